@@ -1,0 +1,35 @@
+# The quick start: `make demo` and `make test` work on a fresh clone (they create .venv).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-dev
+
+.PHONY: demo test lint eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	@echo "--- the seed page, as extracted (tests/cases/seed/input.pages.txt) ---"
+	@cat tests/cases/seed/input.pages.txt; echo
+	@echo "--- mended by pagemend ---"
+	@$(BIN)/pagemend tests/cases/seed/input.pages.txt
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+eval: $(STAMP)
+	$(BIN)/pagemend eval tests/corpus --gate
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_corpus.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,64 @@
+"""Throughput on the corpus: pagemend against a naive joiner, in the same process.
+
+Mends every ``input.pages.txt`` of the corpus (default: tests/corpus) to Markdown, five times,
+and prints the median pages per second of pagemend and of the naive joiner (join every
+line-end ``-`` and every line, drop nothing), with their ratio. Single process, one core.
+
+    python bench/bench_corpus.py [CORPUS_DIR] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from pagemend.pipeline import mend
+from pagemend.readers import read_text
+from pagemend.writers import write_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def naive(text: str) -> str:
+    """The baseline: fuse every line-end hyphen, join every line, keep pages as paragraphs."""
+    pages = [re.sub(r"-\n", "", page).replace("\n", " ") for page in text.split("\f")]
+    return "\n\n".join(pages)
+
+
+def pagemend_markdown(text: str) -> str:
+    return write_markdown(mend(read_text(text)))
+
+
+def pages_per_second(function: Callable[[str], str], texts: list[str], pages: int,
+                     runs: int) -> float:
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        for text in texts:
+            function(text)
+        timings.append(time.perf_counter() - started)
+    return pages / statistics.median(timings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT / "tests" / "corpus")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    paths = sorted(args.corpus.glob("*/input.pages.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    pages = sum(len(t.rstrip("\f").split("\f")) for t in texts)
+    ours = pages_per_second(pagemend_markdown, texts, pages, args.runs)
+    baseline = pages_per_second(naive, texts, pages, args.runs)
+    print(f"corpus: {len(paths)} books, {pages} pages, median of {args.runs} runs, one process")
+    print(f"pagemend     {ours:10.0f} pages/s")
+    print(f"naive joiner {baseline:10.0f} pages/s")
+    print(f"ratio        {ours / baseline:10.4f} (pagemend / naive)")
+
+
+if __name__ == "__main__":
+    main()

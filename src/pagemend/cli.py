@@ -1,0 +1,154 @@
+"""The command line: thin wrappers over the library. Only this module prints.
+
+    pagemend INPUT [-o OUT] [--to md|txt|json] [--page-markers]
+    pagemend explain INPUT
+    pagemend verify INPUT
+    pagemend eval CASES_DIR [--input pages|pdf|pdfium|pdftotext|ocr] [--json] [--gate]
+
+Exit codes: 0 success, 1 bad input (or a failed check), 2 bad usage or configuration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from pagemend import __version__
+from pagemend.errors import ConfigError, PagemendError
+from pagemend.model import Document
+from pagemend.pipeline import mend
+from pagemend.readers import read_path
+from pagemend.writers import FORMATS, SUFFIXES, write
+
+__all__ = ["main"]
+
+COMMANDS = ("convert", "explain", "verify", "eval")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pagemend", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--version", action="version", version=f"pagemend {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    convert = commands.add_parser("convert", help="mend a page dump (the default command)")
+    convert.add_argument("input", help="a page dump (pages split by form feeds), a folder of "
+                         "page files, or - for stdin")
+    convert.add_argument("-o", "--output", default="-", help="output file, or - for stdout")
+    convert.add_argument("--to", choices=sorted(FORMATS), help="output format (default: from "
+                         "the output suffix, else md)")
+    convert.add_argument("--page-markers", action="store_true",
+                         help="write <!-- page N --> provenance markers into Markdown")
+    explain = commands.add_parser("explain", help="list every edit with its stage and reason")
+    explain.add_argument("input")
+    explain.add_argument("--flagged", action="store_true", help="only the flagged edits")
+    verify = commands.add_parser("verify", help="rebuild the input from the output and its "
+                                 "edits; fail on any difference")
+    verify.add_argument("input")
+    evaluate = commands.add_parser("eval", help="mend and score every corpus case")
+    evaluate.add_argument("cases", type=Path, help="a folder of case folders")
+    evaluate.add_argument("--input", default="pages",
+                          choices=("pages", "pdf", "pdfium", "pdftotext", "ocr"))
+    evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    evaluate.add_argument("--gate", action="store_true",
+                          help="fail (exit 1) if a mean falls below its pinned floor")
+    evaluate.add_argument("--update-floors", action="store_true",
+                          help="raise the pinned floors to what was measured (never lowers)")
+    return parser
+
+
+def _read(path: str) -> Document:
+    return read_path(path)
+
+
+def _convert(args: argparse.Namespace) -> int:
+    fmt = args.to or SUFFIXES.get(Path(args.output).suffix.lower(), "md")
+    text = write(mend(_read(args.input)), fmt, page_markers=args.page_markers)
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+    return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    doc = mend(_read(args.input))
+    for edit in doc.edits:
+        if args.flagged and not edit.flagged:
+            continue
+        label = doc.pages[edit.page].label
+        where = f"p{edit.page + 1}" + (f" [{label}]" if label else "") + f" l{edit.line + 1}"
+        flag = " FLAGGED" if edit.flagged else ""
+        print(f"{where}\t{edit.stage}\t{edit.action}\t{edit.before!r} -> {edit.after!r}\t"
+              f"{edit.reason}{flag}")
+    return 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from pagemend.readers.text import decode
+    from pagemend.verify import verify
+
+    source = sys.stdin.buffer.read() if args.input == "-" else None
+    doc = read_path(args.input) if source is None else _read_bytes(source)
+    text = decode(source if source is not None else Path(args.input).read_bytes(), args.input)[0]
+    verify(mend(doc), text)
+    print(f"{args.input}: verified, {len(doc.pages)} pages rebuild exactly")
+    return 0
+
+
+def _read_bytes(data: bytes) -> Document:
+    from pagemend.readers import read_bytes
+
+    return read_bytes(data, "<stdin>")
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from pagemend.eval.gate import FLOORS_PATH, check, corpus_digest, load_floors, raise_floors
+    from pagemend.eval.runner import evaluate
+    from pagemend.eval.table import format_table
+
+    report = evaluate(args.cases, args.input)
+    if not report.cases:
+        raise ConfigError(f"no case in {args.cases} has an {args.input!r} input",
+                          "point to a folder of corpus cases (each with truth.json)")
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=1))
+    else:
+        print(format_table(report))
+        rate = report.pages / report.seconds if report.seconds else 0.0
+        print(f"\n{len(report.cases)} cases, {report.pages} pages, {rate:.0f} pages/s "
+              f"(input: {args.input})")
+    digest = corpus_digest(args.cases, args.input)
+    if args.update_floors:
+        floors = raise_floors(report, load_floors(), digest)
+        FLOORS_PATH.write_text(json.dumps(floors, indent=1) + "\n", encoding="utf-8")
+    if args.gate:
+        failures = check(report, load_floors(), digest)
+        for failure in failures:
+            print(f"gate: {failure}", file=sys.stderr)
+        return 1 if failures else 0
+    return 0
+
+
+_HANDLERS = {"convert": _convert, "explain": _explain, "verify": _verify, "eval": _eval}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    first = args_list[0] if args_list else ""
+    if first == "-" or (first and first not in COMMANDS and not first.startswith("-")):
+        args_list.insert(0, "convert")
+    args = _parser().parse_args(args_list)
+    try:
+        return _HANDLERS[args.command](args)
+    except PagemendError as error:
+        print(f"pagemend: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

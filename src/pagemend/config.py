@@ -1,0 +1,83 @@
+"""PipelineConfig: one frozen config per stage, composed; resolvable from None, a dict or TOML.
+
+    >>> PipelineConfig.resolve({"normalize_characters": {"enabled": False}}).normalize_characters
+    NormalizeCharactersConfig(enabled=False)
+    >>> PipelineConfig.resolve({"normalise": {}})
+    Traceback (most recent call last):
+    ...
+    pagemend.errors.ConfigError: [PM200] unknown config section 'normalise'; known sections: \
+assemble_blocks, lang, measure_document, normalize_characters, rejoin_paragraphs
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from pagemend.errors import ConfigError
+from pagemend.stages.assemble_blocks import AssembleBlocksConfig
+from pagemend.stages.measure_document import MeasureDocumentConfig
+from pagemend.stages.normalize_characters import NormalizeCharactersConfig
+from pagemend.stages.rejoin_paragraphs import RejoinParagraphsConfig
+
+__all__ = ["PipelineConfig"]
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineConfig:
+    """Every stage's settings; each field is named after its stage."""
+
+    #: the document's language (ISO 639-1), or None to detect it
+    lang: str | None = None
+    normalize_characters: NormalizeCharactersConfig = field(
+        default_factory=NormalizeCharactersConfig
+    )
+    measure_document: MeasureDocumentConfig = field(default_factory=MeasureDocumentConfig)
+    rejoin_paragraphs: RejoinParagraphsConfig = field(default_factory=RejoinParagraphsConfig)
+    assemble_blocks: AssembleBlocksConfig = field(default_factory=AssembleBlocksConfig)
+
+    @classmethod
+    def resolve(cls, value: PipelineConfig | Mapping[str, Any] | None) -> PipelineConfig:
+        """A config from None (defaults), a mapping of sections, or a config (as is)."""
+        if value is None:
+            return cls()
+        if isinstance(value, PipelineConfig):
+            return value
+        known = {f.name: f for f in fields(cls)}
+        kwargs: dict[str, Any] = {}
+        for name, section in value.items():
+            if name not in known:
+                raise ConfigError(
+                    f"unknown config section {name!r}",
+                    "known sections: " + ", ".join(sorted(known)),
+                )
+            kwargs[name] = section if name == "lang" else _section(name, known[name], section)
+        return cls(**kwargs)
+
+    @classmethod
+    def from_toml(cls, path: Path) -> PipelineConfig:
+        """Read a config from a TOML file whose tables are named after stages."""
+        try:
+            import tomllib  # type: ignore[import-not-found,unused-ignore]
+        except ImportError:  # Python 3.10
+            raise ConfigError("reading TOML needs Python 3.11 or newer",
+                              "pass the settings as a dict instead") from None
+        with path.open("rb") as handle:
+            return cls.resolve(tomllib.load(handle))
+
+
+def _section(name: str, spec: dataclasses.Field[Any], section: Any) -> Any:
+    factory = spec.default_factory
+    if not isinstance(section, Mapping) or factory is dataclasses.MISSING:
+        raise ConfigError(f"config section {name!r} must be a table", "write it as [" + name + "]")
+    config_class = type(factory())
+    allowed = {f.name for f in fields(config_class)}
+    for key in section:
+        if key not in allowed:
+            raise ConfigError(
+                f"unknown setting {name}.{key}", "allowed: " + ", ".join(sorted(allowed))
+            )
+    return config_class(**section)

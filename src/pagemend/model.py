@@ -1,0 +1,234 @@
+"""The document model: small, frozen, slotted dataclasses that every stage and writer shares.
+
+Data flows one way: a reader builds a :class:`Document` of :class:`Page` objects holding
+:class:`Line` objects; stages return new documents with annotated lines, blocks and edits;
+writers project the final document. Nothing here is ever mutated: stages use
+:func:`dataclasses.replace`.
+
+Indices: ``Page.index`` is the physical page, 0-based; ``Line.number`` is the line's index
+among all lines of its page (blank lines included), 0-based. ``Page.label`` is the printed
+folio ("142", "xii") or None.
+
+    >>> line = Line(text="de-", page=0, number=3)
+    >>> line.role, line.kind, line.starts_block
+    ('body', 'paragraph', False)
+    >>> replace(line, text="de").text
+    'de'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+__all__ = [
+    "BLOCK_KINDS",
+    "FURNITURE_ROLES",
+    "LINE_ROLES",
+    "Block",
+    "BlockKind",
+    "Document",
+    "DocumentMeta",
+    "DocumentStats",
+    "Edit",
+    "Geometry",
+    "Line",
+    "LineRole",
+    "NoteRef",
+    "Page",
+    "Span",
+    "replace",
+]
+
+BlockKind = Literal[
+    "heading", "paragraph", "blockquote", "verse", "list_item", "note", "toc", "index", "letter"
+]
+#: The closed set of block kinds; the corpus's names where it has them.
+BLOCK_KINDS: tuple[str, ...] = (
+    "heading", "paragraph", "blockquote", "verse", "list_item", "note", "toc", "index", "letter",
+)
+
+LineRole = Literal["body", "running_head", "folio", "foot", "note"]
+#: What a line is on its page. Only ``body`` and ``note`` lines end up in blocks; a blank
+#: line (empty text) carries nothing whatever its role.
+LINE_ROLES: tuple[str, ...] = ("body", "running_head", "folio", "foot", "note")
+#: Roles of page furniture: removed from the text, kept verbatim in ``Page.furniture``.
+FURNITURE_ROLES: frozenset[str] = frozenset({"running_head", "folio", "foot"})
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """Where a line sits on its page, in PDF points; present only when the reader had it."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    font_size: float | None = None
+    bold: bool = False
+    italic: bool = False
+    #: character ranges (start, end) of the line's text set as raised, smaller superscripts
+    superscripts: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One printed line, as the reader found it, plus what the stages decided about it."""
+
+    text: str
+    page: int
+    number: int
+    geometry: Geometry | None = None
+    #: columns of leading white space the reader saw (removed from ``text`` by an edit)
+    indent: int = 0
+    #: the source did not end this line with a newline (pdfium's U+FFFE line-end marker)
+    soft_break: bool = False
+    role: LineRole = "body"
+    kind: BlockKind = "paragraph"
+    level: int | None = None
+    #: this line opens a new block
+    starts_block: bool = False
+    #: the next body line continues this one without a space (a joined line-end hyphen)
+    glue_next: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One physical page: its printed label and every line on it, furniture and blanks too."""
+
+    index: int
+    label: str | None
+    lines: tuple[Line, ...]
+    #: the label was not printed on the page but implied by its neighbours' sequence
+    label_inferred: bool = False
+
+    @property
+    def furniture(self) -> tuple[str, ...]:
+        """The page's removed furniture lines, verbatim."""
+        return tuple(line.text for line in self.lines if line.role in FURNITURE_ROLES)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Maps ``block.text[start:end]`` back to the line it came from."""
+
+    start: int
+    end: int
+    page: int
+    label: str | None
+    line: int
+    #: where the span's text starts inside the (normalised) line text
+    column: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRef:
+    """A note reference inside a block's text."""
+
+    offset: int
+    note_id: str
+    resolved: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A unit of the mended document: a heading, a paragraph, a quoted paragraph, a stanza..."""
+
+    kind: BlockKind
+    text: str
+    spans: tuple[Span, ...]
+    level: int | None = None
+    notes: tuple[NoteRef, ...] = ()
+    #: for ``note`` blocks: the id that references point to
+    note_id: str | None = None
+    continues_from_previous_page: bool = False
+    continues_on_next_page: bool = False
+
+    @property
+    def pages(self) -> tuple[int, ...]:
+        """Physical indices of the pages this block spans, in order."""
+        return tuple(dict.fromkeys(span.page for span in self.spans))
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One decision a stage took, with enough detail to undo it.
+
+    The text of line ``line`` on page ``page`` held ``before`` at ``offset`` and holds
+    ``after`` there once the edit is applied. Replaying edits backwards rebuilds the input.
+    """
+
+    stage: str
+    action: str
+    page: int
+    line: int
+    before: str
+    after: str
+    reason: str
+    offset: int = 0
+    #: the evidence was weak: a person should review this site
+    flagged: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentStats:
+    """What ``measure_document`` found: the yardsticks later stages compare against."""
+
+    #: per page, the typical length (characters) of a full body line, or 0 for a page without
+    full_line_length: tuple[int, ...] = ()
+    #: the document-wide typical full line length
+    document_full_line_length: int = 0
+    #: 10th, 50th and 90th percentile of body line lengths
+    line_length_percentiles: tuple[int, int, int] = (0, 0, 0)
+    #: case-folded word counts of the document, line-end hyphen halves excluded
+    word_counts: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """Facts about the source needed to rebuild it byte for byte, and the run's settings."""
+
+    source: str = "<string>"
+    #: the source started with a UTF-8 byte order mark
+    bom: bool = False
+    #: the source ended its lines with CR LF
+    crlf: bool = False
+    #: the source's last page ended with a form feed
+    final_form_feed: bool = False
+    lang: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A book or part of one: pages of lines, and once mended, blocks and the edits made."""
+
+    pages: tuple[Page, ...]
+    blocks: tuple[Block, ...] = ()
+    edits: tuple[Edit, ...] = ()
+    meta: DocumentMeta = DocumentMeta()
+    stats: DocumentStats | None = None
+
+    def lines(self) -> Iterator[Line]:
+        """Every line of every page, in reading order."""
+        for page in self.pages:
+            yield from page.lines
+
+    def with_lines(self, lines: Mapping[tuple[int, int], Line]) -> Document:
+        """A copy with the lines at the given (page, number) keys replaced."""
+        if not lines:
+            return self
+        pages = tuple(
+            replace(
+                page,
+                lines=tuple(lines.get((line.page, line.number), line) for line in page.lines),
+            )
+            if any((page.index, n) in lines for n in range(len(page.lines)))
+            else page
+            for page in self.pages
+        )
+        return replace(self, pages=pages)
+
+    def with_edits(self, edits: tuple[Edit, ...] | list[Edit]) -> Document:
+        """A copy with ``edits`` appended to the record."""
+        return replace(self, edits=self.edits + tuple(edits)) if edits else self

@@ -1,0 +1,69 @@
+"""The pipeline: the one ordered list of stages, and the functions that run it.
+
+    >>> from pagemend.readers import read_text
+    >>> doc = mend(read_text("142 | Title\\nA line that\\nruns on."))
+    >>> [block.text for block in doc.blocks]
+    ['142 | Title A line that runs on.']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pagemend.stages  # noqa: F401  (registers every stage)
+from pagemend.config import PipelineConfig
+from pagemend.errors import ConfigError
+from pagemend.model import Document, Edit
+from pagemend.registry import STAGES, StageInfo
+
+__all__ = ["DEFAULT_ORDER", "build", "mend", "mend_and_explain"]
+
+#: The default order of the stages. Each one sees the whole document.
+DEFAULT_ORDER: tuple[str, ...] = (
+    "normalize_characters",
+    "measure_document",
+    "rejoin_paragraphs",
+    "assemble_blocks",
+)
+
+
+def build(order: Sequence[str] = DEFAULT_ORDER) -> tuple[StageInfo, ...]:
+    """Look the stages up and check that each one's requirements are assigned before it."""
+    assigned: dict[str, str] = {}
+    stages = []
+    for name in order:
+        if name not in STAGES:
+            raise ConfigError(f"unknown stage {name!r}", "known: " + ", ".join(sorted(STAGES)))
+        info = STAGES[name]
+        missing = sorted(info.requires - assigned.keys())
+        if missing:
+            raise ConfigError(
+                f"stage {name!r} requires {', '.join(missing)}, which no earlier stage assigns",
+                "put the stage that assigns it first",
+            )
+        assigned.update(dict.fromkeys(info.assigns, name))
+        stages.append(info)
+    return tuple(stages)
+
+
+def mend(
+    doc: Document,
+    config: PipelineConfig | Mapping[str, Any] | None = None,
+    order: Sequence[str] = DEFAULT_ORDER,
+) -> Document:
+    """Run every enabled stage over the document, in order."""
+    resolved = PipelineConfig.resolve(config)
+    for info in build(order):
+        stage_config = getattr(resolved, info.name)
+        if stage_config.enabled:
+            doc = info.function(doc, stage_config)
+    return doc
+
+
+def mend_and_explain(
+    doc: Document, config: PipelineConfig | Mapping[str, Any] | None = None
+) -> tuple[Document, tuple[Edit, ...]]:
+    """Mend the document and return it with every edit the stages made, in order."""
+    mended = mend(doc, config)
+    return mended, mended.edits

@@ -1,0 +1,91 @@
+"""assemble_blocks: build the document's blocks from its annotated lines.
+
+A pure projection of what earlier stages decided: body and note lines are gathered in
+reading order; a new block opens where a line says ``starts_block`` or its kind or level
+changes. Prose lines are joined with a space (none after a line marked ``glue_next``), verse
+lines with a newline. Each line's part of the text becomes a :class:`~pagemend.model.Span`
+carrying its page and printed label.
+
+    >>> from pagemend.readers import read_text
+    >>> from pagemend.stages.rejoin_paragraphs import rejoin_paragraphs, RejoinParagraphsConfig
+    >>> doc = rejoin_paragraphs(read_text("one\\ntwo\\fthree"), RejoinParagraphsConfig())
+    >>> [(b.text, [s.page for s in b.spans]) for b in assemble_blocks(doc, None).blocks]
+    [('one two', [0, 0]), ('three', [1])]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pagemend.model import Block, Document, Line, Span, replace
+from pagemend.registry import stage
+
+__all__ = ["AssembleBlocksConfig", "assemble_blocks"]
+
+STAGE = "assemble_blocks"
+_IN_BLOCKS = ("body", "note")
+
+
+@dataclass(frozen=True, slots=True)
+class AssembleBlocksConfig:
+    enabled: bool = True
+
+
+@dataclass
+class _Builder:
+    """The block being assembled (local, mutable scratch; never leaves this module)."""
+
+    first: Line
+    parts: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    glue: bool = False
+    length: int = 0
+
+    def add(self, line: Line, label: str | None) -> None:
+        if self.parts:
+            separator = "" if self.glue else ("\n" if self.first.kind == "verse" else " ")
+            self.parts.append(separator)
+            self.length += len(separator)
+        self.spans.append(Span(self.length, self.length + len(line.text), line.page, label,
+                               line.number))
+        self.parts.append(line.text)
+        self.length += len(line.text)
+        self.glue = line.glue_next
+
+    def build(self) -> Block:
+        pages = {span.page for span in self.spans}
+        crosses = len(pages) > 1
+        return Block(
+            kind=self.first.kind, text="".join(self.parts), spans=tuple(self.spans),
+            level=self.first.level,
+            continues_from_previous_page=crosses or not self.first.starts_block,
+            continues_on_next_page=crosses,
+        )
+
+
+def _opens_block(line: Line, current: _Builder | None) -> bool:
+    if current is None or line.starts_block:
+        return True
+    return (line.kind, line.level, line.role) != (
+        current.first.kind, current.first.level, current.first.role
+    )
+
+
+@stage(STAGE, AssembleBlocksConfig, requires=("line.starts_block",), assigns=("blocks",))
+def assemble_blocks(doc: Document, config: AssembleBlocksConfig | None) -> Document:
+    """Gather lines into blocks; see the module docstring."""
+    labels = {page.index: page.label for page in doc.pages}
+    blocks: list[Block] = []
+    current: _Builder | None = None
+    for line in doc.lines():
+        if not line.text or line.role not in _IN_BLOCKS:
+            continue
+        if _opens_block(line, current):
+            if current is not None:
+                blocks.append(current.build())
+            current = _Builder(first=line)
+        assert current is not None
+        current.add(line, labels[line.page])
+    if current is not None:
+        blocks.append(current.build())
+    return replace(doc, blocks=tuple(blocks))

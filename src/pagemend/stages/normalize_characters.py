@@ -1,0 +1,118 @@
+"""normalize_characters: one spelling for characters that extraction writes many ways.
+
+Changes, each recorded as an edit with its offset so the input can be rebuilt: white space at
+line edges removed (its width kept as ``Line.indent``); U+2010/U+2011 hyphens to ``-``; a soft
+hyphen or pdfium's U+FFFE marker at a line end to ``-`` (they mark a line-end hyphen), a soft
+hyphen elsewhere deleted; Latin ligatures decomposed; exotic spaces to a space; zero-width
+characters deleted; the line put in Unicode NFC.
+
+Leaves alone: quotes, dashes other than hyphens, and every other character. Deciding what a
+line-end hyphen means is ``join_hyphenated_words``' job.
+
+    >>> from pagemend.readers import read_text
+    >>> config = NormalizeCharactersConfig()
+    >>> doc = normalize_characters(read_text("  ﬁnal ac\\u2010\\ncomplish"), config)
+    >>> [(line.text, line.indent) for line in doc.pages[0].lines]
+    [('final ac-', 2), ('complish', 0)]
+    >>> [edit.action for edit in doc.edits]
+    ['strip_indent', 'decompose_ligature', 'fold_hyphen']
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from pagemend.data.characters import (
+    HYPHEN_LIKE,
+    INVISIBLE,
+    LIGATURES,
+    PDFIUM_HYPHEN,
+    SOFT_HYPHEN,
+    SPACES,
+)
+from pagemend.model import Document, Edit, Line, replace
+from pagemend.registry import stage
+
+__all__ = ["NormalizeCharactersConfig", "normalize_characters"]
+
+STAGE = "normalize_characters"
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizeCharactersConfig:
+    enabled: bool = True
+
+
+#: character -> (replacement, action, reason), wherever the character stands
+_TABLE: dict[str, tuple[str, str, str]] = {
+    **{c: ("-", "fold_hyphen", reason) for c, reason in HYPHEN_LIKE.items()},
+    **{c: (letters, "decompose_ligature", "ligature decomposed to its letters")
+       for c, letters in LIGATURES.items()},
+    **{c: (" ", "fold_space", reason) for c, reason in SPACES.items()},
+    **{c: ("", "delete_invisible", reason) for c, reason in INVISIBLE.items()},
+}
+#: discretionary hyphens: printed (as a hyphen) only where the line broke
+_LINE_END_MARKS = {SOFT_HYPHEN: "soft hyphen", PDFIUM_HYPHEN: "pdfium line-end hyphen U+FFFE"}
+
+
+def _replacement(char: str, at_line_end: bool) -> tuple[str, str, str] | None:
+    """(replacement, action, reason) for one character, or None to keep it."""
+    if char in _LINE_END_MARKS:
+        name = _LINE_END_MARKS[char]
+        if at_line_end:
+            return "-", "fold_hyphen", f"{name} at a line end marks a hyphen"
+        return "", "delete_invisible", f"{name} inside a line is not printed"
+    return _TABLE.get(char)
+
+
+def _strip_edges(line: Line) -> tuple[str, int, list[Edit]]:
+    text, edits = line.text, []
+    stripped_end = text.rstrip()
+    if len(stripped_end) < len(text):
+        tail = text[len(stripped_end):]
+        edits.append(Edit(STAGE, "strip_trailing_space", line.page, line.number, tail, "",
+                          "white space at a line end carries nothing", offset=len(stripped_end)))
+    stripped = stripped_end.lstrip()
+    indent = len(stripped_end) - len(stripped)
+    if indent:
+        edits.append(Edit(STAGE, "strip_indent", line.page, line.number, stripped_end[:indent],
+                          "", "indentation kept as Line.indent", offset=0))
+    return stripped, indent, edits
+
+
+def _normalize_line(line: Line) -> tuple[Line, list[Edit]]:
+    text, indent, edits = _strip_edges(line)
+    out: list[str] = []
+    position = 0  # offset in the text as each edit sees it: the output so far, then the rest
+    for i, char in enumerate(text):
+        found = _replacement(char, at_line_end=i == len(text) - 1)
+        if found is None:
+            out.append(char)
+            position += 1
+            continue
+        new, action, reason = found
+        edits.append(Edit(STAGE, action, line.page, line.number, char, new, reason, position))
+        out.append(new)
+        position += len(new)
+    result = "".join(out)
+    composed = unicodedata.normalize("NFC", result)
+    if composed != result:
+        edits.append(Edit(STAGE, "compose_nfc", line.page, line.number, result, composed,
+                          "Unicode NFC: one code point per accented letter", offset=0))
+    if not edits:
+        return line, edits
+    return replace(line, text=composed, indent=line.indent + indent), edits
+
+
+@stage(STAGE, NormalizeCharactersConfig, assigns=("line.text",))
+def normalize_characters(doc: Document, config: NormalizeCharactersConfig) -> Document:
+    """Normalise the characters of every line; see the module docstring."""
+    changed: dict[tuple[int, int], Line] = {}
+    edits: list[Edit] = []
+    for line in doc.lines():
+        new_line, line_edits = _normalize_line(line)
+        if line_edits:
+            changed[(line.page, line.number)] = new_line
+            edits.extend(line_edits)
+    return doc.with_lines(changed).with_edits(edits)

@@ -1,0 +1,84 @@
+"""Conservation: rebuild the input from the mended document and its edits, and compare.
+
+Each line's text is read back from the blocks' spans (a line in no block, such as a removed
+running head, starts empty); then the edits are undone from last to first. Every character
+that a stage removed must come back from an edit, so any loss shows as a difference.
+
+    >>> from pagemend.readers import read_text
+    >>> from pagemend.pipeline import mend
+    >>> source = "  Title\\u00a0one\\nbody\\n\\fnext page\\f"
+    >>> rebuild(mend(read_text(source))) == source
+    True
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from pagemend.errors import VerificationError
+from pagemend.model import Document, Edit
+
+__all__ = ["first_difference", "rebuild", "verify"]
+
+
+def _line_texts(doc: Document) -> dict[tuple[int, int], str]:
+    pieces: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
+    for block in doc.blocks:
+        for span in block.spans:
+            pieces[(span.page, span.line)].append((span.column, block.text[span.start:span.end]))
+    texts = {}
+    for key, parts in pieces.items():
+        text = ""
+        for column, part in sorted(parts):
+            text += " " * (column - len(text)) + part  # pieces of one line split at a space
+        texts[key] = text
+    return texts
+
+
+def _undo(text: str, edit: Edit) -> str:
+    end = edit.offset + len(edit.after)
+    if text[edit.offset:end] != edit.after:
+        raise VerificationError(
+            f"edit {edit.stage}/{edit.action} on page {edit.page + 1} line {edit.line + 1} "
+            f"expects {edit.after!r} at column {edit.offset}, found {text[edit.offset:end]!r}",
+            "the output or its edits were changed after mending",
+        )
+    return text[: edit.offset] + edit.before + text[end:]
+
+
+def rebuild(doc: Document) -> str:
+    """The source text (decoded, LF line ends) as the document and its edits imply it."""
+    texts = _line_texts(doc)
+    for edit in reversed(doc.edits):
+        key = (edit.page, edit.line)
+        texts[key] = _undo(texts.get(key, ""), edit)
+    pages = []
+    for page in doc.pages:
+        out = []
+        for line in page.lines:
+            out.append(texts.get((page.index, line.number), ""))
+            out.append("" if line.soft_break else "\n")
+        pages.append("".join(out)[:-1] if out and not page.lines[-1].soft_break else "".join(out))
+    return "\f".join(pages) + ("\f" if doc.meta.final_form_feed else "")
+
+
+def first_difference(expected: str, actual: str) -> int | None:
+    """Offset of the first character where two texts differ, or None when equal."""
+    if expected == actual:
+        return None
+    for i, (a, b) in enumerate(zip(expected, actual, strict=False)):
+        if a != b:
+            return i
+    return min(len(expected), len(actual))
+
+
+def verify(doc: Document, source_text: str) -> None:
+    """Raise :class:`VerificationError` unless the document rebuilds ``source_text`` exactly."""
+    rebuilt = rebuild(doc)
+    at = first_difference(source_text, rebuilt)
+    if at is not None:
+        raise VerificationError(
+            f"{doc.meta.source}: the output and its edits differ from the input at character "
+            f"{at}: input {source_text[at:at + 30]!r}, rebuilt {rebuilt[at:at + 30]!r}",
+            "this is a bug in pagemend: please report it with the input",
+        )

@@ -1,0 +1,83 @@
+"""JSON: every block with its page provenance, every page with its label and removed
+furniture, and every edit. The contract is documented in the README and checked by
+``pagemend/data/document.schema.json``.
+
+    >>> from pagemend.readers import read_text
+    >>> from pagemend.pipeline import mend
+    >>> import json
+    >>> data = json.loads(write_json(mend(read_text("One line."))))
+    >>> data["blocks"][0]["spans"]
+    [{'start': 0, 'end': 9, 'page': 0, 'label': None, 'line': 0}]
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pagemend import __version__
+from pagemend.model import Block, Document, Edit, Page
+
+__all__ = ["SCHEMA_VERSION", "document_to_dict", "write_json"]
+
+#: bumped whenever the JSON contract changes incompatibly
+SCHEMA_VERSION = 1
+
+
+def _block(block: Block) -> dict[str, Any]:
+    return {
+        "kind": block.kind,
+        "level": block.level,
+        "text": block.text,
+        "note_id": block.note_id,
+        "spans": [
+            {"start": s.start, "end": s.end, "page": s.page, "label": s.label, "line": s.line}
+            for s in block.spans
+        ],
+        "continues_from_previous_page": block.continues_from_previous_page,
+        "continues_on_next_page": block.continues_on_next_page,
+        "notes": [
+            {"offset": n.offset, "note_id": n.note_id, "resolved": n.resolved} for n in block.notes
+        ],
+    }
+
+
+def _page(page: Page) -> dict[str, Any]:
+    return {
+        "index": page.index,
+        "label": page.label,
+        "label_inferred": page.label_inferred,
+        "furniture": list(page.furniture),
+    }
+
+
+def _edit(edit: Edit) -> dict[str, Any]:
+    return {
+        "stage": edit.stage,
+        "action": edit.action,
+        "page": edit.page,
+        "line": edit.line,
+        "offset": edit.offset,
+        "before": edit.before,
+        "after": edit.after,
+        "reason": edit.reason,
+        "flagged": edit.flagged,
+    }
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    """The JSON contract as plain Python data."""
+    return {
+        "pagemend": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "source": doc.meta.source,
+        "lang": doc.meta.lang,
+        "blocks": [_block(b) for b in doc.blocks],
+        "pages": [_page(p) for p in doc.pages],
+        "edits": [_edit(e) for e in doc.edits],
+    }
+
+
+def write_json(doc: Document) -> str:
+    """Render the document as indented JSON (UTF-8, not ASCII-escaped)."""
+    return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,111 @@
+"""Markdown: ``#`` headings by level, ``>`` block quotes, verse with hard line breaks,
+``[^N]`` note references and ``[^N]: text`` notes, each prose paragraph on one line, and
+optional ``<!-- page 142 -->`` provenance markers that never split a word.
+
+    >>> from pagemend.model import Block, Document, NoteRef, Span
+    >>> blocks = (
+    ...     Block("heading", "War Crisis", (Span(0, 10, 0, "142", 0),), level=2),
+    ...     Block("paragraph", "# not a heading.", (Span(0, 16, 0, "142", 1),),
+    ...           notes=(NoteRef(16, "68", False),)),
+    ... )
+    >>> print(write_markdown(Document(pages=(), blocks=blocks)))
+    ## War Crisis
+    <BLANKLINE>
+    \\# not a heading.[^68]
+    <BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import re
+
+from pagemend.model import Block, Document, Span
+
+__all__ = ["page_marker", "write_markdown"]
+
+# a paragraph whose text starts like Markdown syntax would be read as that syntax
+_BLOCK_SYNTAX = re.compile(r"^(#|>|[-+*](?=\s)|\d+(?=[.)]\s)|[-*_=](?:\s*[-*_=]){2,}\s*$)")
+_VERSE_BREAK = "\\"
+
+
+def _escape_start(text: str) -> str:
+    match = _BLOCK_SYNTAX.match(text)
+    if not match:
+        return text
+    if match.group(0)[0].isdigit():
+        end = match.end()
+        return text[:end] + "\\" + text[end:]
+    return "\\" + text
+
+
+def page_marker(span: Span) -> str:
+    """The provenance comment for the page a span comes from; an unprinted label is given as
+    the physical page number in brackets.
+
+    >>> page_marker(Span(0, 1, 4, "xii", 0)), page_marker(Span(0, 1, 4, None, 0))
+    ('<!-- page xii -->', '<!-- page [5] -->')
+    """
+    label = span.label if span.label is not None else f"[{span.page + 1}]"
+    return f"<!-- page {label} -->"
+
+
+def _inline_inserts(block: Block, page_markers: bool, page: int | None) -> list[tuple[int, str]]:
+    inserts = [(ref.offset, f"[^{ref.note_id}]") for ref in block.notes]
+    if page_markers:
+        for span in block.spans:
+            if span.page != page and span.start > 0:
+                # a page turning inside a word (a joined hyphen) is marked after the word
+                at = block.text.find(" ", span.start) if block.text[span.start - 1] != " " else (
+                    span.start - 1
+                )
+                at = len(block.text) if at < 0 else at
+                inserts.append((at, " " + page_marker(span)))
+            page = span.page
+    return sorted(inserts, key=lambda item: item[0])
+
+
+def _render_text(block: Block, page_markers: bool, page: int | None) -> str:
+    text = block.text
+    for offset, insert in reversed(_inline_inserts(block, page_markers, page)):
+        text = text[:offset] + insert + text[offset:]
+    return text
+
+
+def _render(block: Block, text: str) -> str:
+    if block.kind == "heading":
+        return "#" * max(1, block.level or 1) + " " + text
+    if block.kind == "verse":
+        return (_VERSE_BREAK + "\n").join(_escape_start(line) for line in text.split("\n"))
+    return _escape_start(text)
+
+
+def _render_note(block: Block, text: str) -> str:
+    first, *rest = text.split("\n")
+    return "\n".join([f"[^{block.note_id}]: {first}", *("    " + line for line in rest)])
+
+
+def write_markdown(doc: Document, page_markers: bool = False) -> str:
+    """Render the document as Markdown; see the module docstring."""
+    out: list[str] = []
+    page: int | None = None
+    previous: Block | None = None
+    for block in doc.blocks:
+        if block.kind == "note":
+            continue
+        if page_markers and block.spans and block.spans[0].page != page:
+            out.append(page_marker(block.spans[0]) + "\n\n")
+        text = _render(block, _render_text(block, page_markers, block.spans[0].page
+                                           if block.spans else page))
+        if block.kind == "blockquote":
+            quoted = "\n".join("> " + line if line else ">" for line in text.split("\n"))
+            if previous is not None and previous.kind == "blockquote" and out:
+                out[-1] = out[-1].rstrip("\n") + "\n>\n"
+            out.append(quoted + "\n\n")
+        else:
+            out.append(text + "\n\n")
+        page = block.spans[-1].page if block.spans else page
+        previous = block
+    notes = [_render_note(b, b.text) for b in doc.blocks if b.kind == "note"]
+    if notes:
+        out.append("\n".join(notes) + "\n")
+    return "".join(out).rstrip("\n") + "\n" if out else ""

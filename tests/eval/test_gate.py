@@ -1,0 +1,41 @@
+"""The quality gate: the corpus means stay at or above the floors pinned in the repo."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import CORPUS
+from pagemend.eval.gate import check, corpus_digest, load_floors, raise_floors
+from pagemend.eval.runner import EvalReport, evaluate
+
+
+@pytest.fixture(scope="module")
+def report() -> EvalReport:
+    return evaluate(CORPUS, "pages")
+
+
+def test_gate_pages_input_holds_its_floors(report):
+    assert check(report, load_floors(), corpus_digest(CORPUS, "pages")) == []
+
+
+def test_gate_fails_below_a_floor(report):
+    floors = raise_floors(report, {}, "digest")
+    floors["pages"]["floors"]["mean.word_accuracy"] = 1.01
+    failures = check(report, floors, "digest")
+    assert len(failures) == 1 and failures[0].startswith("mean.word_accuracy:")
+
+
+def test_floors_only_move_up(report):
+    floors = raise_floors(report, {}, "d")
+    floors["pages"]["floors"]["mean.overall"] = 0.99
+    floors["pages"]["floors"]["mean.furniture_leaks_per_page"] = 0.0
+    raised = raise_floors(report, floors, "d")["pages"]["floors"]
+    assert raised["mean.overall"] == 0.99
+    assert raised["mean.furniture_leaks_per_page"] == 0.0  # a ceiling never rises
+
+
+def test_gate_notices_another_corpus(report):
+    floors = raise_floors(report, {}, "one")
+    assert check(report, floors, "another") == [
+        "the corpus differs from the one the floors were measured on"
+    ]

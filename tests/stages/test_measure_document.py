@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from helpers import make_doc
+from pagemend.stages.measure_document import (
+    MIN_LINES_FOR_PAGE_MEASURE,
+    MeasureDocumentConfig,
+    count_words,
+    measure_document,
+)
+
+
+def test_measure_document_full_line_length():
+    page = "\n".join(["x" * 60] * MIN_LINES_FOR_PAGE_MEASURE + ["short"])
+    stats = measure_document(make_doc(page, "tiny page"), MeasureDocumentConfig()).stats
+    assert stats is not None
+    assert stats.full_line_length == (60, 60)  # the short page takes the document's value
+    assert stats.document_full_line_length == 60
+
+
+def test_count_words_leaves_out_hyphen_halves_across_pages():
+    doc = make_doc("we de-", "fend the well-known de fend")
+    counts = count_words(doc.lines())
+    assert counts["de"] == 1 and counts["fend"] == 1 and counts["well-known"] == 1
+    assert counts["we"] == 1 and "defend" not in counts

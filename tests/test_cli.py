@@ -1,0 +1,96 @@
+"""The command line, run as a user runs it: exit codes and exact messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import CASES
+from pagemend.cli import main
+
+SEED = CASES / "seed" / "input.pages.txt"
+
+
+def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "pagemend", *args], input=stdin,
+                          capture_output=True, check=False)
+
+
+def test_cli_converts_to_stdout():
+    result = run(str(SEED))
+    assert result.returncode == 0
+    assert result.stdout.decode().startswith("142 { China’s Quest would stay neutral")
+
+
+def test_cli_reads_stdin_and_writes_json_by_suffix(tmp_path: Path):
+    out = tmp_path / "out.json"
+    result = run("-", "-o", str(out), stdin=SEED.read_bytes())
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(out.read_text(encoding="utf-8"))["pages"]) == 1
+
+
+@pytest.mark.parametrize(("fmt", "start"), [("txt", "142 {"), ("md", "142 {"), ("json", "{")])
+def test_cli_to_format(tmp_path: Path, fmt, start):
+    out = tmp_path / "out"
+    assert main([str(SEED), "-o", str(out), "--to", fmt]) == 0
+    assert out.read_text(encoding="utf-8").startswith(start)
+
+
+def test_cli_non_utf8_input_is_a_coded_error(tmp_path: Path):
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Straße\n".encode("latin-1"))
+    result = run(str(bad))
+    assert result.returncode == 1
+    assert result.stdout == b""
+    assert result.stderr.decode() == (
+        f"pagemend: error: [PM103] {bad} is not UTF-8: byte 0xdf at offset 4 cannot be decoded;"
+        " convert it first, e.g. `iconv -f latin1 -t utf-8 FILE > FILE.utf8`\n"
+    )
+
+
+def test_cli_empty_file_is_a_coded_error(tmp_path: Path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run(str(empty))
+    assert result.returncode == 1
+    assert result.stderr.decode() == (
+        f"pagemend: error: [PM102] {empty} is empty: there are no pages to mend;"
+        " check that the right file was given\n"
+    )
+
+
+def test_cli_missing_file(tmp_path: Path):
+    result = run(str(tmp_path / "missing.txt"))
+    assert result.returncode == 1
+    assert b"[PM101]" in result.stderr
+
+
+def test_cli_usage_error_exits_2():
+    assert run("convert").returncode == 2
+
+
+def test_cli_explain_lists_edits(tmp_path: Path):
+    source = tmp_path / "in.txt"
+    source.write_text("ﬁne\n", encoding="utf-8")
+    result = run("explain", str(source))
+    assert result.returncode == 0
+    assert result.stdout.decode() == (
+        "p1 l1\tnormalize_characters\tdecompose_ligature\t'ﬁ' -> 'fi'\t"
+        "ligature decomposed to its letters\n"
+    )
+
+
+def test_cli_verify(tmp_path: Path):
+    result = run("verify", str(SEED))
+    assert result.returncode == 0
+    assert result.stdout.decode() == f"{SEED}: verified, 1 pages rebuild exactly\n"
+
+
+def test_cli_eval_without_cases_is_a_config_error(tmp_path: Path):
+    result = run("eval", str(tmp_path))
+    assert result.returncode == 2
+    assert b"[PM200] no case in" in result.stderr

@@ -1,0 +1,44 @@
+"""Golden cases: tests/cases/NAME/{input.pages.txt, expected.md, case.toml}.
+
+``expect = "fail"`` marks a case a later issue must make pass; it runs as a strict xfail, so
+the day it passes the suite says so. ``pytest --update-golden`` rewrites expected.md of
+passing cases; review that diff like code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import tomllib
+
+from helpers import CASES
+from pagemend.pipeline import mend
+from pagemend.readers import read_path
+from pagemend.writers import write_markdown
+
+GOLDEN = sorted(p for p in CASES.iterdir() if (p / "case.toml").exists())
+
+
+def load(case: Path) -> dict[str, object]:
+    return tomllib.loads((case / "case.toml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, id=c.name, marks=[pytest.mark.xfail(strict=True, reason=str(load(c)
+                  .get("pending", "")))] if load(c).get("expect") == "fail" else [])
+     for c in GOLDEN],
+)
+def test_golden(case: Path, update_golden: bool):
+    output = write_markdown(mend(read_path(str(case / "input.pages.txt"))))
+    expected = case / "expected.md"
+    if update_golden and load(case).get("expect", "pass") == "pass":
+        expected.write_text(output, encoding="utf-8")
+    assert output == expected.read_text(encoding="utf-8")
+
+
+def test_every_case_says_what_it_guards():
+    for case in GOLDEN:
+        meta = load(case)
+        assert meta.get("guards") and meta.get("source"), case.name

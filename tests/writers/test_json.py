@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+
+from helpers import CASES, CORPUS
+from pagemend.pipeline import mend
+from pagemend.readers import read_path
+from pagemend.writers.json import write_json
+
+SCHEMA = json.loads(resources.files("pagemend.data").joinpath("document.schema.json").read_text())
+INPUTS = [*sorted(CORPUS.glob("*/input.pages.txt")), CASES / "seed" / "input.pages.txt"]
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.parent.name)
+def test_json_validates_against_the_schema(path):
+    data = json.loads(write_json(mend(read_path(str(path)))))
+    jsonschema.validate(data, SCHEMA)
+    assert len(data["pages"]) == len(path.read_text(encoding="utf-8").rstrip("\f").split("\f"))
+
+
+def test_seed_json_has_one_page():
+    data = json.loads(write_json(mend(read_path(str(CASES / "seed" / "input.pages.txt")))))
+    assert [page["index"] for page in data["pages"]] == [0]
+
+
+def test_schema_rejects_a_block_without_spans():
+    data = json.loads(write_json(mend(read_path(str(CASES / "seed" / "input.pages.txt")))))
+    data["blocks"][0]["spans"] = []
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, SCHEMA)

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from pagemend.model import Block, Document, NoteRef, Span
+from pagemend.writers.markdown import write_markdown
+
+
+def block(kind, text, pages=(0,), **kwargs):
+    spans = tuple(Span(0, len(text), page, str(page + 1), 0) for page in pages)
+    return Block(kind, text, spans, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("# not a heading", "\\# not a heading"),
+        ("> not a quote", "\\> not a quote"),
+        ("1. not a list", "1\\. not a list"),
+        ("- not an item", "\\- not an item"),
+        ("1950 was a year.", "1950 was a year."),
+        ("—dash first", "—dash first"),
+    ],
+)
+def test_markdown_escapes_block_syntax_at_paragraph_start(text, written):
+    assert write_markdown(Document((), (block("paragraph", text),))) == written + "\n"
+
+
+def test_markdown_quotes_headings_verse_and_notes():
+    doc = Document((), (
+        block("heading", "Stave One", level=1),
+        block("blockquote", "First quoted."),
+        block("blockquote", "...."),
+        block("verse", "Line one\nLine two"),
+        block("paragraph", "Text.", notes=(NoteRef(5, "1", True),)),
+        block("note", "A note\nsecond line", note_id="1"),
+    ))
+    assert write_markdown(doc) == (
+        "# Stave One\n\n> First quoted.\n>\n> ....\n\nLine one\\\nLine two\n\nText.[^1]\n\n"
+        "[^1]: A note\n    second line\n"
+    )
+
+
+def test_markdown_page_markers_never_split_a_word():
+    text = "to defend the camp"
+    spans = (Span(0, 5, 0, "141", 9), Span(5, 18, 1, "142", 0))  # 'to de' | 'fend the camp'
+    doc = Document((), (Block("paragraph", text, spans),))
+    assert write_markdown(doc, page_markers=True) == (
+        "<!-- page 141 -->\n\nto defend <!-- page 142 --> the camp\n"
+    )
