@@ -6,7 +6,8 @@
     Traceback (most recent call last):
     ...
     pagemend.errors.ConfigError: [PM200] unknown config section 'normalise'; known sections: \
-assemble_blocks, lang, measure_document, normalize_characters, rejoin_paragraphs
+assemble_blocks, capture_page_labels, lang, measure_document, normalize_characters, \
+rejoin_paragraphs, remove_running_heads
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from typing import Any
 
 from pagemend.errors import ConfigError
 from pagemend.stages.assemble_blocks import AssembleBlocksConfig
+from pagemend.stages.capture_page_labels import CapturePageLabelsConfig
 from pagemend.stages.measure_document import MeasureDocumentConfig
 from pagemend.stages.normalize_characters import NormalizeCharactersConfig
 from pagemend.stages.rejoin_paragraphs import RejoinParagraphsConfig
+from pagemend.stages.remove_running_heads import RemoveRunningHeadsConfig
 
 __all__ = ["PipelineConfig"]
 
@@ -36,6 +39,10 @@ class PipelineConfig:
         default_factory=NormalizeCharactersConfig
     )
     measure_document: MeasureDocumentConfig = field(default_factory=MeasureDocumentConfig)
+    remove_running_heads: RemoveRunningHeadsConfig = field(
+        default_factory=RemoveRunningHeadsConfig
+    )
+    capture_page_labels: CapturePageLabelsConfig = field(default_factory=CapturePageLabelsConfig)
     rejoin_paragraphs: RejoinParagraphsConfig = field(default_factory=RejoinParagraphsConfig)
     assemble_blocks: AssembleBlocksConfig = field(default_factory=AssembleBlocksConfig)
 

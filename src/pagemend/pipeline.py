@@ -2,8 +2,8 @@
 
     >>> from pagemend.readers import read_text
     >>> doc = mend(read_text("142 | Title\\nA line that\\nruns on."))
-    >>> [block.text for block in doc.blocks]
-    ['142 | Title A line that runs on.']
+    >>> [block.text for block in doc.blocks], doc.pages[0].label
+    (['A line that runs on.'], '142')
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ __all__ = ["DEFAULT_ORDER", "build", "mend", "mend_and_explain"]
 DEFAULT_ORDER: tuple[str, ...] = (
     "normalize_characters",
     "measure_document",
+    "remove_running_heads",
+    "capture_page_labels",
     "rejoin_paragraphs",
     "assemble_blocks",
 )

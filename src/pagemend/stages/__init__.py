@@ -5,9 +5,18 @@ Importing this package registers every stage in :data:`pagemend.registry.STAGES`
 
 from pagemend.stages import (
     assemble_blocks,
+    capture_page_labels,
     measure_document,
     normalize_characters,
     rejoin_paragraphs,
+    remove_running_heads,
 )
 
-__all__ = ["assemble_blocks", "measure_document", "normalize_characters", "rejoin_paragraphs"]
+__all__ = [
+    "assemble_blocks",
+    "capture_page_labels",
+    "measure_document",
+    "normalize_characters",
+    "rejoin_paragraphs",
+    "remove_running_heads",
+]

@@ -20,6 +20,7 @@ line-end hyphen means is ``join_hyphenated_words``' job.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -81,7 +82,20 @@ def _strip_edges(line: Line) -> tuple[str, int, list[Edit]]:
     return stripped, indent, edits
 
 
+_SPECIAL = re.compile("[" + re.escape("".join([*_TABLE, *_LINE_END_MARKS])) + "]")
+
+
+def _is_clean(text: str) -> bool:
+    """Nothing to do: no edge space, no special character, already NFC (most lines)."""
+    return (
+        text == text.strip() and not _SPECIAL.search(text)
+        and unicodedata.is_normalized("NFC", text)
+    )
+
+
 def _normalize_line(line: Line) -> tuple[Line, list[Edit]]:
+    if _is_clean(line.text):
+        return line, []
     text, indent, edits = _strip_edges(line)
     out: list[str] = []
     position = 0  # offset in the text as each edit sees it: the output so far, then the rest

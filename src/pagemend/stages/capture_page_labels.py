@@ -1,0 +1,93 @@
+"""capture_page_labels: each page's printed folio becomes its label.
+
+Reads the folio out of the furniture ``remove_running_heads`` found (a bare folio line, or a
+head with its folio). A page that prints none (a blank page, a plate, a folio the evidence
+did not hold) gets the label its neighbours' sequence implies, in their numbering style,
+marked ``label_inferred``. Labels come from print, never from the page index: drop the first
+pages of a book and the rest keep their labels.
+
+Leaves alone: the text and the roles of lines.
+
+    >>> from pagemend.readers import read_text
+    >>> from pagemend.stages.measure_document import measure_document
+    >>> from pagemend.stages.remove_running_heads import remove_running_heads
+    >>> doc = read_text("text\\nxi\\fmore\\n\\fend\\n1\\fafter\\n2")
+    >>> doc = remove_running_heads(measure_document(doc, None), None)
+    >>> [(p.label, p.label_inferred) for p in capture_page_labels(doc, None).pages]
+    [(None, False), (None, False), ('1', False), ('2', False)]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from pagemend.data.folios import Folio, format_folio, parse_folio, split_head
+from pagemend.model import FURNITURE_ROLES, Document, Page, replace
+from pagemend.registry import stage
+
+__all__ = ["CapturePageLabelsConfig", "capture_page_labels", "furniture_folios", "printed_folios"]
+
+STAGE = "capture_page_labels"
+
+
+@dataclass(frozen=True, slots=True)
+class CapturePageLabelsConfig:
+    enabled: bool = True
+
+
+def furniture_folios(page: Page) -> list[Folio]:
+    """The numbers printed in the page's furniture: bare folios, and folios beside a head
+    (``CHAPTER I`` yields ``I`` too: the sequence decides which is the page number)."""
+    found = []
+    for line in page.lines:
+        if line.role not in FURNITURE_ROLES:
+            continue
+        folio = parse_folio(line.text)
+        if folio is None:
+            split = split_head(line.text)
+            folio = split[0] if split else None
+        if folio is not None:
+            found.append(folio)
+    return found
+
+
+def printed_folios(doc: Document) -> dict[int, Folio]:
+    """Each page's folio: of its furniture numbers, the one whose offset from the page index
+    the most pages share."""
+    candidates = {page.index: furniture_folios(page) for page in doc.pages}
+    support = Counter(
+        (folio.style, folio.value - index) for index, folios in candidates.items()
+        for folio in folios
+    )
+    return {
+        index: max(folios, key=lambda f: support[(f.style, f.value - index)])
+        for index, folios in candidates.items() if folios
+    }
+
+
+def _infer(index: int, folios: dict[int, Folio]) -> str | None:
+    before = [i for i in folios if i < index]
+    after = [i for i in folios if i > index]
+    if before:
+        anchor = folios[max(before)]
+        return format_folio(anchor.value + index - max(before), anchor.style)
+    if after:
+        anchor = folios[min(after)]
+        value = anchor.value - (min(after) - index)
+        return format_folio(value, anchor.style) if value > 0 else None
+    return None
+
+
+@stage(STAGE, CapturePageLabelsConfig, requires=("line.role",), assigns=("page.label",))
+def capture_page_labels(doc: Document, config: CapturePageLabelsConfig | None) -> Document:
+    """Label every page; see the module docstring."""
+    folios = printed_folios(doc)
+    pages = []
+    for page in doc.pages:
+        if page.index in folios:
+            pages.append(replace(page, label=folios[page.index].text, label_inferred=False))
+            continue
+        label = _infer(page.index, folios)
+        pages.append(replace(page, label=label, label_inferred=label is not None))
+    return replace(doc, pages=tuple(pages))

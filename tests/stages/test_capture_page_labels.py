@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from helpers import CASES, CORPUS, make_doc
+from pagemend.pipeline import mend
+from pagemend.readers import read_path, read_text
+from pagemend.writers.json import write_json
+
+LINES = ["A line of body text that runs to the full width of the page here,"] * 6
+
+
+def test_missing_folio_is_inferred_from_the_sequence():
+    pages = ["\n".join([*LINES, folio]) for folio in ("9", "10", "")] + ["\n".join([*LINES, "12"])]
+    doc = mend(make_doc(*pages))
+    assert [(p.label, p.label_inferred) for p in doc.pages] == [
+        ("9", False), ("10", False), ("11", True), ("12", False)
+    ]
+
+
+def test_inferred_roman_label_keeps_its_style():
+    pages = ["\n".join([*LINES, folio]) for folio in ("", "viii", "ix")]
+    doc = mend(make_doc(*pages))
+    assert [p.label for p in doc.pages] == ["vii", "viii", "ix"]
+
+
+@pytest.mark.parametrize("case", ["douglass-xelatex", "equator-xelatex", "franklin-latex"])
+@pytest.mark.parametrize("k", [1, 3])
+def test_dropping_the_first_pages_keeps_every_label(case, k):
+    text = (CORPUS / case / "input.pages.txt").read_text(encoding="utf-8")
+    full = mend(read_text(text))
+    pages = text.rstrip("\f").split("\f")
+    shorter = mend(read_text("\f".join(pages[k:])))
+    assert [p.label for p in shorter.pages] == [p.label for p in full.pages[k:]]
+    manifest = json.loads((CORPUS / case / "manifest.json").read_text(encoding="utf-8"))
+    assert [p.label for p in full.pages] == [p["folio"] for p in manifest["pages"]]
+
+
+def test_seed_page_and_every_block_are_labelled_142():
+    data = json.loads(write_json(mend(read_path(str(CASES / "seed" / "input.pages.txt")))))
+    assert [(p["label"], p["label_inferred"]) for p in data["pages"]] == [("142", False)]
+    assert data["pages"][0]["furniture"] == ["142 { China’s Quest"]
+    assert {span["label"] for block in data["blocks"] for span in block["spans"]} == {"142"}
