@@ -2,12 +2,11 @@
 
     >>> PipelineConfig.resolve({"normalize_characters": {"enabled": False}}).normalize_characters
     NormalizeCharactersConfig(enabled=False)
-    >>> PipelineConfig.resolve({"normalise": {}})
+    >>> PipelineConfig.resolve({"normalise": {}})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     pagemend.errors.ConfigError: [PM200] unknown config section 'normalise'; known sections: \
-assemble_blocks, capture_page_labels, lang, measure_document, normalize_characters, \
-rejoin_paragraphs, remove_running_heads
+assemble_blocks, capture_page_labels, ...
 """
 
 from __future__ import annotations
@@ -21,10 +20,13 @@ from typing import Any
 from pagemend.errors import ConfigError
 from pagemend.stages.assemble_blocks import AssembleBlocksConfig
 from pagemend.stages.capture_page_labels import CapturePageLabelsConfig
+from pagemend.stages.detect_verse import DetectVerseConfig
+from pagemend.stages.join_hyphenated_words import JoinHyphenatedWordsConfig
 from pagemend.stages.measure_document import MeasureDocumentConfig
 from pagemend.stages.normalize_characters import NormalizeCharactersConfig
 from pagemend.stages.rejoin_paragraphs import RejoinParagraphsConfig
 from pagemend.stages.remove_running_heads import RemoveRunningHeadsConfig
+from pagemend.stages.separate_notes import SeparateNotesConfig
 
 __all__ = ["PipelineConfig"]
 
@@ -43,6 +45,11 @@ class PipelineConfig:
         default_factory=RemoveRunningHeadsConfig
     )
     capture_page_labels: CapturePageLabelsConfig = field(default_factory=CapturePageLabelsConfig)
+    separate_notes: SeparateNotesConfig = field(default_factory=SeparateNotesConfig)
+    join_hyphenated_words: JoinHyphenatedWordsConfig = field(
+        default_factory=JoinHyphenatedWordsConfig
+    )
+    detect_verse: DetectVerseConfig = field(default_factory=DetectVerseConfig)
     rejoin_paragraphs: RejoinParagraphsConfig = field(default_factory=RejoinParagraphsConfig)
     assemble_blocks: AssembleBlocksConfig = field(default_factory=AssembleBlocksConfig)
 

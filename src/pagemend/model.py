@@ -91,6 +91,10 @@ class Line:
     starts_block: bool = False
     #: the next body line continues this one without a space (a joined line-end hyphen)
     glue_next: bool = False
+    #: the last body line of the input, and its paragraph runs on past the input's end
+    open_end: bool = False
+    #: on the first line of a note: the note's id (its printed label)
+    note_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,9 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "measure_document",
     "remove_running_heads",
     "capture_page_labels",
+    "separate_notes",
+    "join_hyphenated_words",
+    "detect_verse",
     "rejoin_paragraphs",
     "assemble_blocks",
 )

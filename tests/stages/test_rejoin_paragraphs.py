@@ -1,10 +1,69 @@
 from __future__ import annotations
 
-from helpers import make_doc
-from pagemend.stages.rejoin_paragraphs import RejoinParagraphsConfig, rejoin_paragraphs
+import json
+
+import pytest
+
+from helpers import CASES, make_doc
+from pagemend.pipeline import mend
+from pagemend.readers import read_path
+from pagemend.writers.json import write_json
+
+FULL = "the line of prose runs on to the right margin of the page and then"
 
 
-def test_rejoin_paragraphs_blank_lines_and_pages_open_blocks():
-    doc = rejoin_paragraphs(make_doc("a\nb\n\nc", "d"), RejoinParagraphsConfig())
-    starts = [(line.text, line.starts_block) for line in doc.lines() if line.text]
-    assert starts == [("a", True), ("b", False), ("c", True), ("d", True)]
+def starts(*pages: str) -> list[tuple[str, bool]]:
+    doc = mend(make_doc(*pages))
+    return [(line.text, line.starts_block) for line in doc.lines() if line.text]
+
+
+def test_short_line_with_terminal_punctuation_ends_the_paragraph():
+    page = "\n".join([f"It was {FULL}", FULL, "it ended here.", f"Then {FULL}", FULL, FULL])
+    assert [s for _, s in starts(page)] == [True, False, False, True, False, False]
+
+
+def test_full_line_with_a_full_stop_does_not_end_the_paragraph():
+    page = "\n".join([f"It was {FULL}", "the line of prose runs on to the right margin. And then",
+                      FULL, FULL])
+    assert [s for _, s in starts(page)] == [True, False, False, False]
+
+
+def test_paragraph_continues_over_a_page_break_and_the_furniture():
+    pages = [f"It was {FULL}\n{FULL}\n{FULL}\n\n7", f"8 | A Book Title\n\n{FULL}\nended here.",
+             f"9 | A Book Title\n\nA new one {FULL}"]
+    doc = mend(make_doc(*pages))
+    assert len(doc.blocks) == 2
+    first = doc.blocks[0]
+    assert [s.label for s in first.spans] == ["7", "7", "7", "8", "8"]
+    assert first.continues_on_next_page and not doc.blocks[1].continues_from_previous_page
+
+
+def test_hyphen_over_a_page_break_joins_over_the_furniture():
+    pages = [f"It was {FULL}\n{FULL}\nwe would de-\n\n7", "8 | A Book Title\n\nfend it.\n"]
+    assert "we would defend it." in mend(make_doc(*pages)).blocks[0].text
+
+
+def test_blank_line_between_body_lines_ends_the_paragraph():
+    assert [s for _, s in starts(f"It was {FULL}\n{FULL}\n\nAnd {FULL}")] == [True, False, True]
+
+
+@pytest.mark.parametrize(("first", "continues"), [("would stay neutral", True),
+                                                   ("Would stay neutral", False)])
+def test_first_paragraph_continues_from_before_the_input(first, continues):
+    doc = mend(make_doc(f"{first} {FULL}\n{FULL}"))
+    assert doc.blocks[0].continues_from_previous_page is continues
+
+
+def test_dialogue_turns_open_paragraphs_even_after_a_full_line():
+    page = "\n".join([f"It was {FULL}", "line of prose runs on. “Bah!” said Scrooge, “Humbug!”",
+                      "“Uncle!” pleaded the nephew, and then he said it once again to",
+                      "his uncle: “Merry Christmas!”", FULL])
+    assert [s for _, s in starts(page)] == [True, False, True, False, True]
+
+
+def test_seed_first_paragraph_continues_and_last_runs_on():
+    data = json.loads(write_json(mend(read_path(str(CASES / "seed" / "input.pages.txt")))))
+    blocks = data["blocks"]
+    assert blocks[0]["continues_from_previous_page"] and blocks[0]["text"].startswith("would")
+    assert blocks[-1]["continues_on_next_page"] and blocks[-1]["text"].endswith("in the")
+    assert not blocks[0]["continues_on_next_page"]

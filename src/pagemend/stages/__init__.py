@@ -6,17 +6,23 @@ Importing this package registers every stage in :data:`pagemend.registry.STAGES`
 from pagemend.stages import (
     assemble_blocks,
     capture_page_labels,
+    detect_verse,
+    join_hyphenated_words,
     measure_document,
     normalize_characters,
     rejoin_paragraphs,
     remove_running_heads,
+    separate_notes,
 )
 
 __all__ = [
     "assemble_blocks",
     "capture_page_labels",
+    "detect_verse",
+    "join_hyphenated_words",
     "measure_document",
     "normalize_characters",
     "rejoin_paragraphs",
     "remove_running_heads",
+    "separate_notes",
 ]

@@ -1,14 +1,15 @@
 """assemble_blocks: build the document's blocks from its annotated lines.
 
 A pure projection of what earlier stages decided: body and note lines are gathered in
-reading order; a new block opens where a line says ``starts_block`` or its kind or level
-changes. Prose lines are joined with a space (none after a line marked ``glue_next``), verse
-lines with a newline. Each line's part of the text becomes a :class:`~pagemend.model.Span`
-carrying its page and printed label.
+reading order, each role in its own stream (a body paragraph runs on over the footnotes that
+interrupt it); a new block opens where a line says ``starts_block`` or its kind or level
+changes. Blocks are ordered by where they start. Prose lines are joined with a space (none
+after a line marked ``glue_next``), verse lines with a newline. Each line's part of the text
+becomes a :class:`~pagemend.model.Span` carrying its page and printed label.
 
     >>> from pagemend.readers import read_text
-    >>> from pagemend.stages.rejoin_paragraphs import rejoin_paragraphs, RejoinParagraphsConfig
-    >>> doc = rejoin_paragraphs(read_text("one\\ntwo\\fthree"), RejoinParagraphsConfig())
+    >>> doc = read_text("one\\ntwo\\fthree")
+    >>> doc = doc.with_lines({(1, 0): replace(doc.pages[1].lines[0], starts_block=True)})
     >>> [(b.text, [s.page for s in b.spans]) for b in assemble_blocks(doc, None).blocks]
     [('one two', [0, 0]), ('three', [1])]
 """
@@ -52,19 +53,19 @@ class _Builder:
         self.length += len(line.text)
         self.glue = line.glue_next
 
-    def build(self) -> Block:
+    def build(self, open_end: bool) -> Block:
         pages = {span.page for span in self.spans}
         crosses = len(pages) > 1
         return Block(
             kind=self.first.kind, text="".join(self.parts), spans=tuple(self.spans),
-            level=self.first.level,
+            level=self.first.level, note_id=self.first.note_id,
             continues_from_previous_page=crosses or not self.first.starts_block,
-            continues_on_next_page=crosses,
+            continues_on_next_page=crosses or open_end,
         )
 
 
-def _opens_block(line: Line, current: _Builder | None) -> bool:
-    if current is None or line.starts_block:
+def _opens_block(line: Line, current: _Builder) -> bool:
+    if line.starts_block:
         return True
     return (line.kind, line.level, line.role) != (
         current.first.kind, current.first.level, current.first.role
@@ -75,17 +76,20 @@ def _opens_block(line: Line, current: _Builder | None) -> bool:
 def assemble_blocks(doc: Document, config: AssembleBlocksConfig | None) -> Document:
     """Gather lines into blocks; see the module docstring."""
     labels = {page.index: page.label for page in doc.pages}
-    blocks: list[Block] = []
-    current: _Builder | None = None
+    built: list[Block] = []
+    current: dict[str, _Builder] = {}  # one stream per role: notes interrupt, body runs on
+    last: dict[str, Line] = {}
     for line in doc.lines():
         if not line.text or line.role not in _IN_BLOCKS:
             continue
-        if _opens_block(line, current):
-            if current is not None:
-                blocks.append(current.build())
-            current = _Builder(first=line)
-        assert current is not None
-        current.add(line, labels[line.page])
-    if current is not None:
-        blocks.append(current.build())
-    return replace(doc, blocks=tuple(blocks))
+        builder = current.get(line.role)
+        if builder is None or _opens_block(line, builder):
+            if builder is not None:
+                built.append(builder.build(open_end=False))
+            builder = current[line.role] = _Builder(first=line)
+        builder.add(line, labels[line.page])
+        last[line.role] = line
+    for role, builder in current.items():
+        built.append(builder.build(open_end=last[role].open_end))
+    built.sort(key=lambda block: (block.spans[0].page, block.spans[0].line))
+    return replace(doc, blocks=tuple(built))

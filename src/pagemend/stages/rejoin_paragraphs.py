@@ -1,24 +1,55 @@
 """rejoin_paragraphs: decide which body lines open a new block; the rest continue one.
 
-First version: a body line opens a block when it follows a blank line or opens its page.
-Leaves alone: the lines' text, their roles and kinds.
+A line ends its paragraph when it had room for the next line's first word (so the typesetter
+did not break it for lack of space) and it ends like a paragraph: with terminal punctuation,
+or short and followed by a capital (a heading, a title line). In dialogue each turn opens a
+paragraph, so a line that closes a quotation before one that opens a quotation ends its
+paragraph whatever its length. Room is measured against the
+page's typical full line (``measure_document``), less a tolerance for proportional type,
+where character counts only approximate width. A blank line within a page (a gap between
+text flows) also ends a paragraph. Paragraphs run on over page breaks, furniture and blank
+lines at page edges; a line glued to the next (a line-end hyphen) never ends one.
+
+The first body line of the input continues a paragraph from before the input when it starts
+in lower case; the last body line leaves its paragraph open when it does not end like one.
+
+Leaves alone: the lines' text, roles and kinds.
 
     >>> from pagemend.readers import read_text
-    >>> doc = rejoin_paragraphs(read_text("one\\ntwo\\n\\nthree\\ffour"), RejoinParagraphsConfig())
-    >>> [(line.text, line.starts_block) for line in doc.lines() if line.text]
-    [('one', True), ('two', False), ('three', True), ('four', True)]
+    >>> from pagemend.stages.measure_document import measure_document
+    >>> text = "\\n".join(["would stay neutral while the armies pushed deep into the land",
+    ...     "and used weapons against the forces of the other side in that war",
+    ...     "in the year of the treaty.",
+    ...     "Mao replied to the Soviet communication with a personal letter to",
+    ...     "Khrushchev, saying that he was deeply moved by this loyalty. For",
+    ...     "Mao, the struggle against imperialism was linked to the"])
+    >>> doc = rejoin_paragraphs(measure_document(read_text(text), None), None)
+    >>> [line.starts_block for line in doc.lines()], doc.pages[0].lines[-1].open_end
+    ([False, False, False, True, False, False], True)
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from pagemend.layout import has_room, successors
 from pagemend.model import Document, Line, replace
 from pagemend.registry import stage
 
-__all__ = ["RejoinParagraphsConfig", "rejoin_paragraphs"]
+__all__ = ["RejoinParagraphsConfig", "ends_paragraph", "rejoin_paragraphs"]
 
 STAGE = "rejoin_paragraphs"
+
+#: A line without terminal punctuation ends a paragraph only when at most this share of the
+#: full line and followed by a capital: a heading or a title, not a line cut short.
+SHORT_SHARE = 0.7
+
+#: a line that closes a quotation after terminal punctuation, and one that opens one
+_CLOSES_SPEECH = re.compile(r"[.!?,…—–-][’”»\"']$|[.!?…][’”»\"'][.!?]?$")
+_OPENS_SPEECH = re.compile(r"^[“«„»‚‘\"]")
+_TERMINAL = re.compile(r"[.!?:;…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
+_OPENING = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω\d]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,19 +57,63 @@ class RejoinParagraphsConfig:
     enabled: bool = True
 
 
-@stage(STAGE, RejoinParagraphsConfig, assigns=("line.starts_block",))
-def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig) -> Document:
-    """Mark block starts; see the module docstring."""
-    changed: dict[tuple[int, int], Line] = {}
+def ends_paragraph(line: Line, following: Line, full_line: int) -> bool:
+    """True when ``line`` ends a paragraph before ``following`` (see the module docstring)."""
+    if line.glue_next:
+        return False
+    if _CLOSES_SPEECH.search(line.text) and _OPENS_SPEECH.match(following.text):
+        return True  # each speaker's turn opens a paragraph: “...!” / “Uncle!” pleaded
+    if not full_line:
+        return bool(_TERMINAL.search(line.text))
+    if not has_room(line, following, full_line):
+        return False
+    if _TERMINAL.search(line.text):
+        return True
+    return len(line.text) <= SHORT_SHARE * full_line and bool(_OPENING.match(following.text))
+
+
+def _gaps(doc: Document) -> set[tuple[int, int]]:
+    """Body lines that follow a blank line on their own page, after other body text."""
+    gaps = set()
     for page in doc.pages:
-        after_break = True
+        seen_body, blank = False, False
         for line in page.lines:
             if not line.text:
-                after_break = True
-                continue
-            if line.role != "body":
-                continue
-            if line.starts_block != after_break:
-                changed[(line.page, line.number)] = replace(line, starts_block=after_break)
-            after_break = False
+                blank = seen_body
+            elif line.role == "body":
+                if blank:
+                    gaps.add((line.page, line.number))
+                seen_body, blank = True, False
+    return gaps
+
+
+@stage(STAGE, RejoinParagraphsConfig, requires=("line.glue_next",),
+       assigns=("line.starts_block",))
+def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> Document:
+    """Mark block starts and an open end; see the module docstring."""
+    full_lines = doc.stats.full_line_length if doc.stats else ()
+    gaps = _gaps(doc)
+    changed: dict[tuple[int, int], Line] = {}
+    starts: dict[tuple[int, int], bool] = {}
+    pairs = list(successors(doc))
+    if pairs:
+        first = pairs[0][0]
+        starts[(first.page, first.number)] = bool(_OPENING.match(first.text))
+    for line, following in pairs:
+        if following is None:
+            open_end = not _TERMINAL.search(line.text)
+            if open_end != line.open_end:
+                changed[(line.page, line.number)] = replace(line, open_end=open_end)
+            continue
+        full = full_lines[line.page] if line.page < len(full_lines) else 0
+        key = (following.page, following.number)
+        if following.kind != "paragraph" or line.kind != "paragraph":
+            # structure stages decided inside their runs; a change of kind opens a block
+            starts[key] = following.starts_block or following.kind != line.kind
+            continue
+        starts[key] = not line.glue_next and (key in gaps or ends_paragraph(line, following, full))
+    for (page, number), start in starts.items():
+        line = changed.get((page, number), doc.pages[page].lines[number])
+        if line.starts_block != start:
+            changed[(page, number)] = replace(line, starts_block=start)
     return doc.with_lines(changed)

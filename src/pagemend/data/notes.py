@@ -1,0 +1,57 @@
+"""Note labels and markers: how books print the number or symbol that ties a note to the text.
+
+    >>> note_label("2. Law is the order"), note_label("8Compare Philippians")
+    (('2', 3), ('8', 1))
+    >>> note_label("* A note")
+    ('*', 2)
+    >>> note_label("1950 was a year"), note_label("12 boats went out")
+    (None, None)
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["NOTE_SYMBOLS", "marker_pattern", "note_label"]
+
+#: Reference symbols, in the order books use them when notes are not numbered.
+NOTE_SYMBOLS = "*†‡§‖¶"
+#: Longest numeric label taken for a note (notes numbered through a book stay under 1000).
+MAX_LABEL_DIGITS = 3
+
+_LABEL = re.compile(
+    rf"^(?:\[(?P<bracket>\d{{1,{MAX_LABEL_DIGITS}}})\]\s*"
+    rf"|(?P<number>\d{{1,{MAX_LABEL_DIGITS}}})(?:[.)]\s+|\s+(?=[A-ZÀ-Þ\W])|(?=[A-ZÀ-Þ]))"
+    rf"|(?P<symbol>[{re.escape(NOTE_SYMBOLS)}]+)\s*)"
+)
+
+
+def note_label(text: str) -> tuple[str, int] | None:
+    """(label, length of the label with its separator) when a line opens with a note label.
+
+    A number followed by a space must be followed by a capital or punctuation, so that
+    prose opening with a number (``12 boats``) is not taken for a note.
+    """
+    match = _LABEL.match(text)
+    if not match:
+        return None
+    label = match.group("bracket") or match.group("number") or match.group("symbol")
+    return label, match.end()
+
+
+def marker_pattern(label: str) -> re.Pattern[str]:
+    """Where a label stands in body text as a note marker: glued to the end of a word or its
+    punctuation (``Law.2``, ``too."5``), raised (``^68``), in brackets (``[3]``), alone on a
+    line (a superscript extraction split off), or as a symbol (``*``).
+
+    >>> bool(marker_pattern("2").search("property of Law.2 Thus")), bool(
+    ...     marker_pattern("2").search("in 1812 and 2 more"))
+    (True, False)
+    """
+    escaped = re.escape(label)
+    if label.isdigit():
+        return re.compile(
+            rf"(?<=[^\W\d_]|[.,;:!?'\"’”)\]])(?:\^)?{escaped}(?!\d)|\[{escaped}\]"
+            rf"|(?m:^{escaped}$)"  # a superscript that extraction set on a line of its own
+        )
+    return re.compile(rf"(?<=\S){escaped}")

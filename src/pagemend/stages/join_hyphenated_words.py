@@ -1,0 +1,101 @@
+"""join_hyphenated_words: decide every line-end hyphen on evidence.
+
+A site is a body line ending in a letter or digit and a hyphen; its continuation is the first
+word of the next body line, on the next page if need be (over the furniture). The evidence
+sources of :mod:`pagemend.hyphenation.sources` vote (the document's own spelling of the
+word, compound first parts it uses, a digit, a capital after the break); the votes decide:
+
+- join: the hyphen is deleted (an edit holding it) and the line glued to the next;
+- keep: the hyphen stays and the line is glued to the next (``Marxism-Leninism``);
+- weak, conflicting evidence keeps the hyphen and flags the site for review.
+
+Every site gets an edit naming the evidence. Leaves alone: hyphens inside a line, dashes
+(``—``, ``--``), and a hyphen with no continuation (the end of the input).
+
+    >>> from pagemend.readers import read_text
+    >>> from pagemend.stages.measure_document import measure_document
+    >>> doc = measure_document(read_text("to de-\\nfend Marxism-\\nLeninism; de-\\nfend"), None)
+    >>> doc = join_hyphenated_words(doc, JoinHyphenatedWordsConfig())
+    >>> [(line.text, line.glue_next) for line in doc.lines()]
+    [('to de', True), ('fend Marxism-', True), ('Leninism; de', True), ('fend', False)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pagemend.hyphenation import HyphenSite, decide
+from pagemend.hyphenation.sources import SOURCES, Context
+from pagemend.layout import successors
+from pagemend.model import Document, Edit, Line, replace
+from pagemend.registry import stage
+
+__all__ = ["JoinHyphenatedWordsConfig", "join_hyphenated_words"]
+
+STAGE = "join_hyphenated_words"
+
+_SITE = re.compile(r"(?:^|\s)(?P<token>\S*?[^\W_])-$")
+_LEADING = re.compile(r"^[^\w]+")
+_RIGHT_WORD = re.compile(r"^[\W_]*(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*|\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class JoinHyphenatedWordsConfig:
+    enabled: bool = True
+
+
+def _site(line: Line, following: Line) -> HyphenSite | None:
+    match = _SITE.search(line.text)
+    right = _RIGHT_WORD.match(following.text)
+    if match is None or right is None:
+        return None
+    left = _LEADING.sub("", match.group("token"))
+    # the letters after the last inner hyphen: in `Jone's-Fall-` the break follows `Fall`
+    return HyphenSite(left=left.rsplit("-", 1)[-1], right=right.group("word"),
+                      right_token=following.text.split()[0], before=left)
+
+
+def _context(word_counts: Mapping[str, int]) -> Context:
+    """Compound first parts of the document, and how often each also begins a plain word."""
+    prefixes: Counter[str] = Counter()
+    for word, count in word_counts.items():
+        if "-" in word:
+            prefixes[word.split("-", 1)[0]] += count
+    starts: Counter[str] = Counter()
+    for word, count in word_counts.items():
+        if "-" in word:
+            continue
+        for end in range(2, len(word) - 2):  # a first part leaves at least three letters
+            if word[:end] in prefixes:
+                starts[word[:end]] += count
+    return Context(word_counts=word_counts, compound_prefixes=prefixes, word_starts=starts)
+
+
+@stage(STAGE, JoinHyphenatedWordsConfig, requires=("stats", "line.role"),
+       assigns=("line.glue_next",))
+def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> Document:
+    """Decide every line-end hyphen; see the module docstring."""
+    context = _context(doc.stats.word_counts if doc.stats else {})
+    changed: dict[tuple[int, int], Line] = {}
+    edits: list[Edit] = []
+    pairs = [*successors(doc, "body"), *successors(doc, "note")]
+    for line, following in pairs:
+        site = _site(line, following) if following is not None else None
+        if site is None:
+            continue
+        votes = [vote for source in SOURCES if (vote := source(site, context)) is not None]
+        decision = decide(site, votes)
+        end = len(line.text) - 1
+        if decision.join:
+            changed[(line.page, line.number)] = replace(line, text=line.text[:-1], glue_next=True)
+            edits.append(Edit(STAGE, "join_hyphen", line.page, line.number, "-", "",
+                              f"{site.left}-|{site.right_token}: {decision.explain()}", end))
+        else:
+            changed[(line.page, line.number)] = replace(line, glue_next=True)
+            edits.append(Edit(STAGE, "keep_hyphen", line.page, line.number, "-", "-",
+                              f"{site.left}-|{site.right_token}: {decision.explain()}", end,
+                              flagged=decision.flagged))
+    return doc.with_lines(changed).with_edits(edits)
