@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint eval bench clean
+.PHONY: demo test lint eval bench readme clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ demo: $(STAMP)
 	@$(BIN)/pagemend tests/cases/seed/input.pages.txt
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/mypy
 
 test: lint
@@ -27,6 +27,9 @@ test: lint
 
 eval: $(STAMP)
 	$(BIN)/pagemend eval tests/corpus --gate
+
+readme: $(STAMP)
+	$(BIN)/python scripts/update_readme.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_corpus.py

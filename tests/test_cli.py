@@ -94,3 +94,17 @@ def test_cli_eval_without_cases_is_a_config_error(tmp_path: Path):
     result = run("eval", str(tmp_path))
     assert result.returncode == 2
     assert b"[PM200] no case in" in result.stderr
+
+
+def test_cli_set_overrides_a_stage_setting(tmp_path: Path):
+    source = tmp_path / "in.txt"
+    source.write_text("We must de-\nfend it.\n", encoding="utf-8")
+    assert run(str(source)).stdout.decode() == "We must defend it.\n"
+    kept = run(str(source), "--set", "join_hyphenated_words.policy=always_keep")
+    assert kept.stdout.decode() == "We must de-fend it.\n"
+
+
+def test_cli_set_rejects_a_bad_value(tmp_path: Path):
+    result = run(str(SEED), "--set", "join_hyphenated_words.policy=sometimes")
+    assert result.returncode == 2
+    assert b"[PM200] join_hyphenated_words.policy must be one of" in result.stderr

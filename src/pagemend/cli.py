@@ -15,8 +15,10 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from pagemend import __version__
+from pagemend.config import PipelineConfig, load_toml
 from pagemend.errors import ConfigError, PagemendError
 from pagemend.model import Document
 from pagemend.pipeline import mend
@@ -28,11 +30,23 @@ __all__ = ["main"]
 COMMANDS = ("convert", "explain", "verify", "eval")
 
 
+def _config_options() -> argparse.ArgumentParser:
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--config", type=Path, help="a TOML file of settings, one table per "
+                         "stage (e.g. [join_hyphenated_words])")
+    options.add_argument("--set", action="append", default=[], metavar="STAGE.KEY=VALUE",
+                         help="one setting, e.g. join_hyphenated_words.policy=always_join; "
+                         "repeatable")
+    return options
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pagemend", description=__doc__.split("\n\n")[0])
     parser.add_argument("--version", action="version", version=f"pagemend {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    convert = commands.add_parser("convert", help="mend a page dump (the default command)")
+    common = [_config_options()]
+    convert = commands.add_parser("convert", parents=common,
+                                  help="mend a page dump (the default command)")
     convert.add_argument("input", help="a page dump (pages split by form feeds), a folder of "
                          "page files, or - for stdin")
     convert.add_argument("-o", "--output", default="-", help="output file, or - for stdout")
@@ -40,13 +54,15 @@ def _parser() -> argparse.ArgumentParser:
                          "the output suffix, else md)")
     convert.add_argument("--page-markers", action="store_true",
                          help="write <!-- page N --> provenance markers into Markdown")
-    explain = commands.add_parser("explain", help="list every edit with its stage and reason")
+    explain = commands.add_parser("explain", parents=common,
+                                  help="list every edit with its stage and reason")
     explain.add_argument("input")
     explain.add_argument("--flagged", action="store_true", help="only the flagged edits")
-    verify = commands.add_parser("verify", help="rebuild the input from the output and its "
-                                 "edits; fail on any difference")
+    verify = commands.add_parser("verify", parents=common, help="rebuild the input from the "
+                                 "output and its edits; fail on any difference")
     verify.add_argument("input")
-    evaluate = commands.add_parser("eval", help="mend and score every corpus case")
+    evaluate = commands.add_parser("eval", parents=common,
+                                   help="mend and score every corpus case")
     evaluate.add_argument("cases", type=Path, help="a folder of case folders")
     evaluate.add_argument("--input", default="pages",
                           choices=("pages", "pdf", "pdfium", "pdftotext", "ocr"))
@@ -62,9 +78,36 @@ def _read(path: str) -> Document:
     return read_path(path)
 
 
+def _value(text: str) -> object:
+    lowered = text.lower()
+    if lowered in ("true", "false"):
+        return lowered == "true"
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text
+
+
+def _config(args: argparse.Namespace) -> PipelineConfig:
+    """The settings of --config, then each --set on top."""
+    sections: dict[str, Any] = {}
+    if args.config is not None:
+        sections = load_toml(args.config)
+    for setting in args.set:
+        name, sep, value = setting.partition("=")
+        section, dot, key = name.partition(".")
+        if not sep or not dot:
+            raise ConfigError(f"--set {setting!r} is not STAGE.KEY=VALUE",
+                              "write it like join_hyphenated_words.policy=always_join")
+        sections.setdefault(section, {})[key] = _value(value)
+    return PipelineConfig.resolve(sections)
+
+
 def _convert(args: argparse.Namespace) -> int:
     fmt = args.to or SUFFIXES.get(Path(args.output).suffix.lower(), "md")
-    text = write(mend(_read(args.input)), fmt, page_markers=args.page_markers)
+    text = write(mend(_read(args.input), _config(args)), fmt, page_markers=args.page_markers)
     if args.output == "-":
         sys.stdout.write(text)
     else:
@@ -73,7 +116,7 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    doc = mend(_read(args.input))
+    doc = mend(_read(args.input), _config(args))
     for edit in doc.edits:
         if args.flagged and not edit.flagged:
             continue
@@ -92,7 +135,7 @@ def _verify(args: argparse.Namespace) -> int:
     source = sys.stdin.buffer.read() if args.input == "-" else None
     doc = read_path(args.input) if source is None else _read_bytes(source)
     text = decode(source if source is not None else Path(args.input).read_bytes(), args.input)[0]
-    verify(mend(doc), text)
+    verify(mend(doc, _config(args)), text)
     print(f"{args.input}: verified, {len(doc.pages)} pages rebuild exactly")
     return 0
 
@@ -108,7 +151,8 @@ def _eval(args: argparse.Namespace) -> int:
     from pagemend.eval.runner import evaluate
     from pagemend.eval.table import format_table
 
-    report = evaluate(args.cases, args.input)
+    config = _config(args)
+    report = evaluate(args.cases, args.input, lambda doc: mend(doc, config))
     if not report.cases:
         raise ConfigError(f"no case in {args.cases} has an {args.input!r} input",
                           "point to a folder of corpus cases (each with truth.json)")
@@ -120,6 +164,9 @@ def _eval(args: argparse.Namespace) -> int:
         print(f"\n{len(report.cases)} cases, {report.pages} pages, {rate:.0f} pages/s "
               f"(input: {args.input})")
     digest = corpus_digest(args.cases, args.input)
+    if args.update_floors and (args.set or args.config):
+        raise ConfigError("--update-floors pins the default pipeline only",
+                          "drop --set/--config when raising floors")
     if args.update_floors:
         floors = raise_floors(report, load_floors(), digest)
         FLOORS_PATH.write_text(json.dumps(floors, indent=1) + "\n", encoding="utf-8")

@@ -28,7 +28,7 @@ from pagemend.stages.rejoin_paragraphs import RejoinParagraphsConfig
 from pagemend.stages.remove_running_heads import RemoveRunningHeadsConfig
 from pagemend.stages.separate_notes import SeparateNotesConfig
 
-__all__ = ["PipelineConfig"]
+__all__ = ["PipelineConfig", "load_toml"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +74,23 @@ class PipelineConfig:
     @classmethod
     def from_toml(cls, path: Path) -> PipelineConfig:
         """Read a config from a TOML file whose tables are named after stages."""
-        try:
-            import tomllib  # type: ignore[import-not-found,unused-ignore]
-        except ImportError:  # Python 3.10
-            raise ConfigError("reading TOML needs Python 3.11 or newer",
-                              "pass the settings as a dict instead") from None
+        return cls.resolve(load_toml(path))
+
+
+def load_toml(path: Path) -> dict[str, Any]:
+    """The tables of a TOML settings file."""
+    try:
+        import tomllib  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:  # Python 3.10
+        raise ConfigError("reading TOML needs Python 3.11 or newer",
+                          "pass the settings with --set instead") from None
+    try:
         with path.open("rb") as handle:
-            return cls.resolve(tomllib.load(handle))
+            return dict(tomllib.load(handle))
+    except OSError as error:
+        raise ConfigError(f"{path} cannot be read: {error.strerror}", "check the path") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path} is not valid TOML: {error}", "fix the file") from None
 
 
 def _section(name: str, spec: dataclasses.Field[Any], section: Any) -> Any:
@@ -94,4 +104,7 @@ def _section(name: str, spec: dataclasses.Field[Any], section: Any) -> Any:
             raise ConfigError(
                 f"unknown setting {name}.{key}", "allowed: " + ", ".join(sorted(allowed))
             )
-    return config_class(**section)
+    try:
+        return config_class(**section)
+    except TypeError as error:
+        raise ConfigError(f"config section {name!r}: {error}", "check the values") from None

@@ -45,6 +45,8 @@ class Decision:
 
     def explain(self) -> str:
         """The evidence in words, strongest first."""
+        if not self.votes and self.score == 0.0 and not self.join:
+            return "no evidence weighed: kept by policy"
         if not self.votes:
             return "no evidence either way: joined, as most line-end hyphens break a word"
         parts = [f"{v.source}: {v.detail} ({v.decision} {v.weight:g})" for v in

@@ -44,11 +44,12 @@ class Context:
 
 
 def _forms(word: str) -> set[str]:
-    forms = {word}
+    """The word, its stem without one inflection, and both with each inflection added."""
+    stems = {word}
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            forms.add(word[: -len(suffix)])
-    return forms
+            stems.add(word[: -len(suffix)])
+    return stems | {stem + suffix for stem in stems for suffix in SUFFIXES}
 
 
 def _count(counts: Mapping[str, int], word: str) -> int:

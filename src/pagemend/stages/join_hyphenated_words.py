@@ -27,7 +27,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pagemend.hyphenation import HyphenSite, decide
+from pagemend.errors import ConfigError
+from pagemend.hyphenation import Decision, HyphenSite, decide
 from pagemend.hyphenation.sources import SOURCES, Context
 from pagemend.layout import successors
 from pagemend.model import Document, Edit, Line, replace
@@ -42,9 +43,22 @@ _LEADING = re.compile(r"^[^\w]+")
 _RIGHT_WORD = re.compile(r"^[\W_]*(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*|\d+)")
 
 
+#: how sites are decided: on the evidence, or blindly (the baselines peers amount to)
+POLICIES = ("evidence", "always_join", "always_keep")
+
+
 @dataclass(frozen=True, slots=True)
 class JoinHyphenatedWordsConfig:
     enabled: bool = True
+    #: ``evidence`` (default); ``always_join`` and ``always_keep`` are baselines for evaluation
+    policy: str = "evidence"
+
+    def __post_init__(self) -> None:
+        if self.policy not in POLICIES:
+            raise ConfigError(
+                f"join_hyphenated_words.policy must be one of {', '.join(POLICIES)}, "
+                f"not {self.policy!r}", "fix the setting"
+            )
 
 
 def _site(line: Line, following: Line) -> HyphenSite | None:
@@ -74,6 +88,12 @@ def _context(word_counts: Mapping[str, int]) -> Context:
     return Context(word_counts=word_counts, compound_prefixes=prefixes, word_starts=starts)
 
 
+def _decide(site: HyphenSite, context: Context, policy: str) -> Decision:
+    if policy != "evidence":
+        return Decision(policy == "always_join", False, 0.0, ())
+    return decide(site, [vote for source in SOURCES if (vote := source(site, context))])
+
+
 @stage(STAGE, JoinHyphenatedWordsConfig, requires=("stats", "line.role"),
        assigns=("line.glue_next",))
 def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> Document:
@@ -86,8 +106,7 @@ def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> D
         site = _site(line, following) if following is not None else None
         if site is None:
             continue
-        votes = [vote for source in SOURCES if (vote := source(site, context)) is not None]
-        decision = decide(site, votes)
+        decision = _decide(site, context, config.policy)
         end = len(line.text) - 1
         if decision.join:
             changed[(line.page, line.number)] = replace(line, text=line.text[:-1], glue_next=True)

@@ -1,0 +1,49 @@
+"""Rewrite the measured tables in README.md from fresh runs (``make readme``).
+
+The README's numbers come from commands anyone can rerun; this script is that command, and
+tests/test_readme.py fails when the README falls behind the code.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from pagemend.eval.runner import evaluate  # noqa: E402
+from pagemend.eval.table import format_table  # noqa: E402
+from pagemend.pipeline import mend  # noqa: E402
+
+README = ROOT / "README.md"
+CORPUS = ROOT / "tests" / "corpus"
+
+
+def hyphen_policies() -> str:
+    """Pooled hyphen accuracy of pagemend's evidence against the blind policies."""
+    rows = ["policy        all sites  compound sites"]
+    for policy in ("evidence", "always_join", "always_keep"):
+        config = {"join_hyphenated_words": {"policy": policy}}
+        pooled = evaluate(CORPUS, "pages", lambda doc, c=config: mend(doc, c)).pooled
+        rows.append(f"{policy:<12}  {pooled['hyphen_accuracy']:9.3f}  "
+                    f"{pooled['hyphen_compound_accuracy']:14.3f}")
+    return "\n".join(rows)
+
+
+def tables() -> dict[str, str]:
+    """Marker name -> the table text that belongs between its markers."""
+    return {"eval-pages": format_table(evaluate(CORPUS, "pages")),
+            "hyphen-policies": hyphen_policies()}
+
+
+def render(text: str, fresh: dict[str, str]) -> str:
+    for name, table in fresh.items():
+        pattern = re.compile(rf"(<!-- {name} -->\n```\n).*?(\n```\n<!-- /{name} -->)", re.S)
+        text = pattern.sub(lambda m, t=table: m.group(1) + t + m.group(2), text)
+    return text
+
+
+if __name__ == "__main__":
+    README.write_text(render(README.read_text(encoding="utf-8"), tables()), encoding="utf-8")

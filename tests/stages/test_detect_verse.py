@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from helpers import make_doc
+from pagemend.pipeline import mend
+
+PROSE = "and the chances are always greatly in favour of his finding a better word"
+
+
+def kinds(*lines: str) -> list[tuple[str, str]]:
+    doc = mend(make_doc("\n".join(lines)))
+    return [(b.kind, b.text) for b in doc.blocks]
+
+
+def test_quoted_verse_keeps_its_lines():
+    blocks = kinds(*[PROSE] * 6, "means of directing it to my favourite subjects",
+                   "Of providence, fore-knowledge, will, and fate,",
+                   "Fixed fate, free will, fore-knowledge absolute,",
+                   "And found no end in wandering mazes lost.", f"This {PROSE}", PROSE)
+    assert ("verse", "Of providence, fore-knowledge, will, and fate,\nFixed fate, free will, "
+            "fore-knowledge absolute,\nAnd found no end in wandering mazes lost.") in blocks
+
+
+def test_stanzas_are_separated_by_a_blank_line():
+    blocks = kinds(*[PROSE] * 6, "Hier onder leyd de moer en vaar", "En d’ongebooren bij malkaar,",
+                   "", "Zij was de wieg uws rijles,", "En nu uw rustplaats tot de dood,",
+                   *[PROSE] * 2)
+    assert [k for k, _ in blocks].count("verse") == 2
+
+
+def test_dialogue_is_not_verse():
+    blocks = kinds(*[PROSE] * 6, "“Bah!” said Scrooge.", "“Humbug!”",
+                   "“Uncle!” pleaded the nephew.", *[PROSE] * 2)
+    assert all(kind != "verse" for kind, _ in blocks)
+
+
+def test_a_heading_in_capitals_is_not_verse():
+    blocks = kinds(*[PROSE] * 6, "BUSINESS SUCCESS AND FIRST PUBLIC", "SERVICE", *[PROSE] * 2)
+    assert all(kind != "verse" for kind, _ in blocks)

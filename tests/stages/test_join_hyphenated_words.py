@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+
+from helpers import make_doc
+from pagemend.pipeline import mend
+
+
+def text(*pages: str) -> str:
+    return " ".join(block.text for block in mend(make_doc(*pages)).blocks)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("we are firm and united, to de-\nfend the camp", "to defend the camp"),
+        ("the principles of Marxism-\nLeninism and more", "Marxism-Leninism and"),
+        ("the war of 1914-\n18 was long", "1914-18 was"),
+        ("about forty-\ntwo of them", "forty-two of"),
+        ("a door-nail, dead as a door-\nnail", "dead as a door-nail"),
+        ("“Nan-\ntucket,” he said", "“Nantucket,” he"),
+        ("the end of the line -\nand more", "line - and"),  # a spaced dash is no site
+    ],
+)
+def test_line_end_hyphens(source, expected):
+    assert expected in text(source)
+
+
+def test_every_site_is_an_edit_with_its_evidence():
+    doc = mend(make_doc("a door-nail and another door-\nnail, and to de-\nfend"))
+    edits = [e for e in doc.edits if e.stage == "join_hyphenated_words"]
+    assert [(e.action, e.before, e.after) for e in edits] == [
+        ("keep_hyphen", "-", "-"), ("join_hyphen", "-", "")
+    ]
+    assert "'door-nail' occurs 1x" in edits[0].reason
+
+
+def test_hyphen_at_the_foot_joins_with_the_next_page_over_its_head():
+    pages = ["and so we set out to de-\n\n141", "142 | A Book Title\n\nfend the city."]
+    assert "to defend the city." in text(*pages)

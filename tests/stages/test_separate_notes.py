@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from helpers import make_doc
+from pagemend.pipeline import mend
+
+BODY = "the right reason differs not at all from the reason of justice, and"
+
+
+def notes(*pages: str) -> list[tuple[str | None, str]]:
+    doc = mend(make_doc(*pages))
+    return [(b.note_id, b.text) for b in doc.blocks if b.kind == "note"]
+
+
+def test_footnotes_at_the_foot_leave_the_body():
+    page = "\n".join([BODY, "value nothing more than Law.2 Thus the right", BODY,
+                      "1. A note.", "2. Law is the order", "by which all things are governed.",
+                      "", "4"])
+    doc = mend(make_doc("It is?1 " + BODY + "\n" + page))
+    assert [(b.note_id, b.text) for b in doc.blocks if b.kind == "note"] == [
+        ("1", "A note."), ("2", "Law is the order by which all things are governed.")
+    ]
+    body = " ".join(b.text for b in doc.blocks if b.kind != "note")
+    assert "governed" not in body
+
+
+def test_numbered_paragraphs_are_not_notes():
+    page = "\n".join(["2. Thou wilt set little value on pleasing song and dancing", BODY,
+                      "3. Consider that everything is opinion, and opinion is in", BODY])
+    assert notes(page) == []
+
+
+def test_note_label_needs_a_marker_in_the_body():
+    assert notes("\n".join([BODY, BODY, "1 Plutarch, in vita Catonis."])) == []
+
+
+def test_body_runs_on_over_the_notes_to_the_next_page():
+    pages = ["\n".join([BODY, "philosophical patriot.1 The incredibility of a fact was",
+                        "1 Plutarch, in vita Catonis.", "", "4"]),
+             "\n".join(["allowed to invalidate so great an authority.", BODY, "", "5"])]
+    doc = mend(make_doc(*pages))
+    body = [b for b in doc.blocks if b.kind == "paragraph"]
+    assert "fact was allowed to invalidate" in body[0].text
