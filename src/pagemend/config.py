@@ -20,6 +20,7 @@ from typing import Any
 from pagemend.errors import ConfigError
 from pagemend.stages.assemble_blocks import AssembleBlocksConfig
 from pagemend.stages.capture_page_labels import CapturePageLabelsConfig
+from pagemend.stages.detect_headings import DetectHeadingsConfig
 from pagemend.stages.detect_verse import DetectVerseConfig
 from pagemend.stages.join_hyphenated_words import JoinHyphenatedWordsConfig
 from pagemend.stages.measure_document import MeasureDocumentConfig
@@ -49,6 +50,7 @@ class PipelineConfig:
     join_hyphenated_words: JoinHyphenatedWordsConfig = field(
         default_factory=JoinHyphenatedWordsConfig
     )
+    detect_headings: DetectHeadingsConfig = field(default_factory=DetectHeadingsConfig)
     detect_verse: DetectVerseConfig = field(default_factory=DetectVerseConfig)
     rejoin_paragraphs: RejoinParagraphsConfig = field(default_factory=RejoinParagraphsConfig)
     assemble_blocks: AssembleBlocksConfig = field(default_factory=AssembleBlocksConfig)

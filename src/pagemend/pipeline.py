@@ -27,6 +27,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "capture_page_labels",
     "separate_notes",
     "join_hyphenated_words",
+    "detect_headings",
     "detect_verse",
     "rejoin_paragraphs",
     "assemble_blocks",

@@ -46,7 +46,7 @@ def load_case(path: Path) -> Case:
         elif kind == "verse":
             truth.add_block("verse", block["text"].split("\n"), False)
         else:
-            truth.add_block(kind, [block["text"]], False)
+            truth.add_block(kind, [block["text"]], False, level=block.get("level") or 0)
     hyphens = path / "hyphens.json"
     meta = path / "meta.json"
     return Case(
@@ -117,6 +117,18 @@ def _kind_f1(a: _Aligned, kind: str) -> float | None:
     if truth_set:
         return f1(tp, n_pred, len(truth_set))
     return None if n_pred == 0 else 0.0
+
+
+def _heading_levels(a: _Aligned) -> float | None:
+    """Share of output heading words, matched to truth heading words, whose level is right."""
+    matched = right = 0
+    for j, kind in enumerate(a.out.kinds):
+        k = a.o2t[j]
+        if kind != "heading" or k < 0 or a.truth.kinds[k] != "heading":
+            continue
+        matched += 1
+        right += a.out.levels[j] == a.truth.levels[k]
+    return right / matched if matched else None
 
 
 def _line_breaks(a: _Aligned) -> tuple[float | None, int]:
@@ -333,7 +345,7 @@ def _overall(res: dict[str, Any]) -> float:
 
 def score(case: Case, output_text: str) -> dict[str, Any]:
     """Every metric of one output against its case (the reference scorer's keys, plus
-    ``prose_line_breaks``)."""
+    ``prose_line_breaks`` and ``heading_level_accuracy``)."""
     out, out_notes = parse_output(output_text, {note_id for _, note_id in case.truth.markers})
     distance, o2t, t2o = align(out.tokens, case.truth.tokens)
     a = _Aligned(out, case.truth, distance, o2t, t2o, NearestAligned(o2t))
@@ -341,6 +353,7 @@ def score(case: Case, output_text: str) -> dict[str, Any]:
     res["paragraph_f1"] = _paragraphs(a)
     res["heading_f1"] = _kind_f1(a, "heading")
     res["blockquote_f1"] = _kind_f1(a, "blockquote")
+    res["heading_level_accuracy"] = _heading_levels(a)
     res["verse_f1"], res["prose_line_breaks"] = _line_breaks(a)
     res["note_ref_f1"] = _note_refs(a)
     res.update(_notes(a, case.notes, out_notes))

@@ -76,13 +76,16 @@ class TokenStream:
 
     tokens: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
+    #: heading level per token (0 outside headings)
+    levels: list[int] = field(default_factory=list)
     block_start: list[bool] = field(default_factory=list)
     line_start: list[bool] = field(default_factory=list)
     #: (index of the token a marker follows, note id)
     markers: list[tuple[int, str]] = field(default_factory=list)
 
     def add_block(
-        self, kind: str, lines: list[str], allow_glued: bool, valid_ids: set[str] | None = None
+        self, kind: str, lines: list[str], allow_glued: bool, valid_ids: set[str] | None = None,
+        level: int = 0,
     ) -> None:
         first_in_block = True
         for line in lines:
@@ -92,6 +95,7 @@ class TokenStream:
                 if token:
                     self.tokens.append(token)
                     self.kinds.append(kind)
+                    self.levels.append(level)
                     self.block_start.append(first_in_block)
                     self.line_start.append(first_in_line)
                     first_in_block = first_in_line = False
@@ -203,7 +207,8 @@ def parse_output(
         first = block[0].lstrip()
         if first.startswith("#"):
             heading = md_clean(re.sub(r"^#+\s*|\s*#+\s*$", "", first))
-            stream.add_block("heading", [heading], True, valid_ids)
+            level = len(first) - len(first.lstrip("#"))
+            stream.add_block("heading", [heading], True, valid_ids, level=level)
         elif first.startswith(">"):
             _add_quote(stream, block, valid_ids)
         else:

@@ -35,6 +35,7 @@ INPUT_FILES: dict[str, str] = {
 MEAN_METRICS: tuple[str, ...] = (
     "overall", "word_accuracy", "word_recall", "furniture_leaks_per_page", "furniture_score",
     "hyphen_accuracy", "hyphen_compound_accuracy", "paragraph_f1", "heading_f1",
+    "heading_level_accuracy",
     "blockquote_f1", "verse_f1", "note_ref_f1", "note_body_leak", "note_text_accuracy",
     "label_accuracy", "prose_line_breaks",
 )

@@ -26,6 +26,7 @@ COLUMNS: dict[str, str] = {
     "hyphen_compound_accuracy": "compnd",
     "paragraph_f1": "para",
     "heading_f1": "head",
+    "heading_level_accuracy": "levels",
     "blockquote_f1": "quote",
     "verse_f1": "verse",
     "note_ref_f1": "noteref",

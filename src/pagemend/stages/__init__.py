@@ -6,6 +6,7 @@ Importing this package registers every stage in :data:`pagemend.registry.STAGES`
 from pagemend.stages import (
     assemble_blocks,
     capture_page_labels,
+    detect_headings,
     detect_verse,
     join_hyphenated_words,
     measure_document,
@@ -18,6 +19,7 @@ from pagemend.stages import (
 __all__ = [
     "assemble_blocks",
     "capture_page_labels",
+    "detect_headings",
     "detect_verse",
     "join_hyphenated_words",
     "measure_document",
