@@ -20,6 +20,7 @@ from typing import Any
 from pagemend.errors import ConfigError
 from pagemend.stages.assemble_blocks import AssembleBlocksConfig
 from pagemend.stages.capture_page_labels import CapturePageLabelsConfig
+from pagemend.stages.detect_block_quotes import DetectBlockQuotesConfig
 from pagemend.stages.detect_headings import DetectHeadingsConfig
 from pagemend.stages.detect_verse import DetectVerseConfig
 from pagemend.stages.join_hyphenated_words import JoinHyphenatedWordsConfig
@@ -52,6 +53,7 @@ class PipelineConfig:
     )
     detect_headings: DetectHeadingsConfig = field(default_factory=DetectHeadingsConfig)
     detect_verse: DetectVerseConfig = field(default_factory=DetectVerseConfig)
+    detect_block_quotes: DetectBlockQuotesConfig = field(default_factory=DetectBlockQuotesConfig)
     rejoin_paragraphs: RejoinParagraphsConfig = field(default_factory=RejoinParagraphsConfig)
     assemble_blocks: AssembleBlocksConfig = field(default_factory=AssembleBlocksConfig)
 

@@ -6,6 +6,7 @@ Importing this package registers every stage in :data:`pagemend.registry.STAGES`
 from pagemend.stages import (
     assemble_blocks,
     capture_page_labels,
+    detect_block_quotes,
     detect_headings,
     detect_verse,
     join_hyphenated_words,
@@ -19,6 +20,7 @@ from pagemend.stages import (
 __all__ = [
     "assemble_blocks",
     "capture_page_labels",
+    "detect_block_quotes",
     "detect_headings",
     "detect_verse",
     "join_hyphenated_words",
