@@ -63,6 +63,9 @@ QUOTE_Z = 3.0
 #: (douglass-xelatex); quotations sit 5-18% below their body in the development corpus.
 QUOTE_MIN_GAP = 0.04
 STRONG_GAP = 0.07
+#: Without a cue, the strong gap must hold over this many full lines (three lines of one
+#: numbered paragraph can run 8% narrow by chance: marcus-weasy).
+STRONG_MIN_LINES = 4
 #: An epigraph under a heading runs to at most this many lines, its attribution included.
 EPIGRAPH_MAX_LINES = 8
 #: Room test: the body's capacity is this percentile of prose line lengths; a unit of at
@@ -191,7 +194,8 @@ def _quoted_units(units: list[list[Line]], measure: int, after_heading: list[boo
     prose = [unit[0].kind == "paragraph" and not after_heading[i] for i, unit in enumerate(units)]
     gaps = [_gap(_widths(unit, measure), mean, spread) if prose[i] else 0.0
             for i, unit in enumerate(units)]
-    quoted = [gap >= STRONG_GAP for gap in gaps]
+    quoted = [gap >= STRONG_GAP and len(_widths(unit, measure)) >= STRONG_MIN_LINES
+              for gap, unit in zip(gaps, units, strict=True)]
     changed = True
     while changed:  # a cue spreads from quoted units to narrow neighbours
         changed = False

@@ -9,9 +9,14 @@ Paragraphs then rejoin over them. A body line that holds nothing but one of the 
 labels is a raised marker that extraction set on a line of its own: it is glued to the line
 before (``cry out,`` / ``4`` reads ``cry out,4``).
 
+A note that runs over a page break (its last line ends no sentence) continues at the foot of
+the next page, without a label. Where notes are set in smaller type (their lines hold
+``NOTE_TYPE_RATIO`` more characters than the body's), the continuation is found by width:
+the split of the page's lines that best fits body-width lines above and note-width lines
+below; a page filled by a long note becomes note entirely.
+
 Leaves alone: numbered paragraphs and lists (their numbers are not referenced as markers, or
-not in increasing order at the foot), and notes continued from the previous page that carry
-no label (a later version tells them by their smaller type).
+not in increasing order at the foot).
 
     >>> from pagemend.readers import read_text
     >>> page = "value of Law.2\\nThus the right reason.\\n1. A note\\n2. Law is order."
@@ -22,6 +27,7 @@ no label (a later version tells them by their smaller type).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pagemend.data.notes import marker_pattern, note_label
@@ -35,6 +41,14 @@ STAGE = "separate_notes"
 #: How far up from the foot a footnote block may reach, as a share of the page's body lines:
 #: long notes fill half a page in the development corpus (biographia-weasy).
 MAX_NOTE_SHARE = 0.7
+#: Notes set in smaller type run at least this much longer (in characters) than body lines;
+#: only then can a note continued from the page before be told from the body by width.
+#: Development corpus: 1.13-1.18 where notes are smaller (groff, WeasyPrint, LibreOffice).
+NOTE_TYPE_RATIO = 1.08
+#: Lines shorter than this share of the body's width end paragraphs and say nothing of type.
+FULL_ISH_SHARE = 0.8
+
+_SENTENCE_END = re.compile(r"[.!?…]['’\"”»)\]]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,20 +61,23 @@ def _increasing(labels: list[str]) -> bool:
     return len(numbers) != len(labels) or numbers == sorted(set(numbers))
 
 
-def footnote_lines(page: Page) -> dict[int, tuple[str, int]]:
+def footnote_lines(page: Page, before: str = "") -> dict[int, tuple[str, int]]:
     """Line number -> (label, label length) for the labelled lines of the page's footnote
-    block; continuation lines are those between and after them."""
+    block; continuation lines are those between and after them. ``before`` is the body text
+    of the page before: a long note may be set on the page after its marker's, filling it."""
     body = [line for line in page.lines if line.text and line.role == "body"]
     best: dict[int, tuple[str, int]] = {}
     labelled: list[tuple[Line, tuple[str, int]]] = []
-    lowest = len(body) - max(1, int(MAX_NOTE_SHARE * len(body)))
-    for i in range(len(body) - 1, max(lowest, 0), -1):
+    lowest = len(body) - max(1, int(MAX_NOTE_SHARE * len(body))) if body else 0
+    if body and before and note_label(body[0].text):
+        lowest = -1  # the page may open with a note referenced on the page before
+    for i in range(len(body) - 1, max(lowest, -1), -1):
         found = note_label(body[i].text)
         if found is None:
             continue
         labelled.insert(0, (body[i], found))
         labels = [label for _, (label, _) in labelled]
-        above = "\n".join(line.text for line in body[:i])
+        above = "\n".join([before, *(line.text for line in body[:i])])
         if _increasing(labels) and all(marker_pattern(lb).search(above) for lb in labels):
             best = {line.number: label for line, label in labelled}
     return best
@@ -80,19 +97,110 @@ def _marker_lines(page: Page, labels: set[str]) -> dict[tuple[int, int], Line]:
     return glued
 
 
+def _sentence_done(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text))
+
+
+def _note_type_ratio(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]]) -> float:
+    """How much longer (in characters) note lines run than body lines: notes set in smaller
+    type hold more characters in the same width."""
+    notes, body = [], []
+    for page in doc.pages:
+        start = min(labelled[page.index]) if labelled.get(page.index) else None
+        for line in page.lines:
+            if line.text and line.role == "body":
+                (notes if start is not None and line.number >= start else body).append(
+                    len(line.text))
+    if len(notes) < 2 or len(body) < 2:
+        return 1.0
+    return _percentile(notes) / max(_percentile(body), 1)
+
+
+def _percentile(values: list[int], fraction: float = 0.75) -> int:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def _continuation(lines: list[Line], body_width: float, note_width: float) -> int:
+    """Index in ``lines`` where a note continued from the previous page begins: the split
+    that best fits body-width lines above and note-width lines below (short lines, which end
+    paragraphs, are left out of the fit). ``len(lines)`` when there is none."""
+    best, best_score, gain = len(lines), 0.0, 0.0
+    for k in range(len(lines) - 1, -1, -1):  # the gain of calling lines[k:] note, bottom up
+        width = len(lines[k].text)
+        if width >= FULL_ISH_SHARE * body_width:
+            gain += (width - body_width) ** 2 - (width - note_width) ** 2
+        if gain > best_score:
+            best, best_score = k, gain
+    return best
+
+
+def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]],
+                     changed: dict[tuple[int, int], Line]) -> dict[int, int]:
+    """Page -> first line number of a note continued from the page before (see above). The
+    body's width is measured again once the continuations are out of it: long notes that
+    fill pages would otherwise pass for body."""
+    ratio = _note_type_ratio(doc, labelled)
+    if ratio < NOTE_TYPE_RATIO:
+        return {}
+    found: dict[int, int] = {}
+    for _ in range(2):
+        body_lengths = [
+            len(line.text) for line in doc.lines()
+            if line.text and line.role == "body" and (line.page, line.number) not in changed
+            and not (line.page in found and line.number >= found[line.page])
+            and not (labelled.get(line.page) and line.number >= min(labelled[line.page]))
+        ]
+        body_width = float(_percentile(body_lengths)) if body_lengths else 0.0
+        found = _continuations(doc, labelled, body_width, ratio)
+    return found
+
+
+def _continuations(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]],
+                   body_width: float, ratio: float) -> dict[int, int]:
+    found: dict[int, int] = {}
+    open_note = False
+    for page in doc.pages:
+        start = min(labelled[page.index]) if labelled.get(page.index) else None
+        if open_note:
+            candidates = [line for line in page.lines if line.text and line.role == "body"
+                          and (start is None or line.number < start)]
+            k = _continuation(candidates, body_width, body_width * ratio)
+            if k < len(candidates):
+                found[page.index] = candidates[k].number
+        note_lines = [line for line in page.lines if line.text and line.role == "body" and (
+            (start is not None and line.number >= start)
+            or (page.index in found and line.number >= found[page.index]))]
+        if note_lines:
+            open_note = not _sentence_done(note_lines[-1].text)
+    return found
+
+
 @stage(STAGE, SeparateNotesConfig, requires=("line.role",), assigns=("line.role.note",))
 def separate_notes(doc: Document, config: SeparateNotesConfig | None) -> Document:
     """Mark footnote lines; see the module docstring."""
     changed: dict[tuple[int, int], Line] = {}
     edits: list[Edit] = []
+    labelled: dict[int, dict[int, tuple[str, int]]] = {}
+    before = ""
     for page in doc.pages:
-        labels = footnote_lines(page)
-        if not labels:
+        labelled[page.index] = footnote_lines(page, before)
+        start = min(labelled[page.index]) if labelled[page.index] else None
+        before = "\n".join(line.text for line in page.lines if line.text
+                           and line.role == "body" and (start is None or line.number < start))
+    for page in doc.pages:
+        labels = labelled[page.index]
+        if labels:
+            changed.update(_marker_lines(page, {label for label, _ in labels.values()}))
+    continued = _continued_notes(doc, labelled, changed)
+    for page in doc.pages:
+        labels = labelled[page.index]
+        starts = [number for number in (min(labels) if labels else None,
+                                        continued.get(page.index)) if number is not None]
+        if not starts:
             continue
-        changed.update(_marker_lines(page, {label for label, _ in labels.values()}))
-        start = min(labels)
         for line in page.lines:
-            if line.number < start or not line.text or line.role != "body":
+            if line.number < min(starts) or not line.text or line.role != "body":
                 continue
             label = labels.get(line.number)
             text = line.text
