@@ -104,7 +104,8 @@ def _sentence_done(text: str) -> bool:
 def _note_type_ratio(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]]) -> float:
     """How much longer (in characters) note lines run than body lines: notes set in smaller
     type hold more characters in the same width."""
-    notes, body = [], []
+    notes: list[int] = []
+    body: list[int] = []
     for page in doc.pages:
         start = min(labelled[page.index]) if labelled.get(page.index) else None
         for line in page.lines:
