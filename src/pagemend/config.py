@@ -24,6 +24,7 @@ from pagemend.stages.detect_block_quotes import DetectBlockQuotesConfig
 from pagemend.stages.detect_headings import DetectHeadingsConfig
 from pagemend.stages.detect_verse import DetectVerseConfig
 from pagemend.stages.join_hyphenated_words import JoinHyphenatedWordsConfig
+from pagemend.stages.link_notes import LinkNotesConfig
 from pagemend.stages.measure_document import MeasureDocumentConfig
 from pagemend.stages.normalize_characters import NormalizeCharactersConfig
 from pagemend.stages.rejoin_paragraphs import RejoinParagraphsConfig
@@ -54,6 +55,7 @@ class PipelineConfig:
     detect_headings: DetectHeadingsConfig = field(default_factory=DetectHeadingsConfig)
     detect_verse: DetectVerseConfig = field(default_factory=DetectVerseConfig)
     detect_block_quotes: DetectBlockQuotesConfig = field(default_factory=DetectBlockQuotesConfig)
+    link_notes: LinkNotesConfig = field(default_factory=LinkNotesConfig)
     rejoin_paragraphs: RejoinParagraphsConfig = field(default_factory=RejoinParagraphsConfig)
     assemble_blocks: AssembleBlocksConfig = field(default_factory=AssembleBlocksConfig)
 

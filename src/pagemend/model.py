@@ -49,10 +49,11 @@ BLOCK_KINDS: tuple[str, ...] = (
     "heading", "paragraph", "blockquote", "verse", "list_item", "note", "toc", "index", "letter",
 )
 
-LineRole = Literal["body", "running_head", "folio", "foot", "note"]
+LineRole = Literal["body", "running_head", "folio", "foot", "note", "marker"]
 #: What a line is on its page. Only ``body`` and ``note`` lines end up in blocks; a blank
-#: line (empty text) carries nothing whatever its role.
-LINE_ROLES: tuple[str, ...] = ("body", "running_head", "folio", "foot", "note")
+#: line (empty text) carries nothing whatever its role. A ``marker`` line held only a note
+#: marker that extraction set on a line of its own; its reference moved to the line before.
+LINE_ROLES: tuple[str, ...] = ("body", "running_head", "folio", "foot", "note", "marker")
 #: Roles of page furniture: removed from the text, kept verbatim in ``Page.furniture``.
 FURNITURE_ROLES: frozenset[str] = frozenset({"running_head", "folio", "foot"})
 
@@ -95,6 +96,8 @@ class Line:
     open_end: bool = False
     #: on the first line of a note: the note's id (its printed label)
     note_id: str | None = None
+    #: note references taken out of the text: (column in ``text``, note id, resolved)
+    references: tuple[tuple[int, str, bool], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "remove_running_heads",
     "capture_page_labels",
     "separate_notes",
+    "link_notes",
     "join_hyphenated_words",
     "detect_headings",
     "detect_verse",

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pagemend.model import Block, Document, Line, Span, replace
+from pagemend.model import Block, Document, Line, NoteRef, Span, replace
 from pagemend.registry import stage
 
 __all__ = ["AssembleBlocksConfig", "assemble_blocks"]
@@ -39,6 +39,7 @@ class _Builder:
     first: Line
     parts: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    notes: list[NoteRef] = field(default_factory=list)
     glue: bool = False
     length: int = 0
 
@@ -49,6 +50,8 @@ class _Builder:
             self.length += len(separator)
         self.spans.append(Span(self.length, self.length + len(line.text), line.page, label,
                                line.number))
+        self.notes.extend(NoteRef(self.length + column, note_id, resolved)
+                          for column, note_id, resolved in line.references)
         self.parts.append(line.text)
         self.length += len(line.text)
         self.glue = line.glue_next
@@ -58,7 +61,7 @@ class _Builder:
         crosses = len(pages) > 1
         return Block(
             kind=self.first.kind, text="".join(self.parts), spans=tuple(self.spans),
-            level=self.first.level, note_id=self.first.note_id,
+            level=self.first.level, note_id=self.first.note_id, notes=tuple(self.notes),
             continues_from_previous_page=crosses or not self.first.starts_block,
             continues_on_next_page=crosses or open_end,
         )

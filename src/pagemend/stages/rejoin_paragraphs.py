@@ -78,7 +78,7 @@ def _gaps(doc: Document) -> set[tuple[int, int]]:
     for page in doc.pages:
         seen_body, blank = False, False
         for line in page.lines:
-            if not line.text:
+            if not line.text and line.role == "body":
                 blank = seen_body
             elif line.role == "body":
                 if blank:

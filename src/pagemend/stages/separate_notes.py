@@ -5,9 +5,7 @@ a note label (``1``, ``2.``, ``*``, ``[3]``, a number glued to a capital: ``8Com
 labels run in increasing order down the page, and each of whose labels stands as a marker in
 the body above (``Law.2``, ``state.^68``). Lines without a label continue the note above.
 Note lines get the role ``note`` and kind ``note``; each labelled line opens a note block.
-Paragraphs then rejoin over them. A body line that holds nothing but one of the page's note
-labels is a raised marker that extraction set on a line of its own: it is glued to the line
-before (``cry out,`` / ``4`` reads ``cry out,4``).
+Paragraphs then rejoin over them.
 
 A note that runs over a page break (its last line ends no sentence) continues at the foot of
 the next page, without a label. Where notes are set in smaller type (their lines hold
@@ -81,20 +79,6 @@ def footnote_lines(page: Page, before: str = "") -> dict[int, tuple[str, int]]:
         if _increasing(labels) and all(marker_pattern(lb).search(above) for lb in labels):
             best = {line.number: label for line, label in labelled}
     return best
-
-
-def _marker_lines(page: Page, labels: set[str]) -> dict[tuple[int, int], Line]:
-    """Glue a body line that holds only a note's label (a superscript marker extraction set
-    on a line of its own) to the body line before it."""
-    glued: dict[tuple[int, int], Line] = {}
-    previous: Line | None = None
-    for line in page.lines:
-        if not line.text or line.role != "body":
-            continue
-        if previous is not None and line.text in labels:
-            glued[(page.index, previous.number)] = replace(previous, glue_next=True)
-        previous = line
-    return glued
 
 
 def _sentence_done(text: str) -> bool:
@@ -189,10 +173,6 @@ def separate_notes(doc: Document, config: SeparateNotesConfig | None) -> Documen
         start = min(labelled[page.index]) if labelled[page.index] else None
         before = "\n".join(line.text for line in page.lines if line.text
                            and line.role == "body" and (start is None or line.number < start))
-    for page in doc.pages:
-        labels = labelled[page.index]
-        if labels:
-            changed.update(_marker_lines(page, {label for label, _ in labels.values()}))
     continued = _continued_notes(doc, labelled, changed)
     for page in doc.pages:
         labels = labelled[page.index]
