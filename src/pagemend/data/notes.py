@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["NOTE_SYMBOLS", "marker_pattern", "note_label"]
@@ -39,6 +40,7 @@ def note_label(text: str) -> tuple[str, int] | None:
     return label, match.end()
 
 
+@functools.lru_cache(maxsize=1024)
 def marker_pattern(label: str) -> re.Pattern[str]:
     """Where a label stands in body text as a note marker: glued to the end of a word or its
     punctuation (``Law.2``, ``too."5``), raised (``^68``), in brackets (``[3]``), alone on a

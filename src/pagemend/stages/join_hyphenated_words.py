@@ -22,6 +22,7 @@ Every site gets an edit naming the evidence. Leaves alone: hyphens inside a line
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -73,18 +74,19 @@ def _site(line: Line, following: Line) -> HyphenSite | None:
 
 
 def _context(word_counts: Mapping[str, int]) -> Context:
-    """Compound first parts of the document, and how often each also begins a plain word."""
+    """Compound first parts of the document, and how often each also begins a plain word
+    (one that leaves at least three letters after it)."""
     prefixes: Counter[str] = Counter()
     for word, count in word_counts.items():
         if "-" in word:
             prefixes[word.split("-", 1)[0]] += count
+    plain = sorted(word for word in word_counts if "-" not in word)
     starts: Counter[str] = Counter()
-    for word, count in word_counts.items():
-        if "-" in word:
-            continue
-        for end in range(2, len(word) - 2):  # a first part leaves at least three letters
-            if word[:end] in prefixes:
-                starts[word[:end]] += count
+    for prefix in prefixes:
+        low = bisect.bisect_left(plain, prefix)
+        high = bisect.bisect_left(plain, prefix + "\U0010ffff")
+        starts[prefix] = sum(word_counts[word] for word in plain[low:high]
+                             if len(word) >= len(prefix) + 3)
     return Context(word_counts=word_counts, compound_prefixes=prefixes, word_starts=starts)
 
 

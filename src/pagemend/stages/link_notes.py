@@ -52,6 +52,9 @@ _MARKERS = (
 )
 
 
+_MAYBE_MARKER = re.compile(rf"[\d\[^{_SUPERSCRIPTS}{re.escape(NOTE_SYMBOLS)}]")
+
+
 @dataclass(frozen=True, slots=True)
 class LinkNotesConfig:
     enabled: bool = True
@@ -76,18 +79,17 @@ def _ids(notes: list[_Note]) -> dict[tuple[int, int], str]:
             for i, note in enumerate(notes)}
 
 
-def _target(label: str, page: int, notes: list[_Note]) -> _Note | None:
-    for candidate_page in (page, page + 1):
-        for note in notes:
-            if note.page == candidate_page and note.label == label:
-                return note
-    return None
+def _target(label: str, page: int, notes: dict[tuple[int, str], _Note]) -> _Note | None:
+    """The note a label on a page refers to: on the same page, or set on the next."""
+    return notes.get((page, label)) or notes.get((page + 1, label))
 
 
-def _find(line: Line, notes: list[_Note], ids: dict[tuple[int, int], str]
+def _find(line: Line, notes: dict[tuple[int, str], _Note], ids: dict[tuple[int, int], str]
           ) -> list[tuple[int, int, str, bool]]:
     """(start, end, id, resolved) of each marker in the line, left to right."""
     found: list[tuple[int, int, str, bool]] = []
+    if not _MAYBE_MARKER.search(line.text):
+        return found
     taken: set[int] = set()
     for pattern, needs_note in _MARKERS:
         for match in pattern.finditer(line.text):
@@ -103,7 +105,7 @@ def _find(line: Line, notes: list[_Note], ids: dict[tuple[int, int], str]
     return sorted(found)
 
 
-def _alone(line: Line, previous: Line | None, notes: list[_Note],
+def _alone(line: Line, previous: Line | None, notes: dict[tuple[int, str], _Note],
            ids: dict[tuple[int, int], str]) -> tuple[Line, Line, Edit] | None:
     """A line that is nothing but a note's label (a superscript extraction set on a line of
     its own, before or after the line it belongs to): its reference goes to the end of the
@@ -135,8 +137,11 @@ def _extract(line: Line, markers: list[tuple[int, int, str, bool]]) -> tuple[Lin
 @stage(STAGE, LinkNotesConfig, requires=("line.role",), assigns=("line.references",))
 def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
     """Take markers out of the body and link them; see the module docstring."""
-    notes = _notes(doc)
-    ids = _ids(notes)
+    listed = _notes(doc)
+    ids = _ids(listed)
+    notes: dict[tuple[int, str], _Note] = {}
+    for note in listed:
+        notes.setdefault((note.page, note.label), note)
     changed: dict[tuple[int, int], Line] = {}
     edits: list[Edit] = []
     previous: Line | None = None

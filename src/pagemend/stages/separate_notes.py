@@ -75,8 +75,10 @@ def footnote_lines(page: Page, before: str = "") -> dict[int, tuple[str, int]]:
             continue
         labelled.insert(0, (body[i], found))
         labels = [label for _, (label, _) in labelled]
+        if not _increasing(labels):
+            continue
         above = "\n".join([before, *(line.text for line in body[:i])])
-        if _increasing(labels) and all(marker_pattern(lb).search(above) for lb in labels):
+        if all(marker_pattern(lb).search(above) for lb in labels):
             best = {line.number: label for line, label in labelled}
     return best
 
