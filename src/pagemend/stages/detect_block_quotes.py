@@ -38,6 +38,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from pagemend.breaks import ends_paragraph
 from pagemend.layout import first_word, has_room, successors
 from pagemend.model import Document, Line, replace
 from pagemend.registry import stage
@@ -269,15 +270,14 @@ def _is_dateline(line: Line, measure: int) -> bool:
 
 
 def _paragraph_starts(region: list[Line]) -> set[tuple[int, int]]:
-    """Where quoted paragraphs open, by the quotation's own measure."""
+    """Where quoted paragraphs open: by the quotation's own measure, at an elision, before
+    an attribution, and where any paragraph would end (a new speaker, a list item...)."""
     measure = _measure(region)
     starts = {(region[0].page, region[0].number)}
     for line, following in itertools.pairwise(region):
-        sentence = _SENTENCE_END.search(line.text) is not None and not line.glue_next
         opens = (
             _ELISION.match(line.text) or _ELISION.match(following.text)
-            or _ATTRIBUTION.match(following.text)
-            or (sentence and has_room(line, following, measure))
+            or _ATTRIBUTION.match(following.text) or ends_paragraph(line, following, measure)
             or (_QUOTE_CLOSE.search(line.text) and _QUOTE_OPEN.match(following.text))
         )
         if opens:

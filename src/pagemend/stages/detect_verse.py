@@ -46,6 +46,7 @@ MIN_VERSE_LINES = 2
 
 _OPENS_CAPITAL = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω]")
 _SENTENCE_END = re.compile(r"[.!?…][’”»\"')\]]*\d{0,3}$")
+_CLOSES = re.compile(r"[.,;:!?…—'’\")\]»]$")
 _LOWER = re.compile(r"[a-zß-ÿα-ω]")
 
 
@@ -64,18 +65,20 @@ def _verse_like(line: Line, full_line: int) -> bool:
 
 
 def _is_verse(run: list[Line]) -> bool:
-    if len(run) < MIN_VERSE_LINES:
-        return False
+    if len(run) < MIN_VERSE_LINES or not _CLOSES.search(run[-1].text):
+        return False  # a poem's last line closes; prose running on into the next does not
     running_on = sum(not _SENTENCE_END.search(line.text) for line in run[:-1])
     return 2 * running_on >= len(run) - 1
 
 
 def _runs(doc: Document) -> list[list[Line]]:
     full = doc.stats.full_line_length if doc.stats else ()
+    document = doc.stats.document_full_line_length if doc.stats else 0
     runs: list[list[Line]] = []
     current: list[Line] = []
     for line, following in successors(doc):
-        full_line = full[line.page] if line.page < len(full) else 0
+        # a page of verse has no full prose line of its own: never measure below the book's
+        full_line = max(full[line.page] if line.page < len(full) else 0, document)
         if _verse_like(line, full_line):
             current.append(line)
             if following is None or has_room(line, following, full_line):

@@ -33,21 +33,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pagemend.layout import has_room, successors
+from pagemend.breaks import ends_paragraph
+from pagemend.layout import body_measures, successors
 from pagemend.model import Document, Line, replace
 from pagemend.registry import stage
 
-__all__ = ["RejoinParagraphsConfig", "ends_paragraph", "rejoin_paragraphs"]
+__all__ = ["RejoinParagraphsConfig", "rejoin_paragraphs"]
 
 STAGE = "rejoin_paragraphs"
 
-#: A line without terminal punctuation ends a paragraph only when at most this share of the
-#: full line and followed by a capital: a heading or a title, not a line cut short.
-SHORT_SHARE = 0.7
+#: Pieces of one widely spaced line that extraction split apart: at most two words and this
+#: share of the full line each, at least ``MIN_FRAGMENTS`` of them between blank lines.
+FRAGMENT_SHARE = 0.3
+MIN_FRAGMENTS = 3
 
-#: a line that closes a quotation after terminal punctuation, and one that opens one
-_CLOSES_SPEECH = re.compile(r"[.!?,…—–-][’”»\"']$|[.!?…][’”»\"'][.!?]?$")
-_OPENS_SPEECH = re.compile(r"^[“«„»‚‘\"]")
 _TERMINAL = re.compile(r"[.!?:;…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
 _OPENING = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω\d]")
 
@@ -55,21 +54,6 @@ _OPENING = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω\d]")
 @dataclass(frozen=True, slots=True)
 class RejoinParagraphsConfig:
     enabled: bool = True
-
-
-def ends_paragraph(line: Line, following: Line, full_line: int) -> bool:
-    """True when ``line`` ends a paragraph before ``following`` (see the module docstring)."""
-    if line.glue_next:
-        return False
-    if _CLOSES_SPEECH.search(line.text) and _OPENS_SPEECH.match(following.text):
-        return True  # each speaker's turn opens a paragraph: “...!” / “Uncle!” pleaded
-    if not full_line:
-        return bool(_TERMINAL.search(line.text))
-    if not has_room(line, following, full_line):
-        return False
-    if _TERMINAL.search(line.text):
-        return True
-    return len(line.text) <= SHORT_SHARE * full_line and bool(_OPENING.match(following.text))
 
 
 def _gaps(doc: Document) -> set[tuple[int, int]]:
@@ -87,15 +71,40 @@ def _gaps(doc: Document) -> set[tuple[int, int]]:
     return gaps
 
 
+def _fragments(pairs: list[tuple[Line, Line | None]], full_lines: tuple[int, ...]
+               ) -> set[tuple[int, int]]:
+    """Lines after which no paragraph ends because they are pieces of one printed line: a
+    widely spaced justified line that extraction broke into single words between blank
+    lines (``Sitting-room,`` / ``bedroom,`` / ``lumber-room.`` / ``All`` / ``as`` / ...)."""
+    def small(line: Line) -> bool:
+        full = full_lines[line.page] if line.page < len(full_lines) else 0
+        return bool(full) and len(line.text.split()) <= 2 and (
+            len(line.text) <= FRAGMENT_SHARE * full)
+
+    found: set[tuple[int, int]] = set()
+    run: list[Line] = []
+    for line, _ in [*pairs, (None, None)]:
+        if line is not None and small(line) and (
+            not run or (line.page == run[-1].page and line.number - run[-1].number == 2)
+        ):
+            run.append(line)
+            continue
+        if len(run) >= MIN_FRAGMENTS:
+            found.update((piece.page, piece.number) for piece in run)
+        run = [line] if line is not None and small(line) else []
+    return found
+
+
 @stage(STAGE, RejoinParagraphsConfig, requires=("line.glue_next",),
        assigns=("line.starts_block",))
 def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> Document:
     """Mark block starts and an open end; see the module docstring."""
-    full_lines = doc.stats.full_line_length if doc.stats else ()
+    full_lines = body_measures(doc)
     gaps = _gaps(doc)
     changed: dict[tuple[int, int], Line] = {}
     starts: dict[tuple[int, int], bool] = {}
     pairs = list(successors(doc))
+    fragments = _fragments(pairs, full_lines)
     if pairs:
         first = pairs[0][0]
         starts[(first.page, first.number)] = bool(_OPENING.match(first.text))
@@ -110,6 +119,9 @@ def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> D
         if following.kind != "paragraph" or line.kind != "paragraph":
             # structure stages decided inside their runs; a change of kind opens a block
             starts[key] = following.starts_block or following.kind != line.kind
+            continue
+        if (line.page, line.number) in fragments:
+            starts[key] = False
             continue
         starts[key] = not line.glue_next and (key in gaps or ends_paragraph(line, following, full))
     for (page, number), start in starts.items():

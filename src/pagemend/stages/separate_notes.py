@@ -11,7 +11,9 @@ A note that runs over a page break (its last line ends no sentence) continues at
 the next page, without a label. Where notes are set in smaller type (their lines hold
 ``NOTE_TYPE_RATIO`` more characters than the body's), the continuation is found by width:
 the split of the page's lines that best fits body-width lines above and note-width lines
-below; a page filled by a long note becomes note entirely.
+below; a page filled by a long note becomes note entirely. An unfinished note must go on, so
+when the widths show nothing, the line right above the page's first note is taken (the short
+last line of the continued note).
 
 Leaves alone: numbered paragraphs and lists (their numbers are not referenced as markers, or
 not in increasing order at the foot).
@@ -47,6 +49,8 @@ NOTE_TYPE_RATIO = 1.08
 FULL_ISH_SHARE = 0.8
 
 _SENTENCE_END = re.compile(r"[.!?…]['’\"”»)\]]*$")
+#: a note line that stops mid-sentence (a word, a comma, a hyphen): the note goes on
+_MID_SENTENCE = re.compile(r"[\w,;-]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,13 +157,16 @@ def _continuations(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]
             candidates = [line for line in page.lines if line.text and line.role == "body"
                           and (start is None or line.number < start)]
             k = _continuation(candidates, body_width, body_width * ratio)
+            if (k == len(candidates) and candidates and start is not None
+                    and _sentence_done(candidates[-1].text)):
+                k -= 1  # an unfinished note must go on: the line ending it, above the next
             if k < len(candidates):
                 found[page.index] = candidates[k].number
         note_lines = [line for line in page.lines if line.text and line.role == "body" and (
             (start is not None and line.number >= start)
             or (page.index in found and line.number >= found[page.index]))]
         if note_lines:
-            open_note = not _sentence_done(note_lines[-1].text)
+            open_note = bool(_MID_SENTENCE.search(note_lines[-1].text))
     return found
 
 

@@ -1,0 +1,69 @@
+"""Where a paragraph ends: the typographic signals that several stages share.
+
+A line ends its paragraph when the typesetter did not break it for lack of room (it had room
+for the next line's first word) and it ends like a paragraph; or, whatever its length, where
+a convention opens a new paragraph: a new speaker's turn, a dialogue dash after a finished
+sentence, the next item of a numbered list.
+
+    >>> from pagemend.model import Line
+    >>> ends_paragraph(Line("said Scrooge.", 0, 0), Line("“Uncle!” pleaded the nephew.", 0, 1), 60)
+    True
+    >>> ends_paragraph(Line("x" * 57 + " at", 0, 0), Line("Christmas. And", 0, 1), 60)
+    False
+"""
+
+from __future__ import annotations
+
+import re
+
+from pagemend.layout import has_room
+from pagemend.model import Line
+
+__all__ = ["CONVENTIONS", "SHORT_SHARE", "ends_paragraph"]
+
+#: A line without terminal punctuation ends a paragraph only when at most this share of the
+#: full line and followed by a capital: a heading or a title, not a line cut short.
+SHORT_SHARE = 0.7
+
+#: a line that closes a quotation after terminal punctuation, and one that opens one
+_CLOSES_SPEECH = re.compile(r"[.!?,…—–-][’”»\"']$|[.!?…][’”»\"'][.!?]?$")
+_OPENS_SPEECH = re.compile(r"^[“«„»‚‘\"]")
+#: after a finished sentence: a dialogue dash (French, German, Dutch: `— Vraiment? répliqua`)
+#: or a section number (`2. Thou wilt set little value`) opens a paragraph
+_OPENS_TURN = re.compile(r"^(?:[“«„»\"]\s?[A-ZÀ-Þ]|[—–]\s?[A-ZÀ-Þ«\"“]|\d{1,3}\.\s+[A-ZÀ-Þ])")
+_SENTENCE_END = re.compile(r"[.!?…][’”»\"')\]]*$")
+_ITEM_END = re.compile(r"[.;:!?][’”»\"')\]]*$")
+_NUMBERED = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-z])[.)]\s+\S")
+_BROKEN_OFF = re.compile(r"[—–]+[.’”»\"']?$")
+_OPENS_QUOTE = re.compile(r"^[“«„\"]\s?[A-ZÀ-Þ]")
+_TERMINAL = re.compile(r"[.!?:;…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
+_OPENING = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω\d]")
+
+
+#: Conventions that open a paragraph whatever the line's length: (how the line ends, how the
+#: next one starts). A speaker's turn after a closed quotation (`...!”` / `“Uncle!” pleaded`);
+#: after a finished sentence, a new quotation, a dialogue dash (`— Vraiment? répliqua`) or a
+#: section number (`2. Thou wilt`); the next item of a numbered list (`...each other;` /
+#: `2. He loves`); speech broken off with a dash, then a new quoted paragraph.
+CONVENTIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (_CLOSES_SPEECH, _OPENS_SPEECH),
+    (_SENTENCE_END, _OPENS_TURN),
+    (_ITEM_END, _NUMBERED),
+    (_BROKEN_OFF, _OPENS_QUOTE),
+)
+
+
+def ends_paragraph(line: Line, following: Line, full_line: int) -> bool:
+    """True when ``line`` ends a paragraph before ``following`` (see the module docstring)."""
+    if line.glue_next:
+        return False
+    if any(end.search(line.text) and start.match(following.text)
+           for end, start in CONVENTIONS):
+        return True
+    if not full_line:
+        return bool(_TERMINAL.search(line.text))
+    if not has_room(line, following, full_line):
+        return False
+    return bool(_TERMINAL.search(line.text)) or (
+        len(line.text) <= SHORT_SHARE * full_line and bool(_OPENING.match(following.text))
+    )
