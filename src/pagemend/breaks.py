@@ -24,6 +24,14 @@ __all__ = ["CONVENTIONS", "SHORT_SHARE", "ends_paragraph"]
 #: A line without terminal punctuation ends a paragraph only when at most this share of the
 #: full line and followed by a capital: a heading or a title, not a line cut short.
 SHORT_SHARE = 0.7
+#: A line that ends a sentence at most this share of the measure, before a capital, ends its
+#: paragraph even without room for the next word. Development corpus: 60% of such lines at
+#: 0.86-0.92 of the measure end paragraphs, 26% of those at 0.94-1.0.
+SHORT_SENTENCE_SHARE = 0.91
+#: A next line that runs on with at most this share of the measure bears a first-line
+#: indent's trace. Development corpus: 60% of lines after a full sentence-ending line with
+#: at most 0.91 of the measure open paragraphs, 17% of those at 0.96.
+INDENT_SHARE = 0.91
 
 #: a line that closes a quotation after terminal punctuation, and one that opens one
 _CLOSES_SPEECH = re.compile(r"[.!?,…—–-][’”»\"']$|[.!?…][’”»\"'][.!?]?$")
@@ -36,7 +44,7 @@ _ITEM_END = re.compile(r"[.;:!?][’”»\"')\]]*$")
 _NUMBERED = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-z])[.)]\s+\S")
 _BROKEN_OFF = re.compile(r"[—–]+[.’”»\"']?$")
 _OPENS_QUOTE = re.compile(r"^[“«„\"]\s?[A-ZÀ-Þ]")
-_TERMINAL = re.compile(r"[.!?:;…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
+_TERMINAL = re.compile(r"[.!?:…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
 _OPENING = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω\d]")
 
 
@@ -63,7 +71,14 @@ def ends_paragraph(line: Line, following: Line, full_line: int) -> bool:
     if not full_line:
         return bool(_TERMINAL.search(line.text))
     if not has_room(line, following, full_line):
-        return False
+        # a sentence that ends well short of the measure, or before a line that runs on but
+        # holds fewer characters than a full one (the trace of a first-line indent), ends its
+        # paragraph more often than not, even where a long next word would not have fitted
+        if not (_SENTENCE_END.search(line.text) and _OPENING.match(following.text)):
+            return False
+        indented = (len(following.text) <= INDENT_SHARE * full_line
+                    and not _TERMINAL.search(following.text))
+        return len(line.text) <= SHORT_SENTENCE_SHARE * full_line or indented
     return bool(_TERMINAL.search(line.text)) or (
         len(line.text) <= SHORT_SHARE * full_line and bool(_OPENING.match(following.text))
     )

@@ -22,6 +22,7 @@ from pagemend.stages.assemble_blocks import AssembleBlocksConfig
 from pagemend.stages.capture_page_labels import CapturePageLabelsConfig
 from pagemend.stages.detect_block_quotes import DetectBlockQuotesConfig
 from pagemend.stages.detect_headings import DetectHeadingsConfig
+from pagemend.stages.detect_lists import DetectListsConfig
 from pagemend.stages.detect_verse import DetectVerseConfig
 from pagemend.stages.join_hyphenated_words import JoinHyphenatedWordsConfig
 from pagemend.stages.link_notes import LinkNotesConfig
@@ -53,6 +54,7 @@ class PipelineConfig:
         default_factory=JoinHyphenatedWordsConfig
     )
     detect_headings: DetectHeadingsConfig = field(default_factory=DetectHeadingsConfig)
+    detect_lists: DetectListsConfig = field(default_factory=DetectListsConfig)
     detect_verse: DetectVerseConfig = field(default_factory=DetectVerseConfig)
     detect_block_quotes: DetectBlockQuotesConfig = field(default_factory=DetectBlockQuotesConfig)
     link_notes: LinkNotesConfig = field(default_factory=LinkNotesConfig)

@@ -29,6 +29,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "link_notes",
     "join_hyphenated_words",
     "detect_headings",
+    "detect_lists",
     "detect_verse",
     "detect_block_quotes",
     "rejoin_paragraphs",

@@ -116,6 +116,9 @@ def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> D
             continue
         full = full_lines[line.page] if line.page < len(full_lines) else 0
         key = (following.page, following.number)
+        if following.kind == "list_item" == line.kind and not following.starts_block:
+            starts[key] = ends_paragraph(line, following, full)  # an item's own lines
+            continue
         if following.kind != "paragraph" or line.kind != "paragraph":
             # structure stages decided inside their runs; a change of kind opens a block
             starts[key] = following.starts_block or following.kind != line.kind

@@ -26,6 +26,7 @@ __all__ = ["page_marker", "write_markdown"]
 # a paragraph whose text starts like Markdown syntax would be read as that syntax
 _BLOCK_SYNTAX = re.compile(r"^(#|>|[-+*](?=\s)|\d+(?=[.)]\s)|[-*_=](?:\s*[-*_=]){2,}\s*$)")
 _VERSE_BREAK = "\\"
+_LIST_LABEL = re.compile(r"^(?:\d{1,9}[.)]|[-+*])\s")
 
 
 def _escape_start(text: str) -> str:
@@ -76,6 +77,8 @@ def _render(block: Block, text: str) -> str:
         return "#" * max(1, block.level or 1) + " " + text
     if block.kind == "verse":
         return (_VERSE_BREAK + "\n").join(_escape_start(line) for line in text.split("\n"))
+    if block.kind == "list_item" and _LIST_LABEL.match(text):
+        return text  # a Markdown list item as printed: `1. Temperance`, `(a) the first`
     return _escape_start(text)
 
 

@@ -1,0 +1,153 @@
+"""detect_lists: numbered and lettered lists, tables of contents and indexes as their own
+blocks, never joined into prose.
+
+- A list is a run of at least ``MIN_ITEMS`` items whose labels count up (``1.`` ``2.``;
+  ``(a)`` ``(b)``; ``I.`` ``II.``) and that are short (``MAX_ITEM_LINES`` lines on average):
+  numbered sections of a treatise are long, and stay paragraphs. Each item opens a
+  ``list_item`` block; the lines up to the next item are the item's (``rejoin_paragraphs``
+  may still cut them where a paragraph ends), and after the last item, the lines that run
+  on in lower case.
+- A table of contents is a run of lines that end in a page number, after dot leaders or a
+  gap (``Chapter I. The Harbour ........ 1``): each entry is a ``toc`` block.
+- An index is a run of lines that end in page numbers after a comma (``Amsterdam, 12,
+  45-47``): each entry is an ``index`` block.
+
+Leaves alone: every other line, and the text.
+
+    >>> from pagemend.readers import read_text
+    >>> from pagemend.stages.measure_document import measure_document
+    >>> text = "The virtues were:\\n1. Temperance\\n2. Silence.\\n3. Order.\\nAnd so on."
+    >>> doc = detect_lists(measure_document(read_text(text), None), None)
+    >>> [(line.kind, line.starts_block) for line in doc.lines()]
+    [('paragraph', False), ('list_item', True), ('list_item', True), ('list_item', True), \
+('paragraph', True)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pagemend.data.folios import roman_value
+from pagemend.layout import successors
+from pagemend.model import Document, Line, replace
+from pagemend.registry import stage
+
+__all__ = ["DetectListsConfig", "detect_lists", "item_number"]
+
+STAGE = "detect_lists"
+
+#: A list has at least this many items...
+MIN_ITEMS = 3
+#: ...of at most this many lines on average (the thirteen virtues: one or two lines each;
+#: Hume's numbered sections: twenty).
+MAX_ITEM_LINES = 3.0
+#: Tables of contents and indexes run to at least this many entries.
+MIN_ENTRIES = 3
+
+_ITEM = re.compile(r"^(?:\((?P<paren>[a-z]|\d{1,3}|[ivxlc]{1,6})\)|(?P<plain>\d{1,3}|[a-z]|"
+                   r"[IVXLC]{1,6})[.)])\s+\S")
+_TOC = re.compile(r"^\S.*?(?:\s?\.(?:\s?\.){2,}\s?|\s{2,}|\s)(?:\d{1,4}|[ivxlc]{1,6})$")
+_LEADERS = re.compile(r"\.(?:\s?\.){2,}\s?(?:\d{1,4}|[ivxlc]{1,6})$")
+_PAGES = r"\d{1,4}(?:\s*[-–]\s*\d{1,4})?"
+_INDEX = re.compile(rf"^[^\d].*?,\s*{_PAGES}(?:,\s*{_PAGES})*\.?$")
+
+
+@dataclass(frozen=True, slots=True)
+class DetectListsConfig:
+    enabled: bool = True
+
+
+def item_number(text: str) -> int | None:
+    """The count of a list label (``3.`` is 3, ``(c)`` is 3, ``IV.`` is 4), or None.
+
+    >>> item_number("2. Silence."), item_number("(b) the other"), item_number("IV. Resolution")
+    (2, 2, 4)
+    """
+    match = _ITEM.match(text)
+    if not match:
+        return None
+    label = match.group("paren") or match.group("plain")
+    if label.isdigit():
+        return int(label)
+    if len(label) == 1 and label.islower() and label not in "ivxlc":
+        return ord(label) - ord("a") + 1
+    return roman_value(label) or (ord(label) - ord("a") + 1 if len(label) == 1 else None)
+
+
+def _list_runs(lines: list[Line]) -> list[list[int]]:
+    """Index runs of list items whose numbers count up by one."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    expected = None
+    for i, line in enumerate(lines):
+        number = item_number(line.text) if line.kind == "paragraph" else None
+        if number is None:
+            continue
+        if current and number == expected:
+            current.append(i)
+        else:
+            if len(current) >= MIN_ITEMS:
+                runs.append(current)
+            current = [i] if number == 1 else []
+        expected = number + 1 if current else None
+    if len(current) >= MIN_ITEMS:
+        runs.append(current)
+    return runs
+
+
+def _entry_runs(lines: list[Line], pattern: re.Pattern[str]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, line in enumerate(lines):
+        if line.kind == "paragraph" and pattern.match(line.text):
+            current.append(i)
+            continue
+        if len(current) >= MIN_ENTRIES:
+            runs.append(current)
+        current = []
+    if len(current) >= MIN_ENTRIES:
+        runs.append(current)
+    return runs
+
+
+def _mark_lists(lines: list[Line], changed: dict[tuple[int, int], Line]) -> None:
+    for run in _list_runs(lines):
+        span = run[-1] - run[0] + 1
+        if span / len(run) > MAX_ITEM_LINES:
+            continue  # long numbered sections are paragraphs, not a list
+        end = run[-1] + 1
+        while end < len(lines) and lines[end].kind == "paragraph" and lines[end].text[:1].islower():
+            end += 1  # the last item's own lines run on in lower case
+        items = set(run)
+        for i in range(run[0], end):
+            line = lines[i]
+            if line.kind == "paragraph":
+                changed[(line.page, line.number)] = replace(
+                    line, kind="list_item", starts_block=i in items)
+        if end < len(lines) and lines[end].kind == "paragraph":
+            changed.setdefault((lines[end].page, lines[end].number),
+                               replace(lines[end], starts_block=True))
+
+
+def _mark_entries(lines: list[Line], changed: dict[tuple[int, int], Line]) -> None:
+    for kind, pattern in (("toc", _TOC), ("index", _INDEX)):
+        for run in _entry_runs(lines, pattern):
+            if kind == "toc" and not any(_LEADERS.search(lines[i].text) for i in run) and (
+                    sum(bool(_INDEX.match(lines[i].text)) for i in run) > len(run) // 2):
+                continue  # comma-separated page numbers make an index, not contents
+            for i in run:
+                line = lines[i]
+                key = (line.page, line.number)
+                if key not in changed:
+                    changed[key] = replace(line, kind=kind, starts_block=True)  # type: ignore[arg-type]
+
+
+@stage(STAGE, DetectListsConfig, requires=("line.role",), assigns=("line.kind",))
+def detect_lists(doc: Document, config: DetectListsConfig | None) -> Document:
+    """Mark list items, contents and index entries; see the module docstring."""
+    lines = [line for line, _ in successors(doc)]
+    changed: dict[tuple[int, int], Line] = {}
+    _mark_lists(lines, changed)
+    _mark_entries(lines, changed)
+    return doc.with_lines(changed)
