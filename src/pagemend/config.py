@@ -22,6 +22,7 @@ from pagemend.stages.assemble_blocks import AssembleBlocksConfig
 from pagemend.stages.capture_page_labels import CapturePageLabelsConfig
 from pagemend.stages.detect_block_quotes import DetectBlockQuotesConfig
 from pagemend.stages.detect_headings import DetectHeadingsConfig
+from pagemend.stages.detect_letters import DetectLettersConfig
 from pagemend.stages.detect_lists import DetectListsConfig
 from pagemend.stages.detect_verse import DetectVerseConfig
 from pagemend.stages.join_hyphenated_words import JoinHyphenatedWordsConfig
@@ -55,6 +56,7 @@ class PipelineConfig:
     )
     detect_headings: DetectHeadingsConfig = field(default_factory=DetectHeadingsConfig)
     detect_lists: DetectListsConfig = field(default_factory=DetectListsConfig)
+    detect_letters: DetectLettersConfig = field(default_factory=DetectLettersConfig)
     detect_verse: DetectVerseConfig = field(default_factory=DetectVerseConfig)
     detect_block_quotes: DetectBlockQuotesConfig = field(default_factory=DetectBlockQuotesConfig)
     link_notes: LinkNotesConfig = field(default_factory=LinkNotesConfig)

@@ -30,6 +30,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "join_hyphenated_words",
     "detect_headings",
     "detect_lists",
+    "detect_letters",
     "detect_verse",
     "detect_block_quotes",
     "rejoin_paragraphs",

@@ -13,7 +13,14 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["NOTE_SYMBOLS", "marker_pattern", "note_label"]
+__all__ = ["ENDNOTES_HEADING", "NOTE_SYMBOLS", "marker_pattern", "note_label"]
+
+#: The heading of an endnote section (`NOTES`, `Notes to Chapter III`, `Anmerkungen`).
+ENDNOTES_HEADING = re.compile(
+    r"^(?:notes|endnotes|notes\s+to\s+.{1,60}|notes\s+(?:du|de\s+la|des)\s+.{1,60}|"
+    r"anmerkungen(?:\s+zu\s+.{1,60})?|noten|aantekeningen|aanteekeningen|remarques)\.?$",
+    re.IGNORECASE,
+)
 
 #: Reference symbols, in the order books use them when notes are not numbered.
 NOTE_SYMBOLS = "*†‡§‖¶"

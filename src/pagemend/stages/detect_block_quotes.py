@@ -254,7 +254,7 @@ def _quoted_letters(pairs: list[tuple[Line, Line | None]], measure: int) -> set[
         if not (_COLON_END.search(lines[i - 1].text) and _is_dateline(lines[i], measure)):
             continue
         for j in range(i + 1, min(len(lines), i + 1 + LETTER_MAX_LINES)):
-            if lines[j].kind != "paragraph":
+            if lines[j].kind not in ("paragraph", "letter"):
                 break
             if _SIGNATURE.search(lines[j].text) and _SENTENCE_END.search(lines[j].text):
                 found.update((x.page, x.number) for x in lines[i:j + 1])

@@ -80,8 +80,14 @@ def _ids(notes: list[_Note]) -> dict[tuple[int, int], str]:
 
 
 def _target(label: str, page: int, notes: dict[tuple[int, str], _Note]) -> _Note | None:
-    """The note a label on a page refers to: on the same page, or set on the next."""
-    return notes.get((page, label)) or notes.get((page + 1, label))
+    """The note a label on a page refers to: on the same page, set on the next, or else the
+    first note with that label further on (an endnote section)."""
+    found = notes.get((page, label)) or notes.get((page + 1, label))
+    if found is None:
+        later = [note for (note_page, note_label), note in notes.items()
+                 if note_label == label and note_page > page + 1]
+        found = min(later, key=lambda note: (note.page, note.line)) if later else None
+    return found
 
 
 def _find(line: Line, notes: dict[tuple[int, str], _Note], ids: dict[tuple[int, int], str]

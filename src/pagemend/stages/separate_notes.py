@@ -15,6 +15,10 @@ below; a page filled by a long note becomes note entirely. An unfinished note mu
 when the widths show nothing, the line right above the page's first note is taken (the short
 last line of the continued note).
 
+An endnote section opens under its heading (``NOTES``, ``Notes to Chapter III``) when the next
+line opens with a note label, and runs to the next division heading: labelled lines open
+notes, the others continue them.
+
 Leaves alone: numbered paragraphs and lists (their numbers are not referenced as markers, or
 not in increasing order at the foot).
 
@@ -30,7 +34,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pagemend.data.notes import marker_pattern, note_label
+from pagemend.data.headings import BARE_NUMERAL, DIVISION
+from pagemend.data.notes import ENDNOTES_HEADING, marker_pattern, note_label
 from pagemend.model import Document, Edit, Line, Page, replace
 from pagemend.registry import stage
 
@@ -170,11 +175,46 @@ def _continuations(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]
     return found
 
 
+def _endnotes(doc: Document) -> dict[tuple[int, int], tuple[str, int] | None]:
+    """Lines of endnote sections: (page, line) -> label (or None for a continuation line).
+
+    A section opens under an endnotes heading (``NOTES``, ``Notes to Chapter III``) whose next
+    line opens with a note label, and runs to the next division heading or the end."""
+    body = [line for line in doc.lines() if line.text and line.role == "body"]
+    found: dict[tuple[int, int], tuple[str, int] | None] = {}
+    inside = False
+    for i, line in enumerate(body):
+        if ENDNOTES_HEADING.match(line.text):
+            following = body[i + 1] if i + 1 < len(body) else None
+            inside = following is not None and note_label(following.text) is not None
+            continue
+        if inside and (DIVISION.match(line.text) or BARE_NUMERAL.match(line.text)):
+            inside = False
+        if inside:
+            found[(line.page, line.number)] = note_label(line.text)
+    return found
+
+
+def _as_note(line: Line, label: tuple[str, int] | None) -> tuple[Line, Edit | None]:
+    edit = None
+    text = line.text
+    if label is not None:
+        text = line.text[label[1]:]
+        edit = Edit(STAGE, "strip_note_label", line.page, line.number, line.text[:label[1]], "",
+                    f"note label {label[0]!r}")
+    return replace(line, text=text, role="note", kind="note", starts_block=label is not None,
+                   level=None, note_id=label[0] if label is not None else None), edit
+
+
 @stage(STAGE, SeparateNotesConfig, requires=("line.role",), assigns=("line.role.note",))
 def separate_notes(doc: Document, config: SeparateNotesConfig | None) -> Document:
-    """Mark footnote lines; see the module docstring."""
+    """Mark footnote and endnote lines; see the module docstring."""
     changed: dict[tuple[int, int], Line] = {}
     edits: list[Edit] = []
+    for (page, number), label in _endnotes(doc).items():
+        changed[(page, number)], edit = _as_note(doc.pages[page].lines[number], label)
+        if edit is not None:
+            edits.append(edit)
     labelled: dict[int, dict[int, tuple[str, int]]] = {}
     before = ""
     for page in doc.pages:
@@ -190,16 +230,11 @@ def separate_notes(doc: Document, config: SeparateNotesConfig | None) -> Documen
         if not starts:
             continue
         for line in page.lines:
-            if line.number < min(starts) or not line.text or line.role != "body":
+            key = (page.index, line.number)
+            if line.number < min(starts) or not line.text or line.role != "body" or (
+                    key in changed):
                 continue
-            label = labels.get(line.number)
-            text = line.text
-            if label is not None:
-                text = line.text[label[1]:]
-                edits.append(Edit(STAGE, "strip_note_label", page.index, line.number,
-                                  line.text[:label[1]], "", f"note label {label[0]!r}"))
-            changed[(page.index, line.number)] = replace(
-                line, text=text, role="note", kind="note", starts_block=label is not None,
-                level=None, note_id=label[0] if label is not None else None,
-            )
+            changed[key], edit = _as_note(line, labels.get(line.number))
+            if edit is not None:
+                edits.append(edit)
     return doc.with_lines(changed).with_edits(edits)

@@ -1,0 +1,82 @@
+"""detect_letters: the parts of a letter that are not prose, as their own blocks.
+
+A salutation (``My Dear Friend:``, ``Sir,``, ``Mon cher ami,``) is a short line that
+addresses the reader; a closing (``Yours truly,``, ``Till then, and ever, Yours truly,
+WENDELL PHILLIPS``) opens the last lines of a letter and runs on to the signature. Each
+becomes a ``letter`` block, never joined into the paragraphs around it. Datelines are found
+by ``detect_headings`` (a letter's dateline under its title) or ``detect_block_quotes`` (a
+quoted letter).
+
+Leaves alone: the letter's paragraphs, and lines that only look like a salutation inside a
+sentence (``Dear me, what a day`` does not end with the salutation's punctuation).
+
+    >>> from pagemend.readers import read_text
+    >>> from pagemend.stages.measure_document import measure_document
+    >>> text = "My Dear Friend:\\nYou remember the old fable of the lion.\\nYours truly,\\nW. P."
+    >>> doc = detect_letters(measure_document(read_text(text), None), None)
+    >>> [(line.kind, line.starts_block) for line in doc.lines()]
+    [('letter', True), ('paragraph', True), ('letter', True), ('letter', False)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pagemend.data.letters import CLOSING, SALUTATION
+from pagemend.layout import successors
+from pagemend.model import Document, Line, replace
+from pagemend.registry import stage
+
+__all__ = ["DetectLettersConfig", "detect_letters"]
+
+STAGE = "detect_letters"
+
+#: A closing runs to at most this many lines, the signature included.
+MAX_CLOSING_LINES = 4
+#: A salutation or closing line is at most this share of the page's full line.
+MAX_SHARE = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class DetectLettersConfig:
+    enabled: bool = True
+
+
+def _short(line: Line, full: tuple[int, ...]) -> bool:
+    measure = full[line.page] if line.page < len(full) else 0
+    return not measure or len(line.text) <= MAX_SHARE * measure
+
+
+@stage(STAGE, DetectLettersConfig, requires=("stats", "line.role"), assigns=("line.kind",))
+def detect_letters(doc: Document, config: DetectLettersConfig | None) -> Document:
+    """Mark salutations and closings; see the module docstring."""
+    full = doc.stats.full_line_length if doc.stats else ()
+    lines = [line for line, _ in successors(doc)]
+    changed: dict[tuple[int, int], Line] = {}
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.kind != "paragraph" or not _short(line, full):
+            i += 1
+            continue
+        if SALUTATION.match(line.text):
+            changed[(line.page, line.number)] = replace(line, kind="letter", starts_block=True)
+            i += 1
+            if i < len(lines) and lines[i].kind == "paragraph":
+                changed[(lines[i].page, lines[i].number)] = replace(lines[i], starts_block=True)
+            continue
+        if CLOSING.match(line.text):
+            end = i + 1
+            while (end < len(lines) and end - i < MAX_CLOSING_LINES
+                   and lines[end].kind == "paragraph" and _short(lines[end], full)):
+                end += 1
+            for j in range(i, end):
+                changed[(lines[j].page, lines[j].number)] = replace(
+                    lines[j], kind="letter", starts_block=j == i)
+            if end < len(lines) and lines[end].kind == "paragraph":
+                changed[(lines[end].page, lines[end].number)] = replace(lines[end],
+                                                                       starts_block=True)
+            i = end
+            continue
+        i += 1
+    return doc.with_lines(changed)
