@@ -211,8 +211,9 @@ def separate_notes(doc: Document, config: SeparateNotesConfig | None) -> Documen
     """Mark footnote and endnote lines; see the module docstring."""
     changed: dict[tuple[int, int], Line] = {}
     edits: list[Edit] = []
-    for (page, number), label in _endnotes(doc).items():
-        changed[(page, number)], edit = _as_note(doc.pages[page].lines[number], label)
+    for (page_index, number), label in _endnotes(doc).items():
+        changed[(page_index, number)], edit = _as_note(doc.pages[page_index].lines[number],
+                                                       label)
         if edit is not None:
             edits.append(edit)
     labelled: dict[int, dict[int, tuple[str, int]]] = {}
