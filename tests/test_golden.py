@@ -1,5 +1,7 @@
 """Golden cases: tests/cases/NAME/{input.pages.txt, expected.md, case.toml}.
 
+An optional ``kinds`` list in case.toml pins the kind of every block, for structure that
+Markdown does not show (contents and index entries, letters, list items).
 ``expect = "fail"`` marks a case a later issue must make pass; it runs as a strict xfail, so
 the day it passes the suite says so. ``pytest --update-golden`` rewrites expected.md of
 passing cases; review that diff like code.
@@ -31,7 +33,11 @@ def load(case: Path) -> dict[str, object]:
      for c in GOLDEN],
 )
 def test_golden(case: Path, update_golden: bool):
-    output = write_markdown(mend(read_path(str(case / "input.pages.txt"))))
+    doc = mend(read_path(str(case / "input.pages.txt")))
+    kinds = load(case).get("kinds")
+    if kinds is not None:
+        assert [block.kind for block in doc.blocks] == kinds
+    output = write_markdown(doc)
     expected = case / "expected.md"
     if update_golden and load(case).get("expect", "pass") == "pass":
         expected.write_text(output, encoding="utf-8")

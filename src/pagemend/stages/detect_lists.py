@@ -148,6 +148,7 @@ def detect_lists(doc: Document, config: DetectListsConfig | None) -> Document:
     """Mark list items, contents and index entries; see the module docstring."""
     lines = [line for line, _ in successors(doc)]
     changed: dict[tuple[int, int], Line] = {}
+    _mark_entries(lines, changed)  # contents entries are often numbered too: they come first
+    lines = [changed.get((line.page, line.number), line) for line in lines]
     _mark_lists(lines, changed)
-    _mark_entries(lines, changed)
     return doc.with_lines(changed)

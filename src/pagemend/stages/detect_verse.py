@@ -79,7 +79,7 @@ def _runs(doc: Document) -> list[list[Line]]:
     for line, following in successors(doc):
         # a page of verse has no full prose line of its own: never measure below the book's
         full_line = max(full[line.page] if line.page < len(full) else 0, document)
-        if _verse_like(line, full_line):
+        if line.kind == "paragraph" and _verse_like(line, full_line):
             current.append(line)
             if following is None or has_room(line, following, full_line):
                 continue
