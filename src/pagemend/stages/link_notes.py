@@ -49,6 +49,9 @@ _MARKERS = (
     (re.compile(r"\[(\d{1,3})\]"), True),
     (re.compile(rf"{_AFTER_WORD}(\d{{1,3}})(?=[\s.,;:!?)\]'\"’”]|$)"), True),
     (re.compile(rf"{_AFTER_WORD}([{re.escape(NOTE_SYMBOLS)}]{{1,3}})"), True),
+    # after a number that ends a sentence (`the summer of 1850.1 By May`), not a decimal
+    # (`57.8 degs.`): a capital must open the next sentence
+    (re.compile(r"(?<=\d[.!?])(\d{1,3})(?=\s+[A-ZÀ-Þ])"), True),
 )
 
 
