@@ -32,3 +32,17 @@ def test_schema_rejects_a_block_without_spans():
     data["blocks"][0]["spans"] = []
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, SCHEMA)
+
+
+def test_json_note_references_carry_their_note_pages_and_labels():
+    data = json.loads(write_json(mend(read_path(str(CASES / "endnotes-section" /
+                                                    "input.pages.txt")))))
+    refs = [ref for block in data["blocks"] for ref in block["notes"]]
+    assert [(r["note_id"], r["resolved"], r["note_labels"]) for r in refs] == [
+        ("1", True, ["88"]), ("2", True, ["88"])
+    ]
+    seed = json.loads(write_json(mend(read_path(str(CASES / "seed" / "input.pages.txt")))))
+    unresolved = [ref for block in seed["blocks"] for ref in block["notes"]]
+    assert [(r["note_id"], r["resolved"], r["note_pages"]) for r in unresolved] == [
+        ("68", False, []), ("69", False, [])
+    ]

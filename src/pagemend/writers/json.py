@@ -16,7 +16,7 @@ import json
 from typing import Any
 
 from pagemend import __version__
-from pagemend.model import Block, Document, Edit, Page
+from pagemend.model import Block, Document, Edit, NoteRef, Page
 
 __all__ = ["SCHEMA_VERSION", "document_to_dict", "write_json"]
 
@@ -24,7 +24,26 @@ __all__ = ["SCHEMA_VERSION", "document_to_dict", "write_json"]
 SCHEMA_VERSION = 1
 
 
-def _block(block: Block) -> dict[str, Any]:
+def _note_places(doc: Document) -> dict[str, tuple[list[int], list[str | None]]]:
+    """Note id -> (physical pages, printed labels) of the note's text."""
+    places: dict[str, tuple[list[int], list[str | None]]] = {}
+    for block in doc.blocks:
+        if block.kind == "note" and block.note_id is not None:
+            pages = list(block.pages)
+            labels = list(dict.fromkeys(span.label for span in block.spans))
+            places[block.note_id] = (pages, labels)
+    return places
+
+
+def _reference(ref: NoteRef, places: dict[str, tuple[list[int], list[str | None]]]
+               ) -> dict[str, Any]:
+    pages, labels = places.get(ref.note_id, ([], []))
+    return {"offset": ref.offset, "note_id": ref.note_id, "resolved": ref.resolved,
+            "note_pages": pages, "note_labels": labels}
+
+
+def _block(block: Block, places: dict[str, tuple[list[int], list[str | None]]]
+           ) -> dict[str, Any]:
     return {
         "kind": block.kind,
         "level": block.level,
@@ -36,9 +55,7 @@ def _block(block: Block) -> dict[str, Any]:
         ],
         "continues_from_previous_page": block.continues_from_previous_page,
         "continues_on_next_page": block.continues_on_next_page,
-        "notes": [
-            {"offset": n.offset, "note_id": n.note_id, "resolved": n.resolved} for n in block.notes
-        ],
+        "notes": [_reference(ref, places) for ref in block.notes],
     }
 
 
@@ -67,12 +84,13 @@ def _edit(edit: Edit) -> dict[str, Any]:
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
     """The JSON contract as plain Python data."""
+    places = _note_places(doc)
     return {
         "pagemend": __version__,
         "schema_version": SCHEMA_VERSION,
         "source": doc.meta.source,
         "lang": doc.meta.lang,
-        "blocks": [_block(b) for b in doc.blocks],
+        "blocks": [_block(b, places) for b in doc.blocks],
         "pages": [_page(p) for p in doc.pages],
         "edits": [_edit(e) for e in doc.edits],
     }
