@@ -29,7 +29,8 @@ MAX_LABEL_DIGITS = 3
 
 _LABEL = re.compile(
     rf"^(?:\[(?P<bracket>\d{{1,{MAX_LABEL_DIGITS}}})\]\s*"
-    rf"|(?P<number>\d{{1,{MAX_LABEL_DIGITS}}})(?:[.)]\s+|\s+(?=[A-ZÀ-Þ\W])|(?=[A-ZÀ-Þ]))"
+    rf"|(?P<number>\d{{1,{MAX_LABEL_DIGITS}}})(?:[.)]\s+|\s+(?=[A-ZÀ-Þ\W])"
+    rf"|(?=[\"“‘'«]?[A-ZÀ-Þ]))"
     rf"|(?P<symbol>[{re.escape(NOTE_SYMBOLS)}]+)\s*)"
 )
 

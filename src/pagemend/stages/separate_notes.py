@@ -13,7 +13,8 @@ the next page, without a label. Where notes are set in smaller type (their lines
 the split of the page's lines that best fits body-width lines above and note-width lines
 below; a page filled by a long note becomes note entirely. An unfinished note must go on, so
 when the widths show nothing, the line right above the page's first note is taken (the short
-last line of the continued note).
+last line of the continued note); and when the body had closed its paragraph on the page
+before, a page that opens in lower case opens with the note.
 
 An endnote section opens under its heading (``NOTES``, ``Notes to Chapter III``) when the next
 line opens with a note label, and runs to the next division heading: labelled lines open
@@ -155,18 +156,24 @@ def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int
 def _continuations(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]],
                    body_width: float, ratio: float) -> dict[int, int]:
     found: dict[int, int] = {}
-    open_note = False
+    open_note = body_closed = False
     for page in doc.pages:
         start = min(labelled[page.index]) if labelled.get(page.index) else None
-        if open_note:
-            candidates = [line for line in page.lines if line.text and line.role == "body"
-                          and (start is None or line.number < start)]
+        candidates = [line for line in page.lines if line.text and line.role == "body"
+                      and (start is None or line.number < start)]
+        if open_note and candidates:
             k = _continuation(candidates, body_width, body_width * ratio)
-            if (k == len(candidates) and candidates and start is not None
-                    and _sentence_done(candidates[-1].text)):
+            if k == len(candidates) and start is not None and _sentence_done(
+                    candidates[-1].text):
                 k -= 1  # an unfinished note must go on: the line ending it, above the next
+            elif body_closed and candidates[0].text[:1].islower():
+                k = 0  # the body closed its paragraph: a page opening in lower case goes on
+                # with the note
             if k < len(candidates):
                 found[page.index] = candidates[k].number
+        body = [line for line in candidates if line.number < found.get(page.index, 10**9)]
+        if body:
+            body_closed = _sentence_done(body[-1].text)
         note_lines = [line for line in page.lines if line.text and line.role == "body" and (
             (start is not None and line.number >= start)
             or (page.index in found and line.number >= found[page.index]))]
