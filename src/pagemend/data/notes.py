@@ -61,7 +61,7 @@ def marker_pattern(label: str) -> re.Pattern[str]:
     escaped = re.escape(label)
     if label.isdigit():
         return re.compile(
-            rf"(?<=[^\W\d_]|[.,;:!?'\"’”)\]])(?:\^)?{escaped}(?!\d)|\[{escaped}\]"
+            rf"(?<=[^\W\d_]|[.,;:!?'\"’”»›)\]])(?:\^)?{escaped}(?!\d)|\[{escaped}\]"
             rf"|(?m:^{escaped}$)"  # a superscript that extraction set on a line of its own
         )
     return re.compile(rf"(?<=\S){escaped}")

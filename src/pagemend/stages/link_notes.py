@@ -39,7 +39,7 @@ STAGE = "link_notes"
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
-_PUNCT = r"[.,;:!?'\"’”)\]]"
+_PUNCT = r"[.,;:!?'\"’”»›)\]]"
 #: right after a word, or after a word and one or two punctuation marks (not after `57.`)
 _AFTER_WORD = rf"(?:(?<=[^\W\d_])|(?<=[^\W\d_]{_PUNCT})|(?<=[^\W\d_]{_PUNCT}{_PUNCT}))"
 #: (pattern, needs a note to count, how the label is read)
