@@ -100,7 +100,8 @@ def _entry_runs(lines: list[Line], pattern: re.Pattern[str]) -> list[list[int]]:
     runs: list[list[int]] = []
     current: list[int] = []
     for i, line in enumerate(lines):
-        if line.kind == "paragraph" and pattern.match(line.text):
+        ends_in_number = line.text[-1:].isdigit() or line.text[-1:] in "ivxlc."
+        if ends_in_number and line.kind == "paragraph" and pattern.match(line.text):
             current.append(i)
             continue
         if len(current) >= MIN_ENTRIES:

@@ -63,7 +63,9 @@ class JoinHyphenatedWordsConfig:
 
 
 def _site(line: Line, following: Line) -> HyphenSite | None:
-    match = _SITE.search(line.text)
+    if not line.text.endswith("-"):
+        return None
+    match = _SITE.search(line.text[-60:])
     right = _RIGHT_WORD.match(following.text)
     if match is None or right is None:
         return None

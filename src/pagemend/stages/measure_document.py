@@ -57,7 +57,7 @@ def words(text: str) -> list[str]:
     >>> words("Marxism-Leninism, 1950: it's De-")
     ['marxism-leninism', "it's", 'de']
     """
-    return [match.casefold() for match in _WORD.findall(text)]
+    return _WORD.findall(text.casefold())
 
 
 def line_ends_with_hyphen(text: str) -> bool:
@@ -66,7 +66,7 @@ def line_ends_with_hyphen(text: str) -> bool:
     >>> line_ends_with_hyphen("to de-"), line_ends_with_hyphen("1914-"), line_ends_with_hyphen("—")
     (True, False, False)
     """
-    return bool(_LINE_END_HYPHEN.search(text))
+    return text.endswith("-") and bool(_LINE_END_HYPHEN.search(text[-3:]))
 
 
 def _percentile(values: list[int], fraction: float) -> int:
