@@ -34,6 +34,8 @@ def _config_options() -> argparse.ArgumentParser:
     options = argparse.ArgumentParser(add_help=False)
     options.add_argument("--config", type=Path, help="a TOML file of settings, one table per "
                          "stage (e.g. [join_hyphenated_words])")
+    options.add_argument("--lang", help="the document's language (ISO 639-1: en, de, fr, nl, "
+                         "...) instead of detecting it; sets detect_language.lang")
     options.add_argument("--set", action="append", default=[], metavar="STAGE.KEY=VALUE",
                          help="one setting, e.g. join_hyphenated_words.policy=always_join; "
                          "repeatable")
@@ -102,6 +104,8 @@ def _config(args: argparse.Namespace) -> PipelineConfig:
             raise ConfigError(f"--set {setting!r} is not STAGE.KEY=VALUE",
                               "write it like join_hyphenated_words.policy=always_join")
         sections.setdefault(section, {})[key] = _value(value)
+    if args.lang:
+        sections.setdefault("detect_language", {})["lang"] = args.lang
     return PipelineConfig.resolve(sections)
 
 
@@ -164,7 +168,7 @@ def _eval(args: argparse.Namespace) -> int:
         print(f"\n{len(report.cases)} cases, {report.pages} pages, {rate:.0f} pages/s "
               f"(input: {args.input})")
     digest = corpus_digest(args.cases, args.input)
-    if args.update_floors and (args.set or args.config):
+    if args.update_floors and (args.set or args.config or args.lang):
         raise ConfigError("--update-floors pins the default pipeline only",
                           "drop --set/--config when raising floors")
     if args.update_floors:

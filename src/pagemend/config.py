@@ -22,6 +22,7 @@ from pagemend.stages.assemble_blocks import AssembleBlocksConfig
 from pagemend.stages.capture_page_labels import CapturePageLabelsConfig
 from pagemend.stages.detect_block_quotes import DetectBlockQuotesConfig
 from pagemend.stages.detect_headings import DetectHeadingsConfig
+from pagemend.stages.detect_language import DetectLanguageConfig
 from pagemend.stages.detect_letters import DetectLettersConfig
 from pagemend.stages.detect_lists import DetectListsConfig
 from pagemend.stages.detect_verse import DetectVerseConfig
@@ -40,12 +41,11 @@ __all__ = ["PipelineConfig", "load_toml"]
 class PipelineConfig:
     """Every stage's settings; each field is named after its stage."""
 
-    #: the document's language (ISO 639-1), or None to detect it
-    lang: str | None = None
     normalize_characters: NormalizeCharactersConfig = field(
         default_factory=NormalizeCharactersConfig
     )
     measure_document: MeasureDocumentConfig = field(default_factory=MeasureDocumentConfig)
+    detect_language: DetectLanguageConfig = field(default_factory=DetectLanguageConfig)
     remove_running_heads: RemoveRunningHeadsConfig = field(
         default_factory=RemoveRunningHeadsConfig
     )
@@ -78,7 +78,7 @@ class PipelineConfig:
                     f"unknown config section {name!r}",
                     "known sections: " + ", ".join(sorted(known)),
                 )
-            kwargs[name] = section if name == "lang" else _section(name, known[name], section)
+            kwargs[name] = _section(name, known[name], section)
         return cls(**kwargs)
 
     @classmethod

@@ -23,6 +23,7 @@ __all__ = ["DEFAULT_ORDER", "build", "mend", "mend_and_explain"]
 DEFAULT_ORDER: tuple[str, ...] = (
     "normalize_characters",
     "measure_document",
+    "detect_language",
     "remove_running_heads",
     "capture_page_labels",
     "separate_notes",

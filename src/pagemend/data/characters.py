@@ -12,6 +12,14 @@ HYPHEN_LIKE: dict[str, str] = {
     "\u2011": "non-breaking hyphen U+2011",
 }
 
+#: Signs that old or OCRed prints set for a hyphen at a line end, after a letter: the not
+#: sign, the Fraktur double oblique hyphen, and the double hyphen of old German prints.
+LINE_END_HYPHENS: dict[str, str] = {
+    "\u00ac": "not sign used as a line-end hyphen",
+    "\u2e17": "double oblique hyphen (Fraktur) at a line end",
+    "=": "double hyphen of old German prints at a line end",
+}
+
 #: A soft hyphen is printed only at a line end; elsewhere it is invisible.
 SOFT_HYPHEN = "\u00ad"
 #: pdfium writes U+FFFE where a line ended in a hyphen (and glues the halves).

@@ -8,22 +8,62 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pagemend.data.hyphen_rules import NUMBER_TENS, NUMBER_UNITS, PRONOUNS_AFTER_EUPHONIC_T
+from pagemend.data.hyphen_rules import (
+    CLOSED_COMPOUNDS,
+    COMPOUND_PREFIXES,
+    FRENCH_ENCLITICS,
+    NUMBER_TENS,
+    NUMBER_UNITS,
+    PRONOUNS_AFTER_EUPHONIC_T,
+    SUSPENDED_BEFORE,
+)
+from pagemend.hyphenation.lexicon import has_lexicon, has_patterns, legal_break, zipf
 from pagemend.hyphenation.site import HyphenSite, Vote
 
-__all__ = ["SOURCES", "Context", "capitalised_continuation", "compound_prefix",
-           "digits", "document_counts", "euphonic_t", "number_compound"]
+__all__ = [
+    "SOURCES",
+    "Context",
+    "capitalised_continuation",
+    "compound_continues",
+    "compound_prefix",
+    "digits",
+    "document_counts",
+    "enclitic",
+    "euphonic_t",
+    "hyphenation_point",
+    "lexicon",
+    "number_compound",
+    "prefix_rule",
+    "suspended_hyphen",
+]
 
 #: Weights. A digit beside the hyphen decides alone (``1914-18``); the document's own usage
-#: outweighs a capital, which outweighs a prefix seen once. Calibrated on the development
+#: outweighs the lexicon (a book's spelling is its own: ``south-west``), which outweighs a
+#: capital, which outweighs a prefix seen once. Calibrated on the development
 #: corpus as a set: change one, re-run ``pagemend eval``.
 DIGIT_WEIGHT = 3.0
 RULE_WEIGHT = 3.0
-DOCUMENT_WEIGHT = 2.0
+#: The lexicon: a joined word at least this frequent (zipf) is surely a word, at least
+#: ``RARE_WORD`` a rare one; halves at least ``PART_WORD`` frequent are words on their own.
+KNOWN_WORD = 3.0
+RARE_WORD = 1.0
+PART_WORD = 2.5
+LEXICON_WEIGHT = 2.0
+#: Patterns: a legal break is a weak sign of a broken word.
+PATTERN_JOIN_WEIGHT = 0.5
+#: Prefixes the language hyphenates also begin closed words: weaker than even a rare word
+#: plus a legal break (``ex-``/``torted``).
+PREFIX_RULE_WEIGHT = 1.0
+#: A word that goes on with another hyphen is a hyphenated compound: it outweighs a rare
+#: joined form (``vijf-``/``en-twintigjarige``), not a common one (``splin-``/``ter-bar``).
+CONTINUES_WEIGHT = 1.5
+DOCUMENT_WEIGHT = 3.0
 DOCUMENT_BOTH_WEIGHT = 1.0
 CAPITAL_WEIGHT = 1.5
 PREFIX_WEIGHT = 1.0
@@ -41,15 +81,22 @@ class Context:
     compound_prefixes: Mapping[str, int]
     #: beginnings of unhyphenated words -> how often (only for the first parts above)
     word_starts: Mapping[str, int] = field(default_factory=dict)
+    #: the document's language (ISO 639-1), or None when unknown
+    lang: str | None = None
 
 
-def _forms(word: str) -> set[str]:
+#: French and Italian elisions before a word (l', d', n', qu', s'...)
+_ELIDED = re.compile(r"^(?:[a-z]|qu|jusqu|lorsqu|puisqu)['’]")
+
+
+@functools.lru_cache(maxsize=65536)
+def _forms(word: str) -> tuple[str, ...]:
     """The word, its stem without one inflection, and both with each inflection added."""
     stems = {word}
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stems.add(word[: -len(suffix)])
-    return stems | {stem + suffix for stem in stems for suffix in SUFFIXES}
+    return tuple(stems | {stem + suffix for stem in stems for suffix in SUFFIXES})
 
 
 def _count(counts: Mapping[str, int], word: str) -> int:
@@ -126,8 +173,89 @@ def euphonic_t(site: HyphenSite, context: Context) -> Vote | None:
     return None
 
 
+def lexicon(site: HyphenSite, context: Context) -> Vote | None:
+    """Word frequencies of the document's language: a known joined word joins; two known
+    words that make no known word are a compound (except where compounds are written closed,
+    as in German and Dutch)."""
+    lang = context.lang
+    if lang is None or not has_lexicon(lang):
+        return None
+    left = _ELIDED.sub("", site.left.casefold())  # n'ap-/partiendrait: look up appartiendrait
+    right = site.right.casefold()
+    if not left.isalpha() or not right.isalpha():
+        return None
+    joined = zipf(left + right, lang)
+    if joined >= RARE_WORD:
+        strength = "a word" if joined >= KNOWN_WORD else "a rare word"
+        weight = LEXICON_WEIGHT if joined >= KNOWN_WORD else LEXICON_WEIGHT / 2
+        return Vote("lexicon", "join", weight, f"'{left + right}' is {strength} ({lang}, "
+                    f"zipf {joined:.1f})")
+    if lang not in CLOSED_COMPOUNDS and min(zipf(left, lang), zipf(right, lang)) >= PART_WORD:
+        return Vote("lexicon", "keep", LEXICON_WEIGHT, f"'{left}' and '{right}' are words, "
+                    f"'{left + right}' is not ({lang})")
+    return None
+
+
+def hyphenation_point(site: HyphenSite, context: Context) -> Vote | None:
+    """The language's patterns: an engine breaks a word only at a legal point, so a legal
+    break is a (weak) sign of a broken word."""
+    lang = context.lang
+    joined = (site.left + site.right).casefold()
+    if lang is None or not joined.isalpha() or not has_patterns(lang):
+        return None
+    if legal_break(joined, len(site.left), lang):
+        return Vote("patterns", "join", PATTERN_JOIN_WEIGHT, f"{site.left}-{site.right} is a "
+                    f"legal break ({lang})")
+    return None  # engines' patterns differ from pyphen's (hard-ening): no evidence either way
+
+
+def prefix_rule(site: HyphenSite, context: Context) -> Vote | None:
+    """Prefixes the language hyphenates (``self-``, French ``demi-``)."""
+    prefixes = COMPOUND_PREFIXES.get(context.lang or "", frozenset())
+    if site.left.casefold() in prefixes:
+        return Vote("rules", "keep", PREFIX_RULE_WEIGHT, f"'{site.left}-' is a hyphenated "
+                    f"prefix ({context.lang})")
+    return None
+
+
+def suspended_hyphen(site: HyphenSite, context: Context) -> Vote | None:
+    """A suspended hyphen before a conjunction (``Oliven- und``, ``pre- and post-war``)."""
+    for lang, words in SUSPENDED_BEFORE.items():
+        if context.lang in (None, lang) and site.right.casefold() in words and (
+                site.right_token.casefold() == site.right.casefold()):
+            return Vote("rules", "keep", RULE_WEIGHT, f"suspended hyphen before "
+                        f"'{site.right}' ({lang})")
+    return None
+
+
+def enclitic(site: HyphenSite, context: Context) -> Vote | None:
+    """French: a pronoun or particle joined by a hyphen (``dit-``/``il``, ``celui-``/``ci``)."""
+    if context.lang not in (None, "fr") or len(site.left) < 2:
+        return None
+    if site.right.casefold() in FRENCH_ENCLITICS and site.right_token.rstrip(
+            ".,;:!?»\"'’").casefold() == site.right.casefold():
+        return Vote("rules", "keep", CAPITAL_WEIGHT, f"-{site.right}: French enclitic")
+    return None
+
+
+def compound_continues(site: HyphenSite, context: Context) -> Vote | None:
+    """The word goes on with another hyphen after the break (``vijf-``/``en-twintigjarige``):
+    a hyphenated compound, broken at one of its hyphens."""
+    rest = site.right_token[len(site.right):]
+    after = rest[1:].rstrip(".,;:!?»\"'’").casefold()
+    if after.startswith("t-"):
+        after = after[2:]
+    if after in FRENCH_ENCLITICS or after in PRONOUNS_AFTER_EUPHONIC_T:
+        return None  # a French inversion (admettra-t-on, appartiendrait-elle), no compound
+    if rest.startswith("-") and rest[1:2].isalpha():
+        return Vote("rules", "keep", CONTINUES_WEIGHT, f"'{site.right_token}' goes on with a "
+                    "hyphen")
+    return None
+
+
 #: The sources, in the order their votes are listed.
 SOURCES: tuple[Callable[[HyphenSite, Context], Vote | None], ...] = (
-    digits, number_compound, euphonic_t, document_counts, compound_prefix,
+    digits, number_compound, euphonic_t, suspended_hyphen, enclitic, document_counts,
+    lexicon, hyphenation_point, prefix_rule, compound_prefix, compound_continues,
     capitalised_continuation,
 )

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from pagemend.errors import ConfigError
 from pagemend.hyphenation import Decision, HyphenSite, decide
+from pagemend.hyphenation.lexicon import has_lexicon
 from pagemend.hyphenation.sources import SOURCES, Context
 from pagemend.layout import successors
 from pagemend.model import Document, Edit, Line, replace
@@ -75,7 +76,7 @@ def _site(line: Line, following: Line) -> HyphenSite | None:
                       right_token=following.text.split()[0], before=left)
 
 
-def _context(word_counts: Mapping[str, int]) -> Context:
+def _context(word_counts: Mapping[str, int], lang: str | None) -> Context:
     """Compound first parts of the document, and how often each also begins a plain word
     (one that leaves at least three letters after it)."""
     prefixes: Counter[str] = Counter()
@@ -89,7 +90,8 @@ def _context(word_counts: Mapping[str, int]) -> Context:
         high = bisect.bisect_left(plain, prefix + "\U0010ffff")
         starts[prefix] = sum(word_counts[word] for word in plain[low:high]
                              if len(word) >= len(prefix) + 3)
-    return Context(word_counts=word_counts, compound_prefixes=prefixes, word_starts=starts)
+    return Context(word_counts=word_counts, compound_prefixes=prefixes, word_starts=starts,
+                   lang=lang)
 
 
 def _decide(site: HyphenSite, context: Context, policy: str) -> Decision:
@@ -102,7 +104,10 @@ def _decide(site: HyphenSite, context: Context, policy: str) -> Decision:
        assigns=("line.glue_next",))
 def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> Document:
     """Decide every line-end hyphen; see the module docstring."""
-    context = _context(doc.stats.word_counts if doc.stats else {})
+    context = _context(doc.stats.word_counts if doc.stats else {}, doc.meta.lang)
+    fallback = "" if context.lang and has_lexicon(context.lang) else (
+        f" [no lexicon for language {context.lang or 'unknown'}: document evidence and rules "
+        "only]")
     changed: dict[tuple[int, int], Line] = {}
     edits: list[Edit] = []
     pairs = [*successors(doc, "body"), *successors(doc, "note")]
@@ -111,14 +116,14 @@ def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> D
         if site is None:
             continue
         decision = _decide(site, context, config.policy)
+        explained = f"{site.left}-|{site.right_token}: {decision.explain()}{fallback}"
         end = len(line.text) - 1
         if decision.join:
             changed[(line.page, line.number)] = replace(line, text=line.text[:-1], glue_next=True)
             edits.append(Edit(STAGE, "join_hyphen", line.page, line.number, "-", "",
-                              f"{site.left}-|{site.right_token}: {decision.explain()}", end))
+                              explained, end))
         else:
             changed[(line.page, line.number)] = replace(line, glue_next=True)
             edits.append(Edit(STAGE, "keep_hyphen", line.page, line.number, "-", "-",
-                              f"{site.left}-|{site.right_token}: {decision.explain()}", end,
-                              flagged=decision.flagged))
+                              explained, end, flagged=decision.flagged))
     return doc.with_lines(changed).with_edits(edits)

@@ -3,7 +3,8 @@
 Changes, each recorded as an edit with its offset so the input can be rebuilt: white space at
 line edges removed (its width kept as ``Line.indent``); U+2010/U+2011 hyphens to ``-``; a soft
 hyphen or pdfium's U+FFFE marker at a line end to ``-`` (they mark a line-end hyphen), a soft
-hyphen elsewhere deleted; Latin ligatures decomposed; exotic spaces to a space; zero-width
+hyphen elsewhere deleted; ``¬``, ``⸗`` and ``=`` after a letter at a line end (old and OCRed
+prints) to ``-``; Latin ligatures decomposed; exotic spaces to a space; zero-width
 characters deleted; the line put in Unicode NFC.
 
 Leaves alone: quotes, dashes other than hyphens, and every other character. Deciding what a
@@ -28,6 +29,7 @@ from pagemend.data.characters import (
     HYPHEN_LIKE,
     INVISIBLE,
     LIGATURES,
+    LINE_END_HYPHENS,
     PDFIUM_HYPHEN,
     SOFT_HYPHEN,
     SPACES,
@@ -57,8 +59,11 @@ _TABLE: dict[str, tuple[str, str, str]] = {
 _LINE_END_MARKS = {SOFT_HYPHEN: "soft hyphen", PDFIUM_HYPHEN: "pdfium line-end hyphen U+FFFE"}
 
 
-def _replacement(char: str, at_line_end: bool) -> tuple[str, str, str] | None:
+def _replacement(char: str, at_line_end: bool, after_letter: bool = False
+                 ) -> tuple[str, str, str] | None:
     """(replacement, action, reason) for one character, or None to keep it."""
+    if at_line_end and after_letter and char in LINE_END_HYPHENS:
+        return "-", "fold_hyphen", LINE_END_HYPHENS[char]
     if char in _LINE_END_MARKS:
         name = _LINE_END_MARKS[char]
         if at_line_end:
@@ -82,7 +87,9 @@ def _strip_edges(line: Line) -> tuple[str, int, list[Edit]]:
     return stripped, indent, edits
 
 
-_SPECIAL = re.compile("[" + re.escape("".join([*_TABLE, *_LINE_END_MARKS])) + "]")
+_SPECIAL = re.compile(
+    "[" + re.escape("".join([*_TABLE, *_LINE_END_MARKS, *LINE_END_HYPHENS])) + "]"
+)
 
 
 def _is_clean(text: str) -> bool:
@@ -100,7 +107,8 @@ def _normalize_line(line: Line) -> tuple[Line, list[Edit]]:
     out: list[str] = []
     position = 0  # offset in the text as each edit sees it: the output so far, then the rest
     for i, char in enumerate(text):
-        found = _replacement(char, at_line_end=i == len(text) - 1)
+        found = _replacement(char, at_line_end=i == len(text) - 1,
+                             after_letter=i > 0 and text[i - 1].isalpha())
         if found is None:
             out.append(char)
             position += 1
