@@ -2,7 +2,7 @@
 
     >>> context = Context(word_counts={"defend": 2}, compound_prefixes={})
     >>> document_counts(HyphenSite("de", "fend"), context)
-    Vote(source='document', decision='join', weight=2.0, detail="'defend' occurs 2x, \
+    Vote(source='document', decision='join', weight=3.0, detail="'defend' occurs 2x, \
 'de-fend' never")
 """
 
