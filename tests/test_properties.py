@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from helpers import CORPUS
 
 from pagemend.pipeline import mend
 from pagemend.readers import read_text
@@ -31,3 +36,31 @@ def test_any_text_mends_and_rebuilds_exactly(source):
 @given(page_text)
 def test_mending_is_deterministic(source):
     assert write(mend(read_text(source))) == write(mend(read_text(source)))
+
+
+def _without_furniture(case: str) -> list[str]:
+    """The case's pages with their printed heads and folios taken out (per the manifest)."""
+    source = (CORPUS / case / "input.pages.txt").read_text(encoding="utf-8")
+    manifest = json.loads((CORPUS / case / "manifest.json").read_text(encoding="utf-8"))
+    pages = []
+    for text, page in zip(source.rstrip("\f").split("\f"), manifest["pages"], strict=True):
+        lines = [line for line in text.split("\n") if line not in page["lines"]]
+        pages.append("\n".join(lines).strip("\n"))
+    return pages
+
+
+@pytest.mark.parametrize("case", ["walden-groff", "carol-odt", "hume-groff"])
+def test_adding_a_running_head_and_folio_leaves_the_text_unchanged(case):
+    pages = _without_furniture(case)
+    plain = mend(read_text("\f".join(pages)))
+    furnished = mend(read_text("\f".join(
+        f"THE FURNISHED BOOK\n\n{page}\n\n{n}" for n, page in enumerate(pages, start=11))))
+    assert [b.text for b in furnished.blocks] == [b.text for b in plain.blocks]
+    assert [p.label for p in furnished.pages] == [str(n) for n in range(11, 11 + len(pages))]
+
+
+def test_mend_of_the_output_changes_nothing():
+    """Idempotence: mending the mended text (one block a page) gives the same text back."""
+    source = "It was the best of times, it was the worst of times, it was the age of\nwisdom."
+    once = write(mend(read_text(source)))
+    assert write(mend(read_text(once))) == once
