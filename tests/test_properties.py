@@ -9,7 +9,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import CORPUS
-
 from pagemend.pipeline import mend
 from pagemend.readers import read_text
 from pagemend.verify import rebuild
