@@ -34,6 +34,7 @@ def _config_options() -> argparse.ArgumentParser:
     options = argparse.ArgumentParser(add_help=False)
     options.add_argument("--config", type=Path, help="a TOML file of settings, one table per "
                          "stage (e.g. [join_hyphenated_words])")
+    options.add_argument("--password", help="the password of an encrypted PDF")
     options.add_argument("--lang", help="the document's language (ISO 639-1: en, de, fr, nl, "
                          "...) instead of detecting it; sets detect_language.lang")
     options.add_argument("--set", action="append", default=[], metavar="STAGE.KEY=VALUE",
@@ -76,8 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read(path: str) -> Document:
-    return read_path(path)
+def _read(path: str, password: str | None = None) -> Document:
+    return read_path(path, password)
 
 
 def _value(text: str) -> object:
@@ -111,7 +112,8 @@ def _config(args: argparse.Namespace) -> PipelineConfig:
 
 def _convert(args: argparse.Namespace) -> int:
     fmt = args.to or SUFFIXES.get(Path(args.output).suffix.lower(), "md")
-    text = write(mend(_read(args.input), _config(args)), fmt, page_markers=args.page_markers)
+    text = write(mend(_read(args.input, args.password), _config(args)), fmt,
+                 page_markers=args.page_markers)
     if args.output == "-":
         sys.stdout.write(text)
     else:
@@ -120,7 +122,7 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    doc = mend(_read(args.input), _config(args))
+    doc = mend(_read(args.input, args.password), _config(args))
     for edit in doc.edits:
         if args.flagged and not edit.flagged:
             continue

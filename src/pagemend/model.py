@@ -109,6 +109,8 @@ class Page:
     lines: tuple[Line, ...]
     #: the label was not printed on the page but implied by its neighbours' sequence
     label_inferred: bool = False
+    #: the page's label in the PDF's own /PageLabels, when the reader had one
+    pdf_label: str | None = None
 
     @property
     def furniture(self) -> tuple[str, ...]:

@@ -71,8 +71,6 @@ def _reader(variant: str) -> Callable[[str], Document]:
         raise ConfigError(
             f"unknown input variant {variant!r}", "use one of " + ", ".join(INPUT_FILES)
         )
-    if variant == "pdf":
-        raise ConfigError("reading PDFs is not implemented yet", "use --input pages for now")
     return read_path
 
 

@@ -108,8 +108,9 @@ def read_folder(folder: Path) -> Document:
     return read_text(text, str(folder))
 
 
-def read_path(path: str) -> Document:
-    """Read a page dump from a file, a folder of page files, or ``-`` (stdin)."""
+def read_path(path: str, password: str | None = None) -> Document:
+    """Read a page dump from a file, a folder of page files, or ``-`` (stdin); a PDF (by its
+    ``%PDF`` signature) goes to the PDF reader."""
     if path == "-":
         return read_bytes(sys.stdin.buffer.read(), "<stdin>")
     target = Path(path)
@@ -123,4 +124,8 @@ def read_path(path: str) -> Document:
         raise InputError(
             f"{path} cannot be read: {error.strerror}", "check its permissions"
         ) from None
+    if data[:5] == b"%PDF-" or target.suffix.lower() == ".pdf":
+        from pagemend.readers.pdf import read_pdf
+
+        return read_pdf(target, password)
     return read_bytes(data, path)

@@ -1,8 +1,9 @@
 """capture_page_labels: each page's printed folio becomes its label.
 
 Reads the folio out of the furniture ``remove_running_heads`` found (a bare folio line, or a
-head with its folio). A page that prints none (a blank page, a plate, a folio the evidence
-did not hold) gets the label its neighbours' sequence implies, in their numbering style,
+head with its folio). A page that prints none takes the label its PDF declares (/PageLabels)
+when the reader had one; otherwise (a blank page, a plate, a folio the evidence did not
+hold) the label its neighbours' sequence implies, in their numbering style,
 marked ``label_inferred``. Labels come from print, never from the page index: drop the first
 pages of a book and the rest keep their labels.
 
@@ -87,6 +88,9 @@ def capture_page_labels(doc: Document, config: CapturePageLabelsConfig | None) -
     for page in doc.pages:
         if page.index in folios:
             pages.append(replace(page, label=folios[page.index].text, label_inferred=False))
+            continue
+        if page.pdf_label:  # not printed, but declared by the PDF itself
+            pages.append(replace(page, label=page.pdf_label, label_inferred=False))
             continue
         label = _infer(page.index, folios)
         pages.append(replace(page, label=label, label_inferred=label is not None))

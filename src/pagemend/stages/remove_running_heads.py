@@ -36,7 +36,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pagemend.data.folios import SEPARATORS, Folio, parse_folio, split_head
 from pagemend.model import Document, Edit, Line, LineRole, Page, replace
@@ -65,6 +65,9 @@ FUZZY_MIN_LENGTH = 10
 FUZZY_RATIO = 0.9
 #: A head set off by a separator glyph is at most this share of the page's full line.
 HEAD_MAX_SHARE = 0.7
+#: With geometry, a recurring line is a head only where the other occurrences sit: within
+#: this many font sizes of their median top position.
+POSITION_TOLERANCE = 1.0
 #: A recurring line is a head only if shorter than this share of the page's full line: heads
 #: are titles, set centred or at an edge, never a justified full line. The longest head of
 #: the development corpus runs to 0.7 of its full line.
@@ -120,6 +123,8 @@ class _Evidence:
     offsets: Counter[tuple[str, int]]
     heads: dict[tuple[str, str, bool], set[int]]
     separated: dict[tuple[str, str, bool], dict[int, bool]]
+    #: where each key's lines sit on their pages (top, in points), when the reader knew
+    tops: dict[tuple[str, str, bool], dict[int, float]] = field(default_factory=dict)
 
     def keeps_step(self, folio: Folio, page: int) -> bool:
         if self.pages == 1:
@@ -135,7 +140,20 @@ class _Evidence:
             disagree = sum(flag != edge.separated for flag in others) / len(others)
             if disagree >= SEPARATION_AGREEMENT:
                 return False, ""
+        if not self._same_place(edge, found):
+            return False, ""
         return True, f"recurs at the {edge.zone} of {len(self.heads[found])} pages"
+
+    def _same_place(self, edge: _EdgeLine, key: tuple[str, str, bool]) -> bool:
+        """With geometry: a head sits where the other occurrences sit (a chapter heading that
+        repeats the head's words stands lower, under the chapter's sink)."""
+        geometry = edge.line.geometry
+        others = [top for page, top in self.tops.get(key, {}).items() if page != edge.line.page]
+        if geometry is None or len(others) < 2:
+            return True
+        tolerance = POSITION_TOLERANCE * (geometry.font_size or 10.0)
+        near = sum(abs(geometry.top - top) <= tolerance for top in others)
+        return near >= len(others) / 2
 
     def _match(self, zone: str, key: str, with_folio: bool) -> tuple[str, str, bool] | None:
         exact = (zone, key, with_folio)
@@ -168,6 +186,7 @@ def _small_variation(a: str, b: str) -> bool:
 def _gather(doc: Document) -> _Evidence:
     heads: dict[tuple[str, str, bool], set[int]] = defaultdict(set)
     separated: dict[tuple[str, str, bool], dict[int, bool]] = defaultdict(dict)
+    tops: dict[tuple[str, str, bool], dict[int, float]] = defaultdict(dict)
     # (page, folio, the key of the title printed with it, the title is set off by a glyph)
     folios: list[tuple[int, Folio, tuple[str, str, bool] | None, bool]] = []
     for page in doc.pages:
@@ -177,13 +196,17 @@ def _gather(doc: Document) -> _Evidence:
             split = split_head(text) if folio is None else None
             keys = [(edge.zone, head_key(text), False)]
             if split is not None and _plausible_head(split):
-                keys.append((edge.zone, head_key(split[2]), True))
+                # a head printed with its folio is known by its title and the folio: it is
+                # no evidence for a line without one (`CHAPTER I` over `CHAPTER I · 3`)
+                keys = [(edge.zone, head_key(split[2]), True)]
                 folios.append((page.index, split[0], keys[-1], bool(split[1].strip())))
             elif folio is not None:
                 folios.append((page.index, folio, None, False))
             for key in keys:
                 heads[key].add(page.index)
                 separated[key][page.index] = edge.separated
+                if edge.line.geometry is not None:
+                    tops[key][page.index] = edge.line.geometry.top
     offsets: Counter[tuple[str, int]] = Counter()
     seen: set[tuple[int, str, int]] = set()
     for page_index, folio, title, glyph in folios:
@@ -192,7 +215,7 @@ def _gather(doc: Document) -> _Evidence:
             continue
         seen.add((page_index, folio.style, folio.value - page_index))
     offsets.update((style, offset) for _, style, offset in seen)
-    return _Evidence(len(doc.pages), offsets, heads, separated)
+    return _Evidence(len(doc.pages), offsets, heads, separated, tops)
 
 
 def _plausible_head(split: tuple[Folio, str, str]) -> bool:

@@ -1,0 +1,239 @@
+"""Read PDFs with a text layer through pypdfium2: pages of lines with their geometry.
+
+Each line keeps where it sits (x0, x1, top, bottom in points, top measured from the top of
+the page), its font size and weight, italics, and the character ranges set as superscripts
+(smaller and raised: note markers). Lines are put in reading order by position: top to
+bottom, and for a page set in two columns, the left column before the right. A vertical gap
+well above the page's line spacing becomes a blank line, as pdftotext marks a gap between
+text flows. pdfium's U+FFFE line-end hyphen marker ends a line, as in the text reader.
+
+No heuristics beyond that: the stages decide what the lines are.
+
+    >>> from pathlib import Path
+    >>> doc = read_pdf(Path("tests/corpus/douglass-xelatex/input.pdf"))
+    >>> doc.pages[0].lines[0].text, round(doc.pages[0].lines[0].geometry.font_size or 0)
+    ('PREFACE', 17)
+"""
+
+from __future__ import annotations
+
+import ctypes
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pagemend.errors import InputError, MissingDependencyError
+from pagemend.model import Document, DocumentMeta, Geometry, Line, Page
+
+__all__ = [
+    "EncryptedPdfError",
+    "NoTextLayerError",
+    "PdfError",
+    "read_pdf",
+]
+
+#: A character this much smaller than its line's type, and raised, is a superscript.
+SUPERSCRIPT_SIZE_RATIO = 0.8
+#: A gap between lines at least this many times the page's usual line spacing is a blank line.
+GAP_RATIO = 1.6
+#: A page is set in two columns when at least this share of its lines sit wholly in one half.
+COLUMN_SHARE = 0.6
+#: Glyphs further apart than this share of the font size have a space between them.
+SPACE_GAP = 0.15
+#: Font weight from which a line counts as bold.
+BOLD_WEIGHT = 600
+#: pdfium's font flag for italic fonts (PDF 1.7, table 123: bit 7)
+_ITALIC_FLAG = 1 << 6
+_PDFIUM_HYPHEN = "\ufffe"
+_RAISABLE = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
+
+
+class PdfError(InputError):
+    """A PDF that cannot be read."""
+
+    code = "PM110"
+
+
+class EncryptedPdfError(PdfError):
+    code = "PM111"
+
+    def __init__(self, source: str) -> None:
+        InputError.__init__(self, f"{source} is encrypted",
+                            "pass its password with --password, or decrypt it first")
+
+
+class NoTextLayerError(PdfError):
+    code = "PM113"
+
+    def __init__(self, source: str) -> None:
+        InputError.__init__(self, f"{source} has no text layer (its pages are images)",
+                            "run it through OCR first (e.g. `ocrmypdf in.pdf out.pdf`), "
+                            "or read OCR output instead")
+
+
+def _pdfium() -> Any:
+    try:
+        import pypdfium2
+    except ImportError:  # pragma: no cover - exercised without the extra
+        raise MissingDependencyError("pypdfium2", "pdf") from None
+    return pypdfium2
+
+
+@dataclass
+class _Char:
+    text: str
+    index: int
+
+
+def _open(path: Path, password: str | None) -> Any:
+    pdfium = _pdfium()
+    source = str(path)
+    if not path.exists():
+        from pagemend.errors import InputNotFoundError
+
+        raise InputNotFoundError(source)
+    try:
+        pdf = pdfium.PdfDocument(source, password=password)
+    except pdfium.PdfiumError as error:
+        message = str(error).lower()
+        if "password" in message:
+            raise EncryptedPdfError(source) from None
+        raise PdfError(f"{source} is damaged or not a PDF ({error})",
+                       "check the file; a truncated download can often be fetched again") from None
+    if len(pdf) == 0:
+        raise PdfError(f"{source} has no pages", "check that the right file was given")
+    return pdf
+
+
+def _line_geometry(textpage: Any, chars: list[_Char], page_height: float) -> Geometry:
+    raw = _pdfium().raw
+    boxes = [textpage.get_charbox(c.index) for c in chars if not c.text.isspace()] or [
+        textpage.get_charbox(chars[0].index)]
+    x0 = min(box[0] for box in boxes)
+    x1 = max(box[2] for box in boxes)
+    bottom = statistics.median(box[1] for box in boxes)
+    top = max(box[3] for box in boxes)
+    probe = chars[len(chars) // 2].index
+    size = float(raw.FPDFText_GetFontSize(textpage.raw, probe))
+    weight = raw.FPDFText_GetFontWeight(textpage.raw, probe)
+    flags = ctypes.c_int()
+    raw.FPDFText_GetFontInfo(textpage.raw, probe, None, 0, ctypes.byref(flags))
+    superscripts = _superscripts(textpage, chars, size, bottom)
+    return Geometry(
+        x0=round(x0, 2), x1=round(x1, 2), top=round(page_height - top, 2),
+        bottom=round(page_height - bottom, 2), font_size=round(size, 2),
+        bold=weight >= BOLD_WEIGHT, italic=bool(flags.value & _ITALIC_FLAG),
+        superscripts=superscripts,
+    )
+
+
+def _superscripts(textpage: Any, chars: list[_Char], size: float, baseline: float
+                  ) -> tuple[tuple[int, int], ...]:
+    """Ranges of the line's digits and reference symbols set smaller and raised."""
+    raw = _pdfium().raw
+    spans: list[tuple[int, int]] = []
+    for position, char in enumerate(chars):
+        if char.text not in _RAISABLE:
+            continue
+        char_size = raw.FPDFText_GetFontSize(textpage.raw, char.index)
+        box = textpage.get_charbox(char.index)
+        if char_size < SUPERSCRIPT_SIZE_RATIO * size and box[1] > baseline + 0.1 * size:
+            if spans and spans[-1][1] == position:
+                spans[-1] = (spans[-1][0], position + 1)
+            else:
+                spans.append((position, position + 1))
+    return tuple(spans)
+
+
+def _raw_lines(textpage: Any) -> list[list[_Char]]:
+    """The page's characters cut into lines at pdfium's line ends and U+FFFE markers."""
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count else ""
+    lines: list[list[_Char]] = [[]]
+    for index, char in enumerate(text):
+        if char in "\r\n":
+            if lines[-1]:
+                lines.append([])
+            continue
+        lines[-1].append(_Char(char, index))
+        if char == _PDFIUM_HYPHEN:
+            lines.append([])
+    return [line for line in lines if "".join(c.text for c in line).strip()]
+
+
+def _reading_order(items: list[tuple[str, Geometry, bool]], width: float
+                   ) -> list[tuple[str, Geometry, bool]]:
+    """Top to bottom; two columns left before right when most lines sit in one half."""
+    middle = width / 2
+    left = [item for item in items if item[1].x1 <= middle]
+    right = [item for item in items if item[1].x0 >= middle]
+    if items and len(left) + len(right) >= COLUMN_SHARE * len(items) and left and right:
+        spanning = [item for item in items if item not in left and item not in right]
+        head = [item for item in spanning if item[1].top < min(i[1].top for i in left + right)]
+        rest = [item for item in spanning if item not in head]
+        key = _by_top
+        return sorted(head, key=key) + sorted(left, key=key) + sorted(right, key=key) + sorted(
+            rest, key=key)
+    return sorted(items, key=_by_top)
+
+
+def _by_top(item: tuple[str, Geometry, bool]) -> tuple[float, float]:
+    return (round(item[1].top / 2), item[1].x0)  # lines on one baseline sort left to right
+
+
+def _spaced_text(textpage: Any, chars: list[_Char]) -> str:
+    """The line's text, with a space added where glyphs stand apart that pdfium ran together
+    (groff's PDFs: `Ilet him`): the glyphs' positions show the word space."""
+    raw = _pdfium().raw
+    out: list[str] = []
+    previous_right: float | None = None
+    for char in chars:
+        if char.text.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+            previous_right = None
+            continue
+        left, _, right, _ = textpage.get_charbox(char.index, loose=True)
+        size = raw.FPDFText_GetFontSize(textpage.raw, char.index) or 10.0
+        if previous_right is not None and out and out[-1] != " " and (
+                left - previous_right > SPACE_GAP * size):
+            out.append(" ")
+        out.append(char.text)
+        previous_right = right
+    return "".join(out).strip()
+
+
+def _page_lines(page: Any, index: int) -> tuple[Line, ...]:
+    width, height = page.get_size()
+    textpage = page.get_textpage()
+    items = []
+    for chars in _raw_lines(textpage):
+        soft = chars[-1].text == _PDFIUM_HYPHEN
+        text = _spaced_text(textpage, chars)
+        items.append((text, _line_geometry(textpage, chars, height), soft))
+    ordered = _reading_order(items, width)
+    spacings = [b[1].top - a[1].top for a, b in zip(ordered, ordered[1:], strict=False)
+                if b[1].top - a[1].top > 0]
+    usual = statistics.median(spacings) if spacings else 0.0
+    lines: list[Line] = []
+    previous: Geometry | None = None
+    for text, geometry, soft in ordered:
+        if previous is not None and usual and geometry.top - previous.top > GAP_RATIO * usual:
+            lines.append(Line("", index, len(lines)))  # a gap between text flows
+        lines.append(Line(text, index, len(lines), geometry=geometry, soft_break=soft))
+        previous = geometry
+    return tuple(lines)
+
+
+def read_pdf(path: Path, password: str | None = None) -> Document:
+    """Read a PDF's text layer into pages of lines with geometry (see the module docstring)."""
+    pdf = _open(path, password)
+    pages = []
+    for index in range(len(pdf)):
+        label = pdf.get_page_label(index) or None
+        pages.append(Page(index=index, label=None, lines=_page_lines(pdf[index], index),
+                          pdf_label=label))
+    if not any(line.text for page in pages for line in page.lines):
+        raise NoTextLayerError(str(path))
+    return Document(pages=tuple(pages), meta=DocumentMeta(source=str(path)))
