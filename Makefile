@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint eval bench readme clean
+.PHONY: demo test lint eval bench bench-pdf readme clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ readme: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_corpus.py
+
+bench-pdf: $(STAMP)
+	command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
+	$(BIN)/python bench/bench_pdf.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -35,7 +35,8 @@ def hyphen_policies() -> str:
 def tables() -> dict[str, str]:
     """Marker name -> the table text that belongs between its markers."""
     return {"eval-pages": format_table(evaluate(CORPUS, "pages")),
-            "hyphen-policies": hyphen_policies()}
+            "hyphen-policies": hyphen_policies(),
+            "eval-pdf": format_table(evaluate(CORPUS, "pdf"))}
 
 
 def render(text: str, fresh: dict[str, str]) -> str:

@@ -18,6 +18,12 @@ def test_gate_pages_input_holds_its_floors(report):
     assert check(report, load_floors(), corpus_digest(CORPUS, "pages")) == []
 
 
+def test_gate_pdf_input_holds_its_floors():
+    pytest.importorskip("pypdfium2")
+    pdf = evaluate(CORPUS, "pdf")
+    assert check(pdf, load_floors(), corpus_digest(CORPUS, "pdf")) == []
+
+
 def test_gate_fails_below_a_floor(report):
     floors = raise_floors(report, {}, "digest")
     floors["pages"]["floors"]["mean.word_accuracy"] = 1.01

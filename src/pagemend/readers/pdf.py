@@ -12,12 +12,14 @@ No heuristics beyond that: the stages decide what the lines are.
     >>> from pathlib import Path
     >>> doc = read_pdf(Path("tests/corpus/douglass-xelatex/input.pdf"))
     >>> doc.pages[0].lines[0].text, round(doc.pages[0].lines[0].geometry.font_size or 0)
-    ('PREFACE', 17)
+    ('PREFACE', 14)
 """
 
 from __future__ import annotations
 
 import ctypes
+import itertools
+import re
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +48,7 @@ BOLD_WEIGHT = 600
 #: pdfium's font flag for italic fonts (PDF 1.7, table 123: bit 7)
 _ITALIC_FLAG = 1 << 6
 _PDFIUM_HYPHEN = "\ufffe"
+_LINE_END = re.compile("\r\n|[\r\n]|\ufffe")
 _RAISABLE = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
 
 
@@ -106,30 +109,45 @@ def _open(path: Path, password: str | None) -> Any:
     return pdf
 
 
-def _line_geometry(textpage: Any, chars: list[_Char], page_height: float) -> Geometry:
+Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points, y up)
+
+
+def _boxes(textpage: Any, count: int) -> list[Box]:
+    """Every character's loose box (the font's advance and height), in one tight loop:
+    the wrappers' per-call cost would dominate a page."""
     raw = _pdfium().raw
-    boxes = [textpage.get_charbox(c.index) for c in chars if not c.text.isspace()] or [
-        textpage.get_charbox(chars[0].index)]
-    x0 = min(box[0] for box in boxes)
-    x1 = max(box[2] for box in boxes)
-    bottom = statistics.median(box[1] for box in boxes)
-    top = max(box[3] for box in boxes)
+    rect = raw.FS_RECTF()
+    pointer = ctypes.byref(rect)
+    get = raw.FPDFText_GetLooseCharBox
+    handle = textpage.raw
+    boxes: list[Box] = []
+    for index in range(count):
+        get(handle, index, pointer)
+        boxes.append((rect.left, rect.bottom, rect.right, rect.top))
+    return boxes
+
+
+def _line_geometry(textpage: Any, chars: list[_Char], boxes: list[Box], page_height: float
+                   ) -> Geometry:
+    raw = _pdfium().raw
+    inked = [boxes[c.index] for c in chars if not c.text.isspace()] or [boxes[chars[0].index]]
+    bottom = statistics.median(box[1] for box in inked)
     probe = chars[len(chars) // 2].index
     size = float(raw.FPDFText_GetFontSize(textpage.raw, probe))
     weight = raw.FPDFText_GetFontWeight(textpage.raw, probe)
     flags = ctypes.c_int()
     raw.FPDFText_GetFontInfo(textpage.raw, probe, None, 0, ctypes.byref(flags))
-    superscripts = _superscripts(textpage, chars, size, bottom)
     return Geometry(
-        x0=round(x0, 2), x1=round(x1, 2), top=round(page_height - top, 2),
+        x0=round(min(box[0] for box in inked), 2), x1=round(max(box[2] for box in inked), 2),
+        top=round(page_height - max(box[3] for box in inked), 2),
         bottom=round(page_height - bottom, 2), font_size=round(size, 2),
         bold=weight >= BOLD_WEIGHT, italic=bool(flags.value & _ITALIC_FLAG),
-        superscripts=superscripts,
+        superscripts=_superscripts(textpage, chars, boxes, size, bottom),
     )
 
 
-def _superscripts(textpage: Any, chars: list[_Char], size: float, baseline: float
-                  ) -> tuple[tuple[int, int], ...]:
+def _superscripts(textpage: Any, chars: list[_Char], boxes: list[Box], size: float,
+                  baseline: float) -> tuple[tuple[int, int], ...]:
     """Ranges of the line's digits and reference symbols set smaller and raised."""
     raw = _pdfium().raw
     spans: list[tuple[int, int]] = []
@@ -137,8 +155,8 @@ def _superscripts(textpage: Any, chars: list[_Char], size: float, baseline: floa
         if char.text not in _RAISABLE:
             continue
         char_size = raw.FPDFText_GetFontSize(textpage.raw, char.index)
-        box = textpage.get_charbox(char.index)
-        if char_size < SUPERSCRIPT_SIZE_RATIO * size and box[1] > baseline + 0.1 * size:
+        if char_size < SUPERSCRIPT_SIZE_RATIO * size and (
+                boxes[char.index][1] > baseline + 0.1 * size):
             if spans and spans[-1][1] == position:
                 spans[-1] = (spans[-1][0], position + 1)
             else:
@@ -150,16 +168,14 @@ def _raw_lines(textpage: Any) -> list[list[_Char]]:
     """The page's characters cut into lines at pdfium's line ends and U+FFFE markers."""
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count else ""
-    lines: list[list[_Char]] = [[]]
-    for index, char in enumerate(text):
-        if char in "\r\n":
-            if lines[-1]:
-                lines.append([])
-            continue
-        lines[-1].append(_Char(char, index))
-        if char == _PDFIUM_HYPHEN:
-            lines.append([])
-    return [line for line in lines if "".join(c.text for c in line).strip()]
+    lines: list[list[_Char]] = []
+    start = 0
+    for match in _LINE_END.finditer(text + "\n"):
+        end = match.end() if match.group() == _PDFIUM_HYPHEN else match.start()
+        if text[start:end].strip():
+            lines.append([_Char(text[i], i) for i in range(start, end)])
+        start = match.end()
+    return lines
 
 
 def _reading_order(items: list[tuple[str, Geometry, bool]], width: float
@@ -182,22 +198,20 @@ def _by_top(item: tuple[str, Geometry, bool]) -> tuple[float, float]:
     return (round(item[1].top / 2), item[1].x0)  # lines on one baseline sort left to right
 
 
-def _spaced_text(textpage: Any, chars: list[_Char]) -> str:
+def _spaced_text(chars: list[_Char], boxes: list[Box], size: float) -> str:
     """The line's text, with a space added where glyphs stand apart that pdfium ran together
     (groff's PDFs: `Ilet him`): the glyphs' positions show the word space."""
-    raw = _pdfium().raw
     out: list[str] = []
     previous_right: float | None = None
+    gap = SPACE_GAP * (size or 10.0)
     for char in chars:
         if char.text.isspace():
             if out and out[-1] != " ":
                 out.append(" ")
             previous_right = None
             continue
-        left, _, right, _ = textpage.get_charbox(char.index, loose=True)
-        size = raw.FPDFText_GetFontSize(textpage.raw, char.index) or 10.0
-        if previous_right is not None and out and out[-1] != " " and (
-                left - previous_right > SPACE_GAP * size):
+        left, _, right, _ = boxes[char.index]
+        if previous_right is not None and out[-1] != " " and left - previous_right > gap:
             out.append(" ")
         out.append(char.text)
         previous_right = right
@@ -207,13 +221,14 @@ def _spaced_text(textpage: Any, chars: list[_Char]) -> str:
 def _page_lines(page: Any, index: int) -> tuple[Line, ...]:
     width, height = page.get_size()
     textpage = page.get_textpage()
+    boxes = _boxes(textpage, textpage.count_chars())
     items = []
     for chars in _raw_lines(textpage):
         soft = chars[-1].text == _PDFIUM_HYPHEN
-        text = _spaced_text(textpage, chars)
-        items.append((text, _line_geometry(textpage, chars, height), soft))
+        geometry = _line_geometry(textpage, chars, boxes, height)
+        items.append((_spaced_text(chars, boxes, geometry.font_size or 0.0), geometry, soft))
     ordered = _reading_order(items, width)
-    spacings = [b[1].top - a[1].top for a, b in zip(ordered, ordered[1:], strict=False)
+    spacings = [b[1].top - a[1].top for a, b in itertools.pairwise(ordered)
                 if b[1].top - a[1].top > 0]
     usual = statistics.median(spacings) if spacings else 0.0
     lines: list[Line] = []

@@ -1,0 +1,67 @@
+"""Throughput on the corpus PDFs: pagemend (pypdfium2 reader and every stage) against
+`pdftotext -raw`, in the same run.
+
+    python bench/bench_pdf.py [CORPUS_DIR] [--runs 3]
+
+pdftotext comes from poppler-utils (`make bench-pdf` installs it). Prints the median pages
+per second of each over the runs, and their ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from pagemend.pipeline import mend
+from pagemend.readers.pdf import read_pdf
+from pagemend.writers import write_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pagemend_pdf(path: Path) -> None:
+    write_markdown(mend(read_pdf(path)))
+
+
+def pdftotext(path: Path) -> None:
+    subprocess.run(["pdftotext", "-raw", str(path), "-"], check=True, capture_output=True)
+
+
+def seconds(function: Callable[[Path], None], paths: list[Path], runs: int) -> float:
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        for path in paths:
+            function(path)
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=ROOT / "tests" / "corpus")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if shutil.which("pdftotext") is None:
+        print("pdftotext is not installed: `apt-get install poppler-utils` (make bench-pdf)",
+              file=sys.stderr)
+        return 2
+    paths = sorted(args.corpus.glob("*/input.pdf"))
+    pages = sum(len(read_pdf(path).pages) for path in paths)  # also warms caches
+    ours = pages / seconds(pagemend_pdf, paths, args.runs)
+    theirs = pages / seconds(pdftotext, paths, args.runs)
+    print(f"corpus: {len(paths)} PDFs, {pages} pages, median of {args.runs} runs, one process")
+    print(f"pagemend        {ours:8.0f} pages/s")
+    print(f"pdftotext -raw  {theirs:8.0f} pages/s")
+    print(f"ratio           {ours / theirs:8.2f} (pagemend / pdftotext)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""The PDF reader on the corpus PDFs, and every kind of bad PDF with its coded error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import CORPUS
+from pagemend.cli import main
+from pagemend.pipeline import mend
+from pagemend.readers import read_path
+from pagemend.readers.pdf import EncryptedPdfError, NoTextLayerError, PdfError, read_pdf
+
+pypdf = pytest.importorskip("pypdf")
+SOURCE = CORPUS / "marcus-weasy" / "input.pdf"
+
+
+def test_pdf_lines_carry_geometry_and_superscripts():
+    doc = read_pdf(SOURCE)
+    lines = [line for line in doc.pages[0].lines if line.text]
+    assert all(line.geometry is not None for line in lines)
+    tops = [line.geometry.top for line in lines if line.geometry]
+    assert tops == sorted(tops)  # reading order, top to bottom
+    marked = [line for line in lines if line.geometry and line.geometry.superscripts]
+    assert any(line.text[slice(*line.geometry.superscripts[0])] == "2" for line in marked)
+
+
+def test_pdf_is_read_by_signature_and_mended():
+    doc = mend(read_path(str(SOURCE)))
+    assert doc.pages[0].label == "1" and doc.blocks[0].kind == "heading"
+
+
+def _write(writer: pypdf.PdfWriter, path: Path) -> Path:
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def test_encrypted_pdf(tmp_path: Path):
+    writer = pypdf.PdfWriter(clone_from=str(SOURCE))
+    writer.encrypt("secret")
+    path = _write(writer, tmp_path / "locked.pdf")
+    with pytest.raises(EncryptedPdfError, match=r"\[PM111\].*encrypted; pass its password"):
+        read_pdf(path)
+    assert read_pdf(path, password="secret").pages[0].lines
+
+
+def test_truncated_pdf(tmp_path: Path):
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(SOURCE.read_bytes()[:2000])
+    with pytest.raises(PdfError, match=r"\[PM110\].*damaged or not a PDF"):
+        read_pdf(path)
+
+
+def test_pdf_without_pages(tmp_path: Path):
+    path = _write(pypdf.PdfWriter(), tmp_path / "empty.pdf")
+    with pytest.raises(PdfError, match=r"\[PM110\].*has no pages|\[PM110\].*damaged"):
+        read_pdf(path)
+
+
+def test_image_only_pdf(tmp_path: Path):
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=300, height=400)
+    path = _write(writer, tmp_path / "scan.pdf")
+    with pytest.raises(NoTextLayerError, match=r"\[PM113\].*no text layer.*OCR"):
+        read_pdf(path)
+
+
+def test_cli_bad_pdf_exit_code_and_message(tmp_path: Path, capsys):
+    writer = pypdf.PdfWriter(clone_from=str(SOURCE))
+    writer.encrypt("secret")
+    path = _write(writer, tmp_path / "locked.pdf")
+    assert main([str(path)]) == 1
+    assert "[PM111]" in capsys.readouterr().err
+    assert main([str(path), "--password", "secret", "-o", str(tmp_path / "out.md")]) == 0
+
