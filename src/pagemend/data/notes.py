@@ -63,5 +63,6 @@ def marker_pattern(label: str) -> re.Pattern[str]:
         return re.compile(
             rf"(?<=[^\W\d_]|[.,;:!?'\"’”»›)\]])(?:\^)?{escaped}(?!\d)|\[{escaped}\]"
             rf"|(?m:^{escaped}$)"  # a superscript that extraction set on a line of its own
+            rf"|\^{escaped}(?!\d)"  # raised, as a caret or as the reader saw it
         )
     return re.compile(rf"(?<=\S){escaped}")

@@ -93,13 +93,28 @@ def _target(label: str, page: int, notes: dict[tuple[int, str], _Note]) -> _Note
     return found
 
 
+def _raised(line: Line, notes: dict[tuple[int, str], _Note], ids: dict[tuple[int, int], str]
+            ) -> list[tuple[int, int, str, bool]]:
+    """Markers the reader saw set as superscripts (PDF input): digits or reference symbols
+    in a smaller, raised type are markers wherever they stand."""
+    found = []
+    for start, end in line.geometry.superscripts if line.geometry else ():
+        label = line.text[start:end].translate(_TO_DIGITS)
+        if not label or not (label.isdigit() or set(label) <= set(NOTE_SYMBOLS)):
+            continue
+        note = _target(label, line.page, notes)
+        note_id = ids[(note.page, note.line)] if note is not None else label
+        found.append((start, end, note_id, note is not None))
+    return found
+
+
 def _find(line: Line, notes: dict[tuple[int, str], _Note], ids: dict[tuple[int, int], str]
           ) -> list[tuple[int, int, str, bool]]:
     """(start, end, id, resolved) of each marker in the line, left to right."""
-    found: list[tuple[int, int, str, bool]] = []
+    found = _raised(line, notes, ids)
     if not _MAYBE_MARKER.search(line.text):
         return found
-    taken: set[int] = set()
+    taken: set[int] = {i for start, end, _, _ in found for i in range(start, end)}
     for pattern, needs_note in _MARKERS:
         for match in pattern.finditer(line.text):
             if taken & set(range(match.start(), match.end())):
@@ -143,6 +158,20 @@ def _extract(line: Line, markers: list[tuple[int, int, str, bool]]) -> tuple[Lin
     return replace(line, text=text, references=(*line.references, *references)), edits
 
 
+def _move_leading(line: Line, previous: Line, markers: list[tuple[int, int, str, bool]]
+                  ) -> tuple[Line, Line, Edit, list[tuple[int, int, str, bool]]]:
+    """A raised marker that the reader set at the start of the next line belongs to the end
+    of the line before: move its reference there and cut it (and its space) from the line."""
+    _, end, note_id, resolved = markers[0]
+    cut = len(line.text) - len(line.text[end:].lstrip())
+    edit = Edit(STAGE, "extract_note_marker", line.page, line.number, line.text[:cut], "",
+                f"note reference {note_id}, raised at the start of the next line", 0)
+    previous = replace(previous, references=(
+        *previous.references, (len(previous.text), note_id, resolved)))
+    rest = [(s - cut, e - cut, i, r) for s, e, i, r in markers[1:]]
+    return replace(line, text=line.text[cut:]), previous, edit, rest
+
+
 @stage(STAGE, LinkNotesConfig, requires=("line.role",), assigns=("line.references",))
 def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
     """Take markers out of the body and link them; see the module docstring."""
@@ -166,9 +195,14 @@ def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
             edits.append(edit)
             previous = changed[(previous.page, previous.number)]
             continue
-        markers = _find(line, notes, ids)
+        current, markers = line, _find(line, notes, ids)
+        if markers and markers[0][0] == 0 and previous is not None and line.geometry:
+            current, previous, edit, markers = _move_leading(line, previous, markers)
+            changed[(previous.page, previous.number)] = previous
+            changed[key] = current
+            edits.append(edit)
         if markers:
-            changed[key], line_edits = _extract(line, markers)
+            changed[key], line_edits = _extract(current, markers)
             edits.extend(line_edits)
-        previous = changed.get(key, line)
+        previous = changed.get(key, current)
     return doc.with_lines(changed).with_edits(edits)

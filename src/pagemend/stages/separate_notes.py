@@ -87,10 +87,18 @@ def footnote_lines(page: Page, before: str = "") -> dict[int, tuple[str, int]]:
         labels = [label for _, (label, _) in labelled]
         if not _increasing(labels):
             continue
-        above = "\n".join([before, *(line.text for line in body[:i])])
+        above = "\n".join([before, *(_marked(line) for line in body[:i])])
         if all(marker_pattern(lb).search(above) for lb in labels):
             best = {line.number: label for line, label in labelled}
     return best
+
+
+def _marked(line: Line) -> str:
+    """The line's text with the superscripts the reader saw written with a caret."""
+    text = line.text
+    for start, _ in reversed(line.geometry.superscripts if line.geometry else ()):
+        text = text[:start] + "^" + text[start:]
+    return text
 
 
 def _sentence_done(text: str) -> bool:
@@ -228,7 +236,7 @@ def separate_notes(doc: Document, config: SeparateNotesConfig | None) -> Documen
     for page in doc.pages:
         labelled[page.index] = footnote_lines(page, before)
         start = min(labelled[page.index]) if labelled[page.index] else None
-        before = "\n".join(line.text for line in page.lines if line.text
+        before = "\n".join(_marked(line) for line in page.lines if line.text
                            and line.role == "body" and (start is None or line.number < start))
     continued = _continued_notes(doc, labelled, changed)
     for page in doc.pages:
