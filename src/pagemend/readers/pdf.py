@@ -39,8 +39,14 @@ __all__ = [
 SUPERSCRIPT_SIZE_RATIO = 0.8
 #: A gap between lines at least this many times the page's usual line spacing is a blank line.
 GAP_RATIO = 1.6
+#: With fewer line spacings than this on a page, the usual spacing is the type's leading;
+#: and it is never taken wider than that leading.
+MIN_SPACINGS = 3
+LEADING = 1.2
 #: A page is set in two columns when at least this share of its lines sit wholly in one half.
 COLUMN_SHARE = 0.6
+#: ...and each column holds at least this many lines (a short last page is no column).
+MIN_COLUMN_LINES = 5
 #: Glyphs further apart than this share of the font size have a space between them.
 SPACE_GAP = 0.15
 #: Font weight from which a line counts as bold.
@@ -184,7 +190,8 @@ def _reading_order(items: list[tuple[str, Geometry, bool]], width: float
     middle = width / 2
     left = [item for item in items if item[1].x1 <= middle]
     right = [item for item in items if item[1].x0 >= middle]
-    if items and len(left) + len(right) >= COLUMN_SHARE * len(items) and left and right:
+    columns = min(len(left), len(right)) >= MIN_COLUMN_LINES
+    if columns and len(left) + len(right) >= COLUMN_SHARE * len(items):
         spanning = [item for item in items if item not in left and item not in right]
         head = [item for item in spanning if item[1].top < min(i[1].top for i in left + right)]
         rest = [item for item in spanning if item not in head]
@@ -230,7 +237,11 @@ def _page_lines(page: Any, index: int) -> tuple[Line, ...]:
     ordered = _reading_order(items, width)
     spacings = [b[1].top - a[1].top for a, b in itertools.pairwise(ordered)
                 if b[1].top - a[1].top > 0]
-    usual = statistics.median(spacings) if spacings else 0.0
+    sizes = [item[1].font_size for item in ordered if item[1].font_size]
+    leading = LEADING * statistics.median(sizes) if sizes else 0.0
+    usual = statistics.median(spacings) if len(spacings) >= MIN_SPACINGS else leading
+    if leading:
+        usual = min(usual, leading) if usual else leading  # a nearly empty page
     lines: list[Line] = []
     previous: Geometry | None = None
     for text, geometry, soft in ordered:
