@@ -39,8 +39,7 @@ __all__ = [
 SUPERSCRIPT_SIZE_RATIO = 0.8
 #: A gap between lines at least this many times the page's usual line spacing is a blank line.
 GAP_RATIO = 1.6
-#: With fewer line spacings than this on a page, the usual spacing is the type's leading;
-#: and it is never taken wider than that leading.
+#: With fewer line spacings than this on a page, the usual spacing is the type's leading.
 MIN_SPACINGS = 3
 LEADING = 1.2
 #: A page is set in two columns when at least this share of its lines sit wholly in one half.
@@ -239,9 +238,10 @@ def _page_lines(page: Any, index: int) -> tuple[Line, ...]:
                 if b[1].top - a[1].top > 0]
     sizes = [item[1].font_size for item in ordered if item[1].font_size]
     leading = LEADING * statistics.median(sizes) if sizes else 0.0
-    usual = statistics.median(spacings) if len(spacings) >= MIN_SPACINGS else leading
-    if leading:
-        usual = min(usual, leading) if usual else leading  # a nearly empty page
+    # the usual spacing: a low quantile, which gaps (heads, folios, flows) cannot inflate
+    ordered_spacings = sorted(spacings)
+    usual = (ordered_spacings[len(ordered_spacings) // 4] if len(spacings) >= MIN_SPACINGS
+             else leading)
     lines: list[Line] = []
     previous: Geometry | None = None
     for text, geometry, soft in ordered:
