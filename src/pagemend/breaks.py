@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from pagemend.data.punctuation import OPENS_CAPITAL
 from pagemend.layout import has_room
 from pagemend.model import Line
 
@@ -51,7 +52,6 @@ _OPENS_QUOTE = re.compile(r"^[“«„\"]\s?[A-ZÀ-Þ]")
 #: a quotation on the next line is the same speaker going on, not a new turn
 _SPEECH_TAG = re.compile(r"[”\"’»][^“”\"«»‘’]{1,60}[.!?]$")
 _TERMINAL = re.compile(r"[.!?:…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
-_OPENING = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω\d]")
 
 
 #: Conventions that open a paragraph whatever the line's length: (how the line ends, how the
@@ -82,11 +82,11 @@ def ends_paragraph(line: Line, following: Line, full_line: int) -> bool:
         # a sentence that ends well short of the measure, or before a line that runs on but
         # holds fewer characters than a full one (the trace of a first-line indent), ends its
         # paragraph more often than not, even where a long next word would not have fitted
-        if not (_SENTENCE_END.search(end) and _OPENING.match(following.text)):
+        if not (_SENTENCE_END.search(end) and OPENS_CAPITAL.match(following.text)):
             return False
         indented = (len(following.text) <= INDENT_SHARE * full_line
                     and not _TERMINAL.search(following.text[-TAIL:]))
         return len(line.text) <= SHORT_SENTENCE_SHARE * full_line or indented
     return bool(_TERMINAL.search(end)) or (
-        len(line.text) <= SHORT_SHARE * full_line and bool(_OPENING.match(following.text))
+        len(line.text) <= SHORT_SHARE * full_line and bool(OPENS_CAPITAL.match(following.text))
     )

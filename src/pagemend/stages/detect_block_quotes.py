@@ -39,6 +39,7 @@ import statistics
 from dataclasses import dataclass
 
 from pagemend.breaks import ends_paragraph
+from pagemend.data.punctuation import QUOTE_OPEN, SENTENCE_END
 from pagemend.layout import first_word, has_room, successors
 from pagemend.model import Document, Line, replace
 from pagemend.registry import stage
@@ -82,11 +83,9 @@ DISPLAY_MAX_SHARE = 0.85
 DATELINE_MAX_SHARE = 0.5
 LETTER_MAX_LINES = 60
 
-_SENTENCE_END = re.compile(r"[.!?…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
 _COLON_END = re.compile(r":['’\"”]?$")
 _ELISION = re.compile(r"^(?:\.\s?){3,}$|^(?:\*\s*){3,}$")
 _ATTRIBUTION = re.compile(r"^[—–-]\s?[A-ZÀ-Þ]")
-_QUOTE_OPEN = re.compile(r"^[‘“«„\"']")
 _QUOTE_CLOSE = re.compile(r"[’”»\"'][.,;!?]?$")
 _QUOTE_CLOSE_MARKED = re.compile(r"[’”»\"'][.,;:!?]?(?:\d{1,3}|[*†‡])?$")
 #: a signature: two or more words in capitals (``IMPEY BARBICANE``, ``WENDELL PHILLIPS``)
@@ -116,7 +115,7 @@ def _units(pairs: list[tuple[Line, Line | None]], full: tuple[int, ...]) -> list
             following.kind != "paragraph" or line.kind != "paragraph"
             or _COLON_END.search(line.text) or _ELISION.match(line.text)
             or _ELISION.match(following.text)
-            or (not line.glue_next and _SENTENCE_END.search(line.text) is not None
+            or (not line.glue_next and SENTENCE_END.search(line.text) is not None
                 and (not page_full or has_room(line, following, page_full)))
         )
         if ends:
@@ -157,7 +156,7 @@ def _cued(units: list[list[Line]], i: int, quoted: list[bool]) -> bool:
     quoted neighbour."""
     before = units[i - 1][-1].text if i else ""
     return (
-        bool(_COLON_END.search(before)) or bool(_QUOTE_OPEN.match(units[i][0].text))
+        bool(_COLON_END.search(before)) or bool(QUOTE_OPEN.match(units[i][0].text))
         or (i > 0 and quoted[i - 1]) or (i + 1 < len(units) and quoted[i + 1])
     )
 
@@ -184,7 +183,7 @@ def _weak(units: list[list[Line]], i: int, gap: float, capacity: int, quoted: li
     if gap >= QUOTE_MIN_GAP:
         return True
     return ((_introduced(units, i) or (i > 0 and quoted[i - 1]))
-            and not _QUOTE_OPEN.match(units[i][0].text)
+            and not QUOTE_OPEN.match(units[i][0].text)
             and _room_share(units[i], capacity) >= ROOM_SHARE)
 
 
@@ -238,8 +237,8 @@ def _displayed_lines(pairs: list[tuple[Line, Line | None]], measure: int) -> set
         before, line, after = lines[i - 1], lines[i], lines[i + 1]
         if (
             line.kind == "paragraph" and len(line.text) <= DISPLAY_MAX_SHARE * measure
-            and _QUOTE_OPEN.match(line.text) and _QUOTE_CLOSE_MARKED.search(line.text)
-            and not _SENTENCE_END.search(before.text) and after.text[:1].islower()
+            and QUOTE_OPEN.match(line.text) and _QUOTE_CLOSE_MARKED.search(line.text)
+            and not SENTENCE_END.search(before.text) and after.text[:1].islower()
         ):
             found.add((line.page, line.number))
     return found
@@ -256,7 +255,7 @@ def _quoted_letters(pairs: list[tuple[Line, Line | None]], measure: int) -> set[
         for j in range(i + 1, min(len(lines), i + 1 + LETTER_MAX_LINES)):
             if lines[j].kind not in ("paragraph", "letter"):
                 break
-            if _SIGNATURE.search(lines[j].text) and _SENTENCE_END.search(lines[j].text):
+            if _SIGNATURE.search(lines[j].text) and SENTENCE_END.search(lines[j].text):
                 found.update((x.page, x.number) for x in lines[i:j + 1])
                 break
     return found
@@ -278,7 +277,7 @@ def _paragraph_starts(region: list[Line]) -> set[tuple[int, int]]:
         opens = (
             _ELISION.match(line.text) or _ELISION.match(following.text)
             or _ATTRIBUTION.match(following.text) or ends_paragraph(line, following, measure)
-            or (_QUOTE_CLOSE.search(line.text) and _QUOTE_OPEN.match(following.text))
+            or (_QUOTE_CLOSE.search(line.text) and QUOTE_OPEN.match(following.text))
         )
         if opens:
             starts.add((following.page, following.number))

@@ -44,6 +44,7 @@ import re
 from dataclasses import dataclass
 
 from pagemend.data.headings import BARE_NUMERAL, DIVISION
+from pagemend.data.punctuation import OPENS_CAPITAL, QUOTE_OPEN
 from pagemend.layout import has_room, successors
 from pagemend.model import Document, Line, replace
 from pagemend.registry import stage
@@ -62,8 +63,6 @@ TITLE_CASE_SHARE = 0.75
 _TERMINAL = re.compile(r"[.!?:;,]['’\"”»)]*$")
 _SENTENCE_END = re.compile(r"[.!?:;…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
 _RUNS_ON = re.compile(r"[—–-]$")
-_OPENS_BLOCK = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω\d]")
-_QUOTE_OPEN = re.compile(r"^[‘“«„\"']")
 _QUOTE_CLOSE = re.compile(r"[’”»\"']\W*$")
 _INTRODUCES = re.compile(r"[:,]$")
 
@@ -108,7 +107,7 @@ def _form(line: Line) -> tuple[str, str | None] | None:
     match = DIVISION.match(text)
     if match:
         return "division", match.group("keyword").casefold()
-    if _QUOTE_OPEN.match(text) or _QUOTE_CLOSE.search(text) or _INTRODUCES.search(text):
+    if QUOTE_OPEN.match(text) or _QUOTE_CLOSE.search(text) or _INTRODUCES.search(text):
         return None  # a quoted line belongs to its quotation; `FROM DIARY:` introduces one
     if _caps(text):
         return "caps", None
@@ -165,7 +164,7 @@ class _Scan:
         if form == "title":
             return self._title_ok(line, previous, following)
         if form == "caps":
-            return following is None or bool(_OPENS_BLOCK.match(following.text))
+            return following is None or bool(OPENS_CAPITAL.match(following.text))
         return True
 
     def _title_ok(self, line: Line, previous: Line | None, following: Line | None) -> bool:
@@ -174,7 +173,7 @@ class _Scan:
             return False
         if following is None:
             return True
-        opens = bool(_OPENS_BLOCK.match(following.text)) or _form(following) is not None
+        opens = bool(OPENS_CAPITAL.match(following.text)) or _form(following) is not None
         lower_continuation = _title_case(following.text, allow_lower_start=True)
         full = self.full_line(line)
         return (opens or lower_continuation) and (not full or has_room(line, following, full)
@@ -188,7 +187,7 @@ class _Scan:
             before.form in ("title", "caps") and previous is not None
             and not _TERMINAL.search(previous.text) and line.text[:1].islower()
             and _title_case(line.text, allow_lower_start=True)
-            and (following is None or bool(_OPENS_BLOCK.match(following.text)))
+            and (following is None or bool(OPENS_CAPITAL.match(following.text)))
         )
 
 

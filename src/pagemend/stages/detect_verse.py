@@ -29,6 +29,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from pagemend.data.punctuation import SENTENCE_END
 from pagemend.layout import has_room, successors
 from pagemend.model import Document, Line, replace
 from pagemend.registry import stage
@@ -45,7 +46,6 @@ VERSE_MAX_SHARE = 0.85
 MIN_VERSE_LINES = 2
 
 _OPENS_CAPITAL = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω]")
-_SENTENCE_END = re.compile(r"[.!?…][’”»\"')\]]*\d{0,3}$")
 _CLOSES = re.compile(r"[.,;:!?…—'’\")\]»]$")
 _LOWER = re.compile(r"[a-zß-ÿα-ω]")
 
@@ -67,7 +67,7 @@ def _verse_like(line: Line, full_line: int) -> bool:
 def _is_verse(run: list[Line]) -> bool:
     if len(run) < MIN_VERSE_LINES or not _CLOSES.search(run[-1].text):
         return False  # a poem's last line closes; prose running on into the next does not
-    running_on = sum(not _SENTENCE_END.search(line.text) for line in run[:-1])
+    running_on = sum(not SENTENCE_END.search(line.text) for line in run[:-1])
     return 2 * running_on >= len(run) - 1
 
 

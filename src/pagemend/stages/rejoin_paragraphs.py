@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 
 from pagemend.breaks import ends_paragraph
+from pagemend.data.punctuation import OPENS_CAPITAL
 from pagemend.layout import body_measures, successors
 from pagemend.model import Document, Line, replace
 from pagemend.registry import stage
@@ -48,7 +49,6 @@ FRAGMENT_SHARE = 0.3
 MIN_FRAGMENTS = 3
 
 _TERMINAL = re.compile(r"[.!?:;…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
-_OPENING = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω\d]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +107,7 @@ def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> D
     fragments = _fragments(pairs, full_lines)
     if pairs:
         first = pairs[0][0]
-        starts[(first.page, first.number)] = bool(_OPENING.match(first.text))
+        starts[(first.page, first.number)] = bool(OPENS_CAPITAL.match(first.text))
     for line, following in pairs:
         if following is None:
             open_end = not _TERMINAL.search(line.text)

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from pagemend.data.headings import BARE_NUMERAL, DIVISION
 from pagemend.data.notes import ENDNOTES_HEADING, marker_pattern, note_label
+from pagemend.data.punctuation import SENTENCE_END
 from pagemend.model import Document, Edit, Line, Page, replace
 from pagemend.registry import stage
 
@@ -54,7 +55,6 @@ NOTE_TYPE_RATIO = 1.08
 #: Lines shorter than this share of the body's width end paragraphs and say nothing of type.
 FULL_ISH_SHARE = 0.8
 
-_SENTENCE_END = re.compile(r"[.!?…]['’\"”»)\]]*$")
 #: a note line that stops mid-sentence (a word, a comma, a hyphen): the note goes on
 _MID_SENTENCE = re.compile(r"[\w,;-]$")
 
@@ -102,7 +102,7 @@ def _marked(line: Line) -> str:
 
 
 def _sentence_done(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text))
+    return bool(SENTENCE_END.search(text))
 
 
 def _note_type_ratio(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]]) -> float:
