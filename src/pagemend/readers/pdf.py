@@ -21,12 +21,11 @@ import ctypes
 import itertools
 import re
 import statistics
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pagemend.errors import InputError, MissingDependencyError
-from pagemend.model import Document, DocumentMeta, Geometry, Line, Page
+from pagemend.model import Document, DocumentMeta, Geometry, Line, Page, replace
 
 __all__ = [
     "EncryptedPdfError",
@@ -48,6 +47,11 @@ COLUMN_SHARE = 0.6
 MIN_COLUMN_LINES = 5
 #: Glyphs further apart than this share of the font size have a space between them.
 SPACE_GAP = 0.15
+#: When pdfium's text lacks more word spaces than this share of the characters checked, the
+#: document's spaces are placed from the glyphs' positions instead (groff's PDFs).
+MISSING_SPACE_RATE = 0.001
+#: How many characters, from the start, are checked for lost word spaces.
+SPACE_SAMPLE = 6000
 #: Font weight from which a line counts as bold.
 BOLD_WEIGHT = 600
 #: pdfium's font flag for italic fonts (PDF 1.7, table 123: bit 7)
@@ -55,6 +59,7 @@ _ITALIC_FLAG = 1 << 6
 _PDFIUM_HYPHEN = "\ufffe"
 _LINE_END = re.compile("\r\n|[\r\n]|\ufffe")
 _RAISABLE = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
+_RAISABLE_FOUND = re.compile("[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]")
 
 
 class PdfError(InputError):
@@ -88,12 +93,6 @@ def _pdfium() -> Any:
     return pypdfium2
 
 
-@dataclass
-class _Char:
-    text: str
-    index: int
-
-
 def _open(path: Path, password: str | None) -> Any:
     pdfium = _pdfium()
     source = str(path)
@@ -117,51 +116,66 @@ def _open(path: Path, password: str | None) -> Any:
 Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points, y up)
 
 
-def _boxes(textpage: Any, count: int) -> list[Box]:
-    """Every character's loose box (the font's advance and height), in one tight loop:
-    the wrappers' per-call cost would dominate a page."""
-    raw = _pdfium().raw
-    rect = raw.FS_RECTF()
-    pointer = ctypes.byref(rect)
-    get = raw.FPDFText_GetLooseCharBox
-    handle = textpage.raw
-    boxes: list[Box] = []
-    for index in range(count):
-        get(handle, index, pointer)
-        boxes.append((rect.left, rect.bottom, rect.right, rect.top))
-    return boxes
+class _Boxes:
+    """Characters' loose boxes (the font's advance and height), fetched as needed through
+    pdfium's raw call with one reused rectangle: the wrappers' per-call cost would dominate."""
+
+    def __init__(self, textpage: Any) -> None:
+        raw = _pdfium().raw
+        self._rect = raw.FS_RECTF()
+        self._pointer = ctypes.byref(self._rect)
+        self._get = raw.FPDFText_GetLooseCharBox
+        self._handle = textpage.raw
+        self._cache: dict[int, Box] = {}
+
+    def __getitem__(self, index: int) -> Box:
+        box = self._cache.get(index)
+        if box is None:
+            self._get(self._handle, index, self._pointer)
+            rect = self._rect
+            box = self._cache[index] = (rect.left, rect.bottom, rect.right, rect.top)
+        return box
 
 
-def _line_geometry(textpage: Any, chars: list[_Char], boxes: list[Box], page_height: float
-                   ) -> Geometry:
+def _line_geometry(textpage: Any, text: str, chars: range, boxes: _Boxes,
+                   page_height: float) -> Geometry:
     raw = _pdfium().raw
-    inked = [boxes[c.index] for c in chars if not c.text.isspace()] or [boxes[chars[0].index]]
-    bottom = statistics.median(box[1] for box in inked)
-    probe = chars[len(chars) // 2].index
+    segment = text[chars.start:chars.stop]
+    first = chars.start + len(segment) - len(segment.lstrip())
+    last = chars.start + len(segment.rstrip()) - 1
+    if last < first:
+        first = last = chars.start
+    probes = [boxes[i] for i in dict.fromkeys((first, (first + last) // 2, last))]
+    bottom = statistics.median(box[1] for box in probes)
+    probe = chars[len(chars) // 2]
     size = float(raw.FPDFText_GetFontSize(textpage.raw, probe))
     weight = raw.FPDFText_GetFontWeight(textpage.raw, probe)
     flags = ctypes.c_int()
     raw.FPDFText_GetFontInfo(textpage.raw, probe, None, 0, ctypes.byref(flags))
     return Geometry(
-        x0=round(min(box[0] for box in inked), 2), x1=round(max(box[2] for box in inked), 2),
-        top=round(page_height - max(box[3] for box in inked), 2),
+        x0=round(boxes[first][0], 2), x1=round(boxes[last][2], 2),
+        top=round(page_height - max(box[3] for box in probes), 2),
         bottom=round(page_height - bottom, 2), font_size=round(size, 2),
         bold=weight >= BOLD_WEIGHT, italic=bool(flags.value & _ITALIC_FLAG),
-        superscripts=_superscripts(textpage, chars, boxes, size, bottom),
+        superscripts=_superscripts(textpage, text, chars, boxes, (size, bottom)),
     )
 
 
-def _superscripts(textpage: Any, chars: list[_Char], boxes: list[Box], size: float,
-                  baseline: float) -> tuple[tuple[int, int], ...]:
-    """Ranges of the line's digits and reference symbols set smaller and raised."""
+def _superscripts(textpage: Any, text: str, chars: range, boxes: _Boxes,
+                  type_: tuple[float, float]) -> tuple[tuple[int, int], ...]:
+    """Ranges (in the line's text) of its digits and reference symbols set smaller and
+    raised than the line's type (its size and baseline)."""
+    size, baseline = type_
     raw = _pdfium().raw
     spans: list[tuple[int, int]] = []
-    for position, char in enumerate(chars):
-        if char.text not in _RAISABLE:
+    segment = text[chars.start:chars.stop]
+    if not _RAISABLE_FOUND.search(segment):
+        return ()
+    for position, index in enumerate(chars):
+        if text[index] not in _RAISABLE:
             continue
-        char_size = raw.FPDFText_GetFontSize(textpage.raw, char.index)
-        if char_size < SUPERSCRIPT_SIZE_RATIO * size and (
-                boxes[char.index][1] > baseline + 0.1 * size):
+        char_size = raw.FPDFText_GetFontSize(textpage.raw, index)
+        if char_size < SUPERSCRIPT_SIZE_RATIO * size and boxes[index][1] > baseline + 0.1 * size:
             if spans and spans[-1][1] == position:
                 spans[-1] = (spans[-1][0], position + 1)
             else:
@@ -169,18 +183,19 @@ def _superscripts(textpage: Any, chars: list[_Char], boxes: list[Box], size: flo
     return tuple(spans)
 
 
-def _raw_lines(textpage: Any) -> list[list[_Char]]:
-    """The page's characters cut into lines at pdfium's line ends and U+FFFE markers."""
+def _raw_lines(textpage: Any) -> tuple[str, list[range]]:
+    """The page's text, and its characters cut into lines (index ranges) at pdfium's line
+    ends and U+FFFE markers."""
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count else ""
-    lines: list[list[_Char]] = []
+    lines: list[range] = []
     start = 0
     for match in _LINE_END.finditer(text + "\n"):
         end = match.end() if match.group() == _PDFIUM_HYPHEN else match.start()
         if text[start:end].strip():
-            lines.append([_Char(text[i], i) for i in range(start, end)])
+            lines.append(range(start, end))
         start = match.end()
-    return lines
+    return text, lines
 
 
 def _reading_order(items: list[tuple[str, Geometry, bool]], width: float
@@ -204,35 +219,59 @@ def _by_top(item: tuple[str, Geometry, bool]) -> tuple[float, float]:
     return (round(item[1].top / 2), item[1].x0)  # lines on one baseline sort left to right
 
 
-def _spaced_text(chars: list[_Char], boxes: list[Box], size: float) -> str:
+def _spaced_text(text: str, chars: range, boxes: _Boxes, size: float) -> str:
     """The line's text, with a space added where glyphs stand apart that pdfium ran together
     (groff's PDFs: `Ilet him`): the glyphs' positions show the word space."""
     out: list[str] = []
     previous_right: float | None = None
     gap = SPACE_GAP * (size or 10.0)
-    for char in chars:
-        if char.text.isspace():
+    for index in chars:
+        char = text[index]
+        if char.isspace():
             if out and out[-1] != " ":
                 out.append(" ")
             previous_right = None
             continue
-        left, _, right, _ = boxes[char.index]
+        left, _, right, _ = boxes[index]
         if previous_right is not None and out[-1] != " " and left - previous_right > gap:
             out.append(" ")
-        out.append(char.text)
+        out.append(char)
         previous_right = right
     return "".join(out).strip()
 
 
-def _page_lines(page: Any, index: int) -> tuple[Line, ...]:
+def _plain_text(text: str, chars: range) -> str:
+    return " ".join(text[chars.start:chars.stop].split())
+
+
+def _missing_spaces(text: str, chars: range, boxes: _Boxes, size: float) -> int:
+    """Word spaces the glyphs' positions show but pdfium's text lacks."""
+    return _spaced_text(text, chars, boxes, size).count(" ") - _plain_text(text, chars).count(" ")
+
+
+def _page_lines(page: Any, index: int, respace: bool, check: bool = False
+                ) -> tuple[tuple[Line, ...], int, int]:
+    """The page's lines in reading order; and, when ``respace`` is false, how many word
+    spaces pdfium lacked and how many characters were checked (to decide whether the
+    document's own spaces can be trusted)."""
     width, height = page.get_size()
     textpage = page.get_textpage()
-    boxes = _boxes(textpage, textpage.count_chars())
+    boxes = _Boxes(textpage)
     items = []
-    for chars in _raw_lines(textpage):
-        soft = chars[-1].text == _PDFIUM_HYPHEN
-        geometry = _line_geometry(textpage, chars, boxes, height)
-        items.append((_spaced_text(chars, boxes, geometry.font_size or 0.0), geometry, soft))
+    missing = checked = 0
+    page_text, ranges = _raw_lines(textpage)
+    for chars in ranges:
+        soft = page_text[chars[-1]] == _PDFIUM_HYPHEN
+        geometry = _line_geometry(textpage, page_text, chars, boxes, height)
+        size = geometry.font_size or 0.0
+        if respace:
+            text = _spaced_text(page_text, chars, boxes, size)
+        else:
+            text = _plain_text(page_text, chars)
+            if check:
+                missing += _missing_spaces(page_text, chars, boxes, size)
+                checked += len(chars)
+        items.append((text, geometry, soft))
     ordered = _reading_order(items, width)
     spacings = [b[1].top - a[1].top for a, b in itertools.pairwise(ordered)
                 if b[1].top - a[1].top > 0]
@@ -249,17 +288,26 @@ def _page_lines(page: Any, index: int) -> tuple[Line, ...]:
             lines.append(Line("", index, len(lines)))  # a gap between text flows
         lines.append(Line(text, index, len(lines), geometry=geometry, soft_break=soft))
         previous = geometry
-    return tuple(lines)
+    return tuple(lines), missing, checked
 
 
 def read_pdf(path: Path, password: str | None = None) -> Document:
     """Read a PDF's text layer into pages of lines with geometry (see the module docstring)."""
     pdf = _open(path, password)
     pages = []
+    respace = False
+    missing = checked = 0
     for index in range(len(pdf)):
-        label = pdf.get_page_label(index) or None
-        pages.append(Page(index=index, label=None, lines=_page_lines(pdf[index], index),
-                          pdf_label=label))
+        check = not respace and checked < SPACE_SAMPLE
+        lines, page_missing, page_checked = _page_lines(pdf[index], index, respace, check)
+        missing, checked = missing + page_missing, checked + page_checked
+        if not respace and missing > MISSING_SPACE_RATE * max(checked, 1):
+            respace = True  # pdfium loses word spaces in this PDF: place them by position
+            lines, _, _ = _page_lines(pdf[index], index, respace)
+            pages = [replace(page, lines=_page_lines(pdf[page.index], page.index, True)[0])
+                     for page in pages]
+        pages.append(Page(index=index, label=None, lines=lines,
+                          pdf_label=pdf.get_page_label(index) or None))
     if not any(line.text for page in pages for line in page.lines):
         raise NoTextLayerError(str(path))
     return Document(pages=tuple(pages), meta=DocumentMeta(source=str(path)))
