@@ -294,7 +294,7 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
 def read_pdf(path: Path, password: str | None = None) -> Document:
     """Read a PDF's text layer into pages of lines with geometry (see the module docstring)."""
     pdf = _open(path, password)
-    pages = []
+    pages: list[Page] = []
     respace = False
     missing = checked = 0
     for index in range(len(pdf)):
