@@ -9,11 +9,25 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from pagemend.model import Document, Line
 
-__all__ = ["FIT_SHARE", "body_measures", "first_word", "has_room", "successors"]
+__all__ = [
+    "FIT_SHARE",
+    "body_measures",
+    "first_word",
+    "has_room",
+    "indented",
+    "left_margins",
+    "successors",
+]
+
+#: A paragraph indent is set in from the margin by this many to this many type sizes
+#: (an em or two; more is a centred or displayed line).
+INDENT_MIN = 0.6
+INDENT_MAX = 4.0
 
 #: as in ``measure_document``: the percentile of a page's line lengths taken as its full line
 FULL_LINE_PERCENTILE = 0.75
@@ -45,6 +59,33 @@ def body_measures(doc: Document) -> tuple[int, ...]:
     fallback = measured[len(measured) // 2] if measured else (
         doc.stats.document_full_line_length if doc.stats else 0)
     return tuple(value or fallback for value in per_page)
+
+
+def left_margins(doc: Document) -> tuple[float | None, ...]:
+    """Each page's left margin (the most common left edge of its prose lines, in points),
+    or None where the reader gave no geometry."""
+    margins: list[float | None] = []
+    for page in doc.pages:
+        edges = Counter(round(line.geometry.x0) for line in page.lines
+                        if line.geometry is not None and line.text and line.role == "body")
+        margins.append(float(edges.most_common(1)[0][0]) if edges else None)
+    return tuple(margins)
+
+
+def indented(line: Line, margins: tuple[float | None, ...], previous: Line | None = None
+             ) -> bool | None:
+    """Whether the line starts with a paragraph indent, or None without geometry: set in by
+    ``INDENT_MIN`` to ``INDENT_MAX`` of its type size from the line before on its page (a
+    quotation indented as a whole is no paragraph start), else from its page's margin."""
+    geometry = line.geometry
+    margin = margins[line.page] if line.page < len(margins) else None
+    if geometry is None or margin is None or not geometry.font_size:
+        return None
+    before = previous.geometry if previous is not None and previous.page == line.page else None
+    reference = before.x0 if before is not None else margin
+    step = (geometry.x0 - reference) / geometry.font_size
+    return INDENT_MIN <= step <= INDENT_MAX and (
+        geometry.x0 - margin) / geometry.font_size <= INDENT_MAX
 
 
 def successors(doc: Document, role: str = "body") -> Iterator[tuple[Line, Line | None]]:

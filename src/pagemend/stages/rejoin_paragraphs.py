@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from pagemend.breaks import ends_paragraph
 from pagemend.data.punctuation import OPENS_CAPITAL
-from pagemend.layout import body_measures, successors
+from pagemend.layout import body_measures, indented, left_margins, successors
 from pagemend.model import Document, Line, replace
 from pagemend.registry import stage
 
@@ -95,11 +95,21 @@ def _fragments(pairs: list[tuple[Line, Line | None]], full_lines: tuple[int, ...
     return found
 
 
+def _by_indent(line: Line, following: Line, full: int,
+               margins: tuple[float | None, ...]) -> bool:
+    """With geometry, the next line's indent decides; without, the text's signals do."""
+    opens = indented(following, margins, line)
+    if opens is None:
+        return ends_paragraph(line, following, full)
+    return opens or (ends_paragraph(line, following, full) and not line.text[-1:].isalpha())
+
+
 @stage(STAGE, RejoinParagraphsConfig, requires=("line.glue_next",),
        assigns=("line.starts_block",))
 def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> Document:
     """Mark block starts and an open end; see the module docstring."""
     full_lines = body_measures(doc)
+    margins = left_margins(doc)
     gaps = _gaps(doc)
     changed: dict[tuple[int, int], Line] = {}
     starts: dict[tuple[int, int], bool] = {}
@@ -126,7 +136,8 @@ def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> D
         if (line.page, line.number) in fragments:
             starts[key] = False
             continue
-        starts[key] = not line.glue_next and (key in gaps or ends_paragraph(line, following, full))
+        starts[key] = not line.glue_next and (
+            key in gaps or _by_indent(line, following, full, margins))
     for (page, number), start in starts.items():
         line = changed.get((page, number), doc.pages[page].lines[number])
         if line.starts_block != start:
