@@ -38,3 +38,17 @@ def test_every_site_is_an_edit_with_its_evidence():
 def test_hyphen_at_the_foot_joins_with_the_next_page_over_its_head():
     pages = ["and so we set out to de-\n\n141", "142 | A Book Title\n\nfend the city."]
     assert "to defend the city." in text(*pages)
+
+
+def test_flagged_sites_are_under_two_percent_of_the_corpus_sites():
+    from helpers import CORPUS
+    from pagemend.readers import read_path
+
+    sites = flagged = 0
+    for path in sorted(CORPUS.glob("*/input.pages.txt")):
+        edits = [e for e in mend(read_path(str(path))).edits
+                 if e.stage == "join_hyphenated_words"]
+        sites += len(edits)
+        flagged += sum(e.flagged for e in edits)
+    assert sites > 1400
+    assert flagged / sites < 0.02
