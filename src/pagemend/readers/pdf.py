@@ -249,6 +249,54 @@ def _missing_spaces(text: str, chars: range, boxes: _Boxes, size: float) -> int:
     return _spaced_text(text, chars, boxes, size).count(" ") - _plain_text(text, chars).count(" ")
 
 
+def _merge_markers(items: list[tuple[str, Geometry, bool]]) -> list[tuple[str, Geometry, bool]]:
+    """A note marker that pdfium set on a line of its own (a raised, smaller number) joins the
+    line it stands on: before its text when it stands left of it, else after."""
+    sizes = sorted(item[1].font_size or 0.0 for item in items)
+    body_size = sizes[len(sizes) // 2] if sizes else 0.0
+    markers = [i for i, (text, geometry, _) in enumerate(items)
+               if text.isdigit() and len(text) <= 3 and geometry.font_size
+               and geometry.font_size < SUPERSCRIPT_SIZE_RATIO * body_size]
+    merged = list(items)
+    for i in markers:
+        text, geometry, _ = items[i]
+        hosts = [j for j, (other, g, _) in enumerate(items) if j not in markers and other
+                 and abs(g.top - geometry.top) < (g.font_size or body_size)]
+        if not hosts:
+            continue
+        j = min(hosts, key=lambda k: abs(items[k][1].top - geometry.top))
+        host_text, host, soft = merged[j]
+        if geometry.x1 <= host.x0:
+            shifted = tuple((a + len(text), b + len(text)) for a, b in host.superscripts)
+            merged[j] = (text + host_text, replace(host, x0=geometry.x0, superscripts=(
+                (0, len(text)), *shifted)), soft)
+        else:
+            span = (len(host_text), len(host_text) + len(text))
+            merged[j] = (host_text + text, replace(host, superscripts=(*host.superscripts,
+                                                                       span)), soft)
+        merged[i] = ("", geometry, False)
+    return [item for item in merged if item[0]]
+
+
+def _stray_superscript(text: str, chars: range, boxes: _Boxes, geometry: Geometry,
+                       page_height: float) -> str:
+    """Raised digits that pdfium put at the end of a line but that stand wholly above it:
+    the marker of the line before (`cry out,` with its 4 raised, read after `dramatic`)."""
+    line_top = page_height - geometry.top  # back in PDF coordinates, y up
+    end = chars.stop
+    while end > chars.start and text[end - 1] in _RAISABLE and (
+            boxes[end - 1][1] >= line_top - 0.2 * (geometry.font_size or 10.0)):
+        end -= 1
+    return text[end:chars.stop]
+
+
+def _append_superscript(item: tuple[str, Geometry, bool], marker: str
+                        ) -> tuple[str, Geometry, bool]:
+    text, geometry, soft = item
+    span = (len(text), len(text) + len(marker))
+    return text + marker, replace(geometry, superscripts=(*geometry.superscripts, span)), soft
+
+
 def _page_lines(page: Any, index: int, respace: bool, check: bool = False
                 ) -> tuple[tuple[Line, ...], int, int]:
     """The page's lines in reading order; and, when ``respace`` is false, how many word
@@ -272,7 +320,13 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
                 missing += _missing_spaces(page_text, chars, boxes, size)
                 checked += len(chars)
         items.append((text, geometry, soft))
-    ordered = _reading_order(items, width)
+        stray = _stray_superscript(page_text, chars, boxes, geometry, height)
+        if stray and len(items) > 1 and text.endswith(stray):
+            items[-1] = (text[: -len(stray)].rstrip(), replace(geometry, superscripts=tuple(
+                span for span in geometry.superscripts if span[1] <= len(text) - len(stray))),
+                soft)
+            items[-2] = _append_superscript(items[-2], stray)
+    ordered = _reading_order(_merge_markers(items), width)
     spacings = [b[1].top - a[1].top for a, b in itertools.pairwise(ordered)
                 if b[1].top - a[1].top > 0]
     sizes = [item[1].font_size for item in ordered if item[1].font_size]
