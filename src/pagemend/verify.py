@@ -18,7 +18,7 @@ from collections import defaultdict
 from pagemend.errors import VerificationError
 from pagemend.model import Document, Edit
 
-__all__ = ["first_difference", "rebuild", "verify"]
+__all__ = ["extracted", "first_difference", "rebuild", "verify"]
 
 
 def _line_texts(doc: Document) -> dict[tuple[int, int], str]:
@@ -46,12 +46,7 @@ def _undo(text: str, edit: Edit) -> str:
     return text[: edit.offset] + edit.before + text[end:]
 
 
-def rebuild(doc: Document) -> str:
-    """The source text (decoded, LF line ends) as the document and its edits imply it."""
-    texts = _line_texts(doc)
-    for edit in reversed(doc.edits):
-        key = (edit.page, edit.line)
-        texts[key] = _undo(texts.get(key, ""), edit)
+def _join(doc: Document, texts: dict[tuple[int, int], str]) -> str:
     pages = []
     for page in doc.pages:
         out = []
@@ -60,6 +55,21 @@ def rebuild(doc: Document) -> str:
             out.append("" if line.soft_break else "\n")
         pages.append("".join(out)[:-1] if out and not page.lines[-1].soft_break else "".join(out))
     return "\f".join(pages) + ("\f" if doc.meta.final_form_feed else "")
+
+
+def extracted(doc: Document) -> str:
+    """The text a document stood for when read, before any stage: for a PDF, what the reader
+    extracted; the reference that :func:`rebuild` must give back."""
+    return _join(doc, {(line.page, line.number): line.text for line in doc.lines()})
+
+
+def rebuild(doc: Document) -> str:
+    """The source text (decoded, LF line ends) as the document and its edits imply it."""
+    texts = _line_texts(doc)
+    for edit in reversed(doc.edits):
+        key = (edit.page, edit.line)
+        texts[key] = _undo(texts.get(key, ""), edit)
+    return _join(doc, texts)
 
 
 def first_difference(expected: str, actual: str) -> int | None:

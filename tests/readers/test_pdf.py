@@ -75,3 +75,13 @@ def test_cli_bad_pdf_exit_code_and_message(tmp_path: Path, capsys):
     assert "[PM111]" in capsys.readouterr().err
     assert main([str(path), "--password", "secret", "-o", str(tmp_path / "out.md")]) == 0
 
+
+
+@pytest.mark.parametrize("case", ["marcus-weasy", "walden-groff", "franklin-latex"])
+def test_pdf_mending_loses_nothing(case):
+    """What the reader extracted comes back from the output and the edits, character for
+    character (the notes' raised markers included)."""
+    from pagemend.verify import extracted, rebuild
+
+    doc = read_pdf(CORPUS / case / "input.pdf")
+    assert rebuild(mend(doc)) == extracted(doc)
