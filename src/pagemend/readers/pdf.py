@@ -118,7 +118,8 @@ Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points,
 
 class _Boxes:
     """Characters' loose boxes (the font's advance and height), fetched as needed through
-    pdfium's raw call with one reused rectangle: the wrappers' per-call cost would dominate."""
+    pdfium's raw call with one reused rectangle: the wrappers' per-call cost would dominate
+    (each box is asked for about once, so nothing is cached)."""
 
     def __init__(self, textpage: Any) -> None:
         raw = _pdfium().raw
@@ -126,7 +127,6 @@ class _Boxes:
         self._pointer = ctypes.byref(self._rect)
         self._get = raw.FPDFText_GetLooseCharBox
         self._handle = textpage.raw
-        self._cache: dict[int, Box] = {}
 
     def edges(self, chars: range) -> list[tuple[float, float]]:
         """(left, right) of every character of a range, in one tight loop, uncached."""
@@ -138,12 +138,9 @@ class _Boxes:
         return out
 
     def __getitem__(self, index: int) -> Box:
-        box = self._cache.get(index)
-        if box is None:
-            self._get(self._handle, index, self._pointer)
-            rect = self._rect
-            box = self._cache[index] = (rect.left, rect.bottom, rect.right, rect.top)
-        return box
+        self._get(self._handle, index, self._pointer)
+        rect = self._rect
+        return (rect.left, rect.bottom, rect.right, rect.top)
 
 
 def _line_geometry(textpage: Any, text: str, chars: range, boxes: _Boxes,
@@ -162,9 +159,8 @@ def _line_geometry(textpage: Any, text: str, chars: range, boxes: _Boxes,
     flags = ctypes.c_int()
     raw.FPDFText_GetFontInfo(textpage.raw, probe, None, 0, ctypes.byref(flags))
     return Geometry(
-        x0=round(boxes[first][0], 2), x1=round(boxes[last][2], 2),
-        top=round(page_height - max(box[3] for box in probes), 2),
-        bottom=round(page_height - bottom, 2), font_size=round(size, 2),
+        x0=boxes[first][0], x1=boxes[last][2], top=page_height - max(box[3] for box in probes),
+        bottom=page_height - bottom, font_size=size,
         bold=weight >= BOLD_WEIGHT, italic=bool(flags.value & _ITALIC_FLAG),
         superscripts=_superscripts(textpage, text, chars, boxes, (size, bottom)),
     )

@@ -238,7 +238,8 @@ def separate_notes(doc: Document, config: SeparateNotesConfig | None) -> Documen
         start = min(labelled[page.index]) if labelled[page.index] else None
         before = "\n".join(_marked(line) for line in page.lines if line.text
                            and line.role == "body" and (start is None or line.number < start))
-    continued = _continued_notes(doc, labelled, changed)
+    # only a note can be continued: without labelled notes there is nothing to look for
+    continued = _continued_notes(doc, labelled, changed) if any(labelled.values()) else {}
     for page in doc.pages:
         labels = labelled[page.index]
         starts = [number for number in (min(labels) if labels else None,
