@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import argparse
 import re
-import statistics
-import time
+import sys
 from collections.abc import Callable
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import median_seconds
 
 from pagemend.pipeline import mend
 from pagemend.readers import read_text
@@ -35,13 +37,7 @@ def pagemend_markdown(text: str) -> str:
 
 def pages_per_second(function: Callable[[str], str], texts: list[str], pages: int,
                      runs: int) -> float:
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        for text in texts:
-            function(text)
-        timings.append(time.perf_counter() - started)
-    return pages / statistics.median(timings)
+    return pages / median_seconds(function, texts, runs)
 
 
 def main() -> None:

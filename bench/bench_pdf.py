@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import median_seconds
 
 from pagemend.pipeline import mend
 from pagemend.readers.pdf import read_pdf
@@ -33,16 +33,6 @@ def pdftotext(path: Path) -> None:
     subprocess.run(["pdftotext", "-raw", str(path), "-"], check=True, capture_output=True)
 
 
-def seconds(function: Callable[[Path], None], paths: list[Path], runs: int) -> float:
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        for path in paths:
-            function(path)
-        timings.append(time.perf_counter() - started)
-    return statistics.median(timings)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=ROOT / "tests" / "corpus")
@@ -54,8 +44,8 @@ def main() -> int:
         return 2
     paths = sorted(args.corpus.glob("*/input.pdf"))
     pages = sum(len(read_pdf(path).pages) for path in paths)  # also warms caches
-    ours = pages / seconds(pagemend_pdf, paths, args.runs)
-    theirs = pages / seconds(pdftotext, paths, args.runs)
+    ours = pages / median_seconds(pagemend_pdf, paths, args.runs)
+    theirs = pages / median_seconds(pdftotext, paths, args.runs)
     print(f"corpus: {len(paths)} PDFs, {pages} pages, median of {args.runs} runs, one process")
     print(f"pagemend        {ours:8.0f} pages/s")
     print(f"pdftotext -raw  {theirs:8.0f} pages/s")
