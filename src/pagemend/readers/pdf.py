@@ -51,7 +51,7 @@ SPACE_GAP = 0.15
 #: document's spaces are placed from the glyphs' positions instead (groff's PDFs).
 MISSING_SPACE_RATE = 0.001
 #: How many characters, from the start, are checked for lost word spaces.
-SPACE_SAMPLE = 3000
+SPACE_SAMPLE = 1500
 #: Font weight from which a line counts as bold.
 BOLD_WEIGHT = 600
 #: pdfium's font flag for italic fonts (PDF 1.7, table 123: bit 7)
@@ -151,8 +151,8 @@ def _line_geometry(textpage: Any, text: str, chars: range, boxes: _Boxes,
     last = chars.start + len(segment.rstrip()) - 1
     if last < first:
         first = last = chars.start
-    probes = [boxes[i] for i in dict.fromkeys((first, (first + last) // 2, last))]
-    bottom = statistics.median(box[1] for box in probes)
+    probes = [boxes[first], boxes[(first + last) // 2], boxes[last]]
+    bottom = sorted(box[1] for box in probes)[1]
     probe = chars[len(chars) // 2]
     size = float(raw.FPDFText_GetFontSize(textpage.raw, probe))
     weight = raw.FPDFText_GetFontWeight(textpage.raw, probe)
