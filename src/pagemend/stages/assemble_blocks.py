@@ -50,8 +50,9 @@ class _Builder:
             self.length += len(separator)
         self.spans.append(Span(self.length, self.length + len(line.text), line.page, label,
                                line.number))
-        self.notes.extend(NoteRef(self.length + column, note_id, resolved)
-                          for column, note_id, resolved in line.references)
+        if line.references:
+            self.notes.extend(NoteRef(self.length + column, note_id, resolved)
+                              for column, note_id, resolved in line.references)
         self.parts.append(line.text)
         self.length += len(line.text)
         self.glue = line.glue_next
