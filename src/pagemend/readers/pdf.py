@@ -122,11 +122,13 @@ class _Boxes:
     (each box is asked for about once, so nothing is cached)."""
 
     def __init__(self, textpage: Any) -> None:
-        raw = _pdfium().raw
+        raw = self.raw = _pdfium().raw
         self._rect = raw.FS_RECTF()
         self._pointer = ctypes.byref(self._rect)
         self._get = raw.FPDFText_GetLooseCharBox
-        self._handle = textpage.raw
+        self._handle = self.handle = textpage.raw
+        self.flags = ctypes.c_int()  # font flags, read per line through one reused cell
+        self.flags_pointer = ctypes.byref(self.flags)
 
     def edges(self, chars: range) -> list[tuple[float, float]]:
         """(left, right) of every character of a range, in one tight loop, uncached."""
@@ -145,7 +147,7 @@ class _Boxes:
 
 def _line_geometry(textpage: Any, text: str, chars: range, boxes: _Boxes,
                    page_height: float) -> Geometry:
-    raw = _pdfium().raw
+    raw, handle = boxes.raw, boxes.handle
     segment = text[chars.start:chars.stop]
     first = chars.start + len(segment) - len(segment.lstrip())
     last = chars.start + len(segment.rstrip()) - 1
@@ -154,10 +156,10 @@ def _line_geometry(textpage: Any, text: str, chars: range, boxes: _Boxes,
     probes = [boxes[first], boxes[(first + last) // 2], boxes[last]]
     bottom = sorted(box[1] for box in probes)[1]
     probe = chars[len(chars) // 2]
-    size = float(raw.FPDFText_GetFontSize(textpage.raw, probe))
-    weight = raw.FPDFText_GetFontWeight(textpage.raw, probe)
-    flags = ctypes.c_int()
-    raw.FPDFText_GetFontInfo(textpage.raw, probe, None, 0, ctypes.byref(flags))
+    size = float(raw.FPDFText_GetFontSize(handle, probe))
+    weight = raw.FPDFText_GetFontWeight(handle, probe)
+    raw.FPDFText_GetFontInfo(handle, probe, None, 0, boxes.flags_pointer)
+    flags = boxes.flags
     return Geometry(
         x0=boxes[first][0], x1=boxes[last][2], top=page_height - max(box[3] for box in probes),
         bottom=page_height - bottom, font_size=size,
@@ -171,7 +173,7 @@ def _superscripts(textpage: Any, text: str, chars: range, boxes: _Boxes,
     """Ranges (in the line's text) of its digits and reference symbols set smaller and
     raised than the line's type (its size and baseline)."""
     size, baseline = type_
-    raw = _pdfium().raw
+    raw, handle = boxes.raw, boxes.handle
     spans: list[tuple[int, int]] = []
     segment = text[chars.start:chars.stop]
     if not _RAISABLE_FOUND.search(segment):
@@ -179,7 +181,7 @@ def _superscripts(textpage: Any, text: str, chars: range, boxes: _Boxes,
     for position, index in enumerate(chars):
         if text[index] not in _RAISABLE:
             continue
-        char_size = raw.FPDFText_GetFontSize(textpage.raw, index)
+        char_size = raw.FPDFText_GetFontSize(handle, index)
         if char_size < SUPERSCRIPT_SIZE_RATIO * size and boxes[index][1] > baseline + 0.1 * size:
             if spans and spans[-1][1] == position:
                 spans[-1] = (spans[-1][0], position + 1)
