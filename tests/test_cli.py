@@ -108,3 +108,11 @@ def test_cli_set_rejects_a_bad_value(tmp_path: Path):
     result = run(str(SEED), "--set", "join_hyphenated_words.policy=sometimes")
     assert result.returncode == 2
     assert b"[PM200] join_hyphenated_words.policy must be one of" in result.stderr
+
+
+def test_cli_verify_pdf():
+    pytest.importorskip("pypdfium2")
+    pdf = CASES.parent / "corpus" / "hume-groff" / "input.pdf"
+    result = run("verify", str(pdf))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode() == f"{pdf}: verified, 19 pages rebuild exactly\n"

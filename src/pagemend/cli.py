@@ -135,12 +135,17 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    """Text input must come back byte for byte (decoded); a PDF as its reader extracted it."""
     from pagemend.readers.text import decode
-    from pagemend.verify import verify
+    from pagemend.verify import extracted, verify
 
-    source = sys.stdin.buffer.read() if args.input == "-" else None
-    doc = read_path(args.input) if source is None else _read_bytes(source)
-    text = decode(source if source is not None else Path(args.input).read_bytes(), args.input)[0]
+    data = sys.stdin.buffer.read() if args.input == "-" else Path(args.input).read_bytes()
+    if data[:5] == b"%PDF-":
+        doc = read_path(args.input, args.password)
+        text = extracted(doc)
+    else:
+        doc = _read_bytes(data) if args.input == "-" else read_path(args.input)
+        text = decode(data, args.input)[0]
     verify(mend(doc, _config(args)), text)
     print(f"{args.input}: verified, {len(doc.pages)} pages rebuild exactly")
     return 0
