@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from pagemend.breaks import ends_paragraph
 from pagemend.data.punctuation import QUOTE_OPEN, SENTENCE_END
-from pagemend.layout import first_word, has_room, successors
+from pagemend.layout import first_word, has_room, percentile, successors
 from pagemend.model import Document, Line, replace
 from pagemend.registry import stage
 
@@ -97,10 +97,8 @@ class DetectBlockQuotesConfig:
     enabled: bool = True
 
 
-def _measure(lines: list[Line], percentile: float = 0.0) -> int:
-    lengths = sorted(len(line.text) for line in lines)
-    at = int((percentile or MEASURE_PERCENTILE) * len(lengths))
-    return lengths[min(len(lengths) - 1, at)] if lengths else 0
+def _measure(lines: list[Line], fraction: float = MEASURE_PERCENTILE) -> int:
+    return percentile([len(line.text) for line in lines], fraction)
 
 
 def _units(pairs: list[tuple[Line, Line | None]], full: tuple[int, ...]) -> list[list[Line]]:

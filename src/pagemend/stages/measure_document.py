@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from pagemend.layout import FULL_LINE_PERCENTILE, percentile
 from pagemend.model import Document, DocumentStats, Line, Page, replace
 from pagemend.registry import stage
 
@@ -34,11 +35,6 @@ __all__ = [
 
 STAGE = "measure_document"
 
-#: The percentile of a page's line lengths taken as its full line: in justified prose most
-#: lines are full and the short ones (paragraph ends, headings, furniture) sit below it.
-#: Calibrated on the development corpus: the 75th percentile lands within two characters of
-#: the modal full line on every page of 10+ lines.
-FULL_LINE_PERCENTILE = 0.75
 #: Pages with fewer non-blank lines take the document's full line length instead.
 MIN_LINES_FOR_PAGE_MEASURE = 8
 
@@ -69,16 +65,11 @@ def line_ends_with_hyphen(text: str) -> bool:
     return text.endswith("-") and bool(_LINE_END_HYPHEN.search(text[-3:]))
 
 
-def _percentile(values: list[int], fraction: float) -> int:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0
-
-
 def _page_full_line(page: Page) -> int:
     lengths = [len(line.text) for line in page.lines if line.text]
     if len(lengths) < MIN_LINES_FOR_PAGE_MEASURE:
         return 0
-    return _percentile(lengths, FULL_LINE_PERCENTILE)
+    return percentile(lengths, FULL_LINE_PERCENTILE)
 
 
 def count_words(lines: Iterable[Line]) -> Counter[str]:
@@ -104,14 +95,14 @@ def measure_document(doc: Document, config: MeasureDocumentConfig) -> Document:
     per_page = tuple(_page_full_line(page) for page in doc.pages)
     measured = [value for value in per_page if value]
     lengths = [len(line.text) for line in doc.lines() if line.text]
-    document_full = int(statistics.median(measured)) if measured else _percentile(
+    document_full = int(statistics.median(measured)) if measured else percentile(
         lengths, FULL_LINE_PERCENTILE
     )
     stats = DocumentStats(
         full_line_length=tuple(value or document_full for value in per_page),
         document_full_line_length=document_full,
         line_length_percentiles=(
-            _percentile(lengths, 0.1), _percentile(lengths, 0.5), _percentile(lengths, 0.9)
+            percentile(lengths, 0.1), percentile(lengths, 0.5), percentile(lengths, 0.9)
         ),
         word_counts=count_words(doc.lines()),
     )

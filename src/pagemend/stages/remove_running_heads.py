@@ -65,8 +65,8 @@ FUZZY_MIN_LENGTH = 10
 FUZZY_RATIO = 0.9
 #: A head set off by a separator glyph is at most this share of the page's full line.
 HEAD_MAX_SHARE = 0.7
-#: With geometry, a recurring line is a head only where the other occurrences sit: within
-#: this many font sizes of their median top position.
+#: With geometry, a recurring line is a head only where at least half of the other
+#: occurrences sit: within this many font sizes of their top position.
 POSITION_TOLERANCE = 1.0
 #: A recurring line is a head only if shorter than this share of the page's full line: heads
 #: are titles, set centred or at an edge, never a justified full line. The longest head of

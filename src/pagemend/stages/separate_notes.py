@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pagemend.data.headings import BARE_NUMERAL, DIVISION
 from pagemend.data.notes import ENDNOTES_HEADING, marker_pattern, note_label
 from pagemend.data.punctuation import SENTENCE_END
+from pagemend.layout import FULL_LINE_PERCENTILE, percentile
 from pagemend.model import Document, Edit, Line, Page, replace
 from pagemend.registry import stage
 
@@ -118,12 +119,7 @@ def _note_type_ratio(doc: Document, labelled: dict[int, dict[int, tuple[str, int
                     len(line.text))
     if len(notes) < 2 or len(body) < 2:
         return 1.0
-    return _percentile(notes) / max(_percentile(body), 1)
-
-
-def _percentile(values: list[int], fraction: float = 0.75) -> int:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+    return percentile(notes, FULL_LINE_PERCENTILE) / max(percentile(body, FULL_LINE_PERCENTILE), 1)
 
 
 def _continuation(lines: list[Line], body_width: float, note_width: float) -> int:
@@ -156,7 +152,7 @@ def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int
             and not (line.page in found and line.number >= found[line.page])
             and not (labelled.get(line.page) and line.number >= min(labelled[line.page]))
         ]
-        body_width = float(_percentile(body_lengths)) if body_lengths else 0.0
+        body_width = float(percentile(body_lengths, FULL_LINE_PERCENTILE)) if body_lengths else 0.0
         found = _continuations(doc, labelled, body_width, ratio)
     return found
 
