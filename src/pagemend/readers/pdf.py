@@ -117,9 +117,10 @@ Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points,
 
 
 class _Boxes:
-    """Characters' loose boxes (the font's advance and height), fetched as needed through
-    pdfium's raw call with one reused rectangle: the wrappers' per-call cost would dominate
-    (each box is asked for about once, so nothing is cached)."""
+    """Characters' loose boxes (the font's advance and height) and fonts, fetched as needed
+    through pdfium's raw calls with reused out-cells: the wrappers' per-call cost would
+    dominate (each box is asked for about once, so boxes are not cached; fonts are, per text
+    object, as a line's characters mostly share one)."""
 
     def __init__(self, textpage: Any) -> None:
         raw = self.raw = _pdfium().raw
@@ -127,43 +128,64 @@ class _Boxes:
         self._pointer = ctypes.byref(self._rect)
         self._get = raw.FPDFText_GetLooseCharBox
         self._handle = self.handle = textpage.raw
-        self.flags = ctypes.c_int()  # font flags, read per line through one reused cell
-        self.flags_pointer = ctypes.byref(self.flags)
-
-    def edges(self, chars: range) -> list[tuple[float, float]]:
-        """(left, right) of every character of a range, in one tight loop, uncached."""
-        get, handle, pointer, rect = self._get, self._handle, self._pointer, self._rect
-        out = []
-        for index in chars:
-            get(handle, index, pointer)
-            out.append((rect.left, rect.right))
-        return out
+        self._flags = ctypes.c_int()  # font flags, read through one reused cell
+        self._flags_pointer = ctypes.byref(self._flags)
+        self._fonts: dict[int | None, tuple[float, bool, bool]] = {}
 
     def __getitem__(self, index: int) -> Box:
         self._get(self._handle, index, self._pointer)
         rect = self._rect
         return (rect.left, rect.bottom, rect.right, rect.top)
 
+    def font(self, index: int) -> tuple[float, bool, bool]:
+        """(size, bold, italic) of the character's font, once per text object."""
+        raw, handle = self.raw, self._handle
+        text_object = ctypes.cast(raw.FPDFText_GetTextObject(handle, index), ctypes.c_void_p)
+        key = text_object.value
+        found = self._fonts.get(key) if key else None
+        if found is None:
+            raw.FPDFText_GetFontInfo(handle, index, None, 0, self._flags_pointer)
+            found = (float(raw.FPDFText_GetFontSize(handle, index)),
+                     raw.FPDFText_GetFontWeight(handle, index) >= BOLD_WEIGHT,
+                     bool(self._flags.value & _ITALIC_FLAG))
+            if key:
+                self._fonts[key] = found
+        return found
+
+    def spaced(self, text: str, chars: range, gap: float) -> str:
+        """The characters' text, with a space wherever two glyphs stand more than ``gap``
+        apart with none between them; white space runs become one space."""
+        get, handle, pointer, rect = self._get, self._handle, self._pointer, self._rect
+        out: list[str] = []
+        previous_right: float | None = None
+        for index in chars:
+            char = text[index]
+            if char.isspace():
+                if out and out[-1] != " ":
+                    out.append(" ")
+                previous_right = None
+                continue
+            get(handle, index, pointer)
+            if previous_right is not None and rect.left - previous_right > gap:
+                out.append(" ")
+            out.append(char)
+            previous_right = rect.right
+        return "".join(out).strip()
+
 
 def _line_geometry(textpage: Any, text: str, chars: range, boxes: _Boxes,
                    page_height: float) -> Geometry:
-    raw, handle = boxes.raw, boxes.handle
     segment = text[chars.start:chars.stop]
     first = chars.start + len(segment) - len(segment.lstrip())
     last = chars.start + len(segment.rstrip()) - 1
     if last < first:
         first = last = chars.start
-    probes = [boxes[first], boxes[(first + last) // 2], boxes[last]]
-    bottom = sorted(box[1] for box in probes)[1]
-    probe = chars[len(chars) // 2]
-    size = float(raw.FPDFText_GetFontSize(handle, probe))
-    weight = raw.FPDFText_GetFontWeight(handle, probe)
-    raw.FPDFText_GetFontInfo(handle, probe, None, 0, boxes.flags_pointer)
-    flags = boxes.flags
+    left, middle, right = boxes[first], boxes[(first + last) // 2], boxes[last]
+    bottom = sorted((left[1], middle[1], right[1]))[1]
+    size, bold, italic = boxes.font(chars[len(chars) // 2])
     return Geometry(
-        x0=boxes[first][0], x1=boxes[last][2], top=page_height - max(box[3] for box in probes),
-        bottom=page_height - bottom, font_size=size,
-        bold=weight >= BOLD_WEIGHT, italic=bool(flags.value & _ITALIC_FLAG),
+        x0=left[0], x1=right[2], top=page_height - max(left[3], middle[3], right[3]),
+        bottom=page_height - bottom, font_size=size, bold=bold, italic=italic,
         superscripts=_superscripts(textpage, text, chars, boxes, (size, bottom)),
     )
 
@@ -229,21 +251,7 @@ def _by_top(item: tuple[str, Geometry, bool]) -> tuple[float, float]:
 def _spaced_text(text: str, chars: range, boxes: _Boxes, size: float) -> str:
     """The line's text, with a space added where glyphs stand apart that pdfium ran together
     (groff's PDFs: `Ilet him`): the glyphs' positions show the word space."""
-    out: list[str] = []
-    previous_right: float | None = None
-    gap = SPACE_GAP * (size or 10.0)
-    for index, (left, right) in zip(chars, boxes.edges(chars), strict=True):
-        char = text[index]
-        if char.isspace():
-            if out and out[-1] != " ":
-                out.append(" ")
-            previous_right = None
-            continue
-        if previous_right is not None and out[-1] != " " and left - previous_right > gap:
-            out.append(" ")
-        out.append(char)
-        previous_right = right
-    return "".join(out).strip()
+    return boxes.spaced(text, chars, SPACE_GAP * (size or 10.0))
 
 
 def _plain_text(text: str, chars: range) -> str:

@@ -73,19 +73,26 @@ def _page_full_line(page: Page) -> int:
 
 
 def count_words(lines: Iterable[Line]) -> Counter[str]:
-    """Word counts over lines, leaving out both halves of every line-end hyphen site."""
-    counts: Counter[str] = Counter()
+    """Word counts over lines, leaving out both halves of every line-end hyphen site.
+
+    >>> sorted(count_words(read_text("a de-\nfend a\n").pages[0].lines).items())
+    [('a', 2)]
+    """
+    texts = [line.text for line in lines if line.text]
+    counts = Counter(words("\n".join(texts)))  # words never run over a line end
     skip_first = False
-    for line in lines:
-        if not line.text:
-            continue
-        found = words(line.text)
-        if skip_first and found:
-            found = found[1:]
-        skip_first = line_ends_with_hyphen(line.text)
-        if skip_first and found:
-            found = found[:-1]
-        counts.update(found)
+    for text in texts:  # then take the halves of the hyphen sites back out
+        ends = line_ends_with_hyphen(text)
+        if skip_first or ends:
+            found = words(text)
+            halves = found[:1] if skip_first else []
+            if ends and len(found) > len(halves):
+                halves.append(found[-1])
+            for word in halves:
+                counts[word] -= 1
+                if not counts[word]:
+                    del counts[word]
+        skip_first = ends
     return counts
 
 

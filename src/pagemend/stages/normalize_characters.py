@@ -106,17 +106,23 @@ def _normalize_line(line: Line) -> tuple[Line, list[Edit]]:
     text, indent, edits = _strip_edges(line)
     out: list[str] = []
     position = 0  # offset in the text as each edit sees it: the output so far, then the rest
-    for i, char in enumerate(text):
-        found = _replacement(char, at_line_end=i == len(text) - 1,
+    kept = 0  # the text before this index is in ``out``
+    last = len(text) - 1
+    for match in _SPECIAL.finditer(text):  # only the special characters need a look
+        i = match.start()
+        char = text[i]
+        found = _replacement(char, at_line_end=i == last,
                              after_letter=i > 0 and text[i - 1].isalpha())
         if found is None:
-            out.append(char)
-            position += 1
             continue
+        out.append(text[kept:i])
+        position += i - kept
         new, action, reason = found
         edits.append(Edit(STAGE, action, line.page, line.number, char, new, reason, position))
         out.append(new)
         position += len(new)
+        kept = i + 1
+    out.append(text[kept:])
     result = "".join(out)
     composed = unicodedata.normalize("NFC", result)
     if composed != result:

@@ -80,6 +80,7 @@ def footnote_lines(page: Page, before: str = "") -> dict[int, tuple[str, int]]:
     lowest = len(body) - max(1, int(MAX_NOTE_SHARE * len(body))) if body else 0
     if body and before and note_label(body[0].text):
         lowest = -1  # the page may open with a note referenced on the page before
+    marked: list[str] | None = None  # the body lines as markers show in them, when needed
     for i in range(len(body) - 1, max(lowest, -1), -1):
         found = note_label(body[i].text)
         if found is None:
@@ -88,7 +89,9 @@ def footnote_lines(page: Page, before: str = "") -> dict[int, tuple[str, int]]:
         labels = [label for _, (label, _) in labelled]
         if not _increasing(labels):
             continue
-        above = "\n".join([before, *(_marked(line) for line in body[:i])])
+        if marked is None:
+            marked = [_marked(line) for line in body]
+        above = "\n".join([before, *marked[:i]])
         if all(marker_pattern(lb).search(above) for lb in labels):
             best = {line.number: label for line, label in labelled}
     return best

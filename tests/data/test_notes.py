@@ -1,0 +1,25 @@
+"""Where a note label counts as a marker in body text (data/notes.marker_pattern)."""
+
+import pytest
+
+from pagemend.data.notes import marker_pattern
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "found"),
+    [
+        ("2", "the property of Law.2 Thus", True),  # after punctuation
+        ("5", 'too."5 And', True),  # after a closing quote
+        ("7", "glued to a word7 here", True),  # after a letter
+        ("68", "a raised ^68 marker", True),  # the caret the reader writes
+        ("3", "in brackets [3] here", True),
+        ("4", "a line above\n4\na line below", True),  # a superscript split onto its own line
+        ("2", "in 1812 and 2 more", False),  # a number standing free is no marker
+        ("2", "Law.23 goes on", False),  # part of a longer number
+        ("2", "2 opens the text", False),  # nothing before it
+        ("*", "a star* here", True),
+        ("*", "* opens a line", False),
+    ],
+)
+def test_marker_pattern(label: str, text: str, found: bool) -> None:
+    assert bool(marker_pattern(label).search(text)) is found
