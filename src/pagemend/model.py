@@ -3,7 +3,7 @@
 Data flows one way: a reader builds a :class:`Document` of :class:`Page` objects holding
 :class:`Line` objects; stages return new documents with annotated lines, blocks and edits;
 writers project the final document. Nothing here is ever mutated: stages use
-:func:`dataclasses.replace`.
+:func:`replace` (``dataclasses.replace``, made lean).
 
 Indices: ``Page.index`` is the physical page, 0-based; ``Line.number`` is the line's index
 among all lines of its page (blank lines included), 0-based. ``Page.label`` is the printed
@@ -19,8 +19,8 @@ folio ("142", "xii") or None.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Literal
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, TypeVar
 
 __all__ = [
     "BLOCK_KINDS",
@@ -48,6 +48,31 @@ BlockKind = Literal[
 BLOCK_KINDS: tuple[str, ...] = (
     "heading", "paragraph", "blockquote", "verse", "list_item", "note", "toc", "index", "letter",
 )
+
+_Model = TypeVar("_Model")
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+_set = object.__setattr__
+
+
+def replace(obj: _Model, /, **changes: Any) -> _Model:
+    """A copy of a model object with some fields changed: :func:`dataclasses.replace` for
+    these classes (frozen, slotted, no ``__post_init__``), about twice as fast by setting
+    the slots directly; stages make thousands of copies of lines.
+
+    >>> replace(NoteRef(3, "n1", False), resolved=True)
+    NoteRef(offset=3, note_id='n1', resolved=True)
+    """
+    cls = type(obj)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(item.name for item in fields(cls))  # type: ignore[arg-type]
+    if not changes.keys() <= names:
+        raise TypeError(f"{cls.__name__} has no field {sorted(changes.keys() - names)[0]!r}")
+    copy = object.__new__(cls)
+    for name in names:
+        _set(copy, name, changes[name] if name in changes else getattr(obj, name))
+    return copy
+
 
 LineRole = Literal["body", "running_head", "folio", "foot", "note", "marker"]
 #: What a line is on its page. Only ``body`` and ``note`` lines end up in blocks; a blank

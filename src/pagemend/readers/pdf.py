@@ -119,8 +119,8 @@ Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points,
 class _Boxes:
     """Characters' loose boxes (the font's advance and height) and fonts, fetched as needed
     through pdfium's raw calls with reused out-cells: the wrappers' per-call cost would
-    dominate (each box is asked for about once, so boxes are not cached; fonts are, per text
-    object, as a line's characters mostly share one)."""
+    dominate. Nothing is cached: each is asked for about once (a cache per text object was
+    tried; most lines are text objects of their own, so it never hit)."""
 
     def __init__(self, textpage: Any) -> None:
         raw = self.raw = _pdfium().raw
@@ -130,7 +130,6 @@ class _Boxes:
         self._handle = self.handle = textpage.raw
         self._flags = ctypes.c_int()  # font flags, read through one reused cell
         self._flags_pointer = ctypes.byref(self._flags)
-        self._fonts: dict[int | None, tuple[float, bool, bool]] = {}
 
     def __getitem__(self, index: int) -> Box:
         self._get(self._handle, index, self._pointer)
@@ -138,19 +137,12 @@ class _Boxes:
         return (rect.left, rect.bottom, rect.right, rect.top)
 
     def font(self, index: int) -> tuple[float, bool, bool]:
-        """(size, bold, italic) of the character's font, once per text object."""
+        """(size, bold, italic) of the character's font."""
         raw, handle = self.raw, self._handle
-        text_object = ctypes.cast(raw.FPDFText_GetTextObject(handle, index), ctypes.c_void_p)
-        key = text_object.value
-        found = self._fonts.get(key) if key else None
-        if found is None:
-            raw.FPDFText_GetFontInfo(handle, index, None, 0, self._flags_pointer)
-            found = (float(raw.FPDFText_GetFontSize(handle, index)),
-                     raw.FPDFText_GetFontWeight(handle, index) >= BOLD_WEIGHT,
-                     bool(self._flags.value & _ITALIC_FLAG))
-            if key:
-                self._fonts[key] = found
-        return found
+        raw.FPDFText_GetFontInfo(handle, index, None, 0, self._flags_pointer)
+        return (float(raw.FPDFText_GetFontSize(handle, index)),
+                raw.FPDFText_GetFontWeight(handle, index) >= BOLD_WEIGHT,
+                bool(self._flags.value & _ITALIC_FLAG))
 
     def spaced(self, text: str, chars: range, gap: float) -> str:
         """The characters' text, with a space wherever two glyphs stand more than ``gap``

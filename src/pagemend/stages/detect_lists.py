@@ -141,7 +141,7 @@ def _mark_entries(lines: list[Line], changed: dict[tuple[int, int], Line]) -> No
                 line = lines[i]
                 key = (line.page, line.number)
                 if key not in changed:
-                    changed[key] = replace(line, kind=kind, starts_block=True)  # type: ignore[arg-type]
+                    changed[key] = replace(line, kind=kind, starts_block=True)
 
 
 @stage(STAGE, DetectListsConfig, requires=("line.role",), assigns=("line.kind",))
