@@ -252,16 +252,18 @@ class Document:
         """A copy with the lines at the given (page, number) keys replaced."""
         if not lines:
             return self
-        pages = tuple(
-            replace(
-                page,
-                lines=tuple(lines.get((line.page, line.number), line) for line in page.lines),
-            )
-            if any((page.index, n) in lines for n in range(len(page.lines)))
-            else page
-            for page in self.pages
-        )
-        return replace(self, pages=pages)
+        by_page: dict[int, list[tuple[int, Line]]] = {}
+        for (page_index, number), line in lines.items():
+            by_page.setdefault(page_index, []).append((number, line))
+        pages = list(self.pages)
+        for position, page in enumerate(self.pages):  # a page's index need not be its position
+            changed = by_page.get(page.index)
+            if changed:
+                new_lines = list(page.lines)
+                for number, line in changed:
+                    new_lines[number] = line
+                pages[position] = replace(page, lines=tuple(new_lines))
+        return replace(self, pages=tuple(pages))
 
     def with_edits(self, edits: tuple[Edit, ...] | list[Edit]) -> Document:
         """A copy with ``edits`` appended to the record."""

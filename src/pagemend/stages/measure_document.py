@@ -75,7 +75,8 @@ def _page_full_line(page: Page) -> int:
 def count_words(lines: Iterable[Line]) -> Counter[str]:
     """Word counts over lines, leaving out both halves of every line-end hyphen site.
 
-    >>> sorted(count_words(read_text("a de-\nfend a\n").pages[0].lines).items())
+    >>> from pagemend.readers import read_text
+    >>> sorted(count_words(read_text("a de-\\nfend a\\n").pages[0].lines).items())
     [('a', 2)]
     """
     texts = [line.text for line in lines if line.text]
