@@ -18,6 +18,7 @@ No heuristics beyond that: the stages decide what the lines are.
 from __future__ import annotations
 
 import ctypes
+import functools
 import itertools
 import re
 import statistics
@@ -116,32 +117,64 @@ def _open(path: Path, password: str | None) -> Any:
 Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points, y up)
 
 
+@functools.lru_cache(maxsize=1)
+def _calls() -> dict[str, Any]:
+    """pdfium's per-character calls as plain C prototypes (ctypes, from the functions'
+    addresses). pypdfium2's bindings check each pointer argument's type on every call; the
+    reader makes about ten such calls per line, and one per character where word spaces are
+    placed by position, so the checks cost more than the calls (about 30% of each)."""
+    raw = _pdfium().raw
+    handle, index, pointer = ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
+    signatures = {
+        "FPDFText_GetLooseCharBox": (ctypes.c_int, handle, index, pointer),
+        "FPDFText_GetFontSize": (ctypes.c_double, handle, index),
+        "FPDFText_GetFontWeight": (ctypes.c_int, handle, index),
+        "FPDFText_GetFontInfo": (ctypes.c_ulong, handle, index, pointer, ctypes.c_ulong, pointer),
+    }
+    return {name: ctypes.CFUNCTYPE(*types)(_address(getattr(raw, name)))
+            for name, types in signatures.items()}
+
+
+def _address(pointer: Any) -> int:
+    """The address a ctypes pointer or function holds (never null for pdfium's)."""
+    address = ctypes.cast(pointer, ctypes.c_void_p).value
+    if not address:
+        raise PdfError("pdfium returned a null handle", "report this with the PDF")
+    return address
+
+
 class _Boxes:
     """Characters' loose boxes (the font's advance and height) and fonts, fetched as needed
-    through pdfium's raw calls with reused out-cells: the wrappers' per-call cost would
-    dominate. Nothing is cached: each is asked for about once (a cache per text object was
-    tried; most lines are text objects of their own, so it never hit)."""
+    through pdfium's C calls with reused out-cells (see ``_calls``). Nothing is cached: each
+    is asked for about once (a cache per text object was tried; most lines are text objects
+    of their own, so it never hit)."""
 
     def __init__(self, textpage: Any) -> None:
-        raw = self.raw = _pdfium().raw
-        self._rect = raw.FS_RECTF()
-        self._pointer = ctypes.byref(self._rect)
-        self._get = raw.FPDFText_GetLooseCharBox
-        self._handle = self.handle = textpage.raw
+        calls = _calls()
+        self._rect = _pdfium().raw.FS_RECTF()
+        self._pointer = ctypes.addressof(self._rect)
+        self._get = calls["FPDFText_GetLooseCharBox"]
+        self._size = calls["FPDFText_GetFontSize"]
+        self._weight = calls["FPDFText_GetFontWeight"]
+        self._info = calls["FPDFText_GetFontInfo"]
+        self._handle = _address(textpage.raw)
         self._flags = ctypes.c_int()  # font flags, read through one reused cell
-        self._flags_pointer = ctypes.byref(self._flags)
+        self._flags_pointer = ctypes.addressof(self._flags)
 
     def __getitem__(self, index: int) -> Box:
         self._get(self._handle, index, self._pointer)
         rect = self._rect
         return (rect.left, rect.bottom, rect.right, rect.top)
 
+    def size(self, index: int) -> float:
+        """The character's font size."""
+        return float(self._size(self._handle, index))
+
     def font(self, index: int) -> tuple[float, bool, bool]:
         """(size, bold, italic) of the character's font."""
-        raw, handle = self.raw, self._handle
-        raw.FPDFText_GetFontInfo(handle, index, None, 0, self._flags_pointer)
-        return (float(raw.FPDFText_GetFontSize(handle, index)),
-                raw.FPDFText_GetFontWeight(handle, index) >= BOLD_WEIGHT,
+        handle = self._handle
+        self._info(handle, index, None, 0, self._flags_pointer)
+        return (float(self._size(handle, index)), self._weight(handle, index) >= BOLD_WEIGHT,
                 bool(self._flags.value & _ITALIC_FLAG))
 
     def spaced(self, text: str, chars: range, gap: float) -> str:
@@ -187,7 +220,6 @@ def _superscripts(textpage: Any, text: str, chars: range, boxes: _Boxes,
     """Ranges (in the line's text) of its digits and reference symbols set smaller and
     raised than the line's type (its size and baseline)."""
     size, baseline = type_
-    raw, handle = boxes.raw, boxes.handle
     spans: list[tuple[int, int]] = []
     segment = text[chars.start:chars.stop]
     if not _RAISABLE_FOUND.search(segment):
@@ -195,7 +227,7 @@ def _superscripts(textpage: Any, text: str, chars: range, boxes: _Boxes,
     for position, index in enumerate(chars):
         if text[index] not in _RAISABLE:
             continue
-        char_size = raw.FPDFText_GetFontSize(handle, index)
+        char_size = boxes.size(index)
         if char_size < SUPERSCRIPT_SIZE_RATIO * size and boxes[index][1] > baseline + 0.1 * size:
             if spans and spans[-1][1] == position:
                 spans[-1] = (spans[-1][0], position + 1)
