@@ -85,3 +85,32 @@ def test_pdf_mending_loses_nothing(case):
 
     doc = read_pdf(CORPUS / case / "input.pdf")
     assert rebuild(mend(doc)) == extracted(doc)
+
+
+def _typeset(tmp_path: Path, content: bytes) -> Path:
+    """A one-page PDF of one content stream in Times-Roman (/F1): a hand-set page."""
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = pypdf.PdfWriter()
+    page = writer.add_blank_page(width=400, height=300)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"),
+                             NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Times-Roman")})
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    stream = DecodedStreamObject()
+    stream.set_data(content)
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    return _write(writer, tmp_path / "set.pdf")
+
+
+def test_spaces_placed_by_position_keep_superscripts_on_their_characters(tmp_path: Path):
+    """groff sets word spaces as character spacing inside short runs, which pdfium reads as
+    no space; placed from the glyphs' positions, the spaces come back, and the raised note
+    marker after them still points at the `2`, not at a character before it."""
+    path = _typeset(tmp_path, b"BT /F1 10 Tf 40 250 Td (Many) Tj 3.5 Tc (ab) Tj 0 Tc "
+                              b"(c was here, said the note) Tj 3 Ts /F1 6 Tf (2) Tj ET")
+    line = next(line for line in read_pdf(path).pages[0].lines if line.text)
+    assert line.text == "Manya b c was here, said the note2"  # two spaces placed
+    assert line.geometry is not None and len(line.geometry.superscripts) == 1
+    assert line.text[slice(*line.geometry.superscripts[0])] == "2"

@@ -198,8 +198,10 @@ class _Boxes:
         return "".join(out).strip()
 
 
-def _line_geometry(textpage: Any, text: str, chars: range, boxes: _Boxes,
-                   page_height: float) -> Geometry:
+def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float
+                   ) -> tuple[Geometry, list[int]]:
+    """The line's geometry, and the indices (in the page's text) of its raised characters;
+    the superscript spans are set once the line's text is known (``_superscript_spans``)."""
     segment = text[chars.start:chars.stop]
     first = chars.start + len(segment) - len(segment.lstrip())
     last = chars.start + len(segment.rstrip()) - 1
@@ -208,31 +210,43 @@ def _line_geometry(textpage: Any, text: str, chars: range, boxes: _Boxes,
     left, middle, right = boxes[first], boxes[(first + last) // 2], boxes[last]
     bottom = sorted((left[1], middle[1], right[1]))[1]
     size, bold, italic = boxes.font(chars[len(chars) // 2])
-    return Geometry(
+    geometry = Geometry(
         x0=left[0], x1=right[2], top=page_height - max(left[3], middle[3], right[3]),
         bottom=page_height - bottom, font_size=size, bold=bold, italic=italic,
-        superscripts=_superscripts(textpage, text, chars, boxes, (size, bottom)),
     )
+    return geometry, _raised(text, chars, boxes, size, bottom)
 
 
-def _superscripts(textpage: Any, text: str, chars: range, boxes: _Boxes,
-                  type_: tuple[float, float]) -> tuple[tuple[int, int], ...]:
-    """Ranges (in the line's text) of its digits and reference symbols set smaller and
-    raised than the line's type (its size and baseline)."""
-    size, baseline = type_
+def _raised(text: str, chars: range, boxes: _Boxes, size: float, baseline: float
+            ) -> list[int]:
+    """Indices of the line's digits and reference symbols set smaller than the line's type
+    (its size) and raised above its baseline."""
+    raised = []
+    for match in _RAISABLE_FOUND.finditer(text, chars.start, chars.stop):
+        index = match.start()
+        if (boxes.size(index) < SUPERSCRIPT_SIZE_RATIO * size
+                and boxes[index][1] > baseline + 0.1 * size):
+            raised.append(index)
+    return raised
+
+
+def _superscript_spans(text: str, chars: range, line_text: str, raised: list[int]
+                       ) -> tuple[tuple[int, int], ...]:
+    """Where the raised characters stand in the line's text, as (start, end) runs. The line's
+    text has the page text's non-space characters in the same order (only white space
+    differs: collapsed, stripped, or placed by position), so the n-th non-space character of
+    one is the n-th of the other."""
+    wanted = set(raised)
+    ranks = [rank for rank, index in enumerate(
+        i for i in chars if not text[i].isspace()) if index in wanted]
+    positions = [i for i, char in enumerate(line_text) if not char.isspace()]
     spans: list[tuple[int, int]] = []
-    segment = text[chars.start:chars.stop]
-    if not _RAISABLE_FOUND.search(segment):
-        return ()
-    for position, index in enumerate(chars):
-        if text[index] not in _RAISABLE:
-            continue
-        char_size = boxes.size(index)
-        if char_size < SUPERSCRIPT_SIZE_RATIO * size and boxes[index][1] > baseline + 0.1 * size:
-            if spans and spans[-1][1] == position:
-                spans[-1] = (spans[-1][0], position + 1)
-            else:
-                spans.append((position, position + 1))
+    for rank in ranks:
+        position = positions[rank]
+        if spans and spans[-1][1] == position:
+            spans[-1] = (spans[-1][0], position + 1)
+        else:
+            spans.append((position, position + 1))
     return tuple(spans)
 
 
@@ -348,7 +362,7 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
     page_text, ranges = _raw_lines(textpage)
     for chars in ranges:
         soft = page_text[chars[-1]] == _PDFIUM_HYPHEN
-        geometry = _line_geometry(textpage, page_text, chars, boxes, height)
+        geometry, raised = _line_geometry(page_text, chars, boxes, height)
         size = geometry.font_size or 0.0
         if respace:
             text = _spaced_text(page_text, chars, boxes, size)
@@ -357,6 +371,9 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
             if check:
                 missing += _missing_spaces(page_text, chars, boxes, size)
                 checked += len(chars)
+        if raised:
+            geometry = replace(geometry, superscripts=_superscript_spans(
+                page_text, chars, text, raised))
         items.append((text, geometry, soft))
         stray = _stray_superscript(page_text, chars, boxes, geometry, height)
         if stray and len(items) > 1 and text.endswith(stray):
