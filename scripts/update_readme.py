@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from pagemend.eval.runner import evaluate  # noqa: E402
+from pagemend.eval.runner import EvalReport, evaluate  # noqa: E402
 from pagemend.eval.table import format_table  # noqa: E402
 from pagemend.pipeline import mend  # noqa: E402
 
@@ -32,11 +32,21 @@ def hyphen_policies() -> str:
     return "\n".join(rows)
 
 
+def inputs_summary(reports: dict[str, EvalReport]) -> str:
+    """One row per way of extracting the corpus: the mean of each metric over its cases."""
+    summary = EvalReport(input="all", cases={
+        f"{name} ({len(report.cases)})": dict(report.means) for name, report in reports.items()})
+    return format_table(summary).replace("case ", "input", 1)
+
+
 def tables() -> dict[str, str]:
     """Marker name -> the table text that belongs between its markers."""
-    return {"eval-pages": format_table(evaluate(CORPUS, "pages")),
+    reports = {name: evaluate(CORPUS, name)
+               for name in ("pages", "pdf", "pdfium", "pdftotext", "ocr")}
+    return {"eval-pages": format_table(reports["pages"]),
             "hyphen-policies": hyphen_policies(),
-            "eval-pdf": format_table(evaluate(CORPUS, "pdf"))}
+            "eval-pdf": format_table(reports["pdf"]),
+            "eval-inputs": inputs_summary(reports)}
 
 
 def render(text: str, fresh: dict[str, str]) -> str:

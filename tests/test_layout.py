@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from helpers import make_doc
-from pagemend.layout import body_measures, has_room, indented, left_margins, successors
+from pagemend.layout import (
+    body_measures,
+    full_line,
+    has_room,
+    indented,
+    left_margins,
+    printed,
+    printed_length,
+    successors,
+)
 from pagemend.model import Document, Geometry, Line, Page
 
 
@@ -37,3 +46,18 @@ def test_indent_against_the_line_before_and_the_margin():
     assert indented(lines[3], margins, lines[2]) is False  # set in like the line before
     assert indented(lines[4], margins, lines[3]) is False
     assert indented(Line("no geometry", 0, 5), margins) is None
+
+
+def test_printed_keeps_note_lines_and_drops_joined_ones():
+    body = [64, 63, 65, 62, 64, 66, 30, 64]
+    notes = [80, 82, 84]  # smaller type: up to about 1.3x the body's line
+    joined = [130, 150, 170]  # two or three printed lines run together
+    assert sorted(printed(body + notes + joined)) == sorted(body + notes)
+    assert full_line(body + joined) == full_line(body)
+
+
+def test_printed_length_is_the_last_printed_line():
+    assert printed_length("x" * 70, 64) == 70  # a long full line is a line
+    assert printed_length("x" * 90, 64) == 26  # a full line and 26 characters
+    assert printed_length("x" * 130, 64) == 64  # two full lines: no short remainder
+    assert printed_length("x" * 300, 0) == 300  # no measure, no judgement

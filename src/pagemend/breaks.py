@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from pagemend.data.punctuation import OPENS_CAPITAL
-from pagemend.layout import has_room
+from pagemend.layout import has_room, printed_length
 from pagemend.model import Line
 
 __all__ = ["CONVENTIONS", "SHORT_SHARE", "ends_paragraph"]
@@ -86,7 +86,8 @@ def ends_paragraph(line: Line, following: Line, full_line: int) -> bool:
             return False
         indented = (len(following.text) <= INDENT_SHARE * full_line
                     and not _TERMINAL.search(following.text[-TAIL:]))
-        return len(line.text) <= SHORT_SENTENCE_SHARE * full_line or indented
+        return printed_length(line.text, full_line) <= SHORT_SENTENCE_SHARE * full_line or indented
     return bool(_TERMINAL.search(end)) or (
-        len(line.text) <= SHORT_SHARE * full_line and bool(OPENS_CAPITAL.match(following.text))
+        printed_length(line.text, full_line) <= SHORT_SHARE * full_line
+        and bool(OPENS_CAPITAL.match(following.text))
     )

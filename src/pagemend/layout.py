@@ -17,12 +17,16 @@ from pagemend.model import Document, Line
 __all__ = [
     "FIT_SHARE",
     "FULL_LINE_PERCENTILE",
+    "OVERLONG_RATIO",
     "body_measures",
     "first_word",
+    "full_line",
     "has_room",
     "indented",
     "left_margins",
     "percentile",
+    "printed",
+    "printed_length",
     "successors",
 ]
 
@@ -56,6 +60,72 @@ def percentile(values: list[int], fraction: float) -> int:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0
 
 
+#: Full lines of a text block sit within this share of each other (justified lines vary by
+#: about ±8% in characters; ragged lines fall short of the measure).
+FULL_BAND = 0.10
+#: No printed line runs past the band of full lines by more than this factor: notes in
+#: smaller type reach about 1.3x the body's line, so a longer line is several printed lines
+#: that an extractor joined (poppler's plain `pdftotext` joins every line that ends with a
+#: hyphen to the next). Calibrated on the corpus: pages and PDF input have no line over
+#: 1.4x its page's band; plain pdftotext output has a quarter to a third of its lines so.
+OVERLONG_RATIO = 1.5
+
+
+def printed(lengths: list[int]) -> list[int]:
+    """The lengths that can be printed lines: all but those running well past the densest
+    band of lengths (the full lines), which are several printed lines joined.
+
+    >>> printed([60, 62, 64, 63, 130, 125, 140, 30])
+    [60, 62, 64, 63, 30]
+    """
+    ordered = sorted(lengths)
+    if not ordered:
+        return []
+    best, size, end = 0, 0, 0
+    for start, value in enumerate(ordered):  # the band [value, value * (1 + FULL_BAND)]
+        while end < len(ordered) and ordered[end] <= value * (1 + FULL_BAND):
+            end += 1
+        if end - start >= size:  # on a tie, the longer band: short lines are no measure
+            best, size = start, end - start
+    ceiling = OVERLONG_RATIO * ordered[best + size - 1]
+    return [value for value in lengths if value <= ceiling]
+
+
+#: A line longer than this many full lines is several printed lines that an extractor joined
+#: (body lines of the corpus's page text and PDFs reach 1.09x their page's full line)...
+JOINED_RATIO = 1.2
+#: ...and all but its last printed line were full (each broke inside a word). A remainder
+#: under this share of a full line lies within the full lines' own spread (±8% each), so
+#: the last printed line counts as full too.
+MIN_TAIL_SHARE = 0.15
+
+
+def printed_length(text: str, full: int) -> int:
+    """The length of a line's last printed line: the line's own, or for several printed
+    lines joined into one (see ``JOINED_RATIO``), what is left after the full ones. The
+    paragraph tests look at how a line ends, so they ask this.
+
+    >>> printed_length("x" * 60, 74), printed_length("x" * 100, 74), printed_length("x" * 152, 74)
+    (60, 26, 74)
+    """
+    length = len(text)
+    if not full or length <= JOINED_RATIO * full:
+        return length
+    tail = length % full
+    return tail if tail >= MIN_TAIL_SHARE * full else full
+
+
+def full_line(lengths: list[int]) -> int:
+    """The full line of a set of line lengths: the ``FULL_LINE_PERCENTILE`` of those that
+    can be printed lines (joined lines would pull the measure up until full lines looked
+    short).
+
+    >>> full_line([60, 62, 64, 63, 30, 61, 65, 64]), full_line([60, 62, 64, 63, 130, 125, 140])
+    (64, 64)
+    """
+    return percentile(printed(lengths), FULL_LINE_PERCENTILE)
+
+
 def body_measures(doc: Document) -> tuple[int, ...]:
     """Each page's full line measured on its prose alone (furniture, notes in smaller type,
     headings and verse left out), falling back to the document's measure on pages with too
@@ -69,7 +139,7 @@ def body_measures(doc: Document) -> tuple[int, ...]:
         lengths = [len(line.text) for line in page.lines
                    if line.text and line.role == "body" and line.kind == "paragraph"]
         enough = len(lengths) >= MIN_MEASURED_LINES
-        per_page.append(percentile(lengths, FULL_LINE_PERCENTILE) if enough else 0)
+        per_page.append(full_line(lengths) if enough else 0)
     measured = sorted(value for value in per_page if value)
     fallback = measured[len(measured) // 2] if measured else (
         doc.stats.document_full_line_length if doc.stats else 0)
@@ -126,4 +196,5 @@ def first_word(text: str) -> str:
 def has_room(line: Line, following: Line, full_line: int) -> bool:
     """The line had room for the next line's first word, so the typesetter did not break it
     for lack of space: a paragraph ended there, or the line is verse, a heading, a list item."""
-    return len(line.text) + 1 + len(first_word(following.text)) <= FIT_SHARE * full_line
+    return (printed_length(line.text, full_line) + 1 + len(first_word(following.text))
+            <= FIT_SHARE * full_line)

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from pagemend.breaks import ends_paragraph
 from pagemend.data.punctuation import QUOTE_OPEN, SENTENCE_END
-from pagemend.layout import first_word, has_room, percentile, successors
+from pagemend.layout import OVERLONG_RATIO, first_word, has_room, percentile, printed, successors
 from pagemend.model import Document, Line, replace
 from pagemend.registry import stage
 
@@ -98,7 +98,7 @@ class DetectBlockQuotesConfig:
 
 
 def _measure(lines: list[Line], fraction: float = MEASURE_PERCENTILE) -> int:
-    return percentile([len(line.text) for line in lines], fraction)
+    return percentile(printed([len(line.text) for line in lines]), fraction)
 
 
 def _units(pairs: list[tuple[Line, Line | None]], full: tuple[int, ...]) -> list[list[Line]]:
@@ -122,8 +122,10 @@ def _units(pairs: list[tuple[Line, Line | None]], full: tuple[int, ...]) -> list
 
 
 def _widths(unit: list[Line], measure: int) -> list[int]:
-    """The widths of the unit's full lines but the last (a paragraph's last line is short)."""
-    return [len(line.text) for line in unit[:-1] if len(line.text) >= FULL_ISH_SHARE * measure]
+    """The widths of the unit's full lines but the last (a paragraph's last line is short),
+    leaving out joined lines (see ``layout.printed``), which tell nothing of the width."""
+    return [len(line.text) for line in unit[:-1]
+            if FULL_ISH_SHARE * measure <= len(line.text) <= OVERLONG_RATIO * measure]
 
 
 def _body_width(units: list[list[Line]], measure: int) -> tuple[float, float]:

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pagemend.layout import FULL_LINE_PERCENTILE, percentile
+from pagemend.layout import FULL_LINE_PERCENTILE, full_line, percentile
 from pagemend.model import Document, DocumentStats, Line, Page, replace
 from pagemend.registry import stage
 
@@ -69,7 +69,7 @@ def _page_full_line(page: Page) -> int:
     lengths = [len(line.text) for line in page.lines if line.text]
     if len(lengths) < MIN_LINES_FOR_PAGE_MEASURE:
         return 0
-    return percentile(lengths, FULL_LINE_PERCENTILE)
+    return full_line(lengths)
 
 
 def count_words(lines: Iterable[Line]) -> Counter[str]:
@@ -103,9 +103,7 @@ def measure_document(doc: Document, config: MeasureDocumentConfig) -> Document:
     per_page = tuple(_page_full_line(page) for page in doc.pages)
     measured = [value for value in per_page if value]
     lengths = [len(line.text) for line in doc.lines() if line.text]
-    document_full = int(statistics.median(measured)) if measured else percentile(
-        lengths, FULL_LINE_PERCENTILE
-    )
+    document_full = int(statistics.median(measured)) if measured else full_line(lengths)
     stats = DocumentStats(
         full_line_length=tuple(value or document_full for value in per_page),
         document_full_line_length=document_full,

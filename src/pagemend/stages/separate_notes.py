@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pagemend.data.headings import BARE_NUMERAL, DIVISION
 from pagemend.data.notes import ENDNOTES_HEADING, marker_pattern, note_label
 from pagemend.data.punctuation import SENTENCE_END
-from pagemend.layout import FULL_LINE_PERCENTILE, percentile
+from pagemend.layout import FULL_LINE_PERCENTILE, full_line, percentile
 from pagemend.model import Document, Edit, Line, Page, replace
 from pagemend.registry import stage
 
@@ -122,6 +122,9 @@ def _note_type_ratio(doc: Document, labelled: dict[int, dict[int, tuple[str, int
                     len(line.text))
     if len(notes) < 2 or len(body) < 2:
         return 1.0
+    # a ratio of two like measures: lines joined by an extractor inflate both alike, so the
+    # plain percentile serves (measuring printed lines only moved no note on the corpus's
+    # page text and cost a continued note in its plain pdftotext variant)
     return percentile(notes, FULL_LINE_PERCENTILE) / max(percentile(body, FULL_LINE_PERCENTILE), 1)
 
 
@@ -155,7 +158,7 @@ def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int
             and not (line.page in found and line.number >= found[line.page])
             and not (labelled.get(line.page) and line.number >= min(labelled[line.page]))
         ]
-        body_width = float(percentile(body_lengths, FULL_LINE_PERCENTILE)) if body_lengths else 0.0
+        body_width = float(full_line(body_lengths)) if body_lengths else 0.0
         found = _continuations(doc, labelled, body_width, ratio)
     return found
 
