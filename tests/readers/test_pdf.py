@@ -114,3 +114,12 @@ def test_spaces_placed_by_position_keep_superscripts_on_their_characters(tmp_pat
     assert line.text == "Manya b c was here, said the note2"  # two spaces placed
     assert line.geometry is not None and len(line.geometry.superscripts) == 1
     assert line.text[slice(*line.geometry.superscripts[0])] == "2"
+
+
+def test_a_space_the_next_glyph_overlaps_is_no_word_space(tmp_path: Path):
+    """groff can set a space glyph and then move back over it (`runawa y` in pdfium's text):
+    where spaces are placed by position, that space goes; a true one stays."""
+    path = _typeset(tmp_path, b"BT /F1 10 Tf 40 250 Td (Many) Tj 3.5 Tc (ab) Tj 0 Tc "
+                              b"[(c was a runawa ) 250 (y slave) ] TJ ET")
+    line = next(line for line in read_pdf(path).pages[0].lines if line.text)
+    assert line.text == "Manya b c was a runaway slave"

@@ -48,6 +48,12 @@ COLUMN_SHARE = 0.6
 MIN_COLUMN_LINES = 5
 #: Glyphs further apart than this share of the font size have a space between them.
 SPACE_GAP = 0.15
+#: Where spaces are placed by position, a space character of the text stands for a word space
+#: only when the next glyph starts more than this share of the font size after the glyph
+#: before it ends. Measured over every space of five corpus PDFs: groff's overlapped spaces
+#: (`runawa y`) at -0.037 to -0.010; true word spaces from 0.034 (an italic f's overhang,
+#: marcus-weasy) up; none between.
+KEPT_SPACE_GAP = 0.0
 #: When pdfium's text lacks more word spaces than this share of the characters checked, the
 #: document's spaces are placed from the glyphs' positions instead (groff's PDFs).
 MISSING_SPACE_RATE = 0.001
@@ -130,6 +136,7 @@ def _calls() -> dict[str, Any]:
         "FPDFText_GetFontSize": (ctypes.c_double, handle, index),
         "FPDFText_GetFontWeight": (ctypes.c_int, handle, index),
         "FPDFText_GetFontInfo": (ctypes.c_ulong, handle, index, pointer, ctypes.c_ulong, pointer),
+        "FPDFText_GetCharOrigin": (ctypes.c_int, handle, index, pointer, pointer),
     }
     return {name: ctypes.CFUNCTYPE(*types)(_address(getattr(raw, name)))
             for name, types in signatures.items()}
@@ -157,6 +164,9 @@ class _Boxes:
         self._size = calls["FPDFText_GetFontSize"]
         self._weight = calls["FPDFText_GetFontWeight"]
         self._info = calls["FPDFText_GetFontInfo"]
+        self._origin = calls["FPDFText_GetCharOrigin"]
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()  # a glyph's origin
+        self._x_pointer, self._y_pointer = ctypes.addressof(self._x), ctypes.addressof(self._y)
         self._handle = _address(textpage.raw)
         self._flags = ctypes.c_int()  # font flags, read through one reused cell
         self._flags_pointer = ctypes.addressof(self._flags)
@@ -177,25 +187,36 @@ class _Boxes:
         return (float(self._size(handle, index)), self._weight(handle, index) >= BOLD_WEIGHT,
                 bool(self._flags.value & _ITALIC_FLAG))
 
-    def spaced(self, text: str, chars: range, gap: float) -> str:
-        """The characters' text, with a space wherever two glyphs stand more than ``gap``
-        apart with none between them; white space runs become one space."""
+    def spaced(self, text: str, chars: range, gap: float, kept: float) -> tuple[str, int]:
+        """The characters' text with its word spaces placed by the glyphs' positions: a
+        space wherever two glyphs stand more than ``gap`` apart, and a space character of
+        the text kept only where the next glyph starts more than ``kept`` after the glyph
+        before (groff can set a space glyph that the next glyph overlaps: `runawa y`). The
+        next glyph's origin, not its box, says where it starts: an italic's box overhangs
+        to the left; and the boxes of the spaces pdfium adds carry no width. Also returns how
+        many spaces the positions added where the text had none."""
         get, handle, pointer, rect = self._get, self._handle, self._pointer, self._rect
         out: list[str] = []
         previous_right: float | None = None
+        pending = False  # a space character since the last glyph
+        added = 0
         for index in chars:
             char = text[index]
             if char.isspace():
-                if out and out[-1] != " ":
-                    out.append(" ")
-                previous_right = None
+                pending = bool(out)
                 continue
+            if pending and previous_right is not None:
+                self._origin(handle, index, self._x_pointer, self._y_pointer)
+                if self._x.value - previous_right > kept:
+                    out.append(" ")
             get(handle, index, pointer)
-            if previous_right is not None and rect.left - previous_right > gap:
+            if not pending and previous_right is not None and rect.left - previous_right > gap:
                 out.append(" ")
+                added += 1
+            pending = False
             out.append(char)
             previous_right = rect.right
-        return "".join(out).strip()
+        return "".join(out), added
 
 
 def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float
@@ -286,19 +307,15 @@ def _by_top(item: tuple[str, Geometry, bool]) -> tuple[float, float]:
     return (round(item[1].top / 2), item[1].x0)  # lines on one baseline sort left to right
 
 
-def _spaced_text(text: str, chars: range, boxes: _Boxes, size: float) -> str:
-    """The line's text, with a space added where glyphs stand apart that pdfium ran together
-    (groff's PDFs: `Ilet him`): the glyphs' positions show the word space."""
-    return boxes.spaced(text, chars, SPACE_GAP * (size or 10.0))
+def _respaced(text: str, chars: range, boxes: _Boxes, size: float) -> tuple[str, int]:
+    """The line's text with its word spaces placed by the glyphs' positions (groff's PDFs:
+    pdfium reads `Ilet him`, `runawa y`), and how many spaces that added."""
+    size = size or 10.0
+    return boxes.spaced(text, chars, SPACE_GAP * size, KEPT_SPACE_GAP * size)
 
 
 def _plain_text(text: str, chars: range) -> str:
     return " ".join(text[chars.start:chars.stop].split())
-
-
-def _missing_spaces(text: str, chars: range, boxes: _Boxes, size: float) -> int:
-    """Word spaces the glyphs' positions show but pdfium's text lacks."""
-    return _spaced_text(text, chars, boxes, size).count(" ") - _plain_text(text, chars).count(" ")
 
 
 def _merge_markers(items: list[tuple[str, Geometry, bool]]) -> list[tuple[str, Geometry, bool]]:
@@ -365,11 +382,11 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
         geometry, raised = _line_geometry(page_text, chars, boxes, height)
         size = geometry.font_size or 0.0
         if respace:
-            text = _spaced_text(page_text, chars, boxes, size)
+            text = _respaced(page_text, chars, boxes, size)[0]
         else:
             text = _plain_text(page_text, chars)
             if check:
-                missing += _missing_spaces(page_text, chars, boxes, size)
+                missing += _respaced(page_text, chars, boxes, size)[1]
                 checked += len(chars)
         if raised:
             geometry = replace(geometry, superscripts=_superscript_spans(
