@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from helpers import CORPUS, make_doc
@@ -26,4 +28,4 @@ def test_config_language_wins():
 
 
 def test_unknown_language_stays_unknown():
-    assert guess(words("xq zzv prrt kwl mnbv xq zzv prrt")) is None
+    assert guess(Counter(words("xq zzv prrt kwl mnbv xq zzv prrt"))) is None

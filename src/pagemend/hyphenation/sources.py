@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -100,7 +101,8 @@ def _forms(word: str) -> tuple[str, ...]:
 
 
 def _count(counts: Mapping[str, int], word: str) -> int:
-    return sum(counts.get(form, 0) for form in _forms(word))
+    forms = _forms(word)
+    return sum(map(counts.get, forms, itertools.repeat(0, len(forms))))
 
 
 def digits(site: HyphenSite, context: Context) -> Vote | None:

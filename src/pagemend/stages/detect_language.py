@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import wordfreq
@@ -25,7 +26,7 @@ import wordfreq
 from pagemend.errors import ConfigError
 from pagemend.model import Document, replace
 from pagemend.registry import stage
-from pagemend.stages.measure_document import words
+from pagemend.stages.measure_document import count_words
 
 __all__ = ["CANDIDATES", "DetectLanguageConfig", "detect_language"]
 
@@ -37,8 +38,6 @@ CANDIDATES: tuple[str, ...] = ("en", "de", "fr", "nl", "es", "it", "pt", "sv", "
 TOP_WORDS = 100
 #: The share of the document's words that the winner's common words must cover.
 MIN_COVERAGE = 0.2
-#: Enough words to decide; a long book is sampled from its start.
-SAMPLE_WORDS = 3000
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,28 +62,29 @@ def _common() -> dict[str, tuple[str, ...]]:
     return {word: tuple(langs) for word, langs in index.items()}
 
 
-def guess(sample: list[str]) -> str | None:
-    """The candidate language whose common words cover most of the sample, if enough."""
-    if not sample:
+def guess(counts: Mapping[str, int]) -> str | None:
+    """The candidate language whose common words cover most of the counted words, if enough.
+
+    >>> guess(Counter("der Hund und die Katze".split())), guess(Counter(["xq", "zzv"]))
+    ('de', None)
+    """
+    total = sum(counts.values())
+    if not total:
         return None
-    common = _common()
     scores: Counter[str] = Counter(dict.fromkeys(CANDIDATES, 0))
-    for word, n in Counter(sample).items():
-        for lang in common.get(word, ()):
-            scores[lang] += n
+    for word, langs in _common().items():  # the few common words, not the many counted
+        n = counts.get(word, 0)
+        if n:
+            for lang in langs:
+                scores[lang] += n
     best = max(CANDIDATES, key=lambda lang: scores[lang])
-    return best if scores[best] >= MIN_COVERAGE * len(sample) else None
+    return best if scores[best] >= MIN_COVERAGE * total else None
 
 
 @stage(STAGE, DetectLanguageConfig, assigns=("meta.lang",))
 def detect_language(doc: Document, config: DetectLanguageConfig) -> Document:
     """Set ``meta.lang``; see the module docstring."""
     lang = config.lang
-    if lang is None:
-        sample: list[str] = []
-        for line in doc.lines():
-            sample.extend(words(line.text))
-            if len(sample) >= SAMPLE_WORDS:
-                break
-        lang = guess(sample)
+    if lang is None:  # the counts measure_document took, when it ran
+        lang = guess(doc.stats.word_counts if doc.stats else count_words(doc.lines()))
     return replace(doc, meta=replace(doc.meta, lang=lang))
