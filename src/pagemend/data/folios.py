@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -73,12 +74,14 @@ def _folio(text: str) -> Folio | None:
     return Folio(text, value, "roman-lower" if text.islower() else "roman-upper")
 
 
+@functools.lru_cache(maxsize=4096)  # asked again of the same edge lines by several passes
 def parse_folio(line: str) -> Folio | None:
     """The folio of a line that holds nothing else (ornaments allowed), or None."""
     match = _BARE.match(line.strip())
     return _folio(match.group("folio")) if match else None
 
 
+@functools.lru_cache(maxsize=4096)
 def split_head(line: str) -> tuple[Folio, str, str] | None:
     """A running head with its folio on one line: (folio, separator, title), or None.
 

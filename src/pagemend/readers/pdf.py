@@ -17,6 +17,7 @@ No heuristics beyond that: the stages decide what the lines are.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import functools
 import itertools
@@ -219,8 +220,8 @@ class _Boxes:
         return "".join(out), added
 
 
-def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float
-                   ) -> tuple[Geometry, list[int]]:
+def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float,
+                   raisable: list[int]) -> tuple[Geometry, list[int]]:
     """The line's geometry, and the indices (in the page's text) of its raised characters;
     the superscript spans are set once the line's text is known (``_superscript_spans``)."""
     segment = text[chars.start:chars.stop]
@@ -235,20 +236,16 @@ def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float
         x0=left[0], x1=right[2], top=page_height - max(left[3], middle[3], right[3]),
         bottom=page_height - bottom, font_size=size, bold=bold, italic=italic,
     )
-    return geometry, _raised(text, chars, boxes, size, bottom)
+    low = bisect.bisect_left(raisable, chars.start)
+    high = bisect.bisect_left(raisable, chars.stop, low)
+    return geometry, _raised(raisable[low:high], boxes, size, bottom) if high > low else []
 
 
-def _raised(text: str, chars: range, boxes: _Boxes, size: float, baseline: float
-            ) -> list[int]:
-    """Indices of the line's digits and reference symbols set smaller than the line's type
-    (its size) and raised above its baseline."""
-    raised = []
-    for match in _RAISABLE_FOUND.finditer(text, chars.start, chars.stop):
-        index = match.start()
-        if (boxes.size(index) < SUPERSCRIPT_SIZE_RATIO * size
-                and boxes[index][1] > baseline + 0.1 * size):
-            raised.append(index)
-    return raised
+def _raised(candidates: list[int], boxes: _Boxes, size: float, baseline: float) -> list[int]:
+    """Which of a line's digits and reference symbols (``candidates``, indices in the page's
+    text) are set smaller than the line's type (its size) and raised above its baseline."""
+    return [index for index in candidates if boxes.size(index) < SUPERSCRIPT_SIZE_RATIO * size
+            and boxes[index][1] > baseline + 0.1 * size]
 
 
 def _superscript_spans(text: str, chars: range, line_text: str, raised: list[int]
@@ -377,9 +374,10 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
     items = []
     missing = checked = 0
     page_text, ranges = _raw_lines(textpage)
+    raisable = [match.start() for match in _RAISABLE_FOUND.finditer(page_text)]
     for chars in ranges:
         soft = page_text[chars[-1]] == _PDFIUM_HYPHEN
-        geometry, raised = _line_geometry(page_text, chars, boxes, height)
+        geometry, raised = _line_geometry(page_text, chars, boxes, height, raisable)
         size = geometry.font_size or 0.0
         if respace:
             text = _respaced(page_text, chars, boxes, size)[0]
