@@ -116,3 +116,20 @@ def test_cli_verify_pdf():
     result = run("verify", str(pdf))
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode() == f"{pdf}: verified, 19 pages rebuild exactly\n"
+
+
+def test_cli_batch_goes_on_past_a_bad_book_and_exits_1(tmp_path: Path, capsys):
+    seed = str(CASES / "seed" / "input.pages.txt")
+    listed = tmp_path / "books.txt"
+    listed.write_text(f"{tmp_path / 'missing.txt'}\n\n")
+    out = tmp_path / "out"
+    assert main(["batch", seed, "--inputs-from", str(listed), "-d", str(out), "--to", "txt"]) == 1
+    err = capsys.readouterr().err
+    assert "[1/2] ok" in err and "[PM101]" in err and "2 books: 1 ok, 1 failed" in err
+    assert (out / "input.txt").read_text().startswith("would stay neutral")  # the seed
+    assert main(["batch", seed, "-d", str(out), "--resume"]) == 0  # all done or skipped
+
+
+def test_cli_batch_without_books_is_a_usage_error(tmp_path: Path, capsys):
+    assert main(["batch", "-d", str(tmp_path)]) == 2
+    assert "[PM200] no books given" in capsys.readouterr().err

@@ -3,9 +3,11 @@
     pagemend INPUT [-o OUT] [--to md|txt|json] [--page-markers]
     pagemend explain INPUT
     pagemend verify INPUT
+    pagemend batch INPUT... -d OUT_DIR [--to md|txt|json] [--jobs N] [--resume]
     pagemend eval CASES_DIR [--input pages|pdf|pdfium|pdftotext|ocr] [--json] [--gate]
 
-Exit codes: 0 success, 1 bad input (or a failed check), 2 bad usage or configuration.
+Exit codes: 0 success, 1 bad input (or a failed check; for a batch, any failed book), 2 bad
+usage or configuration.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,7 +30,7 @@ from pagemend.writers import FORMATS, SUFFIXES, write
 
 __all__ = ["main"]
 
-COMMANDS = ("convert", "explain", "verify", "eval")
+COMMANDS = ("convert", "explain", "verify", "batch", "eval")
 
 
 def _config_options() -> argparse.ArgumentParser:
@@ -64,6 +67,20 @@ def _parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", parents=common, help="rebuild the input from the "
                                  "output and its edits; fail on any difference")
     verify.add_argument("input")
+    batch = commands.add_parser("batch", parents=common, help="mend many books into a folder; "
+                                "a book that fails is recorded and the batch goes on")
+    batch.add_argument("inputs", nargs="*", help="books: page dumps, PDFs, folders of pages")
+    batch.add_argument("--inputs-from", type=Path, metavar="FILE",
+                       help="a file of book paths, one per line (for more than a shell holds)")
+    batch.add_argument("-d", "--out-dir", type=Path, required=True,
+                       help="the folder for the outputs, the report and the settings")
+    batch.add_argument("--to", choices=sorted(FORMATS), default="md", help="output format")
+    batch.add_argument("--jobs", type=int, default=1, help="books mended at once (processes)")
+    batch.add_argument("--resume", action="store_true",
+                       help="skip the books whose output is already there (outputs are "
+                       "written whole or not at all)")
+    batch.add_argument("--page-markers", action="store_true",
+                       help="write <!-- page N --> provenance markers into Markdown")
     evaluate = commands.add_parser("eval", parents=common,
                                    help="mend and score every corpus case")
     evaluate.add_argument("cases", type=Path, help="a folder of case folders")
@@ -151,6 +168,40 @@ def _verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _batch(args: argparse.Namespace) -> int:
+    """Mend every book; one line per book on stderr, a summary, exit 1 if any failed."""
+    from pagemend.executors.local import REPORT_FILE, run_local
+
+    sources = list(args.inputs)
+    if args.inputs_from is not None:
+        try:
+            listed = args.inputs_from.read_text(encoding="utf-8").splitlines()
+        except OSError as error:
+            raise ConfigError(f"{args.inputs_from} cannot be read: {error.strerror}",
+                              "check the path") from None
+        sources += [line.strip() for line in listed if line.strip()]
+    if not sources:
+        raise ConfigError("no books given", "name them, or list them in a file for "
+                          "--inputs-from")
+    counts = {"ok": 0, "failed": 0, "skipped": 0}
+    pages, started = 0, time.perf_counter()
+    for done, result in enumerate(run_local(
+            sources, args.out_dir, args.to, _config(args), jobs=args.jobs, resume=args.resume,
+            password=args.password, page_markers=args.page_markers), start=1):
+        counts[result.status] += 1
+        pages += result.pages
+        detail = (f"[{result.code}] {result.message}; {result.remedy}" if result.code
+                  else f"{result.pages} pages -> {result.output}" if result.status == "ok"
+                  else "output already there")
+        print(f"[{done}/{len(sources)}] {result.status} {result.source}: {detail}",
+              file=sys.stderr)
+    seconds = time.perf_counter() - started
+    print(f"{len(sources)} books: {counts['ok']} ok, {counts['failed']} failed, "
+          f"{counts['skipped']} skipped; {pages} pages in {seconds:.1f} s; report: "
+          f"{args.out_dir / REPORT_FILE}", file=sys.stderr)
+    return 1 if counts["failed"] else 0
+
+
 def _read_bytes(data: bytes) -> Document:
     from pagemend.readers import read_bytes
 
@@ -190,7 +241,8 @@ def _eval(args: argparse.Namespace) -> int:
     return 0
 
 
-_HANDLERS = {"convert": _convert, "explain": _explain, "verify": _verify, "eval": _eval}
+_HANDLERS = {"convert": _convert, "explain": _explain, "verify": _verify, "batch": _batch,
+             "eval": _eval}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

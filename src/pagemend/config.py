@@ -12,6 +12,7 @@ assemble_blocks, capture_page_labels, ...
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -34,7 +35,7 @@ from pagemend.stages.rejoin_paragraphs import RejoinParagraphsConfig
 from pagemend.stages.remove_running_heads import RemoveRunningHeadsConfig
 from pagemend.stages.separate_notes import SeparateNotesConfig
 
-__all__ = ["PipelineConfig", "load_toml"]
+__all__ = ["PipelineConfig", "dump_toml", "load_toml"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,38 @@ class PipelineConfig:
     def from_toml(cls, path: Path) -> PipelineConfig:
         """Read a config from a TOML file whose tables are named after stages."""
         return cls.resolve(load_toml(path))
+
+
+def dump_toml(config: PipelineConfig) -> str:
+    """The config as TOML that ``--config`` reads back: one table per stage, every setting
+    (a setting left None is left out, which reads back as None).
+
+    >>> print(dump_toml(PipelineConfig()).split("\\n\\n")[0])
+    [normalize_characters]
+    enabled = true
+    """
+    tables = []
+    for section in fields(config):
+        rows = [f"[{section.name}]"]
+        stage_config = getattr(config, section.name)
+        for setting in fields(stage_config):
+            value = getattr(stage_config, setting.name)
+            if value is not None:
+                rows.append(f"{setting.name} = {_toml_value(value)}")
+        tables.append("\n".join(rows))
+    return "\n\n".join(tables) + "\n"
+
+
+def _toml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a TOML basic string
+    if isinstance(value, (tuple, list)):
+        return "[" + ", ".join(_toml_value(item) for item in value) + "]"
+    raise TypeError(f"no TOML form for {value!r}")
 
 
 def load_toml(path: Path) -> dict[str, Any]:
