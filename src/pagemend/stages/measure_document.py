@@ -65,6 +65,15 @@ def line_ends_with_hyphen(text: str) -> bool:
     return text.endswith("-") and bool(_LINE_END_HYPHEN.search(text[-3:]))
 
 
+def _last_word(text: str) -> list[str]:
+    """The text's last word, as ``words(text)[-1:]`` finds it, from its last tokens only."""
+    for token in reversed(text.split()):
+        found = words(token)
+        if found:
+            return found[-1:]
+    return []
+
+
 def _page_full_line(page: Page) -> int:
     lengths = [len(line.text) for line in page.lines if line.text]
     if len(lengths) < MIN_LINES_FOR_PAGE_MEASURE:
@@ -83,16 +92,21 @@ def count_words(lines: Iterable[Line]) -> Counter[str]:
     counts = Counter(words("\n".join(texts)))  # words never run over a line end
     skip_first = False
     for text in texts:  # then take the halves of the hyphen sites back out
-        ends = line_ends_with_hyphen(text)
-        if skip_first or ends:
+        ends = text[-1] == "-" and line_ends_with_hyphen(text)  # the cheap test first
+        if skip_first and ends:  # a line between two hyphen sites: both its ends
             found = words(text)
-            halves = found[:1] if skip_first else []
-            if ends and len(found) > len(halves):
-                halves.append(found[-1])
-            for word in halves:
-                counts[word] -= 1
-                if not counts[word]:
-                    del counts[word]
+            halves = found[:1] + found[1:][-1:]
+        elif skip_first:
+            first = _WORD.search(text.casefold())
+            halves = [first.group()] if first else []
+        elif ends:
+            halves = _last_word(text)
+        else:
+            halves = []
+        for word in halves:
+            counts[word] -= 1
+            if not counts[word]:
+                del counts[word]
         skip_first = ends
     return counts
 
