@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from helpers import make_doc
 from pagemend.pipeline import mend
+from pagemend.readers import read_text
+from pagemend.stages.separate_notes import separate_notes
 
 BODY = "the right reason differs not at all from the reason of justice, and"
 
@@ -40,3 +42,26 @@ def test_body_runs_on_over_the_notes_to_the_next_page():
     doc = mend(make_doc(*pages))
     body = [b for b in doc.blocks if b.kind == "paragraph"]
     assert "fact was allowed to invalidate" in body[0].text
+
+
+def test_glued_numbers_at_the_foot_are_notes_without_markers():
+    """OCR misreads raised numerals (`fell.!`): numbers glued to the note's first word that
+    count up from 1 still make a footnote block; spaced ones (a list) do not."""
+    body = "\n".join(["the mill stood on the brook since the old abbot built it, and"] * 5
+                     + ["the abbey paid its rent in flour until the abbey fell.!"])
+    glued = separate_notes(read_text(body + "\n1The abbey was dissolved.\n2So says the book."),
+                           None)
+    assert [line.role for line in glued.lines()][-2:] == ["note", "note"]
+    spaced = separate_notes(read_text(body + "\n1. The abbey was dissolved.\n2. So it says."),
+                            None)
+    assert [line.role for line in spaced.lines()][-2:] == ["body", "body"]
+
+
+def test_glued_numbers_must_follow_on_from_the_notes_before():
+    """Glued numbers that neither start at 1 nor go on from the last note found (give or take
+    a note or two missed) are no footnote block."""
+    page = "\n".join(["a line of the body that runs on to the end of the line and"] * 5
+                     + ["a line of the body that ends here.", "{n}The first word glued."])
+    doc = separate_notes(read_text("\f".join([page.format(n=1), page.format(n=3),
+                                              page.format(n=9)])), None)
+    assert [page.lines[-1].role for page in doc.pages] == ["note", "note", "body"]

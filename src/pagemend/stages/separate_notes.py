@@ -32,6 +32,7 @@ not in increasing order at the foot).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -49,6 +50,9 @@ STAGE = "separate_notes"
 #: How far up from the foot a footnote block may reach, as a share of the page's body lines:
 #: long notes fill half a page in the development corpus (biographia-weasy).
 MAX_NOTE_SHARE = 0.7
+#: Glued note numbers may go on from the last note found on the pages before by up to this
+#: many more than one (OCR garbles a raised label now and then: ``®`` for 6 in franklin-latex).
+MAX_MISSED_NOTES = 2
 #: Notes set in smaller type run at least this much longer (in characters) than body lines;
 #: only then can a note continued from the page before be told from the body by width.
 #: Development corpus: 1.13-1.18 where notes are smaller (groff, WeasyPrint, LibreOffice).
@@ -70,10 +74,12 @@ def _increasing(labels: list[str]) -> bool:
     return len(numbers) != len(labels) or numbers == sorted(set(numbers))
 
 
-def footnote_lines(page: Page, before: str = "") -> dict[int, tuple[str, int]]:
+def footnote_lines(page: Page, before: str = "", follows: int | None = None
+                   ) -> dict[int, tuple[str, int]]:
     """Line number -> (label, label length) for the labelled lines of the page's footnote
     block; continuation lines are those between and after them. ``before`` is the body text
-    of the page before: a long note may be set on the page after its marker's, filling it."""
+    of the page before: a long note may be set on the page after its marker's, filling it.
+    ``follows``: the last note number of the pages before (see ``_glued_run``)."""
     body = [line for line in page.lines if line.text and line.role == "body"]
     best: dict[int, tuple[str, int]] = {}
     labelled: list[tuple[Line, tuple[str, int]]] = []
@@ -92,9 +98,25 @@ def footnote_lines(page: Page, before: str = "") -> dict[int, tuple[str, int]]:
         if marked is None:
             marked = [_marked(line) for line in body]
         above = "\n".join([before, *marked[:i]])
-        if all(marker_pattern(lb).search(above) for lb in labels):
+        if all(marker_pattern(lb).search(above) for lb in labels) or _glued_run(
+                [label for _, label in labelled], follows):
             best = {line.number: label for line, label in labelled}
     return best
+
+
+def _glued_run(labels: list[tuple[str, int]], follows: int | None) -> bool:
+    """Numbers glued to their notes' first words (``1Recalled``, ``2This``: a raised numeral
+    set close), counting up by one from 1 or from the last note of the pages before (a note
+    or two missed there, a label garbled beyond reading, must not hide the rest): a
+    footnote block even where its markers cannot be found above, as when OCR misreads the
+    raised numerals (``sunk.!`` for ``sunk.¹``). A list or numbered paragraphs set their
+    numbers apart (``2. He``, ``2 He``)."""
+    numbers = [int(label) for label, length in labels if label.isdigit() and length == len(label)]
+    if not numbers or len(numbers) != len(labels):
+        return False
+    consecutive = all(b == a + 1 for a, b in itertools.pairwise(numbers))
+    return consecutive and (numbers[0] == 1 or (
+        follows is not None and 0 < numbers[0] - follows <= MAX_MISSED_NOTES + 1))
 
 
 def _marked(line: Line) -> str:
@@ -235,8 +257,11 @@ def separate_notes(doc: Document, config: SeparateNotesConfig | None) -> Documen
             edits.append(edit)
     labelled: dict[int, dict[int, tuple[str, int]]] = {}
     before = ""
+    follows: int | None = None  # the last note number so far
     for page in doc.pages:
-        labelled[page.index] = footnote_lines(page, before)
+        labelled[page.index] = footnote_lines(page, before, follows)
+        numbers = [int(label) for label, _ in labelled[page.index].values() if label.isdigit()]
+        follows = max(numbers) if numbers else follows
         start = min(labelled[page.index]) if labelled[page.index] else None
         before = "\n".join(_marked(line) for line in page.lines if line.text
                            and line.role == "body" and (start is None or line.number < start))
