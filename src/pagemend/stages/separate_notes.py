@@ -3,7 +3,9 @@
 A footnote block is a run of lines at the foot of a page's body whose first line opens with
 a note label (``1``, ``2.``, ``*``, ``[3]``, a number glued to a capital: ``8Compare``), whose
 labels run in increasing order down the page, and each of whose labels stands as a marker in
-the body above (``Law.2``, ``state.^68``). Lines without a label continue the note above.
+the body above (``Law.2``, ``state.^68``), or, where no marker can be found (OCR misreads
+raised numerals), whose numbers are glued to the notes' first words and count up from 1 or
+on from the notes before. Lines without a label continue the note above.
 Note lines get the role ``note`` and kind ``note``; each labelled line opens a note block.
 Paragraphs then rejoin over them.
 
