@@ -47,6 +47,11 @@ LEADING = 1.2
 COLUMN_SHARE = 0.6
 #: ...and each column holds at least this many lines (a short last page is no column).
 MIN_COLUMN_LINES = 5
+#: Two lines pdfium gave share one printed line when their heights overlap by this share...
+SAME_LINE_OVERLAP = 0.6
+#: ...and one stands beside the other, at most this many type sizes away (a word space is
+#: about 0.25; a column gutter is wider than a couple of type sizes).
+FRAGMENT_GAP = 1.0
 #: Glyphs further apart than this share of the font size have a space between them.
 SPACE_GAP = 0.15
 #: Where spaces are placed by position, a space character of the text stands for a word space
@@ -315,6 +320,48 @@ def _plain_text(text: str, chars: range) -> str:
     return " ".join(text[chars.start:chars.stop].split())
 
 
+def _join_fragments(items: list[tuple[str, Geometry, bool]]) -> list[tuple[str, Geometry, bool]]:
+    """Pieces of one printed line that pdfium gave as lines of their own, one after the other
+    (an italic title set as a text object of its own: `Art of Virtue,` | `14 because it...`):
+    a piece in the same type that shares the height of the piece before and stands beside
+    it, at most ``FRAGMENT_GAP`` of the type size away, joins it, left to right; with a space
+    where the glyphs stand a word space apart."""
+    out: list[tuple[str, Geometry, bool]] = []
+    for item in items:
+        if out and _beside(out[-1][1], item[1]):
+            out[-1] = _joined(out[-1], item)
+        else:
+            out.append(item)
+    return out
+
+
+def _beside(a: Geometry, b: Geometry) -> bool:
+    size = max(a.font_size or 0.0, b.font_size or 0.0)
+    if min(a.font_size or 0.0, b.font_size or 0.0) < SUPERSCRIPT_SIZE_RATIO * size:
+        return False  # a smaller piece is a marker or a note: ``_merge_markers`` places those
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    height = min(a.bottom - a.top, b.bottom - b.top)
+    if not size or height <= 0 or overlap < SAME_LINE_OVERLAP * height:
+        return False
+    gap = b.x0 - a.x1 if b.x0 >= a.x0 else a.x0 - b.x1
+    return -0.1 * size <= gap <= FRAGMENT_GAP * size
+
+
+def _joined(first: tuple[str, Geometry, bool], second: tuple[str, Geometry, bool]
+            ) -> tuple[str, Geometry, bool]:
+    (left_text, left, _), (right_text, right, soft) = sorted(
+        (first, second), key=lambda item: item[1].x0)
+    size = max(left.font_size or 0.0, right.font_size or 0.0)
+    space = " " if right.x0 - left.x1 > SPACE_GAP * size else ""
+    shift = len(left_text) + len(space)
+    base = left if len(left_text) >= len(right_text) else right
+    geometry = replace(base, x0=left.x0, x1=max(left.x1, right.x1), top=min(left.top, right.top),
+                       bottom=max(left.bottom, right.bottom), superscripts=(
+                           *left.superscripts,
+                           *((a + shift, b + shift) for a, b in right.superscripts)))
+    return left_text + space + right_text, geometry, soft
+
+
 def _merge_markers(items: list[tuple[str, Geometry, bool]]) -> list[tuple[str, Geometry, bool]]:
     """A note marker that pdfium set on a line of its own (a raised, smaller number) joins the
     line it stands on: before its text when it stands left of it, else after."""
@@ -396,7 +443,7 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
                 span for span in geometry.superscripts if span[1] <= len(text) - len(stray))),
                 soft)
             items[-2] = _append_superscript(items[-2], stray)
-    ordered = _reading_order(_merge_markers(items), width)
+    ordered = _reading_order(_merge_markers(_join_fragments(items)), width)
     spacings = [b[1].top - a[1].top for a, b in itertools.pairwise(ordered)
                 if b[1].top - a[1].top > 0]
     sizes = [item[1].font_size for item in ordered if item[1].font_size]
