@@ -20,7 +20,8 @@ def _page(index: int, rows: list[tuple[str, float]]) -> Page:
     return Page(index=index, label=None, lines=lines)
 
 
-WORDS = ["north", "south", "east", "west", "river", "hill", "field", "wood", "stone", "bridge", "mill", "road"]
+WORDS = ["north", "south", "east", "west", "river", "hill", "field", "wood", "stone",
+         "bridge", "mill", "road"]
 
 
 def _filler(index: int) -> list[tuple[str, float]]:
