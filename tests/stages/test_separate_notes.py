@@ -65,3 +65,28 @@ def test_glued_numbers_must_follow_on_from_the_notes_before():
     doc = separate_notes(read_text("\f".join([page.format(n=1), page.format(n=3),
                                               page.format(n=9)])), None)
     assert [page.lines[-1].role for page in doc.pages] == ["note", "note", "body"]
+
+
+def test_a_note_continued_over_a_page_is_found_by_its_smaller_type():
+    """With geometry, the note's lines carried to the next page are the page's bottom run of
+    lines in smaller type, even where their lengths in characters tell nothing."""
+    from pagemend.model import Document, Geometry, Line, Page
+
+    body = [f"the {word} lay quiet under the hill and the body of the page ran on as"
+            for word in ["mill", "brook", "field", "road", "wood", "stone", "bridge"]]
+
+    def page(index: int, rows: list[tuple[str, float]]) -> Page:
+        return Page(index=index, label=None, lines=tuple(
+            Line(text, index, number, geometry=Geometry(
+                x0=50.0, x1=346.0, top=60.0 + 12 * number, bottom=70.0 + 12 * number,
+                font_size=size)) for number, (text, size) in enumerate(rows)))
+
+    first = [(text, 10.0) for text in body[:5]] + [
+        ("and so the miller said, as the parish book has it.1", 10.0),
+        ("1The parish book was kept by the vicar, who wrote in it what he heard and", 8.0),
+        ("what he saw, and what the miller told him of the water and the wheel and", 8.0)]
+    second = [(text, 10.0) for text in body] + [
+        ("of the brook in flood, and of the year the wheel stopped for good and all.", 8.0),
+        ("So the book tells it, in the vicar's own hand.", 8.0)]
+    doc = separate_notes(Document(pages=(page(0, first), page(1, second))), None)
+    assert [line.role for line in doc.pages[1].lines] == ["body"] * 7 + ["note"] * 2

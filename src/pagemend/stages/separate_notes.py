@@ -10,7 +10,9 @@ Note lines get the role ``note`` and kind ``note``; each labelled line opens a n
 Paragraphs then rejoin over them.
 
 A note that runs over a page break (its last line ends no sentence) continues at the foot of
-the next page, without a label. Where notes are set in smaller type (their lines hold
+the next page, without a label. With the reader's geometry, the continuation is the page's
+bottom run of lines in note type (``NOTE_SIZE_RATIO`` of the body's size or less). Without
+it, where notes are set in smaller type (their lines hold
 ``NOTE_TYPE_RATIO`` more characters than the body's), the continuation is found by width:
 the split of the page's lines that best fits body-width lines above and note-width lines
 below; a page filled by a long note becomes note entirely. An unfinished note must go on, so
@@ -36,6 +38,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from pagemend.data.headings import BARE_NUMERAL, DIVISION
@@ -59,6 +62,10 @@ MAX_MISSED_NOTES = 2
 #: only then can a note continued from the page before be told from the body by width.
 #: Development corpus: 1.13-1.18 where notes are smaller (groff, WeasyPrint, LibreOffice).
 NOTE_TYPE_RATIO = 1.08
+#: With the reader's geometry, a note continued from the page before is the page's bottom run
+#: of lines in type this share of the body's size or smaller (corpus PDFs: notes at 0.74 to
+#: 0.80 of the body's size; quotations set smaller, at 0.92).
+NOTE_SIZE_RATIO = 0.85
 #: Lines shorter than this share of the body's width end paragraphs and say nothing of type.
 FULL_ISH_SHARE = 0.8
 
@@ -172,7 +179,7 @@ def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int
     body's width is measured again once the continuations are out of it: long notes that
     fill pages would otherwise pass for body."""
     ratio = _note_type_ratio(doc, labelled)
-    if ratio < NOTE_TYPE_RATIO:
+    if ratio < NOTE_TYPE_RATIO and not _notes_in_small_type(doc, labelled):
         return {}
     found: dict[int, int] = {}
     for _ in range(2):
@@ -191,18 +198,21 @@ def _continuations(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]
                    body_width: float, ratio: float) -> dict[int, int]:
     found: dict[int, int] = {}
     open_note = body_closed = False
+    body_size = _body_size(doc)
     for page in doc.pages:
         start = min(labelled[page.index]) if labelled.get(page.index) else None
         candidates = [line for line in page.lines if line.text and line.role == "body"
                       and (start is None or line.number < start)]
         if open_note and candidates:
-            k = _continuation(candidates, body_width, body_width * ratio)
-            if k == len(candidates) and start is not None and _sentence_done(
-                    candidates[-1].text):
-                k -= 1  # an unfinished note must go on: the line ending it, above the next
-            elif body_closed and candidates[0].text[:1].islower():
-                k = 0  # the body closed its paragraph: a page opening in lower case goes on
-                # with the note
+            k = _small_type_start(candidates, body_size)
+            if k is None:  # no geometry: the widths in characters tell, and the text
+                k = _continuation(candidates, body_width, body_width * ratio)
+                if k == len(candidates) and start is not None and _sentence_done(
+                        candidates[-1].text):
+                    k -= 1  # an unfinished note goes on: the line ending it, above the next
+                elif body_closed and candidates[0].text[:1].islower():
+                    k = 0  # the body closed its paragraph: a page opening in lower case goes
+                    # on with the note
             if k < len(candidates):
                 found[page.index] = candidates[k].number
         body = [line for line in candidates if line.number < found.get(page.index, 10**9)]
@@ -214,6 +224,38 @@ def _continuations(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]
         if note_lines:
             open_note = bool(_MID_SENTENCE.search(note_lines[-1].text))
     return found
+
+
+def _body_size(doc: Document) -> float:
+    """The body's type size (the most common among its lines), or 0 without geometry."""
+    sizes = Counter(round(line.geometry.font_size, 1) for line in doc.lines()
+                    if line.text and line.role == "body" and line.geometry is not None
+                    and line.geometry.font_size)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _notes_in_small_type(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]]
+                         ) -> bool:
+    """With the reader's geometry: the labelled notes are set in note type (see
+    ``NOTE_SIZE_RATIO``), so a continued note can be told by its type size."""
+    body_size = _body_size(doc)
+    sizes = sorted(line.geometry.font_size for page in doc.pages
+                   for line in page.lines if line.number in labelled.get(page.index, {})
+                   and line.geometry is not None and line.geometry.font_size)
+    return bool(body_size and sizes) and sizes[len(sizes) // 2] <= NOTE_SIZE_RATIO * body_size
+
+
+def _small_type_start(lines: list[Line], body_size: float) -> int | None:
+    """With the reader's geometry: the index where the page's bottom run of lines in note
+    type (``NOTE_SIZE_RATIO`` of the body's size or less) begins; ``len(lines)`` when the
+    page ends in body type; None without geometry."""
+    sizes = [line.geometry.font_size if line.geometry else None for line in lines]
+    if not body_size or not all(sizes):
+        return None
+    k = len(lines)
+    while k > 0 and (sizes[k - 1] or 0.0) <= NOTE_SIZE_RATIO * body_size:
+        k -= 1
+    return k
 
 
 def _endnotes(doc: Document) -> dict[tuple[int, int], tuple[str, int] | None]:
