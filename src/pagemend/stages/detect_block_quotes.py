@@ -366,6 +366,23 @@ def _regions(lines: list[Line], quoted: set[tuple[int, int]]) -> list[list[Line]
     return regions
 
 
+def _quoted_by_text(pairs: list[tuple[Line, Line | None]], measure: int, doc: Document,
+                    *, by_width: bool) -> set[tuple[int, int]]:
+    """The quotation lines the text alone shows (see the module docstring); the narrow units
+    only ``by_width`` (not needed where every prose line has geometry)."""
+    found = _epigraphs(pairs) | _displayed_lines(pairs, measure) | _quoted_letters(pairs, measure)
+    if by_width:
+        units = _units(pairs, doc.stats.full_line_length if doc.stats else ())
+        after_heading = [False] + [unit[-1].kind == "heading" for unit in units[:-1]]
+        found |= {
+            (line.page, line.number)
+            for unit, is_quoted in zip(units, _quoted_units(units, measure, after_heading),
+                                       strict=True)
+            if is_quoted for line in unit
+        }
+    return found
+
+
 @stage(STAGE, DetectBlockQuotesConfig, requires=("stats", "line.kind"),
        assigns=("line.kind",))
 def detect_block_quotes(doc: Document, config: DetectBlockQuotesConfig | None) -> Document:
@@ -375,19 +392,12 @@ def detect_block_quotes(doc: Document, config: DetectBlockQuotesConfig | None) -
     measure = _measure(prose)
     if not measure:
         return doc
-    units = _units(pairs, doc.stats.full_line_length if doc.stats else ())
-    after_heading = [False] + [unit[-1].kind == "heading" for unit in units[:-1]]
-    quoted = {
-        (line.page, line.number)
-        for unit, is_quoted in zip(units, _quoted_units(units, measure, after_heading),
-                                   strict=True)
-        if is_quoted for line in unit
-    } | _epigraphs(pairs) | _displayed_lines(pairs, measure) | _quoted_letters(pairs, measure)
     edges = _left_edges(prose)
-    if edges:  # the reader's geometry: a quotation is set in, whatever its text says
-        with_geometry = {(line.page, line.number) for line in prose if line.geometry}
-        quoted = (quoted - with_geometry) | _set_in_lines(
-            prose, edges, _paragraph_indent(prose, edges))
+    # with the reader's geometry, a quotation's prose is what is set in, whatever the text says
+    placed = {(line.page, line.number) for line in prose if line.geometry} if edges else set()
+    quoted = _quoted_by_text(pairs, measure, doc, by_width=len(placed) < len(prose)) - placed
+    if edges:
+        quoted |= _set_in_lines(prose, edges, _paragraph_indent(prose, edges))
     changed: dict[tuple[int, int], Line] = {}
     for region in _regions([line for line, _ in pairs], quoted):
         starts = _paragraph_starts(region)

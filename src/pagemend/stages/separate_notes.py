@@ -179,7 +179,8 @@ def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int
     body's width is measured again once the continuations are out of it: long notes that
     fill pages would otherwise pass for body."""
     ratio = _note_type_ratio(doc, labelled)
-    if ratio < NOTE_TYPE_RATIO and not _notes_in_small_type(doc, labelled):
+    body_size = _body_size(doc)
+    if ratio < NOTE_TYPE_RATIO and not _notes_in_small_type(doc, labelled, body_size):
         return {}
     found: dict[int, int] = {}
     for _ in range(2):
@@ -190,15 +191,17 @@ def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int
             and not (labelled.get(line.page) and line.number >= min(labelled[line.page]))
         ]
         body_width = float(full_line(body_lengths)) if body_lengths else 0.0
-        found = _continuations(doc, labelled, body_width, ratio)
+        found = _continuations(doc, labelled, (body_width, ratio), body_size)
     return found
 
 
 def _continuations(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]],
-                   body_width: float, ratio: float) -> dict[int, int]:
+                   widths: tuple[float, float], body_size: float) -> dict[int, int]:
+    """Page -> first line of the note it carries over; ``widths``: the body's full line in
+    characters and the notes' ratio to it; ``body_size``: the body's type size (0: none)."""
+    body_width, ratio = widths
     found: dict[int, int] = {}
     open_note = body_closed = False
-    body_size = _body_size(doc)
     for page in doc.pages:
         start = min(labelled[page.index]) if labelled.get(page.index) else None
         candidates = [line for line in page.lines if line.text and line.role == "body"
@@ -234,11 +237,10 @@ def _body_size(doc: Document) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def _notes_in_small_type(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]]
-                         ) -> bool:
+def _notes_in_small_type(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]],
+                         body_size: float) -> bool:
     """With the reader's geometry: the labelled notes are set in note type (see
     ``NOTE_SIZE_RATIO``), so a continued note can be told by its type size."""
-    body_size = _body_size(doc)
     sizes = sorted(line.geometry.font_size for page in doc.pages
                    for line in page.lines if line.number in labelled.get(page.index, {})
                    and line.geometry is not None and line.geometry.font_size)
