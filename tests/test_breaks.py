@@ -39,3 +39,16 @@ def test_ends_paragraph(text, following, ends):
 def test_a_glued_line_never_ends_a_paragraph():
     glued = Line("we had to de", 0, 0, glue_next=True)
     assert not ends_paragraph(glued, line("Fend it."), FULL)
+
+
+def test_the_room_left_is_measured_in_points_where_the_reader_had_geometry():
+    """A line whose characters fill the measure but whose glyphs stop well short of the right
+    margin (narrow letters) had room for the next word: the sentence ends its paragraph."""
+    from pagemend.model import Geometry
+
+    line = Line("i" * 58 + ".", 0, 0, geometry=Geometry(x0=50, x1=200, top=0, bottom=10,
+                                                          font_size=10))
+    following = Line("The next one runs on across the whole measure of the page and", 0, 1,
+                     geometry=Geometry(x0=50, x1=346, top=12, bottom=22, font_size=10))
+    assert not ends_paragraph(line, following, 60)  # by characters: full, so it runs on
+    assert ends_paragraph(line, following, 60, right=346.0)  # by points: 146 left

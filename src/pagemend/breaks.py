@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from pagemend.data.punctuation import OPENS_CAPITAL
-from pagemend.layout import has_room, printed_length
+from pagemend.layout import has_room, printed_length, room_in_points
 from pagemend.model import Line
 
 __all__ = ["CONVENTIONS", "SHORT_SHARE", "ends_paragraph"]
@@ -67,8 +67,11 @@ CONVENTIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 )
 
 
-def ends_paragraph(line: Line, following: Line, full_line: int) -> bool:
-    """True when ``line`` ends a paragraph before ``following`` (see the module docstring)."""
+def ends_paragraph(line: Line, following: Line, full_line: int, right: float | None = None
+                   ) -> bool:
+    """True when ``line`` ends a paragraph before ``following`` (see the module docstring).
+    ``right``: the page's right margin in points, where the reader had geometry; the room
+    left for the next word is then measured in points (``layout.room_in_points``)."""
     if line.glue_next:
         return False
     end = line.text[-TAIL:]  # the patterns look at how a line ends: spare the regexes the rest
@@ -78,7 +81,8 @@ def ends_paragraph(line: Line, following: Line, full_line: int) -> bool:
         return True
     if not full_line:
         return bool(_TERMINAL.search(end))
-    if not has_room(line, following, full_line):
+    room = room_in_points(line, following, right)
+    if not (has_room(line, following, full_line) if room is None else room):
         # a sentence that ends well short of the measure, or before a line that runs on but
         # holds fewer characters than a full one (the trace of a first-line indent), ends its
         # paragraph more often than not, even where a long next word would not have fitted

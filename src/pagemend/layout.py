@@ -27,6 +27,8 @@ __all__ = [
     "percentile",
     "printed",
     "printed_length",
+    "right_margins",
+    "room_in_points",
     "successors",
 ]
 
@@ -155,6 +157,28 @@ def left_margins(doc: Document) -> tuple[float | None, ...]:
                         if line.geometry is not None and line.text and line.role == "body")
         margins.append(float(edges.most_common(1)[0][0]) if edges else None)
     return tuple(margins)
+
+
+def right_margins(doc: Document) -> tuple[float | None, ...]:
+    """Each page's right margin (the most common right edge of its prose lines, where
+    justified lines end, in points), or None where the reader gave no geometry."""
+    margins: list[float | None] = []
+    for page in doc.pages:
+        edges = Counter(round(line.geometry.x1) for line in page.lines
+                        if line.geometry is not None and line.text and line.role == "body")
+        margins.append(float(edges.most_common(1)[0][0]) if edges else None)
+    return tuple(margins)
+
+
+def room_in_points(line: Line, following: Line, right: float | None) -> bool | None:
+    """The capacity test in points, with the reader's geometry: the line stops short of the
+    page's right margin by more than a space and the next line's first word would take (its
+    width estimated from the next line's own characters); None without geometry."""
+    geometry, next_geometry = line.geometry, following.geometry
+    if right is None or geometry is None or next_geometry is None or not following.text:
+        return None
+    per_character = (next_geometry.x1 - next_geometry.x0) / len(following.text)
+    return right - geometry.x1 >= per_character * (1 + len(first_word(following.text)))
 
 
 def indented(line: Line, margins: tuple[float | None, ...], previous: Line | None = None

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from pagemend.breaks import ends_paragraph
 from pagemend.data.punctuation import OPENS_CAPITAL
-from pagemend.layout import body_measures, indented, left_margins, successors
+from pagemend.layout import body_measures, indented, left_margins, right_margins, successors
 from pagemend.model import Document, Line, replace
 from pagemend.registry import stage
 
@@ -96,12 +96,16 @@ def _fragments(pairs: list[tuple[Line, Line | None]], full_lines: tuple[int, ...
 
 
 def _by_indent(line: Line, following: Line, full: int,
-               margins: tuple[float | None, ...]) -> bool:
-    """With geometry, the next line's indent decides; without, the text's signals do."""
-    opens = indented(following, margins, line)
+               margins: tuple[tuple[float | None, ...], tuple[float | None, ...]]) -> bool:
+    """With geometry, the next line's indent decides, and the room left in points; without,
+    the text's signals do. ``margins``: each page's left and right margins."""
+    lefts, rights = margins
+    opens = indented(following, lefts, line)
     if opens is None:
         return ends_paragraph(line, following, full)
-    return opens or (ends_paragraph(line, following, full) and not line.text[-1:].isalpha())
+    right = rights[line.page] if line.page < len(rights) else None
+    return opens or (ends_paragraph(line, following, full, right)
+                     and not line.text[-1:].isalpha())
 
 
 @stage(STAGE, RejoinParagraphsConfig, requires=("line.glue_next",),
@@ -109,7 +113,7 @@ def _by_indent(line: Line, following: Line, full: int,
 def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> Document:
     """Mark block starts and an open end; see the module docstring."""
     full_lines = body_measures(doc)
-    margins = left_margins(doc)
+    margins = (left_margins(doc), right_margins(doc))
     gaps = _gaps(doc)
     changed: dict[tuple[int, int], Line] = {}
     starts: dict[tuple[int, int], bool] = {}
