@@ -151,20 +151,19 @@ def body_measures(doc: Document) -> tuple[int, ...]:
 def left_margins(doc: Document) -> tuple[float | None, ...]:
     """Each page's left margin (the most common left edge of its prose lines, in points),
     or None where the reader gave no geometry."""
-    margins: list[float | None] = []
-    for page in doc.pages:
-        edges = Counter(round(line.geometry.x0) for line in page.lines
-                        if line.geometry is not None and line.text and line.role == "body")
-        margins.append(float(edges.most_common(1)[0][0]) if edges else None)
-    return tuple(margins)
+    return _common_edges(doc, "x0")
 
 
 def right_margins(doc: Document) -> tuple[float | None, ...]:
     """Each page's right margin (the most common right edge of its prose lines, where
     justified lines end, in points), or None where the reader gave no geometry."""
+    return _common_edges(doc, "x1")
+
+
+def _common_edges(doc: Document, side: str) -> tuple[float | None, ...]:
     margins: list[float | None] = []
     for page in doc.pages:
-        edges = Counter(round(line.geometry.x1) for line in page.lines
+        edges = Counter(round(getattr(line.geometry, side)) for line in page.lines
                         if line.geometry is not None and line.text and line.role == "body")
         margins.append(float(edges.most_common(1)[0][0]) if edges else None)
     return tuple(margins)
