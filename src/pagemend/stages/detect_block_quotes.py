@@ -249,8 +249,8 @@ def _left_edges(prose: list[Line]) -> dict[int, float]:
 
 def _paragraph_indent(prose: list[Line], edges: dict[int, float]) -> float:
     """The body's first-line indent in points: the most common set-in of lines followed on
-    their page by a line at the body's edge. A paragraph's first line is; of a quotation's
-    lines, only its last."""
+    their page by a line at the body's edge: every paragraph's first line is so followed,
+    but of a quotation's lines only the last."""
     indents: Counter[int] = Counter()
     for line, following in itertools.pairwise(prose):
         if line.geometry is None or following.geometry is None or line.page != following.page:
