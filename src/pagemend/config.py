@@ -33,6 +33,7 @@ from pagemend.stages.measure_document import MeasureDocumentConfig
 from pagemend.stages.normalize_characters import NormalizeCharactersConfig
 from pagemend.stages.rejoin_paragraphs import RejoinParagraphsConfig
 from pagemend.stages.remove_running_heads import RemoveRunningHeadsConfig
+from pagemend.stages.restore_word_spaces import RestoreWordSpacesConfig
 from pagemend.stages.separate_notes import SeparateNotesConfig
 
 __all__ = ["PipelineConfig", "dump_toml", "load_toml"]
@@ -47,6 +48,9 @@ class PipelineConfig:
     )
     measure_document: MeasureDocumentConfig = field(default_factory=MeasureDocumentConfig)
     detect_language: DetectLanguageConfig = field(default_factory=DetectLanguageConfig)
+    restore_word_spaces: RestoreWordSpacesConfig = field(
+        default_factory=RestoreWordSpacesConfig
+    )
     remove_running_heads: RemoveRunningHeadsConfig = field(
         default_factory=RemoveRunningHeadsConfig
     )

@@ -24,6 +24,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "normalize_characters",
     "measure_document",
     "detect_language",
+    "restore_word_spaces",
     "remove_running_heads",
     "capture_page_labels",
     "separate_notes",

@@ -18,6 +18,7 @@ from pagemend.stages import (
     normalize_characters,
     rejoin_paragraphs,
     remove_running_heads,
+    restore_word_spaces,
     separate_notes,
 )
 
@@ -36,5 +37,6 @@ __all__ = [
     "normalize_characters",
     "rejoin_paragraphs",
     "remove_running_heads",
+    "restore_word_spaces",
     "separate_notes",
 ]

@@ -1,0 +1,196 @@
+"""restore_word_spaces: put back the word spaces an extractor lost, where the lexicon shows them.
+
+Some extractions run words together: pypdfium2's text of a groff PDF reads ``I knewtheir
+price``, ``Manyt hink``. A word unknown to the language's word list that splits into two
+common words (``knew`` + ``their``) lost its space; two neighbours of which one is unknown and
+that rejoin into two common words split elsewhere (``Manyt hink`` -> ``Many think``) had it
+in the wrong place. Books have unknown words of their own (names, old spellings, broken
+halves of hyphenated words), so the stage acts only on a document where such splits are
+common (``MIN_SPLIT_RATE`` of its words): there the spaces were lost, elsewhere the words
+are the author's. Every change is an edit.
+
+Leaves alone: lines with the reader's geometry (the PDF reader places spaces from the glyphs'
+positions), the halves of line-end hyphen sites, capitalised words (names) except where the
+case changes inside the word (``LivedFor``), languages that close up their compounds
+(``SPLIT_LANGUAGES``), and languages without a word list.
+
+    >>> from pagemend.readers import read_text
+    >>> from pagemend.stages.measure_document import measure_document
+    >>> from pagemend.stages.detect_language import detect_language, DetectLanguageConfig
+    >>> text = "I knewtheir price and walked overeach farm, and took his word for it\\n" * 6
+    >>> doc = detect_language(measure_document(read_text(text), None), DetectLanguageConfig())
+    >>> restore_word_spaces(doc, RestoreWordSpacesConfig()).pages[0].lines[0].text
+    'I knew their price and walked over each farm, and took his word for it'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pagemend.hyphenation.lexicon import has_lexicon, zipf
+from pagemend.model import Document, Edit, Line, replace
+from pagemend.registry import stage
+from pagemend.stages.measure_document import count_words, line_ends_with_hyphen
+
+__all__ = ["RestoreWordSpacesConfig", "restore_word_spaces"]
+
+STAGE = "restore_word_spaces"
+
+#: Each part of a split must be a common word: at least this Zipf frequency (3 is one in a
+#: million words)...
+MIN_PART_ZIPF = 3.5
+#: ...a part of two letters a very common one (``of``, ``it``: 6 to 7.4 in English; ``al``,
+#: a name, 5.2)...
+MIN_SHORT_PART_ZIPF = 5.5
+#: ...and a part of one letter one of the language's few one-letter words (English ``a`` 7.4
+#: and ``i`` 7.1, French ``à`` 7.3; the word list counts stray letters too: ``s`` 5.9 in
+#: English, 6.5 in French).
+MIN_LETTER_ZIPF = 6.8
+#: Only words of at least this many letters are tried.
+MIN_WORD_LETTERS = 4
+#: The stage acts when this share of a document's words (of ``MIN_WORD_LETTERS`` letters or
+#: more) are unknown words that split into two common ones. Development corpus: 34 and 44
+#: per thousand in pypdfium2's text of the two groff PDFs that lost their spaces; at most
+#: 3.3 per thousand in every English and French text that kept them (names, old spellings).
+MIN_SPLIT_RATE = 0.015
+#: Languages that write few closed compounds. German, Dutch and the Scandinavian languages
+#: close theirs up (``Fensterblech``), so a word that splits into two common words is most
+#: often right as it stands (5.0 and 8.9 per thousand in the corpus's German and Dutch texts).
+SPLIT_LANGUAGES = frozenset({"en", "fr", "es", "it", "pt"})
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreWordSpacesConfig:
+    enabled: bool = True
+
+
+def _common(part: str, lang: str) -> bool:
+    floor = (MIN_LETTER_ZIPF if len(part) == 1 else MIN_SHORT_PART_ZIPF if len(part) == 2
+             else MIN_PART_ZIPF)
+    return zipf(part.lower(), lang) >= floor
+
+
+def _split(word: str, lang: str) -> int | None:
+    """Where an unknown word splits into two common words (the split whose rarer part is the
+    most common), or None. A capital may stand only where a word begins."""
+    if zipf(word.lower(), lang) > 0:
+        return None
+    best, best_score = None, 0.0
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        if any(c.isupper() for c in right[1:]) or not (_common(left, lang)
+                                                      and _common(right, lang)):
+            continue
+        score = min(zipf(left.lower(), lang), zipf(right.lower(), lang))
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _candidate(word: str) -> bool:
+    """Long enough, and not a name: lower case, or a change of case inside (``LivedFor``),
+    or a capital ``I`` run into the next word (``Iwalked``)."""
+    if len(word) < MIN_WORD_LETTERS:
+        return False
+    return word[0].islower() or any(c.isupper() for c in word[1:]) or (
+        word[0] == "I" and word[1:2].islower())
+
+
+def _fixes(text: str, lang: str, skip_first: bool, skip_last: bool) -> list[tuple[int, str, str]]:
+    """(offset, before, after) for each change to the line, left to right, offsets in the
+    original text."""
+    words = list(_WORD.finditer(text))
+    fixes: list[tuple[int, str, str]] = []
+    i = 0
+    while i < len(words):
+        match = words[i]
+        edge = (i == 0 and skip_first) or (i == len(words) - 1 and skip_last)
+        word = match.group()
+        after = words[i + 1] if i + 1 < len(words) else None
+        if not edge and after is not None and text[match.end():after.start()] == " " and not (
+                i + 1 == len(words) - 1 and skip_last):
+            pair = _moved_space(word, after.group(), lang)
+            if pair is not None:
+                fixes.append((match.start(), text[match.start():after.end()], pair))
+                i += 2
+                continue
+        if not edge and _candidate(word):
+            at = _split(word, lang)
+            if at is not None:
+                fixes.append((match.start(), word, f"{word[:at]} {word[at:]}"))
+        i += 1
+    return fixes
+
+
+def _moved_space(first: str, second: str, lang: str) -> str | None:
+    """Two neighbours, one of them unknown, that read as two common words with the space a
+    letter or two away (``Manyt hink``): the mended pair, or None. The second must be lower
+    case (a capital there begins a name or a sentence)."""
+    if not second[:1].islower() or len(first) + len(second) < MIN_WORD_LETTERS + 2:
+        return None
+    if zipf(first.lower(), lang) > 0 and zipf(second.lower(), lang) > 0:
+        return None
+    joined = first + second
+    for i in range(len(first) - 2, len(first) + 3):
+        if i == len(first) or not 0 < i < len(joined):
+            continue
+        left, right = joined[:i], joined[i:]
+        if _common(left, lang) and _common(right, lang):
+            return f"{left} {right}"
+    return None
+
+
+def _split_rate(doc: Document, lang: str) -> float:
+    """The share of the document's words (``MIN_WORD_LETTERS`` letters or more, hyphen-site
+    halves left out) that are unknown and split into two common words: looked up once per
+    distinct word, from the counts ``measure_document`` took."""
+    counts = doc.stats.word_counts if doc.stats else count_words(doc.lines())
+    total = splits = 0
+    for word, count in counts.items():
+        if len(word) < MIN_WORD_LETTERS or not word.isalpha():
+            continue
+        total += count
+        if _split(word, lang) is not None:
+            splits += count
+    return splits / total if total else 0.0
+
+
+@stage(STAGE, RestoreWordSpacesConfig, requires=("meta.lang",), assigns=("line.text",))
+def restore_word_spaces(doc: Document, config: RestoreWordSpacesConfig) -> Document:
+    """Put back lost word spaces; see the module docstring."""
+    lang = doc.meta.lang
+    if lang not in SPLIT_LANGUAGES or not has_lexicon(lang) or (
+            _split_rate(doc, lang) < MIN_SPLIT_RATE):
+        return doc
+    changed: dict[tuple[int, int], Line] = {}
+    edits: list[Edit] = []
+    previous_hyphen = False
+    for line in doc.lines():
+        if not line.text or line.geometry is not None:
+            continue
+        ends = line_ends_with_hyphen(line.text)
+        fixes = _fixes(line.text, lang, previous_hyphen, ends)
+        previous_hyphen = ends
+        if not fixes:
+            continue
+        text, shift = line.text, 0
+        for offset, before, after in fixes:
+            at = offset + shift
+            text = text[:at] + after + text[at + len(before):]
+            edits.append(Edit(STAGE, "restore_space", line.page, line.number, before, after,
+                              "the lexicon reads two common words where the text ran them "
+                              "together", offset=at))
+            shift += len(after) - len(before)
+        changed[(line.page, line.number)] = replace(line, text=text)
+    if not changed:
+        return doc
+    mended = doc.with_lines(changed).with_edits(edits)
+    stats = doc.stats
+    if stats is not None:  # the word counts measured before the spaces came back
+        stats = replace(stats, word_counts=count_words(mended.lines()))
+        return replace(mended, stats=stats)
+    return mended
+
