@@ -162,6 +162,8 @@ def _split_rate(doc: Document, lang: str) -> float:
 def restore_word_spaces(doc: Document, config: RestoreWordSpacesConfig) -> Document:
     """Put back lost word spaces; see the module docstring."""
     lang = doc.meta.lang
+    if all(line.geometry is not None for line in doc.lines() if line.text):
+        return doc  # a PDF: its reader placed the spaces from the glyphs' positions
     if lang not in SPLIT_LANGUAGES or not has_lexicon(lang) or (
             _split_rate(doc, lang) < MIN_SPLIT_RATE):
         return doc
