@@ -63,3 +63,17 @@ def test_mend_of_the_output_changes_nothing():
     source = "It was the best of times, it was the worst of times, it was the age of\nwisdom."
     once = write(mend(read_text(source)))
     assert write(mend(read_text(once))) == once
+
+
+WALDEN = (CORPUS / "walden-groff" / "input.pages.txt").read_text(encoding="utf-8")
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=5999), min_size=40,
+                max_size=400))
+def test_a_text_that_lost_spaces_rebuilds_exactly(cuts):
+    """Spaces deleted at random from a real book, enough to set restore_word_spaces to work:
+    whatever it puts back, the input comes back from the output and its edits."""
+    lost = set(cuts)
+    source = "".join(c for i, c in enumerate(WALDEN[:6000]) if not (c == " " and i in lost))
+    assert rebuild(mend(read_text(source))) == source
