@@ -78,20 +78,21 @@ def _fragments(pairs: list[tuple[Line, Line | None]], full_lines: tuple[int, ...
     lines (``Sitting-room,`` / ``bedroom,`` / ``lumber-room.`` / ``All`` / ``as`` / ...)."""
     def small(line: Line) -> bool:
         full = full_lines[line.page] if line.page < len(full_lines) else 0
-        return bool(full) and len(line.text.split()) <= 2 and (
-            len(line.text) <= FRAGMENT_SHARE * full)
+        return bool(full) and len(line.text) <= FRAGMENT_SHARE * full and (
+            len(line.text.split()) <= 2)
 
     found: set[tuple[int, int]] = set()
     run: list[Line] = []
     for line, _ in [*pairs, (None, None)]:
-        if line is not None and small(line) and (
+        is_small = line is not None and small(line)
+        if line is not None and is_small and (
             not run or (line.page == run[-1].page and line.number - run[-1].number == 2)
         ):
             run.append(line)
             continue
         if len(run) >= MIN_FRAGMENTS:
             found.update((piece.page, piece.number) for piece in run)
-        run = [line] if line is not None and small(line) else []
+        run = [line] if line is not None and is_small else []
     return found
 
 
