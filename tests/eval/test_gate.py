@@ -53,3 +53,18 @@ def test_gate_notices_another_corpus(report):
     assert check(report, floors, "another") == [
         "the corpus differs from the one the floors were measured on"
     ]
+
+
+def test_a_new_corpus_is_pinned_anew(report):
+    floors = raise_floors(report, {}, "small")
+    floors["pages"]["floors"]["mean.overall"] = 1.0
+    repinned = raise_floors(report, floors, "grown")["pages"]
+    assert repinned["corpus_sha256"] == "grown"
+    assert repinned["floors"]["mean.overall"] == round(report.means["overall"], 4)
+
+
+def test_every_case_overall_is_pinned(report):
+    floors = raise_floors(report, {}, "d")["pages"]["floors"]
+    assert {name for name in floors if name.startswith("case.")} == {
+        f"case.{case}.overall" for case in report.cases
+    }
