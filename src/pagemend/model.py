@@ -28,6 +28,8 @@ __all__ = [
     "LINE_ROLES",
     "Block",
     "BlockKind",
+    "Decision",
+    "DecisionValue",
     "Document",
     "DocumentMeta",
     "DocumentStats",
@@ -205,6 +207,41 @@ class Edit:
     flagged: bool = False
 
 
+DecisionValue = str | int | bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One structural decision a stage took about a line, and the rule that took it.
+
+    On line ``line`` of page ``page``, rule ``rule`` (declared in stage ``stage``, see
+    :mod:`pagemend.rules`) set ``field`` from ``before`` to ``after``, on the ``evidence``
+    given in words. Fields: ``role``, ``kind``, ``level``, ``starts_block``, ``glue_next``,
+    ``note_id`` (a note's first line), ``note_link`` (a reference linked to a note: ``after``
+    is the note id), ``order`` (the line's place in reading order). A rule *fired* where
+    ``before != after``; a record where they are equal says a rule looked and confirmed.
+
+        >>> decision = Decision("detect_headings", "detect_headings.numbered_division", 0, 3,
+        ...                     "kind", "paragraph", "heading", "a division word and a numeral")
+        >>> decision.fired
+        True
+    """
+
+    stage: str
+    rule: str
+    page: int
+    line: int
+    field: str
+    before: DecisionValue
+    after: DecisionValue
+    evidence: str
+
+    @property
+    def fired(self) -> bool:
+        """The rule changed the value (a confirmation does not count)."""
+        return self.before != self.after
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentStats:
     """What ``measure_document`` found: the yardsticks later stages compare against."""
@@ -242,6 +279,8 @@ class Document:
     edits: tuple[Edit, ...] = ()
     meta: DocumentMeta = DocumentMeta()
     stats: DocumentStats | None = None
+    #: every structural decision the stages took, in order
+    decisions: tuple[Decision, ...] = ()
 
     def lines(self) -> Iterator[Line]:
         """Every line of every page, in reading order."""
@@ -268,3 +307,7 @@ class Document:
     def with_edits(self, edits: tuple[Edit, ...] | list[Edit]) -> Document:
         """A copy with ``edits`` appended to the record."""
         return replace(self, edits=self.edits + tuple(edits)) if edits else self
+
+    def with_decisions(self, decisions: tuple[Decision, ...] | list[Decision]) -> Document:
+        """A copy with ``decisions`` appended to the record."""
+        return replace(self, decisions=self.decisions + tuple(decisions)) if decisions else self

@@ -1,0 +1,99 @@
+"""Rules: every structural decision names the rule that took it, declared once in its stage.
+
+A rule states one typographic fact (``a line set in on both sides of the body's measure is
+quoted``). Each stage module declares its rules at import time with :func:`rule`; the
+registry :data:`RULES` then knows every rule of every stage, so ``pagemend eval --rules`` can
+count where each one fires and ``pagemend explain --rule`` can filter by it.
+
+A stage records its line changes through a :class:`Changes` recorder: each ``set`` writes the
+new values onto the line and one :class:`~pagemend.model.Decision` per field, with the rule
+and the evidence in words.
+
+    >>> from pagemend.model import Document, Line, Page
+    >>> EXAMPLE = Rule("example.caps_line", "example", "A short line in capitals is a heading.")
+    >>> doc = Document(pages=(Page(0, None, (Line("OF MIRACLES.", 0, 0),)),))
+    >>> changes = Changes()
+    >>> _ = changes.set(doc.pages[0].lines[0], EXAMPLE, "12 letters, all capitals",
+    ...                 kind="heading", level=1)
+    >>> mended = changes.apply(doc)
+    >>> mended.pages[0].lines[0].kind, [(d.field, d.before, d.after) for d in mended.decisions]
+    ('heading', [('kind', 'paragraph', 'heading'), ('level', None, 1)])
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pagemend.model import Decision, DecisionValue, Document, Line, replace
+
+__all__ = ["RULES", "Changes", "Rule", "rule"]
+
+#: the line fields a decision can set directly (``note_link`` and ``order`` are recorded
+#: through :meth:`Changes.record`)
+LINE_FIELDS = frozenset({"role", "kind", "level", "starts_block", "glue_next", "note_id"})
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule of a stage: a stable id (``stage.name``) and the fact it encodes."""
+
+    id: str
+    stage: str
+    statement: str
+    #: a catch-all: what a line stays when no other rule of the stage claimed it
+    default: bool = False
+
+
+#: every declared rule by id, filled as the stage modules are imported
+RULES: dict[str, Rule] = {}
+
+
+def rule(stage: str, name: str, statement: str, *, default: bool = False) -> Rule:
+    """Declare the rule ``stage.name`` once, with a one-line statement of its fact."""
+    declared = Rule(f"{stage}.{name}", stage, statement, default)
+    if RULES.get(declared.id, declared) != declared:
+        raise ValueError(f"rule {declared.id!r} is declared twice")
+    RULES[declared.id] = declared
+    return declared
+
+
+class Changes:
+    """The line changes of one stage run, each recorded with its decision (local scratch)."""
+
+    __slots__ = ("decisions", "lines")
+
+    def __init__(self) -> None:
+        self.lines: dict[tuple[int, int], Line] = {}
+        self.decisions: list[Decision] = []
+
+    def current(self, line: Line) -> Line:
+        """The line as changed so far in this run."""
+        return self.lines.get((line.page, line.number), line)
+
+    def set(self, line: Line, by: Rule, evidence: str, **values: DecisionValue) -> Line:
+        """Set ``values`` on the line (as changed so far), one decision per field."""
+        current = self.current(line)
+        for name, value in values.items():
+            if name not in LINE_FIELDS:
+                raise ValueError(f"a decision cannot set {name!r}")
+            self.decisions.append(Decision(by.stage, by.id, line.page, line.number, name,
+                                           getattr(current, name), value, evidence))
+        changed = replace(current, **values)
+        self.lines[(line.page, line.number)] = changed
+        return changed
+
+    def replace(self, line: Line, **values: object) -> Line:
+        """Change fields that are not decisions (text, references) on the line as changed."""
+        changed = replace(self.current(line), **values)
+        self.lines[(line.page, line.number)] = changed
+        return changed
+
+    def record(self, line: Line, by: Rule, field: str, *, before: DecisionValue,
+               after: DecisionValue, evidence: str) -> None:
+        """Record a decision that is not a plain line field (``note_link``, ``order``)."""
+        self.decisions.append(Decision(by.stage, by.id, line.page, line.number, field, before,
+                                       after, evidence))
+
+    def apply(self, doc: Document) -> Document:
+        """The document with the changed lines and the decisions appended."""
+        return doc.with_lines(self.lines).with_decisions(self.decisions)
