@@ -24,8 +24,9 @@ from dataclasses import dataclass
 
 from pagemend.data.letters import CLOSING, SALUTATION
 from pagemend.layout import successors
-from pagemend.model import Document, Line, replace
+from pagemend.model import Document, Line
 from pagemend.registry import stage
+from pagemend.rules import Changes, rule
 
 __all__ = ["DetectLettersConfig", "detect_letters"]
 
@@ -35,6 +36,14 @@ STAGE = "detect_letters"
 MAX_CLOSING_LINES = 4
 #: A salutation or closing line is at most this share of the page's full line.
 MAX_SHARE = 0.8
+
+SALUTATION_LINE = rule(STAGE, "salutation", "A short line that addresses the reader and ends "
+                       "with a comma or colon (`My Dear Friend:`) is a letter's salutation.")
+CLOSING_LINES = rule(STAGE, "closing", "A short line that opens a letter's closing formula "
+                     "(`Yours truly,`) and the short lines after it, up to the signature, are "
+                     "the letter's closing.")
+AFTER_LETTER_PART = rule(STAGE, "after_salutation_or_closing",
+                         "The line after a salutation or closing opens a new block.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +61,7 @@ def detect_letters(doc: Document, config: DetectLettersConfig | None) -> Documen
     """Mark salutations and closings; see the module docstring."""
     full = doc.stats.full_line_length if doc.stats else ()
     lines = [line for line, _ in successors(doc)]
-    changed: dict[tuple[int, int], Line] = {}
+    changes = Changes()
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -60,10 +69,12 @@ def detect_letters(doc: Document, config: DetectLettersConfig | None) -> Documen
             i += 1
             continue
         if SALUTATION.match(line.text):
-            changed[(line.page, line.number)] = replace(line, kind="letter", starts_block=True)
+            changes.set(line, SALUTATION_LINE, f"salutation form, {len(line.text)} characters",
+                        kind="letter", starts_block=True)
             i += 1
             if i < len(lines) and lines[i].kind == "paragraph":
-                changed[(lines[i].page, lines[i].number)] = replace(lines[i], starts_block=True)
+                changes.set(lines[i], AFTER_LETTER_PART, "follows a salutation",
+                            starts_block=True)
             continue
         if CLOSING.match(line.text):
             end = i + 1
@@ -71,12 +82,13 @@ def detect_letters(doc: Document, config: DetectLettersConfig | None) -> Documen
                    and lines[end].kind == "paragraph" and _short(lines[end], full)):
                 end += 1
             for j in range(i, end):
-                changed[(lines[j].page, lines[j].number)] = replace(
-                    lines[j], kind="letter", starts_block=j == i)
+                changes.set(lines[j], CLOSING_LINES,
+                            f"line {j - i + 1} of a {end - i}-line closing",
+                            kind="letter", starts_block=j == i)
             if end < len(lines) and lines[end].kind == "paragraph":
-                changed[(lines[end].page, lines[end].number)] = replace(lines[end],
-                                                                       starts_block=True)
+                changes.set(lines[end], AFTER_LETTER_PART, "follows a closing",
+                            starts_block=True)
             i = end
             continue
         i += 1
-    return doc.with_lines(changed)
+    return changes.apply(doc)
