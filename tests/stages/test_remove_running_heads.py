@@ -164,19 +164,7 @@ def test_removals_are_edits_holding_the_line():
     )
 
 
-#: Cases of the grown corpus (issue 14) whose printed furniture is not yet found exactly;
-#: strict, so a case that comes right must leave this list.
-FURNITURE_NOT_YET_EXACT = frozenset({
-    "bacon-latex", "chesterfield-odt", "devils-xelatex", "grimm-weasy", "heele-odt",
-    "mohicans-xelatex", "raetsel-groff", "tomjones-groff", "vanityfair-groff",
-})
-
-
-@pytest.mark.parametrize("case", [
-    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="issue 14"))
-    if name in FURNITURE_NOT_YET_EXACT else name
-    for name in sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
-])
+@pytest.mark.parametrize("case", sorted(p.name for p in CORPUS.iterdir() if p.is_dir()))
 def test_corpus_furniture_is_exactly_what_was_printed(case):
     doc = mend(read_path(str(CORPUS / case / "input.pages.txt")))
     manifest = json.loads((CORPUS / case / "manifest.json").read_text(encoding="utf-8"))

@@ -14,14 +14,25 @@ top and at the foot; the walk stops at the first line that is not furniture):
   single page);
 - a line that recurs, digits and spacing aside, at the same edge of at least
   ``MIN_HEAD_PAGES`` pages (so different verso and recto heads, and heads on recto pages
-  only, are found), and sits apart from the body (a blank line between, or not) the way the
-  other occurrences do.
+  only, are found), and sits apart from the body (a blank line between, or not) and, with
+  geometry, at the height the other occurrences do; where a line has fewer than two other
+  occurrences (a chapter of one or two pages), it must sit as the book's heads sit, taken
+  over every recurring line but its first occurrence (the first is where a heading and the
+  head that repeats it can meet);
+- a head printed on one page only: the top of the page prints a line, the folio, then the
+  same line again (the head over the heading it repeats), or a short line set off as the
+  book's heads are stands over a sentence that runs on from the previous page (no heading
+  interrupts a sentence);
+- a page whose edges print no folio: a line holding exactly the page's number in the book's
+  folio sequence, wherever the reading order placed it (the foot of a column).
 
 Leaves alone: a one-off heading at the top of a page (it does not recur: a chapter heading
-``STAVE ONE.`` is not the running head ``STAVE ONE``), a body line that starts with a number
-(``1950 was a year`` has no separator and does not recur), and everything past the first
-body line of each edge. Each removed line becomes an edit holding it verbatim; its role says
-what it was (``running_head``, ``folio``, ``foot``).
+``STAVE ONE.`` is not the running head ``STAVE ONE``), the heading under a head that repeats
+its words (a page prints one head per edge), a body line that starts with a number (``1950
+was a year`` has no separator and does not recur), a numbered item (``4.``: a head has
+words), and everything past the first body line of each edge. Each removed line becomes an
+edit holding it verbatim and a decision naming its rule; its role says what it was
+(``running_head``, ``folio``, ``foot``).
 
     >>> from pagemend.readers import read_text
     >>> pages = ["12 | A Tale\\n\\nIt was the best of", "CHAPTER I · 13\\n\\ntimes.\\n1950 was"]
@@ -35,12 +46,15 @@ from __future__ import annotations
 
 import difflib
 import re
+import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from pagemend.data.folios import SEPARATORS, Folio, parse_folio, split_head
-from pagemend.model import Document, Edit, Line, LineRole, Page, replace
+from pagemend.data.punctuation import CLOSING_MARKS
+from pagemend.model import Document, Edit, Line, LineRole, Page
 from pagemend.registry import stage
+from pagemend.rules import Changes, Rule, rule
 
 __all__ = ["RemoveRunningHeadsConfig", "head_key", "remove_running_heads"]
 
@@ -59,6 +73,11 @@ MIN_SEQUENCE_PAGES = 2
 #: share of its other occurrences is a heading set in the body flow, not the head. Calibrated
 #: on the development corpus: heads agree with each other on every page of every book.
 SEPARATION_AGREEMENT = 0.75
+#: The book's heads are set off one way when at least this share of the recurring lines (first
+#: occurrences aside) agree; then a line with too few occurrences of its own must agree too.
+#: Development corpus: 1.0 in every book whose chapter headings share the head's words
+#: (bacon-latex, grimm-weasy), never under 0.9 where a book sets its heads one way.
+BOOK_AGREEMENT = 0.9
 #: Keys at least this long and this similar to a recurring key match it (small variations:
 #: OCR noise, a changed letter), unless they differ only in case or final punctuation.
 FUZZY_MIN_LENGTH = 10
@@ -70,10 +89,46 @@ HEAD_MAX_SHARE = 0.7
 POSITION_TOLERANCE = 1.0
 #: A recurring line is a head only if shorter than this share of the page's full line: heads
 #: are titles, set centred or at an edge, never a justified full line. The longest head of
-#: the development corpus runs to 0.7 of its full line.
+#: the development corpus set within the measure runs to 0.7 of its full line.
 RECURRING_MAX_SHARE = 0.9
+#: ... unless it recurs verbatim at the same edge of this many pages: a long chapter title in
+#: the head (vanityfair-groff's runs past the measure) repeats word for word, prose never does.
+LONG_HEAD_MIN_PAGES = 3
+#: The line under a one-page head that continues the previous page's sentence is body prose:
+#: at least this share of the full line (a verse line or a title under a heading is shorter).
+#: Development corpus (tomjones-groff): 0.9 to 1.0.
+RUN_ON_MIN_SHARE = 0.6
 
 _ROMAN_OR_PUNCTUATION = re.compile(r"[ivxlcdm\W_]+")
+#: a line that ends a sentence or a clause a display may follow (`as follows:`)
+_CLAUSE_END = re.compile(rf"[.!?…:;][{re.escape(CLOSING_MARKS)}]*\S{{0,3}}$")
+
+FOLIO_IN_SEQUENCE = rule(
+    STAGE, "folio_in_sequence", "A line at a page's edge holding only a number (ornaments "
+    "allowed) whose offset from the page index other pages' folios share is the folio.")
+HEAD_WITH_RECURRING_TITLE = rule(
+    STAGE, "head_with_folio_recurring", "A title printed on one line with a folio in sequence, "
+    "recurring so at the same edge of other pages, is the running head.")
+HEAD_WITH_FOLIO_SHAPE = rule(
+    STAGE, "head_with_folio_shape", "A short title set off from a folio in sequence by a "
+    "separator glyph is the running head, even on a single page.")
+RECURRING_LINE = rule(
+    STAGE, "recurring_line", "A line that recurs at the same edge of other pages, set off from "
+    "the body and placed as they are, is a running head (top) or a foot line (bottom).")
+HEAD_OVER_ITS_HEADING = rule(
+    STAGE, "head_over_its_heading", "Where the top of a page prints a line, the folio, then the "
+    "same line again, the first is the running head and the second the heading it repeats.")
+HEAD_OVER_RUNNING_SENTENCE = rule(
+    STAGE, "head_over_running_sentence", "A short line at the top of a page, set off as the "
+    "book's heads are, over a sentence running on from the previous page is the running head: "
+    "no heading interrupts a sentence.")
+FOLIO_OUT_OF_PLACE = rule(
+    STAGE, "folio_out_of_place", "On a page whose edges print no folio, a line holding only the "
+    "page's number in the book's folio sequence is the folio, wherever the reading order put it "
+    "(the foot of a column).")
+
+_Found = tuple[Rule, LineRole, str]
+_Key = tuple[str, str, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +145,11 @@ def head_key(text: str) -> str:
     """
     key = re.sub(r"[\d\s]+", "", text)
     return key.strip(SEPARATORS)
+
+
+def _has_words(key: str) -> bool:
+    """A head is words: a key of digits and punctuation (``4.``, a numbered item) is none."""
+    return any(ch.isalpha() for ch in key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,15 +181,25 @@ class _Evidence:
 
     pages: int
     offsets: Counter[tuple[str, int]]
-    heads: dict[tuple[str, str, bool], set[int]]
-    separated: dict[tuple[str, str, bool], dict[int, bool]]
+    heads: dict[_Key, set[int]]
+    separated: dict[_Key, dict[int, bool]]
     #: where each key's lines sit on their pages (top, in points), when the reader knew
-    tops: dict[tuple[str, str, bool], dict[int, float]] = field(default_factory=dict)
+    tops: dict[_Key, dict[int, float]] = field(default_factory=dict)
+    #: per zone, the share of running lines (first occurrences aside) set off by a blank
+    book_separated: dict[str, float] = field(default_factory=dict)
+    #: per zone, the median top (points) of recurring lines (first occurrences aside)
+    book_tops: dict[str, float] = field(default_factory=dict)
 
     def keeps_step(self, folio: Folio, page: int) -> bool:
         if self.pages == 1:
             return True
         return self.offsets[(folio.style, folio.value - page)] >= MIN_SEQUENCE_PAGES
+
+    def sequence_value(self, style: str, page: int) -> int | None:
+        """The number the book's best-supported folio sequence of a style gives a page."""
+        supported = [(count, offset) for (s, offset), count in self.offsets.items()
+                     if s == style and count >= MIN_SEQUENCE_PAGES]
+        return max(supported)[1] + page if supported else None
 
     def recurs(self, edge: _EdgeLine, key: str, with_folio: bool) -> tuple[bool, str]:
         found = self._match(edge.zone, key, with_folio)
@@ -140,11 +210,25 @@ class _Evidence:
             disagree = sum(flag != edge.separated for flag in others) / len(others)
             if disagree >= SEPARATION_AGREEMENT:
                 return False, ""
+        elif not self.set_as_heads(edge):
+            return False, ""
         if not self._same_place(edge, found):
             return False, ""
         return True, f"recurs at the {edge.zone} of {len(self.heads[found])} pages"
 
-    def _same_place(self, edge: _EdgeLine, key: tuple[str, str, bool]) -> bool:
+    def set_as_heads(self, edge: _EdgeLine) -> bool:
+        """The line is set off from the body, and placed, as the book's recurring lines at
+        its edge are (true where the book shows no clear habit)."""
+        share = self.book_separated.get(edge.zone)
+        habit = None if share is None else _habit(share)
+        if habit is not None and habit != edge.separated:
+            return False
+        geometry, top = edge.line.geometry, self.book_tops.get(edge.zone)
+        if geometry is None or top is None:
+            return True
+        return abs(geometry.top - top) <= POSITION_TOLERANCE * (geometry.font_size or 10.0)
+
+    def _same_place(self, edge: _EdgeLine, key: _Key) -> bool:
         """With geometry: a head sits where the other occurrences sit (a chapter heading that
         repeats the head's words stands lower, under the chapter's sink)."""
         geometry = edge.line.geometry
@@ -155,7 +239,10 @@ class _Evidence:
         near = sum(abs(geometry.top - top) <= tolerance for top in others)
         return near >= len(others) / 2
 
-    def _match(self, zone: str, key: str, with_folio: bool) -> tuple[str, str, bool] | None:
+    def verbatim_pages(self, zone: str, key: str) -> int:
+        return len(self.heads.get((zone, key, False), ()))
+
+    def _match(self, zone: str, key: str, with_folio: bool) -> _Key | None:
         exact = (zone, key, with_folio)
         if len(self.heads.get(exact, ())) >= MIN_HEAD_PAGES:
             return exact
@@ -167,6 +254,13 @@ class _Evidence:
             if _small_variation(key, other[1]):
                 return other
         return None
+
+
+def _habit(share: float) -> bool | None:
+    """Set off by a blank line (True) or not (False), if the book holds to one habit."""
+    if share >= BOOK_AGREEMENT:
+        return True
+    return False if share <= 1 - BOOK_AGREEMENT else None
 
 
 def _small_variation(a: str, b: str) -> bool:
@@ -184,38 +278,61 @@ def _small_variation(a: str, b: str) -> bool:
 
 
 def _gather(doc: Document) -> _Evidence:
-    heads: dict[tuple[str, str, bool], set[int]] = defaultdict(set)
-    separated: dict[tuple[str, str, bool], dict[int, bool]] = defaultdict(dict)
-    tops: dict[tuple[str, str, bool], dict[int, float]] = defaultdict(dict)
+    heads: dict[_Key, set[int]] = defaultdict(set)
+    separated: dict[_Key, dict[int, bool]] = defaultdict(dict)
+    tops: dict[_Key, dict[int, float]] = defaultdict(dict)
     # (page, folio, the key of the title printed with it, the title is set off by a glyph)
-    folios: list[tuple[int, Folio, tuple[str, str, bool] | None, bool]] = []
+    folios: list[tuple[int, Folio, _Key | None, bool]] = []
     for page in doc.pages:
         for edge in _edge_lines(page):
             text = edge.line.text
             folio = parse_folio(text)
             split = split_head(text) if folio is None else None
-            keys = [(edge.zone, head_key(text), False)]
+            key = (edge.zone, head_key(text), False)
             if split is not None and _plausible_head(split):
                 # a head printed with its folio is known by its title and the folio: it is
                 # no evidence for a line without one (`CHAPTER I` over `CHAPTER I · 3`)
-                keys = [(edge.zone, head_key(split[2]), True)]
-                folios.append((page.index, split[0], keys[-1], bool(split[1].strip())))
+                key = (edge.zone, head_key(split[2]), True)
+                folios.append((page.index, split[0], key, bool(split[1].strip())))
             elif folio is not None:
                 folios.append((page.index, folio, None, False))
-            for key in keys:
-                heads[key].add(page.index)
-                separated[key][page.index] = edge.separated
-                if edge.line.geometry is not None:
-                    tops[key][page.index] = edge.line.geometry.top
-    offsets: Counter[tuple[str, int]] = Counter()
+            heads[key].add(page.index)
+            # a page's first occurrence speaks for it (the head, not the heading under it)
+            separated[key].setdefault(page.index, edge.separated)
+            if edge.line.geometry is not None:
+                tops[key].setdefault(page.index, edge.line.geometry.top)
+    evidence = _Evidence(len(doc.pages), _offsets(folios, heads), heads, separated, tops)
+    _book_habits(evidence)
+    return evidence
+
+
+def _offsets(folios: list[tuple[int, Folio, _Key | None, bool]],
+             heads: dict[_Key, set[int]]) -> Counter[tuple[str, int]]:
     seen: set[tuple[int, str, int]] = set()
     for page_index, folio, title, glyph in folios:
         # a number ending a body line is no folio unless its title recurs or a glyph sets it off
         if title is not None and len(heads[title]) < MIN_HEAD_PAGES and not glyph:
             continue
         seen.add((page_index, folio.style, folio.value - page_index))
-    offsets.update((style, offset) for _, style, offset in seen)
-    return _Evidence(len(doc.pages), offsets, heads, separated, tops)
+    return Counter((style, offset) for _, style, offset in seen)
+
+
+def _book_habits(evidence: _Evidence) -> None:
+    """How the book sets its recurring lines, per edge, told by the occurrences that follow
+    one on the page before or the page of the same side before (a head runs over a chapter's
+    pages): a first occurrence may be the chapter heading the heads repeat, and a drop cap's
+    letter recurs too, but pages apart."""
+    flags: dict[str, list[bool]] = defaultdict(list)
+    tops: dict[str, list[float]] = defaultdict(list)
+    for key, pages in evidence.heads.items():
+        if not _has_words(key[1]):
+            continue
+        for page in (p for p in pages if p - 1 in pages or p - 2 in pages):
+            flags[key[0]].append(evidence.separated[key][page])
+            if page in evidence.tops.get(key, {}):
+                tops[key[0]].append(evidence.tops[key][page])
+    evidence.book_separated = {zone: sum(f) / len(f) for zone, f in flags.items()}
+    evidence.book_tops = {zone: statistics.median(t) for zone, t in tops.items()}
 
 
 def _plausible_head(split: tuple[Folio, str, str]) -> bool:
@@ -224,57 +341,142 @@ def _plausible_head(split: tuple[Folio, str, str]) -> bool:
     return folio.style == "arabic" or bool(separator.strip())
 
 
-
 def _shorter_than(text: str, share: float, full_line: int) -> bool:
     """True when the text is shorter than a share of the full line (or the line is unknown)."""
     return not full_line or len(text) <= share * full_line
 
 
-def _head_with_folio(edge: _EdgeLine, evidence: _Evidence, full_line: int) -> str | None:
+def _head_with_folio(edge: _EdgeLine, evidence: _Evidence, full_line: int) -> _Found | None:
     split = split_head(edge.line.text)
     if split is None or not _plausible_head(split):
         return None
     folio, separator, title = split
     if not evidence.keeps_step(folio, edge.line.page):
         return None
+    role: LineRole = "running_head" if edge.zone == "top" else "foot"
     recurs, why = evidence.recurs(edge, head_key(title), True)
     if recurs:
-        return f"head with folio {folio.text}: title {why}"
+        return HEAD_WITH_RECURRING_TITLE, role, f"head with folio {folio.text}: title {why}"
     if separator.strip() and _shorter_than(title, HEAD_MAX_SHARE, full_line):
-        return f"head with folio {folio.text}: a short title set off by {separator.strip()!r}"
+        return (HEAD_WITH_FOLIO_SHAPE, role,
+                f"head with folio {folio.text}: a title of {len(title)} characters set off "
+                f"by {separator.strip()!r}")
     return None
 
 
-def _classify(edge: _EdgeLine, evidence: _Evidence, full_line: int) -> tuple[LineRole, str] | None:
-    """The furniture role of an edge line and the evidence for it, or None for a body line."""
+def _classify(edge: _EdgeLine, evidence: _Evidence, full_line: int) -> _Found | None:
+    """The furniture role of an edge line, its rule and evidence, or None for a body line."""
     text = edge.line.text
-    text_role: LineRole = "running_head" if edge.zone == "top" else "foot"
     folio = parse_folio(text)
     if folio is not None:
         if evidence.keeps_step(folio, edge.line.page):
-            return "folio", f"page number {folio.text} keeps step with the other pages' folios"
+            return (FOLIO_IN_SEQUENCE, "folio",
+                    f"page number {folio.text} keeps step with the other pages' folios")
         return None
-    why = _head_with_folio(edge, evidence, full_line)
-    if why is None and _shorter_than(text, RECURRING_MAX_SHARE, full_line) and head_key(text):
-        recurs, found = evidence.recurs(edge, head_key(text), False)
-        why = f"line {found}" if recurs else None
-    return None if why is None else (text_role, why)
+    found = _head_with_folio(edge, evidence, full_line)
+    key = head_key(text)
+    if found is not None or not _has_words(key):
+        return found
+    if not (_shorter_than(text, RECURRING_MAX_SHARE, full_line)
+            or evidence.verbatim_pages(edge.zone, key) >= LONG_HEAD_MIN_PAGES):
+        return None
+    recurs, why = evidence.recurs(edge, key, False)
+    role: LineRole = "running_head" if edge.zone == "top" else "foot"
+    return (RECURRING_LINE, role, f"line {why}") if recurs else None
 
 
-def _page_furniture(
-    page: Page, evidence: _Evidence, full_line: int
-) -> dict[int, tuple[LineRole, str]]:
-    found: dict[int, tuple[LineRole, str]] = {}
+def _head_over_its_heading(edge: _EdgeLine, top: list[_EdgeLine], evidence: _Evidence
+                           ) -> _Found | None:
+    """The top of the page holds the folio and a line twice: the head, then the heading (the
+    folio above, between or beside them)."""
+    folios = [(e, parse_folio(e.line.text)) for e in top]
+    numbers = [folio for _, folio in folios
+               if folio is not None and evidence.keeps_step(folio, edge.line.page)]
+    titles = [e for e, folio in folios if folio is None]
+    if (len(numbers) != 1 or len(titles) != 2 or edge is not titles[0]
+            or head_key(titles[1].line.text) != head_key(edge.line.text)):
+        return None
+    return (HEAD_OVER_ITS_HEADING, "running_head",
+            f"beside folio {numbers[0].text}, over the heading that repeats it")
+
+
+def _next_body(page: Page, after: int) -> Line | None:
+    """The first filled line after a line that is not a bare number."""
+    return next((line for line in page.lines[after + 1:]
+                 if line.text and parse_folio(line.text) is None), None)
+
+
+def _head_over_running_sentence(edge: _EdgeLine, page: Page, evidence: _Evidence,
+                                full_line: int, previous_end: Line | None) -> _Found | None:
+    """A short line over prose that runs on from the previous page's unfinished sentence."""
+    text = edge.line.text
+    if (edge.zone != "top" or previous_end is None or not full_line
+            or "top" not in evidence.book_separated or not _has_words(head_key(text))
+            or not _shorter_than(text, HEAD_MAX_SHARE, full_line)
+            or _CLAUSE_END.search(previous_end.text.rstrip())
+            or not evidence.set_as_heads(edge)):
+        return None
+    body = _next_body(page, edge.line.number)
+    if body is None or not body.text[:1].islower() or len(body.text) < RUN_ON_MIN_SHARE * full_line:
+        return None
+    return (HEAD_OVER_RUNNING_SENTENCE, "running_head",
+            f"{len(text)} characters, set off as the book's heads, over a sentence running on "
+            f"from page {previous_end.page}")
+
+
+def _folio_out_of_place(page: Page, found: dict[int, _Found], evidence: _Evidence
+                        ) -> dict[int, _Found]:
+    """The page's own number on a line of its own, where the edges gave no folio."""
+    if any(role == "folio" or by in (HEAD_WITH_RECURRING_TITLE, HEAD_WITH_FOLIO_SHAPE)
+           for by, role, _ in found.values()):
+        return {}
+    candidates = []
+    for line in page.lines:
+        folio = parse_folio(line.text) if line.text else None
+        if folio is None or line.number in found:
+            continue
+        if folio.value == evidence.sequence_value(folio.style, page.index):
+            candidates.append((line, folio))
+    if len(candidates) != 1:
+        return {}
+    line, folio = candidates[0]
+    return {line.number: (FOLIO_OUT_OF_PLACE, "folio",
+                          f"page number {folio.text} is this page's place in the folio sequence, "
+                          f"on line {line.number}")}
+
+
+def _page_furniture(page: Page, evidence: _Evidence, full_line: int,
+                    previous_end: Line | None) -> dict[int, _Found]:
+    found: dict[int, _Found] = {}
     stopped: set[str] = set()
-    for edge in _edge_lines(page):
+    heads: set[tuple[str, str]] = set()
+    edges = _edge_lines(page)
+    top = [edge for edge in edges if edge.zone == "top"]
+    for edge in edges:
         if edge.zone in stopped or edge.line.number in found:
             continue
-        decision = _classify(edge, evidence, full_line)
+        key = (edge.zone, head_key(edge.line.text))
+        decision = None
+        if key not in heads:  # a page prints one head per edge: the repeat is its heading
+            decision = (_classify(edge, evidence, full_line)
+                        or _head_over_its_heading(edge, top, evidence)
+                        or _head_over_running_sentence(edge, page, evidence, full_line,
+                                                       previous_end))
         if decision is None:
             stopped.add(edge.zone)  # the first body line ends this edge's furniture
             continue
         found[edge.line.number] = decision
-    return found
+        if decision[1] != "folio":
+            heads.add(key)
+    return found | _folio_out_of_place(page, found, evidence)
+
+
+def _last_body_line(page: Page, found: dict[int, _Found]) -> Line | None:
+    return next((line for line in reversed(page.lines)
+                 if line.text and line.number not in found), None)
+
+
+_ACTIONS = {"folio": "remove_folio", "foot": "remove_foot", "running_head": "remove_running_head"}
 
 
 @stage(STAGE, RemoveRunningHeadsConfig, requires=("stats",), assigns=("line.role",))
@@ -282,14 +484,15 @@ def remove_running_heads(doc: Document, config: RemoveRunningHeadsConfig) -> Doc
     """Mark and remove page furniture; see the module docstring."""
     evidence = _gather(doc)
     full_lines = doc.stats.full_line_length if doc.stats else ()
-    changed: dict[tuple[int, int], Line] = {}
+    changes = Changes()
     edits: list[Edit] = []
+    previous_end: Line | None = None
     for page in doc.pages:
         full_line = full_lines[page.index] if page.index < len(full_lines) else 0
-        for number, (role, reason) in _page_furniture(page, evidence, full_line).items():
+        found = _page_furniture(page, evidence, full_line, previous_end)
+        for number, (by, role, reason) in sorted(found.items()):
             line = page.lines[number]
-            changed[(page.index, number)] = replace(line, role=role)
-            action = {"folio": "remove_folio", "foot": "remove_foot"}.get(role,
-                                                                           "remove_running_head")
-            edits.append(Edit(STAGE, action, page.index, number, line.text, "", reason))
-    return doc.with_lines(changed).with_edits(edits)
+            changes.set(line, by, reason, role=role)
+            edits.append(Edit(STAGE, _ACTIONS[role], page.index, number, line.text, "", reason))
+        previous_end = _last_body_line(page, found) or previous_end
+    return changes.apply(doc).with_edits(edits)
