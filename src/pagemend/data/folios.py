@@ -23,8 +23,9 @@ _SEP_CLASS = "[" + re.escape(SEPARATORS) + "]"
 _ROMAN = r"(?:[ivxlcdm]{1,9}|[IVXLCDM]{1,9})"
 _NUMBER = rf"(?:\d{{1,4}}|{_ROMAN})"
 _BARE = re.compile(rf"^(?:{_SEP_CLASS}\s*)*(?P<folio>{_NUMBER})(?:\s*{_SEP_CLASS})*$")
+#: a title opens with a letter, or with its section's number (`8 4. The Russian Farmers`)
 _FOLIO_FIRST = re.compile(
-    rf"^(?P<folio>{_NUMBER})(?P<sep>\s*{_SEP_CLASS}+\s*|\s+)(?P<title>[^\W\d_].*)$"
+    rf"^(?P<folio>{_NUMBER})(?P<sep>\s*{_SEP_CLASS}+\s*|\s+)(?P<title>(?:\d{{1,3}}\.\s+)?[^\W\d_].*)$"
 )
 _FOLIO_LAST = re.compile(
     rf"^(?P<title>.*[^\W\d_].*?)(?P<sep>\s*{_SEP_CLASS}+\s*|\s+)(?P<folio>{_NUMBER})$"
@@ -89,6 +90,8 @@ def split_head(line: str) -> tuple[Folio, str, str] | None:
     (Folio(text='142', value=142, style='arabic'), ' { ', 'China’s Quest')
     >>> split_head("CHAPTER I · 3")[0].text, split_head("THE TITLE 23")[2]
     ('3', 'THE TITLE')
+    >>> split_head("8 4. The Farmers")[2], split_head("1950 12 soldiers")
+    ('4. The Farmers', None)
     """
     text = line.strip()
     words = text.split()

@@ -160,12 +160,19 @@ class _EdgeLine:
 
 
 def _edge_lines(page: Page) -> list[_EdgeLine]:
-    """The lines at the top (top down) and at the foot (bottom up); on a short page the two
-    edges share lines, and whichever edge claims a line first keeps it."""
+    """The lines at the top (top down) and at the foot (bottom up), by position where the
+    reader gave every line one, else in reading order; on a short page the two edges share
+    lines, and whichever edge claims a line first keeps it."""
     lines = page.lines
     filled = [i for i, line in enumerate(lines) if line.text]
-    top = filled[:ZONE_LINES]
-    bottom = list(reversed(filled[-ZONE_LINES:]))
+    placed = {i: geometry for i in filled if (geometry := lines[i].geometry) is not None}
+    if filled and len(placed) == len(filled):  # by position: the reading order may set a
+        # column's head or foot among the body lines
+        top = sorted(filled, key=lambda i: (placed[i].top, i))[:ZONE_LINES]
+        bottom = sorted(filled, key=lambda i: (-placed[i].bottom, -i))[:ZONE_LINES]
+    else:
+        top = filled[:ZONE_LINES]
+        bottom = list(reversed(filled[-ZONE_LINES:]))
 
     def blank(i: int) -> bool:
         return 0 <= i < len(lines) and not lines[i].text
@@ -189,6 +196,8 @@ class _Evidence:
     book_separated: dict[str, float] = field(default_factory=dict)
     #: per zone, the median top (points) of recurring lines (first occurrences aside)
     book_tops: dict[str, float] = field(default_factory=dict)
+    #: (zone, title key) of the titles printed beside an arabic folio or glyph-set one
+    titled: set[tuple[str, str]] = field(default_factory=set)
 
     def keeps_step(self, folio: Folio, page: int) -> bool:
         if self.pages == 1:
@@ -283,27 +292,39 @@ def _gather(doc: Document) -> _Evidence:
     tops: dict[_Key, dict[int, float]] = defaultdict(dict)
     # (page, folio, the key of the title printed with it, the title is set off by a glyph)
     folios: list[tuple[int, Folio, _Key | None, bool]] = []
-    for page in doc.pages:
-        for edge in _edge_lines(page):
-            text = edge.line.text
-            folio = parse_folio(text)
-            split = split_head(text) if folio is None else None
-            key = (edge.zone, head_key(text), False)
-            if split is not None and _plausible_head(split):
-                # a head printed with its folio is known by its title and the folio: it is
-                # no evidence for a line without one (`CHAPTER I` over `CHAPTER I · 3`)
-                key = (edge.zone, head_key(split[2]), True)
-                folios.append((page.index, split[0], key, bool(split[1].strip())))
-            elif folio is not None:
-                folios.append((page.index, folio, None, False))
-            heads[key].add(page.index)
-            # a page's first occurrence speaks for it (the head, not the heading under it)
-            separated[key].setdefault(page.index, edge.separated)
-            if edge.line.geometry is not None:
-                tops[key].setdefault(page.index, edge.line.geometry.top)
-    evidence = _Evidence(len(doc.pages), _offsets(folios, heads), heads, separated, tops)
+    edges = [edge for page in doc.pages for edge in _edge_lines(page)]
+    titled = _titled(edges)
+    for edge in edges:
+        text, page = edge.line.text, edge.line.page
+        folio = parse_folio(text)
+        split = split_head(text) if folio is None else None
+        key = (edge.zone, head_key(text), False)
+        if split is not None and _plausible_head(split, edge.zone, titled):
+            # a head printed with its folio is known by its title and the folio: it is
+            # no evidence for a line without one (`CHAPTER I` over `CHAPTER I · 3`)
+            key = (edge.zone, head_key(split[2]), True)
+            folios.append((page, split[0], key, bool(split[1].strip())))
+        elif folio is not None:
+            folios.append((page, folio, None, False))
+        heads[key].add(page)
+        # a page's first occurrence speaks for it (the head, not the heading under it)
+        separated[key].setdefault(page, edge.separated)
+        if edge.line.geometry is not None:
+            tops[key].setdefault(page, edge.line.geometry.top)
+    evidence = _Evidence(len(doc.pages), _offsets(folios, heads), heads, separated, tops,
+                         titled=titled)
     _book_habits(evidence)
     return evidence
+
+
+def _titled(edges: list[_EdgeLine]) -> set[tuple[str, str]]:
+    """The titles printed beside an arabic folio or set off from one by a glyph, per edge."""
+    titled = set()
+    for edge in edges:
+        split = split_head(edge.line.text)
+        if split is not None and _plausible_head(split, edge.zone, set()):
+            titled.add((edge.zone, head_key(split[2])))
+    return titled
 
 
 def _offsets(folios: list[tuple[int, Folio, _Key | None, bool]],
@@ -335,10 +356,14 @@ def _book_habits(evidence: _Evidence) -> None:
     evidence.book_tops = {zone: statistics.median(t) for zone, t in tops.items()}
 
 
-def _plausible_head(split: tuple[Folio, str, str]) -> bool:
-    """Roman numbers set off by spaces alone end too many words and lines (``I``, ``mix``)."""
-    folio, separator, _ = split
-    return folio.style == "arabic" or bool(separator.strip())
+def _plausible_head(split: tuple[Folio, str, str], zone: str,
+                    titled: set[tuple[str, str]]) -> bool:
+    """Roman numbers set off by spaces alone end too many words and lines (``I``, ``mix``):
+    they count beside a title the book prints with its arabic folios (front matter in roman
+    under the book's title)."""
+    folio, separator, title = split
+    return (folio.style == "arabic" or bool(separator.strip())
+            or (zone, head_key(title)) in titled)
 
 
 def _shorter_than(text: str, share: float, full_line: int) -> bool:
@@ -348,7 +373,7 @@ def _shorter_than(text: str, share: float, full_line: int) -> bool:
 
 def _head_with_folio(edge: _EdgeLine, evidence: _Evidence, full_line: int) -> _Found | None:
     split = split_head(edge.line.text)
-    if split is None or not _plausible_head(split):
+    if split is None or not _plausible_head(split, edge.zone, evidence.titled):
         return None
     folio, separator, title = split
     if not evidence.keeps_step(folio, edge.line.page):
@@ -387,17 +412,26 @@ def _classify(edge: _EdgeLine, evidence: _Evidence, full_line: int) -> _Found | 
 
 def _head_over_its_heading(edge: _EdgeLine, top: list[_EdgeLine], evidence: _Evidence
                            ) -> _Found | None:
-    """The top of the page holds the folio and a line twice: the head, then the heading (the
-    folio above, between or beside them)."""
-    folios = [(e, parse_folio(e.line.text)) for e in top]
-    numbers = [folio for _, folio in folios
-               if folio is not None and evidence.keeps_step(folio, edge.line.page)]
-    titles = [e for e, folio in folios if folio is None]
-    if (len(numbers) != 1 or len(titles) != 2 or edge is not titles[0]
-            or head_key(titles[1].line.text) != head_key(edge.line.text)):
+    """The top of the page holds the folio and a title twice: the head, then the heading (the
+    folio above, beside or between them, or on the head's own line)."""
+    page = edge.line.page
+    numbers: list[Folio] = []
+    titles: list[tuple[_EdgeLine, str]] = []
+    for other in top:
+        folio = parse_folio(other.line.text)
+        split = split_head(other.line.text) if other is top[0] else None
+        if folio is not None:
+            numbers += [folio] if evidence.keeps_step(folio, page) else []
+        elif split is not None and evidence.keeps_step(split[0], page):
+            numbers.append(split[0])
+            titles.append((other, head_key(split[2])))
+        else:
+            titles.append((other, head_key(other.line.text)))
+    if (len(numbers) != 1 or len(titles) < 2 or titles[0][0] is not edge
+            or titles[0][1] != titles[1][1] or not _has_words(titles[0][1])):
         return None
     return (HEAD_OVER_ITS_HEADING, "running_head",
-            f"beside folio {numbers[0].text}, over the heading that repeats it")
+            f"with folio {numbers[0].text}, over the heading that repeats it")
 
 
 def _next_body(page: Page, after: int) -> Line | None:
