@@ -4,7 +4,7 @@
     pagemend explain INPUT [--rule ID] [--stage NAME] [--page LABEL|#N] [--flagged] [--json]
     pagemend verify INPUT
     pagemend batch INPUT... -d OUT_DIR [--to md|txt|json] [--jobs N] [--resume]
-    pagemend eval CASES_DIR [--input pages|pdf|pdfium|pdftotext|ocr] [--json] [--gate]
+    pagemend eval CASES_DIR [--input pages|pdf|pdfium|pdftotext|ocr] [--json] [--rules] [--gate]
 
 Exit codes: 0 success, 1 bad input (or a failed check; for a batch, any failed book), 2 bad
 usage or configuration.
@@ -93,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--input", default="pages",
                           choices=("pages", "pdf", "pdfium", "pdftotext", "ocr"))
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    evaluate.add_argument("--rules", action="store_true",
+                          help="instead of the scores: how often each rule fired in each case, "
+                          "and the rules that fired in only one case or none")
     evaluate.add_argument("--gate", action="store_true",
                           help="fail (exit 1) if a mean falls below its pinned floor")
     evaluate.add_argument("--update-floors", action="store_true",
@@ -227,6 +230,11 @@ def _eval(args: argparse.Namespace) -> int:
                           "point to a folder of corpus cases (each with truth.json)")
     if args.json:
         print(json.dumps(report.to_dict(), indent=1))
+    elif args.rules:
+        from pagemend.eval.rules import format_rules
+        from pagemend.rules import RULES
+
+        print(format_rules(report, RULES))
     else:
         print(format_table(report))
         rate = report.pages / report.seconds if report.seconds else 0.0

@@ -18,9 +18,10 @@ from __future__ import annotations
 from typing import Any
 
 from pagemend.errors import ConfigError
-from pagemend.model import Decision, Document, Edit
+from pagemend.model import Block, Decision, DecisionValue, Document, Edit
+from pagemend.rules import RULES
 
-__all__ = ["explain", "format_record", "page_filter"]
+__all__ = ["explain", "format_record", "page_filter", "unexplained"]
 
 
 def page_filter(doc: Document, page: str) -> int:
@@ -86,3 +87,60 @@ def format_record(record: dict[str, Any]) -> str:
                 f"{record['after']!r}\t{record['reason']}{flag}")
     return (f"{where}\t{record['rule']}\t{record['field']}\t{record['before']!r} -> "
             f"{record['after']!r}\t{record['evidence']}")
+
+
+def _last_decisions(doc: Document) -> dict[tuple[int, int, str], Decision]:
+    last: dict[tuple[int, int, str], Decision] = {}
+    links: dict[tuple[int, int, str], Decision] = {}
+    for decision in doc.decisions:
+        if decision.field == "note_link":  # a line can hold several links: keyed by note id
+            links[(decision.page, decision.line, f"note_link:{decision.after}")] = decision
+        else:
+            last[(decision.page, decision.line, decision.field)] = decision
+    return last | links
+
+
+def _block_claims(block: Block) -> list[tuple[tuple[int, int, str], DecisionValue]]:
+    """What the output shows of a block, as (page, line, field) -> value."""
+    first = block.spans[0]
+    claims: list[tuple[tuple[int, int, str], DecisionValue]] = [
+        ((first.page, first.line, "kind"), block.kind),
+        ((first.page, first.line, "starts_block"), True),
+    ]
+    if block.kind == "heading":
+        claims.append(((first.page, first.line, "level"), block.level))
+    if block.note_id is not None:
+        claims.append(((first.page, first.line, "note_id"), block.note_id))
+    for ref in block.notes:
+        span = next((s for s in reversed(block.spans) if s.start <= ref.offset), first)
+        claims.append(((span.page, span.line, f"note_link:{ref.note_id}"), ref.note_id))
+    return claims
+
+
+def unexplained(doc: Document) -> list[str]:
+    """The parts of the output that no non-default decision explains: for every block its
+    kind, its start, its heading level, its note id, and each note link, the last decision
+    that set the value on that line must have set it to what the output shows, by a rule
+    that is not a catch-all default. An empty list means everything is explained.
+
+        >>> from pagemend.readers import read_text
+        >>> from pagemend.pipeline import mend
+        >>> unexplained(mend(read_text("CHAPTER I\nIt was a dark and stormy night.")))
+        []
+    """
+    last = _last_decisions(doc)
+    problems = []
+    for block in doc.blocks:
+        for key, shown in _block_claims(block):
+            decision = last.get(key)
+            where = f"#{key[0]} line {key[1]} ({block.kind}: {block.text[:30]!r})"
+            field = key[2].split(":", 1)[0]
+            if decision is None:
+                problems.append(f"{where}: no decision set its {field} ({shown!r})")
+            elif decision.after != shown:
+                problems.append(f"{where}: {field} is {shown!r} but the last decision "
+                                f"({decision.rule}) set {decision.after!r}")
+            elif decision.rule not in RULES or RULES[decision.rule].default:
+                problems.append(f"{where}: {field} set by {decision.rule}, which is a "
+                                "catch-all default or undeclared")
+    return problems
