@@ -125,7 +125,7 @@ def unexplained(doc: Document) -> list[str]:
 
         >>> from pagemend.readers import read_text
         >>> from pagemend.pipeline import mend
-        >>> unexplained(mend(read_text("CHAPTER I\nIt was a dark and stormy night.")))
+        >>> unexplained(mend(read_text("CHAPTER I\\nIt was a dark and stormy night.")))
         []
     """
     last = _last_decisions(doc)

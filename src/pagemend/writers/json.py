@@ -1,6 +1,6 @@
 """JSON: every block with its page provenance, every page with its label and removed
-furniture, every edit, and every structural decision with the rule that took it. The contract is documented in the README and checked by
-``pagemend/data/document.schema.json``.
+furniture, every edit, and every structural decision with the rule that took it. The
+contract is documented in the README and checked by ``pagemend/data/document.schema.json``.
 
     >>> from pagemend.readers import read_text
     >>> from pagemend.pipeline import mend
