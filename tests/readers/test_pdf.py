@@ -8,7 +8,6 @@ import pytest
 
 from helpers import CORPUS
 from pagemend.cli import main
-from pagemend.model import Geometry
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
 from pagemend.readers.pdf import EncryptedPdfError, NoTextLayerError, PdfError, read_pdf
