@@ -1,4 +1,4 @@
-"""Rewrite the measured tables in README.md from fresh runs (``make readme``).
+"""Rewrite the measured tables in README.md and docs/rules.md from fresh runs (``make readme``).
 
 The README's numbers come from commands anyone can rerun; this script is that command, and
 tests/test_readme.py fails when the README falls behind the code.
@@ -13,11 +13,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from pagemend.eval.rules import format_rules  # noqa: E402
 from pagemend.eval.runner import EvalReport, evaluate  # noqa: E402
 from pagemend.eval.table import format_table  # noqa: E402
 from pagemend.pipeline import mend  # noqa: E402
+from pagemend.rules import RULES  # noqa: E402
 
 README = ROOT / "README.md"
+#: the files whose marked tables this script writes
+DOCUMENTS = (README, ROOT / "docs" / "rules.md")
 CORPUS = ROOT / "tests" / "corpus"
 
 
@@ -46,7 +50,9 @@ def tables() -> dict[str, str]:
     return {"eval-pages": format_table(reports["pages"]),
             "hyphen-policies": hyphen_policies(),
             "eval-pdf": format_table(reports["pdf"]),
-            "eval-inputs": inputs_summary(reports)}
+            "eval-inputs": inputs_summary(reports),
+            "rules-pages": format_rules(reports["pages"], RULES),
+            "rules-pdf": format_rules(reports["pdf"], RULES)}
 
 
 def render(text: str, fresh: dict[str, str]) -> str:
@@ -57,4 +63,7 @@ def render(text: str, fresh: dict[str, str]) -> str:
 
 
 if __name__ == "__main__":
-    README.write_text(render(README.read_text(encoding="utf-8"), tables()), encoding="utf-8")
+    FRESH = tables()
+    for document in DOCUMENTS:
+        document.write_text(render(document.read_text(encoding="utf-8"), FRESH),
+                            encoding="utf-8")

@@ -79,9 +79,36 @@ def test_cli_explain_lists_edits(tmp_path: Path):
     result = run("explain", str(source))
     assert result.returncode == 0
     assert result.stdout.decode() == (
-        "p1 l1\tnormalize_characters\tdecompose_ligature\t'ﬁ' -> 'fi'\t"
+        "#0 line 0\tnormalize_characters\tdecompose_ligature\t'ﬁ' -> 'fi'\t"
         "ligature decomposed to its letters\n"
+        "#0 line 0\tassemble_blocks.first_line\tstarts_block\tFalse -> True\t"
+        "the first body line\n"
     )
+
+
+def _seed_explained(*options: str) -> list[dict[str, object]]:
+    result = run("explain", str(SEED), "--json", *options)
+    assert result.returncode == 0, result.stderr
+    records: list[dict[str, object]] = json.loads(result.stdout)
+    return records
+
+
+def test_cli_explain_filters_by_rule_stage_and_page():
+    everything = _seed_explained()
+    by_rule = _seed_explained("--rule", "join_hyphenated_words.joined")
+    assert by_rule and {r["rule"] for r in by_rule} == {"join_hyphenated_words.joined"}
+    by_stage = _seed_explained("--stage", "remove_running_heads")
+    assert by_stage and {r["stage"] for r in by_stage} == {"remove_running_heads"}
+    assert _seed_explained("--page", "142") == everything  # the seed's one page prints 142
+    assert _seed_explained("--page", "#0") == everything
+    positions = [(r["page"], r["line"]) for r in everything]
+    assert positions == sorted(positions)  # page order, as in the JSON output
+
+
+def test_cli_explain_unknown_page_is_a_usage_error():
+    result = run("explain", str(SEED), "--page", "999")
+    assert result.returncode == 2
+    assert b"no page prints the label" in result.stderr
 
 
 def test_cli_verify(tmp_path: Path):

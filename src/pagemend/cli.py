@@ -1,10 +1,10 @@
 """The command line: thin wrappers over the library. Only this module prints.
 
     pagemend INPUT [-o OUT] [--to md|txt|json] [--page-markers]
-    pagemend explain INPUT
+    pagemend explain INPUT [--rule ID] [--stage NAME] [--page LABEL|#N] [--flagged] [--json]
     pagemend verify INPUT
     pagemend batch INPUT... -d OUT_DIR [--to md|txt|json] [--jobs N] [--resume]
-    pagemend eval CASES_DIR [--input pages|pdf|pdfium|pdftotext|ocr] [--json] [--gate]
+    pagemend eval CASES_DIR [--input pages|pdf|pdfium|pdftotext|ocr] [--json] [--rules] [--gate]
 
 Exit codes: 0 success, 1 bad input (or a failed check; for a batch, any failed book), 2 bad
 usage or configuration.
@@ -61,9 +61,15 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--page-markers", action="store_true",
                          help="write <!-- page N --> provenance markers into Markdown")
     explain = commands.add_parser("explain", parents=common,
-                                  help="list every edit with its stage and reason")
+                                  help="list every edit and decision with its rule and reason")
     explain.add_argument("input")
     explain.add_argument("--flagged", action="store_true", help="only the flagged edits")
+    explain.add_argument("--rule", metavar="ID", help="only the decisions of this rule "
+                         "(e.g. detect_headings.numbered_division)")
+    explain.add_argument("--stage", metavar="NAME", help="only this stage's edits and decisions")
+    explain.add_argument("--page", metavar="LABEL|#N", help="only this page: its printed label, "
+                         "or #N for physical page N (0-based, as in the JSON output)")
+    explain.add_argument("--json", action="store_true", help="the records as a JSON array")
     verify = commands.add_parser("verify", parents=common, help="rebuild the input from the "
                                  "output and its edits; fail on any difference")
     verify.add_argument("input")
@@ -87,6 +93,9 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--input", default="pages",
                           choices=("pages", "pdf", "pdfium", "pdftotext", "ocr"))
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    evaluate.add_argument("--rules", action="store_true",
+                          help="instead of the scores: how often each rule fired in each case, "
+                          "and the rules that fired in only one case or none")
     evaluate.add_argument("--gate", action="store_true",
                           help="fail (exit 1) if a mean falls below its pinned floor")
     evaluate.add_argument("--update-floors", action="store_true",
@@ -139,15 +148,16 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
+    from pagemend.explain import explain, format_record
+
     doc = mend(_read(args.input, args.password), _config(args))
-    for edit in doc.edits:
-        if args.flagged and not edit.flagged:
-            continue
-        label = doc.pages[edit.page].label
-        where = f"p{edit.page + 1}" + (f" [{label}]" if label else "") + f" l{edit.line + 1}"
-        flag = " FLAGGED" if edit.flagged else ""
-        print(f"{where}\t{edit.stage}\t{edit.action}\t{edit.before!r} -> {edit.after!r}\t"
-              f"{edit.reason}{flag}")
+    records = explain(doc, rule=args.rule, stage=args.stage, page=args.page,
+                      flagged=args.flagged)
+    if args.json:
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+        return 0
+    for record in records:
+        print(format_record(record))
     return 0
 
 
@@ -220,6 +230,11 @@ def _eval(args: argparse.Namespace) -> int:
                           "point to a folder of corpus cases (each with truth.json)")
     if args.json:
         print(json.dumps(report.to_dict(), indent=1))
+    elif args.rules:
+        from pagemend.eval.rules import format_rules
+        from pagemend.rules import RULES
+
+        print(format_rules(report, RULES))
     else:
         print(format_table(report))
         rate = report.pages / report.seconds if report.seconds else 0.0

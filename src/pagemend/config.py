@@ -33,6 +33,7 @@ from pagemend.stages.measure_document import MeasureDocumentConfig
 from pagemend.stages.normalize_characters import NormalizeCharactersConfig
 from pagemend.stages.rejoin_paragraphs import RejoinParagraphsConfig
 from pagemend.stages.remove_running_heads import RemoveRunningHeadsConfig
+from pagemend.stages.repair_layout import RepairLayoutConfig
 from pagemend.stages.restore_word_spaces import RestoreWordSpacesConfig
 from pagemend.stages.separate_notes import SeparateNotesConfig
 
@@ -43,6 +44,7 @@ __all__ = ["PipelineConfig", "dump_toml", "load_toml"]
 class PipelineConfig:
     """Every stage's settings; each field is named after its stage."""
 
+    repair_layout: RepairLayoutConfig = field(default_factory=RepairLayoutConfig)
     normalize_characters: NormalizeCharactersConfig = field(
         default_factory=NormalizeCharactersConfig
     )
@@ -97,7 +99,7 @@ def dump_toml(config: PipelineConfig) -> str:
     (a setting left None is left out, which reads back as None).
 
     >>> print(dump_toml(PipelineConfig()).split("\\n\\n")[0])
-    [normalize_characters]
+    [repair_layout]
     enabled = true
     """
     tables = []

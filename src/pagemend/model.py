@@ -138,6 +138,8 @@ class Page:
     label_inferred: bool = False
     #: the page's label in the PDF's own /PageLabels, when the reader had one
     pdf_label: str | None = None
+    #: the page's width in points, when the reader had geometry
+    width: float | None = None
 
     @property
     def furniture(self) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ __all__ = ["DEFAULT_ORDER", "build", "mend", "mend_and_explain"]
 
 #: The default order of the stages. Each one sees the whole document.
 DEFAULT_ORDER: tuple[str, ...] = (
+    "repair_layout",
     "normalize_characters",
     "measure_document",
     "detect_language",

@@ -20,6 +20,9 @@ from pagemend.model import Document, Edit
 
 __all__ = ["extracted", "first_difference", "rebuild", "verify"]
 
+#: pdfium's line-end hyphen: a line that ends with it had no newline after it
+SOFT_BREAK = "\ufffe"
+
 
 def _line_texts(doc: Document) -> dict[tuple[int, int], str]:
     pieces: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
@@ -46,14 +49,21 @@ def _undo(text: str, edit: Edit) -> str:
     return text[: edit.offset] + edit.before + text[end:]
 
 
-def _join(doc: Document, texts: dict[tuple[int, int], str]) -> str:
+def _join(doc: Document, texts: dict[tuple[int, int], str],
+          read: dict[int, list[tuple[int, bool | None]]] | None = None) -> str:
     pages = []
     for page in doc.pages:
+        lines = (read or {}).get(page.index)
+        if lines is None:
+            lines = [(line.number, line.soft_break) for line in page.lines]
         out = []
-        for line in page.lines:
-            out.append(texts.get((page.index, line.number), ""))
-            out.append("" if line.soft_break else "\n")
-        pages.append("".join(out)[:-1] if out and not page.lines[-1].soft_break else "".join(out))
+        soft = False
+        for number, flag in lines:
+            text = texts.get((page.index, number), "")
+            soft = text.endswith(SOFT_BREAK) if flag is None else flag
+            out.append(text)
+            out.append("" if soft else "\n")
+        pages.append("".join(out)[:-1] if out and not soft else "".join(out))
     return "\f".join(pages) + ("\f" if doc.meta.final_form_feed else "")
 
 
@@ -63,13 +73,55 @@ def extracted(doc: Document) -> str:
     return _join(doc, {(line.page, line.number): line.text for line in doc.lines()})
 
 
+def _as_read(doc: Document, texts: dict[tuple[int, int], str]
+             ) -> dict[int, list[tuple[int, bool | None]]]:
+    """Move line texts from the numbers ``repair_layout`` gave back to the reader's numbers
+    (``order`` and ``line_join`` decisions); per repaired page, the reader's lines as
+    (number, soft break; None for a piece joined to another line, whose text comes back from
+    its edits and says it: pdfium's line-end hyphen ends a line without a newline)."""
+    moved: dict[int, dict[int, int | None]] = defaultdict(dict)  # page -> new -> as read
+    pieces: dict[int, list[int]] = defaultdict(list)
+    for decision in doc.decisions:
+        if decision.field == "order" and isinstance(decision.after, int):
+            before = decision.before
+            moved[decision.page][decision.after] = before if isinstance(before, int) else None
+        elif decision.field == "line_join" and isinstance(decision.before, int):
+            pieces[decision.page].append(decision.before)
+    read: dict[int, list[tuple[int, bool | None]]] = {}
+    for page in doc.pages:
+        if page.index not in moved and page.index not in pieces:
+            continue
+        renumber = moved[page.index]
+        numbers: list[tuple[int, bool | None]] = []
+        for line in page.lines:
+            old = renumber.get(line.number, line.number)
+            text = texts.pop((page.index, line.number), "")
+            if old is not None:
+                numbers.append((old, line.soft_break))
+                texts[(page.index, -1 - old)] = text  # parked apart from the new numbers
+        numbers.extend((number, None) for number in pieces[page.index])
+        for number, _ in numbers:
+            texts[(page.index, number)] = texts.pop((page.index, -1 - number), "")
+        read[page.index] = sorted(numbers)
+    return read
+
+
 def rebuild(doc: Document) -> str:
     """The source text (decoded, LF line ends) as the document and its edits imply it."""
     texts = _line_texts(doc)
-    for edit in reversed(doc.edits):
+    edits = doc.edits
+    repaired = 0  # repair_layout runs first: its edits use the reader's line numbers
+    while repaired < len(edits) and edits[repaired].stage == "repair_layout":
+        repaired += 1
+    for edit in reversed(edits[repaired:]):
         key = (edit.page, edit.line)
         texts[key] = _undo(texts.get(key, ""), edit)
-    return _join(doc, texts)
+    read = _as_read(doc, texts) if repaired or any(
+        d.stage == "repair_layout" for d in doc.decisions) else {}
+    for edit in reversed(edits[:repaired]):
+        key = (edit.page, edit.line)
+        texts[key] = _undo(texts.get(key, ""), edit)
+    return _join(doc, texts, read)
 
 
 def first_difference(expected: str, actual: str) -> int | None:

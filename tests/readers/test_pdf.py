@@ -8,7 +8,6 @@ import pytest
 
 from helpers import CORPUS
 from pagemend.cli import main
-from pagemend.model import Geometry
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
 from pagemend.readers.pdf import EncryptedPdfError, NoTextLayerError, PdfError, read_pdf
@@ -125,33 +124,3 @@ def test_a_space_the_next_glyph_overlaps_is_no_word_space(tmp_path: Path):
     line = next(line for line in read_pdf(path).pages[0].lines if line.text)
     assert line.text == "Manya b c was a runaway slave"
 
-
-def _piece(text: str, x0: float, x1: float, top: float, *, size: float = 10.0,
-           superscripts: tuple[tuple[int, int], ...] = ()) -> tuple[str, Geometry, bool]:
-    return text, Geometry(x0=x0, x1=x1, top=top, bottom=top + size, font_size=size,
-                          superscripts=superscripts), False
-
-
-def test_pieces_of_one_printed_line_join_left_to_right():
-    """pdfium can give one printed line as two (franklin-latex: an italic title, then the
-    rest with its note marker, in that order but on `lines` of their own)."""
-    from pagemend.readers.pdf import _join_fragments
-
-    title = _piece("Art of Virtue,", 40, 109, 325.5)
-    rest = _piece("14 because it would have shown the means", 109, 310, 324.5,
-                  superscripts=((0, 2),))
-    ((text, geometry, _),) = _join_fragments([rest, title])
-    assert text == "Art of Virtue,14 because it would have shown the means"
-    assert text[slice(*geometry.superscripts[0])] == "14"
-    assert (geometry.x0, geometry.x1) == (40, 310)
-
-
-def test_lines_apart_or_in_smaller_type_stay_apart():
-    from pagemend.readers.pdf import _join_fragments
-
-    left_column = _piece("the end of a line in the left column", 40, 250, 100)
-    right_column = _piece("a line of the right column", 300, 500, 100)  # over a gutter
-    below = _piece("the next line down", 40, 250, 112)
-    marker = _piece("4", 251, 255, 96, size=7.0)  # a raised marker: _merge_markers places it
-    pieces = [left_column, right_column, below, marker]
-    assert _join_fragments(pieces) == pieces

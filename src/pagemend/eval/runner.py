@@ -8,6 +8,7 @@ labels counted over the whole corpus, not averaged per case).
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,11 +52,14 @@ class EvalReport:
     pooled: dict[str, float | None] = field(default_factory=dict)
     pages: int = 0
     seconds: float = 0.0
+    #: per case, how often each rule fired (changed a value) while mending it
+    rules: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "input": self.input, "cases": self.cases, "means": self.means,
             "pooled": self.pooled, "pages": self.pages, "seconds": round(self.seconds, 3),
+            "rules": self.rules,
         }
 
 
@@ -107,6 +111,7 @@ def evaluate(root: Path, variant: str = "pages", mender: Callable[[Document], Do
         row.update(label_matched=matched, label_printed=printed,
                    label_accuracy=matched / printed if printed else None)
         report.cases[case.name] = row
+        report.rules[case.name] = dict(Counter(d.rule for d in doc.decisions if d.fired))
     rows = list(report.cases.values())
     report.means = _means(rows)
     report.pooled = {

@@ -2,17 +2,22 @@
 
 Each line keeps where it sits (x0, x1, top, bottom in points, top measured from the top of
 the page), its font size and weight, italics, and the character ranges set as superscripts
-(smaller and raised: note markers). Lines are put in reading order by position: top to
-bottom, and for a page set in two columns, the left column before the right. A vertical gap
-well above the page's line spacing becomes a blank line, as pdftotext marks a gap between
-text flows. pdfium's U+FFFE line-end hyphen marker ends a line, as in the text reader.
+(smaller and raised: note markers). Lines come in the order pdfium gives them, numbered so;
+pdfium's U+FFFE line-end hyphen marker ends a line, as in the text reader. Word spaces that
+pdfium lost are placed from the glyphs' positions, and raised digits that pdfium read at the
+end of the line below go back to their line: both need the glyphs' boxes, which only the
+reader has.
 
-No heuristics beyond that: the stages decide what the lines are.
+No heuristics beyond that: the ``repair_layout`` stage puts the lines into printed lines and
+reading order (pieces of one line, markers on lines of their own, columns, gaps between
+flows), and the later stages decide what the lines are.
 
     >>> from pathlib import Path
     >>> doc = read_pdf(Path("tests/corpus/douglass-xelatex/input.pdf"))
     >>> doc.pages[0].lines[0].text, round(doc.pages[0].lines[0].geometry.font_size or 0)
     ('PREFACE', 14)
+    >>> round(doc.pages[0].width or 0)
+    396
 """
 
 from __future__ import annotations
@@ -20,9 +25,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import functools
-import itertools
 import re
-import statistics
 from pathlib import Path
 from typing import Any
 
@@ -38,20 +41,6 @@ __all__ = [
 
 #: A character this much smaller than its line's type, and raised, is a superscript.
 SUPERSCRIPT_SIZE_RATIO = 0.8
-#: A gap between lines at least this many times the page's usual line spacing is a blank line.
-GAP_RATIO = 1.6
-#: With fewer line spacings than this on a page, the usual spacing is the type's leading.
-MIN_SPACINGS = 3
-LEADING = 1.2
-#: A page is set in two columns when at least this share of its lines sit wholly in one half.
-COLUMN_SHARE = 0.6
-#: ...and each column holds at least this many lines (a short last page is no column).
-MIN_COLUMN_LINES = 5
-#: Two lines pdfium gave share one printed line when their heights overlap by this share...
-SAME_LINE_OVERLAP = 0.6
-#: ...and one stands beside the other, at most this many type sizes away (a word space is
-#: about 0.25; a column gutter is wider than a couple of type sizes).
-FRAGMENT_GAP = 1.0
 #: Glyphs further apart than this share of the font size have a space between them.
 SPACE_GAP = 0.15
 #: Where spaces are placed by position, a space character of the text stands for a word space
@@ -288,27 +277,6 @@ def _raw_lines(textpage: Any) -> tuple[str, list[range]]:
     return text, lines
 
 
-def _reading_order(items: list[tuple[str, Geometry, bool]], width: float
-                   ) -> list[tuple[str, Geometry, bool]]:
-    """Top to bottom; two columns left before right when most lines sit in one half."""
-    middle = width / 2
-    left = [item for item in items if item[1].x1 <= middle]
-    right = [item for item in items if item[1].x0 >= middle]
-    columns = min(len(left), len(right)) >= MIN_COLUMN_LINES
-    if columns and len(left) + len(right) >= COLUMN_SHARE * len(items):
-        spanning = [item for item in items if item not in left and item not in right]
-        head = [item for item in spanning if item[1].top < min(i[1].top for i in left + right)]
-        rest = [item for item in spanning if item not in head]
-        key = _by_top
-        return sorted(head, key=key) + sorted(left, key=key) + sorted(right, key=key) + sorted(
-            rest, key=key)
-    return sorted(items, key=_by_top)
-
-
-def _by_top(item: tuple[str, Geometry, bool]) -> tuple[float, float]:
-    return (round(item[1].top / 2), item[1].x0)  # lines on one baseline sort left to right
-
-
 def _respaced(text: str, chars: range, boxes: _Boxes, size: float) -> tuple[str, int]:
     """The line's text with its word spaces placed by the glyphs' positions (groff's PDFs:
     pdfium reads `Ilet him`, `runawa y`), and how many spaces that added."""
@@ -318,77 +286,6 @@ def _respaced(text: str, chars: range, boxes: _Boxes, size: float) -> tuple[str,
 
 def _plain_text(text: str, chars: range) -> str:
     return " ".join(text[chars.start:chars.stop].split())
-
-
-def _join_fragments(items: list[tuple[str, Geometry, bool]]) -> list[tuple[str, Geometry, bool]]:
-    """Pieces of one printed line that pdfium gave as lines of their own, one after the other
-    (an italic title set as a text object of its own: `Art of Virtue,` | `14 because it...`):
-    a piece in the same type that shares the height of the piece before and stands beside
-    it, at most ``FRAGMENT_GAP`` of the type size away, joins it, left to right; with a space
-    where the glyphs stand a word space apart."""
-    out: list[tuple[str, Geometry, bool]] = []
-    for item in items:
-        if out and _beside(out[-1][1], item[1]):
-            out[-1] = _joined(out[-1], item)
-        else:
-            out.append(item)
-    return out
-
-
-def _beside(a: Geometry, b: Geometry) -> bool:
-    size = max(a.font_size or 0.0, b.font_size or 0.0)
-    if min(a.font_size or 0.0, b.font_size or 0.0) < SUPERSCRIPT_SIZE_RATIO * size:
-        return False  # a smaller piece is a marker or a note: ``_merge_markers`` places those
-    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
-    height = min(a.bottom - a.top, b.bottom - b.top)
-    if not size or height <= 0 or overlap < SAME_LINE_OVERLAP * height:
-        return False
-    gap = b.x0 - a.x1 if b.x0 >= a.x0 else a.x0 - b.x1
-    return -0.1 * size <= gap <= FRAGMENT_GAP * size
-
-
-def _joined(first: tuple[str, Geometry, bool], second: tuple[str, Geometry, bool]
-            ) -> tuple[str, Geometry, bool]:
-    (left_text, left, _), (right_text, right, soft) = sorted(
-        (first, second), key=lambda item: item[1].x0)
-    size = max(left.font_size or 0.0, right.font_size or 0.0)
-    space = " " if right.x0 - left.x1 > SPACE_GAP * size else ""
-    shift = len(left_text) + len(space)
-    base = left if len(left_text) >= len(right_text) else right
-    geometry = replace(base, x0=left.x0, x1=max(left.x1, right.x1), top=min(left.top, right.top),
-                       bottom=max(left.bottom, right.bottom), superscripts=(
-                           *left.superscripts,
-                           *((a + shift, b + shift) for a, b in right.superscripts)))
-    return left_text + space + right_text, geometry, soft
-
-
-def _merge_markers(items: list[tuple[str, Geometry, bool]]) -> list[tuple[str, Geometry, bool]]:
-    """A note marker that pdfium set on a line of its own (a raised, smaller number) joins the
-    line it stands on: before its text when it stands left of it, else after."""
-    sizes = sorted(item[1].font_size or 0.0 for item in items)
-    body_size = sizes[len(sizes) // 2] if sizes else 0.0
-    markers = [i for i, (text, geometry, _) in enumerate(items)
-               if text.isdigit() and len(text) <= 3 and geometry.font_size
-               and geometry.font_size < SUPERSCRIPT_SIZE_RATIO * body_size]
-    merged = list(items)
-    for i in markers:
-        text, geometry, _ = items[i]
-        hosts = [j for j, (other, g, _) in enumerate(items) if j not in markers and other
-                 and abs(g.top - geometry.top) < (g.font_size or body_size)]
-        if not hosts:
-            continue
-        j = min(hosts, key=lambda k: abs(items[k][1].top - geometry.top))
-        host_text, host, soft = merged[j]
-        if geometry.x1 <= host.x0:
-            shifted = tuple((a + len(text), b + len(text)) for a, b in host.superscripts)
-            merged[j] = (text + host_text, replace(host, x0=geometry.x0, superscripts=(
-                (0, len(text)), *shifted)), soft)
-        else:
-            span = (len(host_text), len(host_text) + len(text))
-            merged[j] = (host_text + text, replace(host, superscripts=(*host.superscripts,
-                                                                       span)), soft)
-        merged[i] = ("", geometry, False)
-    return [item for item in merged if item[0]]
 
 
 def _stray_superscript(text: str, chars: range, boxes: _Boxes, geometry: Geometry,
@@ -411,10 +308,10 @@ def _append_superscript(item: tuple[str, Geometry, bool], marker: str
 
 
 def _page_lines(page: Any, index: int, respace: bool, check: bool = False
-                ) -> tuple[tuple[Line, ...], int, int]:
-    """The page's lines in reading order; and, when ``respace`` is false, how many word
-    spaces pdfium lacked and how many characters were checked (to decide whether the
-    document's own spaces can be trusted)."""
+                ) -> tuple[tuple[Line, ...], int, int, float]:
+    """The page's lines in pdfium's order; when ``respace`` is false, how many word spaces
+    pdfium lacked and how many characters were checked (to decide whether the document's own
+    spaces can be trusted); and the page's width."""
     width, height = page.get_size()
     textpage = page.get_textpage()
     boxes = _Boxes(textpage)
@@ -443,23 +340,9 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
                 span for span in geometry.superscripts if span[1] <= len(text) - len(stray))),
                 soft)
             items[-2] = _append_superscript(items[-2], stray)
-    ordered = _reading_order(_merge_markers(_join_fragments(items)), width)
-    spacings = [b[1].top - a[1].top for a, b in itertools.pairwise(ordered)
-                if b[1].top - a[1].top > 0]
-    sizes = [item[1].font_size for item in ordered if item[1].font_size]
-    leading = LEADING * statistics.median(sizes) if sizes else 0.0
-    # the usual spacing: a low quantile, which gaps (heads, folios, flows) cannot inflate
-    ordered_spacings = sorted(spacings)
-    usual = (ordered_spacings[len(ordered_spacings) // 4] if len(spacings) >= MIN_SPACINGS
-             else leading)
-    lines: list[Line] = []
-    previous: Geometry | None = None
-    for text, geometry, soft in ordered:
-        if previous is not None and usual and geometry.top - previous.top > GAP_RATIO * usual:
-            lines.append(Line("", index, len(lines)))  # a gap between text flows
-        lines.append(Line(text, index, len(lines), geometry=geometry, soft_break=soft))
-        previous = geometry
-    return tuple(lines), missing, checked
+    lines = tuple(Line(text, index, number, geometry=geometry, soft_break=soft)
+                  for number, (text, geometry, soft) in enumerate(items))
+    return lines, missing, checked, width
 
 
 def read_pdf(path: Path, password: str | None = None) -> Document:
@@ -470,15 +353,16 @@ def read_pdf(path: Path, password: str | None = None) -> Document:
     missing = checked = 0
     for index in range(len(pdf)):
         check = not respace and checked < SPACE_SAMPLE
-        lines, page_missing, page_checked = _page_lines(pdf[index], index, respace, check)
+        page = pdf[index]
+        lines, page_missing, page_checked, width = _page_lines(page, index, respace, check)
         missing, checked = missing + page_missing, checked + page_checked
         if not respace and missing > MISSING_SPACE_RATE * max(checked, 1):
             respace = True  # pdfium loses word spaces in this PDF: place them by position
-            lines, _, _ = _page_lines(pdf[index], index, respace)
-            pages = [replace(page, lines=_page_lines(pdf[page.index], page.index, True)[0])
-                     for page in pages]
+            lines = _page_lines(page, index, respace)[0]
+            pages = [replace(done, lines=_page_lines(pdf[done.index], done.index, True)[0])
+                     for done in pages]
         pages.append(Page(index=index, label=None, lines=lines,
-                          pdf_label=pdf.get_page_label(index) or None))
+                          pdf_label=pdf.get_page_label(index) or None, width=width))
     if not any(line.text for page in pages for line in page.lines):
         raise NoTextLayerError(str(path))
     return Document(pages=tuple(pages), meta=DocumentMeta(source=str(path)))

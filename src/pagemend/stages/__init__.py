@@ -18,6 +18,7 @@ from pagemend.stages import (
     normalize_characters,
     rejoin_paragraphs,
     remove_running_heads,
+    repair_layout,
     restore_word_spaces,
     separate_notes,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "normalize_characters",
     "rejoin_paragraphs",
     "remove_running_heads",
+    "repair_layout",
     "restore_word_spaces",
     "separate_notes",
 ]

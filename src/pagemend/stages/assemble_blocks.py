@@ -18,13 +18,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pagemend.model import Block, Document, Line, NoteRef, Span, replace
+from pagemend.model import Block, Decision, Document, Line, NoteRef, Span, replace
 from pagemend.registry import stage
+from pagemend.rules import rule
 
 __all__ = ["AssembleBlocksConfig", "assemble_blocks"]
 
 STAGE = "assemble_blocks"
 _IN_BLOCKS = ("body", "note")
+
+FIRST_LINE = rule(STAGE, "first_line", "The first line of the body (and of the notes) opens "
+                  "the first block of its stream.")
+KIND_CHANGES = rule(STAGE, "kind_changes", "A block holds lines of one kind and level: a line "
+                    "whose kind, level or role differs from its block's opens a new block.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,17 @@ def _opens_block(line: Line, current: _Builder) -> bool:
     )
 
 
+def _opening(line: Line, current: _Builder | None) -> Decision:
+    """The decision that opens a block at a line no earlier stage marked as a block start."""
+    if current is None:
+        by, evidence = FIRST_LINE, f"the first {line.role} line"
+    else:
+        first = current.first
+        by, evidence = KIND_CHANGES, (f"{line.kind} (level {line.level}) after "
+                                      f"{first.kind} (level {first.level})")
+    return Decision(STAGE, by.id, line.page, line.number, "starts_block", False, True, evidence)
+
+
 @stage(STAGE, AssembleBlocksConfig, requires=("line.starts_block",), assigns=("blocks",))
 def assemble_blocks(doc: Document, config: AssembleBlocksConfig | None) -> Document:
     """Gather lines into blocks; see the module docstring."""
@@ -83,11 +100,14 @@ def assemble_blocks(doc: Document, config: AssembleBlocksConfig | None) -> Docum
     built: list[Block] = []
     current: dict[str, _Builder] = {}  # one stream per role: notes interrupt, body runs on
     last: dict[str, Line] = {}
+    decisions: list[Decision] = []
     for line in doc.lines():
         if not line.text or line.role not in _IN_BLOCKS:
             continue
         builder = current.get(line.role)
         if builder is None or _opens_block(line, builder):
+            if not line.starts_block:
+                decisions.append(_opening(line, builder))
             if builder is not None:
                 built.append(builder.build(open_end=False))
             builder = current[line.role] = _Builder(first=line)
@@ -96,4 +116,4 @@ def assemble_blocks(doc: Document, config: AssembleBlocksConfig | None) -> Docum
     for role, builder in current.items():
         built.append(builder.build(open_end=last[role].open_end))
     built.sort(key=lambda block: (block.spans[0].page, block.spans[0].line))
-    return replace(doc, blocks=tuple(built))
+    return replace(doc, blocks=tuple(built)).with_decisions(decisions)

@@ -30,8 +30,9 @@ from dataclasses import dataclass
 
 from pagemend.data.folios import roman_value
 from pagemend.layout import successors
-from pagemend.model import Document, Line, replace
+from pagemend.model import Document, Line
 from pagemend.registry import stage
+from pagemend.rules import Changes, rule
 
 __all__ = ["DetectListsConfig", "detect_lists", "item_number"]
 
@@ -44,6 +45,17 @@ MIN_ITEMS = 3
 MAX_ITEM_LINES = 3.0
 #: Tables of contents and indexes run to at least this many entries.
 MIN_ENTRIES = 3
+
+LIST_RUN = rule(STAGE, "counting_labels", "A run of short items whose labels count up by one "
+                "(`1.` `2.` `3.`; `(a)` `(b)`) is a list, each label opening an item.")
+LIST_ITEM_RUNS_ON = rule(STAGE, "item_runs_on", "The lines after a list label, up to the next "
+                         "label (and after the last one, the lines that run on in lower case), "
+                         "belong to its item.")
+AFTER_LIST = rule(STAGE, "after_list", "The first line after a list opens a new block.")
+CONTENTS_ENTRIES = rule(STAGE, "contents_entries", "A run of lines that end in a page number "
+                        "after dot leaders or a gap is a table of contents, an entry a line.")
+INDEX_ENTRIES = rule(STAGE, "index_entries", "A run of lines that end in page numbers after a "
+                     "comma is an index, an entry a line.")
 
 _ITEM = re.compile(r"^(?:\((?P<paren>[a-z]|\d{1,3}|[ivxlc]{1,6})\)|(?P<plain>\d{1,3}|[a-z]|"
                    r"[IVXLC]{1,6})[.)])\s+\S")
@@ -112,7 +124,7 @@ def _entry_runs(lines: list[Line], pattern: re.Pattern[str]) -> list[list[int]]:
     return runs
 
 
-def _mark_lists(lines: list[Line], changed: dict[tuple[int, int], Line]) -> None:
+def _mark_lists(lines: list[Line], changes: Changes) -> None:
     for run in _list_runs(lines):
         span = run[-1] - run[0] + 1
         if span / len(run) > MAX_ITEM_LINES:
@@ -121,35 +133,44 @@ def _mark_lists(lines: list[Line], changed: dict[tuple[int, int], Line]) -> None
         while end < len(lines) and lines[end].kind == "paragraph" and lines[end].text[:1].islower():
             end += 1  # the last item's own lines run on in lower case
         items = set(run)
+        evidence = f"{len(run)} items counting up over {end - run[0]} lines"
         for i in range(run[0], end):
             line = lines[i]
-            if line.kind == "paragraph":
-                changed[(line.page, line.number)] = replace(
-                    line, kind="list_item", starts_block=i in items)
+            if line.kind != "paragraph":
+                continue
+            if i in items:
+                changes.set(line, LIST_RUN, f"label {item_number(line.text)}: {evidence}",
+                            kind="list_item", starts_block=True)
+            else:
+                changes.set(line, LIST_ITEM_RUNS_ON, evidence, kind="list_item",
+                            starts_block=False)
         if end < len(lines) and lines[end].kind == "paragraph":
-            changed.setdefault((lines[end].page, lines[end].number),
-                               replace(lines[end], starts_block=True))
+            following = lines[end]
+            if (following.page, following.number) not in changes.lines:
+                changes.set(following, AFTER_LIST, "the line after the list's last item",
+                            starts_block=True)
 
 
-def _mark_entries(lines: list[Line], changed: dict[tuple[int, int], Line]) -> None:
+def _mark_entries(lines: list[Line], changes: Changes) -> None:
     for kind, pattern in (("toc", _TOC), ("index", _INDEX)):
         for run in _entry_runs(lines, pattern):
             if kind == "toc" and not any(_LEADERS.search(lines[i].text) for i in run) and (
                     sum(bool(_INDEX.match(lines[i].text)) for i in run) > len(run) // 2):
                 continue  # comma-separated page numbers make an index, not contents
+            by = CONTENTS_ENTRIES if kind == "toc" else INDEX_ENTRIES
             for i in run:
                 line = lines[i]
-                key = (line.page, line.number)
-                if key not in changed:
-                    changed[key] = replace(line, kind=kind, starts_block=True)
+                if (line.page, line.number) not in changes.lines:
+                    changes.set(line, by, f"one of {len(run)} lines ending in a page number",
+                                kind=kind, starts_block=True)
 
 
 @stage(STAGE, DetectListsConfig, requires=("line.role",), assigns=("line.kind",))
 def detect_lists(doc: Document, config: DetectListsConfig | None) -> Document:
     """Mark list items, contents and index entries; see the module docstring."""
     lines = [line for line, _ in successors(doc)]
-    changed: dict[tuple[int, int], Line] = {}
-    _mark_entries(lines, changed)  # contents entries are often numbered too: they come first
-    lines = [changed.get((line.page, line.number), line) for line in lines]
-    _mark_lists(lines, changed)
-    return doc.with_lines(changed)
+    changes = Changes()
+    _mark_entries(lines, changes)  # contents entries are often numbered too: they come first
+    lines = [changes.current(line) for line in lines]
+    _mark_lists(lines, changes)
+    return changes.apply(doc)

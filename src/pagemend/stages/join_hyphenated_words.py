@@ -33,12 +33,19 @@ from pagemend.hyphenation import Decision, HyphenSite, decide
 from pagemend.hyphenation.lexicon import has_lexicon
 from pagemend.hyphenation.sources import SOURCES, Context
 from pagemend.layout import successors
-from pagemend.model import Document, Edit, Line, replace
+from pagemend.model import Document, Edit, Line
 from pagemend.registry import stage
+from pagemend.rules import Changes, rule
 
 __all__ = ["JoinHyphenatedWordsConfig", "join_hyphenated_words"]
 
 STAGE = "join_hyphenated_words"
+
+JOINED = rule(STAGE, "joined", "A line-end hyphen that the weighed evidence (the document's "
+              "own spellings, word frequencies, hyphenation patterns, language rules) calls a "
+              "typesetter's break is removed, and the word's halves join without a space.")
+KEPT = rule(STAGE, "kept", "A line-end hyphen that the weighed evidence calls a compound's "
+            "(or weak evidence leaves undecided) stays, and the halves join without a space.")
 
 _SITE = re.compile(r"(?:^|\s)(?P<token>\S*?[^\W_])-$")
 _LEADING = re.compile(r"^[^\w]+")
@@ -108,7 +115,7 @@ def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> D
     fallback = "" if context.lang and has_lexicon(context.lang) else (
         f" [no lexicon for language {context.lang or 'unknown'}: document evidence and rules "
         "only]")
-    changed: dict[tuple[int, int], Line] = {}
+    changes = Changes()
     edits: list[Edit] = []
     pairs = [*successors(doc, "body"), *successors(doc, "note")]
     for line, following in pairs:
@@ -119,11 +126,12 @@ def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> D
         explained = f"{site.left}-|{site.right_token}: {decision.explain()}{fallback}"
         end = len(line.text) - 1
         if decision.join:
-            changed[(line.page, line.number)] = replace(line, text=line.text[:-1], glue_next=True)
+            changes.set(line, JOINED, explained, glue_next=True)
+            changes.replace(line, text=line.text[:-1])
             edits.append(Edit(STAGE, "join_hyphen", line.page, line.number, "-", "",
                               explained, end))
         else:
-            changed[(line.page, line.number)] = replace(line, glue_next=True)
+            changes.set(line, KEPT, explained, glue_next=True)
             edits.append(Edit(STAGE, "keep_hyphen", line.page, line.number, "-", "-",
                               explained, end, flagged=decision.flagged))
-    return doc.with_lines(changed).with_edits(edits)
+    return changes.apply(doc).with_edits(edits)

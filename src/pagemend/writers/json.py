@@ -1,6 +1,6 @@
 """JSON: every block with its page provenance, every page with its label and removed
-furniture, and every edit. The contract is documented in the README and checked by
-``pagemend/data/document.schema.json``.
+furniture, every edit, and every structural decision with the rule that took it. The
+contract is documented in the README and checked by ``pagemend/data/document.schema.json``.
 
     >>> from pagemend.readers import read_text
     >>> from pagemend.pipeline import mend
@@ -16,12 +16,12 @@ import json
 from typing import Any
 
 from pagemend import __version__
-from pagemend.model import Block, Document, Edit, NoteRef, Page
+from pagemend.model import Block, Decision, Document, Edit, NoteRef, Page
 
 __all__ = ["SCHEMA_VERSION", "document_to_dict", "write_json"]
 
-#: bumped whenever the JSON contract changes incompatibly
-SCHEMA_VERSION = 1
+#: bumped whenever the JSON contract changes (2: ``decisions`` added)
+SCHEMA_VERSION = 2
 
 
 def _note_places(doc: Document) -> dict[str, tuple[list[int], list[str | None]]]:
@@ -82,6 +82,19 @@ def _edit(edit: Edit) -> dict[str, Any]:
     }
 
 
+def _decision(decision: Decision) -> dict[str, Any]:
+    return {
+        "stage": decision.stage,
+        "rule": decision.rule,
+        "page": decision.page,
+        "line": decision.line,
+        "field": decision.field,
+        "before": decision.before,
+        "after": decision.after,
+        "evidence": decision.evidence,
+    }
+
+
 def document_to_dict(doc: Document) -> dict[str, Any]:
     """The JSON contract as plain Python data."""
     places = _note_places(doc)
@@ -93,6 +106,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "blocks": [_block(b, places) for b in doc.blocks],
         "pages": [_page(p) for p in doc.pages],
         "edits": [_edit(e) for e in doc.edits],
+        "decisions": [_decision(d) for d in doc.decisions],
     }
 
 
