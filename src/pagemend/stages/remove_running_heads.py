@@ -51,6 +51,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from pagemend.data.folios import SEPARATORS, Folio, parse_folio, split_head
+from pagemend.data.headings import BARE_NUMERAL, DIVISION
 from pagemend.data.punctuation import CLOSING_MARKS
 from pagemend.model import Document, Edit, Line, LineRole, Page
 from pagemend.registry import stage
@@ -442,12 +443,15 @@ def _next_body(page: Page, after: int) -> Line | None:
 
 def _head_over_running_sentence(edge: _EdgeLine, page: Page, evidence: _Evidence,
                                 full_line: int, previous_end: Line | None) -> _Found | None:
-    """A short line over prose that runs on from the previous page's unfinished sentence."""
+    """A short line over prose that runs on from the previous page's unfinished sentence; a
+    chapter label (``CHAPTER I``, ``IV.``) has a heading's shape and needs more evidence (it
+    recurs, when a head)."""
     text = edge.line.text
     if (edge.zone != "top" or previous_end is None or not full_line
             or "top" not in evidence.book_separated or not _has_words(head_key(text))
             or not _shorter_than(text, HEAD_MAX_SHARE, full_line)
             or _CLAUSE_END.search(previous_end.text.rstrip())
+            or DIVISION.match(text) or BARE_NUMERAL.match(text)
             or not evidence.set_as_heads(edge)):
         return None
     body = _next_body(page, edge.line.number)
