@@ -43,3 +43,38 @@ def test_seed_page_and_every_block_are_labelled_142():
     assert [(p["label"], p["label_inferred"]) for p in data["pages"]] == [("142", False)]
     assert data["pages"][0]["furniture"] == ["142 { China’s Quest"]
     assert {span["label"] for block in data["blocks"] for span in block["spans"]} == {"142"}
+
+
+def _declared(doc, labels):
+    from pagemend.model import replace
+
+    pages = tuple(replace(p, pdf_label=label) for p, label in zip(doc.pages, labels, strict=True))
+    return replace(doc, pages=pages)
+
+
+def _labelled(folios, declared):
+    pages = ["\n".join([*LINES, folio]) for folio in folios]
+    return mend(_declared(make_doc(*pages), declared))
+
+
+def test_declared_labels_that_agree_with_print_outvote_one_misread_folio():
+    # where the PDF and the print agree on every other page, their one disagreement is
+    # a number the furniture was wrong about
+    doc = _labelled(["9", "10", "11", "12", "13"], ["9", "10", "11", "xii", "13"])
+    assert [p.label for p in doc.pages] == ["9", "10", "11", "xii", "13"]
+    (decision,) = [d for d in doc.decisions if d.page == 3 and d.field == "label"]
+    assert decision.rule == "capture_page_labels.declared_over_misread"
+
+
+def test_print_wins_over_labels_that_only_count_the_sheets():
+    doc = _labelled(["9", "10", "11", "12"], ["1", "2", "3", "4"])
+    assert [p.label for p in doc.pages] == ["9", "10", "11", "12"]
+
+
+def test_every_page_label_is_a_decision():
+    doc = _labelled(["9", "", "11"], [None, None, None])
+    assert [(d.page, d.rule, d.after) for d in doc.decisions if d.field == "label"] == [
+        (0, "capture_page_labels.printed_folio", "9"),
+        (1, "capture_page_labels.sequence_label", "10"),
+        (2, "capture_page_labels.printed_folio", "11"),
+    ]

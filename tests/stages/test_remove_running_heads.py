@@ -170,3 +170,125 @@ def test_corpus_furniture_is_exactly_what_was_printed(case):
     manifest = json.loads((CORPUS / case / "manifest.json").read_text(encoding="utf-8"))
     for found, printed in zip(doc.pages, manifest["pages"], strict=True):
         assert sorted(found.furniture) == sorted(printed["lines"]), found.index
+
+
+# Issue 14: books the corpus had not seen. Each test states one typographic situation.
+
+def _sentence(seed: int) -> list[str]:
+    """Four prose lines that end in the middle of a sentence."""
+    return [*_prose(seed)[:3], _prose(seed)[3].rstrip(".,;") + " and the"]
+
+
+def test_heading_of_a_short_chapter_stays_though_the_heads_repeat_it():
+    # heads stand over a blank line; the chapter heading runs straight into its text
+    pages = [page("Of Lamps", *BODY, "1"), page("Of Lamps", "", *BODY, "2"),
+             page("Of Ferries", *BODY, "3"), page("Of Ferries", "", *BODY, "4"),
+             page("Of Ferries", "", *BODY, "5")]
+    assert [[text for text, _ in p] for p in removed(*pages)] == [
+        ["1"], ["Of Lamps", "2"], ["3"], ["Of Ferries", "4"], ["Of Ferries", "5"]]
+
+
+def test_head_on_one_page_over_a_sentence_running_on():
+    pages = [page("THE BOOK", "", *BODY, "1"), page("THE BOOK", "", *_sentence(2), "2"),
+             page("Of the ferry", "", "miller and his wife, " + _prose(3)[0], *BODY, "3")]
+    assert removed(*pages)[2] == [("Of the ferry", "running_head"), ("3", "folio")]
+
+
+def test_heading_over_a_new_sentence_stays():
+    pages = [page("THE BOOK", "", *BODY, "1"), page("THE BOOK", "", *BODY, "2"),
+             page("Of the ferry", "", *BODY, "3")]
+    assert removed(*pages)[2] == [("3", "folio")]
+
+
+def test_chapter_label_is_no_head_on_one_page():
+    pages = [page("THE BOOK", "", *BODY, "1"), page("THE BOOK", "", *_sentence(2), "2"),
+             page("CHAPTER II", "", "miller and his wife, " + _prose(3)[0], *BODY, "3")]
+    assert removed(*pages)[2] == [("3", "folio")]
+
+
+def test_head_over_its_heading_with_the_folio_between():
+    pages = [page("SECTION ONE", "", "1", "", "SECTION ONE", *BODY),
+             page("2", "", "SECTION ONE", "", *BODY),
+             page("SECTION TWO", "", "3", "", "SECTION TWO", *BODY),
+             page("4", "", "SECTION THREE", "", "SECTION THREE", *BODY)]
+    assert removed(*pages) == [
+        [("SECTION ONE", "running_head"), ("1", "folio")],
+        [("2", "folio"), ("SECTION ONE", "running_head")],
+        [("SECTION TWO", "running_head"), ("3", "folio")],
+        [("4", "folio"), ("SECTION THREE", "running_head")],
+    ]
+
+
+def test_folio_read_after_the_left_column():
+    left, right = BODY, BODY
+    pages = [page("LAMPS", "", *left, "", *right, "", "1"),
+             page("THE BOOK", "", *left, "2", "", *right),
+             page("LAMPS", "", *left, "", *right, "", "3"),
+             page("THE BOOK", "", *left, "4", "", *right)]
+    assert [sorted(p) for p in removed(*pages)] == [
+        [("1", "folio"), ("LAMPS", "running_head")],
+        [("2", "folio"), ("THE BOOK", "running_head")],
+        [("3", "folio"), ("LAMPS", "running_head")],
+        [("4", "folio"), ("THE BOOK", "running_head")],
+    ]
+
+
+def test_numbered_items_at_the_top_are_not_heads():
+    pages = [page(f"{n}.", *BODY, str(n)) for n in (1, 2, 3)]
+    assert removed(*pages) == [[("1", "folio")], [("2", "folio")], [("3", "folio")]]
+
+
+def test_a_long_head_recurring_word_for_word_goes():
+    title = "In Which the Lamplighter Keeps a Book of the Nights a Lamp Failed Him Again"
+    pages = [page(title, str(n), *BODY) for n in (1, 2, 3)]
+    assert removed(*pages) == [[(title, "running_head"), (str(n), "folio")] for n in (1, 2, 3)]
+
+
+def test_roman_folio_beside_the_title_the_arabic_pages_print():
+    heads = ["ii The Lower Town", "The Lower Town iii", "4 The Lower Town", "The Lower Town 5"]
+    doc = mend(make_doc(*[page(head, "", *BODY) for head in heads]))
+    assert [p.furniture for p in doc.pages] == [(head,) for head in heads]
+    assert [p.label for p in doc.pages] == ["ii", "iii", "4", "5"]
+
+
+def test_with_geometry_the_edges_are_found_by_position():
+    from pagemend.model import Geometry, replace
+
+    def placed(doc):
+        pages = []
+        for p in doc.pages:
+            lines, top = [], 60.0
+            for line in p.lines:
+                geometry = None
+                if line.text:  # the head was read after the body: it still sits on top
+                    at = 30.0 if line.text.isupper() else (top := top + 12.0)
+                    geometry = Geometry(50.0, 300.0, at, at + 10.0, 10.0)
+                lines.append(replace(line, geometry=geometry))
+            pages.append(replace(p, lines=tuple(lines)))
+        return replace(doc, pages=tuple(pages))
+
+    doc = placed(make_doc(*[page(*BODY, "THE BOOK", str(n)) for n in (1, 2, 3)]))
+    roles = [[(line.text, line.role) for line in p.lines if line.role != "body"]
+             for p in mend(doc).pages]
+    assert [sorted(r) for r in roles] == [
+        [(str(n), "folio"), ("THE BOOK", "running_head")] for n in (1, 2, 3)]
+
+
+def test_every_removal_is_a_decision_of_a_declared_rule():
+    from pagemend.rules import RULES
+
+    pages = [page("SECTION ONE", "", "1", "", "SECTION ONE", *BODY),
+             page("THE BOOK", "", *_sentence(5), "2"),
+             page("Of the ferry", "", "miller and his wife, " + _prose(3)[0], *BODY, "3"),
+             page("THE BOOK", "", *BODY, "", *BODY, "", "4")]
+    doc = mend(make_doc(*pages))
+    decisions = {(d.page, d.line): d for d in doc.decisions if d.stage == "remove_running_heads"}
+    furniture = {(line.page, line.number): line.role for line in doc.lines()
+                 if line.role != "body"}
+    assert {key: d.after for key, d in decisions.items()} == furniture
+    assert {d.rule for d in decisions.values()} <= set(RULES)
+    assert {d.rule for d in decisions.values()} >= {
+        "remove_running_heads.head_over_its_heading",
+        "remove_running_heads.head_over_running_sentence",
+        "remove_running_heads.folio_in_sequence", "remove_running_heads.recurring_line"}
+    assert all(d.evidence and d.before == "body" for d in decisions.values())
