@@ -96,8 +96,9 @@ RECURRING_MAX_SHARE = 0.9
 #: the head (vanityfair-groff's runs past the measure) repeats word for word, prose never does.
 LONG_HEAD_MIN_PAGES = 3
 #: The line under a one-page head that continues the previous page's sentence is body prose:
-#: at least this share of the full line (a verse line or a title under a heading is shorter).
-#: Development corpus (tomjones-groff): 0.9 to 1.0.
+#: at least this share of the full line (a verse line or a title under a heading is shorter),
+#: or the paragraph's last line, ending it. Development corpus (tomjones-groff): 0.9 to 1.0;
+#: bacon-latex's OCR ends a chapter in one short line under its head.
 RUN_ON_MIN_SHARE = 0.6
 
 _ROMAN_OR_PUNCTUATION = re.compile(r"[ivxlcdm\W_]+")
@@ -116,6 +117,10 @@ HEAD_WITH_FOLIO_SHAPE = rule(
 RECURRING_LINE = rule(
     STAGE, "recurring_line", "A line that recurs at the same edge of other pages, set off from "
     "the body and placed as they are, is a running head (top) or a foot line (bottom).")
+HEAD_REPEATING_HEADING = rule(
+    STAGE, "head_with_folio_repeating_heading", "A short title beside a folio in sequence that "
+    "repeats the line opening the page before (the chapter's heading) is that chapter's "
+    "running head, even on a single page.")
 HEAD_OVER_ITS_HEADING = rule(
     STAGE, "head_over_its_heading", "Where the top of a page prints a line, the folio, then the "
     "same line again, the first is the running head and the second the heading it repeats.")
@@ -249,6 +254,12 @@ class _Evidence:
         near = sum(abs(geometry.top - top) <= tolerance for top in others)
         return near >= len(others) / 2
 
+    def opened_by(self, key: str, page: int) -> int | None:
+        """The page before, or the one before it, whose top printed this key alone (the
+        heading that opened the chapter), or None."""
+        pages = self.heads.get(("top", key, False), set())
+        return next((p for p in (page - 1, page - 2) if p in pages), None)
+
     def verbatim_pages(self, zone: str, key: str) -> int:
         return len(self.heads.get((zone, key, False), ()))
 
@@ -376,17 +387,31 @@ def _head_with_folio(edge: _EdgeLine, evidence: _Evidence, full_line: int) -> _F
     split = split_head(edge.line.text)
     if split is None or not _plausible_head(split, edge.zone, evidence.titled):
         return None
-    folio, separator, title = split
+    folio, _, title = split
     if not evidence.keeps_step(folio, edge.line.page):
         return None
     role: LineRole = "running_head" if edge.zone == "top" else "foot"
     recurs, why = evidence.recurs(edge, head_key(title), True)
     if recurs:
         return HEAD_WITH_RECURRING_TITLE, role, f"head with folio {folio.text}: title {why}"
-    if separator.strip() and _shorter_than(title, HEAD_MAX_SHARE, full_line):
+    return _head_of_one_page(split, edge, evidence, full_line)
+
+
+def _head_of_one_page(split: tuple[Folio, str, str], edge: _EdgeLine, evidence: _Evidence,
+                      full_line: int) -> _Found | None:
+    """A head with its folio that does not recur: its shape, or the heading it repeats."""
+    folio, separator, title = split
+    role: LineRole = "running_head" if edge.zone == "top" else "foot"
+    if not _shorter_than(title, HEAD_MAX_SHARE, full_line):
+        return None
+    if separator.strip():
         return (HEAD_WITH_FOLIO_SHAPE, role,
                 f"head with folio {folio.text}: a title of {len(title)} characters set off "
                 f"by {separator.strip()!r}")
+    opened = evidence.opened_by(head_key(title), edge.line.page)
+    if opened is not None:  # the reading order may put it at either edge
+        return (HEAD_REPEATING_HEADING, role,
+                f"head with folio {folio.text}: the title opens page {opened}")
     return None
 
 
@@ -429,7 +454,8 @@ def _head_over_its_heading(edge: _EdgeLine, top: list[_EdgeLine], evidence: _Evi
         else:
             titles.append((other, head_key(other.line.text)))
     if (len(numbers) != 1 or len(titles) < 2 or titles[0][0] is not edge
-            or titles[0][1] != titles[1][1] or not _has_words(titles[0][1])):
+            or titles[0][1].casefold() != titles[1][1].casefold()
+            or not _has_words(titles[0][1])):
         return None
     return (HEAD_OVER_ITS_HEADING, "running_head",
             f"with folio {numbers[0].text}, over the heading that repeats it")
@@ -455,8 +481,10 @@ def _head_over_running_sentence(edge: _EdgeLine, page: Page, evidence: _Evidence
             or not evidence.set_as_heads(edge)):
         return None
     body = _next_body(page, edge.line.number)
-    if body is None or not body.text[:1].islower() or len(body.text) < RUN_ON_MIN_SHARE * full_line:
+    if body is None or not body.text[:1].islower():
         return None
+    if len(body.text) < RUN_ON_MIN_SHARE * full_line and not _CLAUSE_END.search(body.text):
+        return None  # a short line runs on only to end its paragraph
     return (HEAD_OVER_RUNNING_SENTENCE, "running_head",
             f"{len(text)} characters, set off as the book's heads, over a sentence running on "
             f"from page {previous_end.page}")
