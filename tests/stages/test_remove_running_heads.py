@@ -179,6 +179,12 @@ def _sentence(seed: int) -> list[str]:
     return [*_prose(seed)[:3], _prose(seed)[3].rstrip(".,;") + " and the"]
 
 
+def _finished(seed: int) -> list[str]:
+    """Four prose lines that open and close a sentence."""
+    lines = _prose(seed)
+    return [lines[0][0].upper() + lines[0][1:], *lines[1:3], lines[3].rstrip(".,;") + "."]
+
+
 def test_heading_of_a_short_chapter_stays_though_the_heads_repeat_it():
     # heads stand over a blank line; the chapter heading runs straight into its text
     pages = [page("Of Lamps", *BODY, "1"), page("Of Lamps", "", *BODY, "2"),
@@ -195,8 +201,8 @@ def test_head_on_one_page_over_a_sentence_running_on():
 
 
 def test_heading_over_a_new_sentence_stays():
-    pages = [page("THE BOOK", "", *BODY, "1"), page("THE BOOK", "", *BODY, "2"),
-             page("Of the ferry", "", *BODY, "3")]
+    pages = [page("THE BOOK", "", *BODY, "1"), page("THE BOOK", "", *_finished(1), "2"),
+             page("Of the ferry", "", *_finished(2), "3")]
     assert removed(*pages)[2] == [("3", "folio")]
 
 
@@ -292,3 +298,10 @@ def test_every_removal_is_a_decision_of_a_declared_rule():
         "remove_running_heads.head_over_running_sentence",
         "remove_running_heads.folio_in_sequence", "remove_running_heads.recurring_line"}
     assert all(d.evidence and d.before == "body" for d in decisions.values())
+
+
+def test_head_with_folio_repeating_the_heading_of_the_page_before():
+    # the reading order put this head and its folio at the foot of the page
+    pages = [page("THE BOOK", "", *BODY, "1"), page("THE BOOK", "", *_finished(1), "2"),
+             page("The Ferry", "", *_finished(2), "3"), page(*BODY, "The Ferry 4")]
+    assert removed(*pages)[2:] == [[("3", "folio")], [("The Ferry 4", "foot")]]

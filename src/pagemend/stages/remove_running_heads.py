@@ -44,15 +44,21 @@ edit holding it verbatim and a decision naming its rule; its role says what it w
 
 from __future__ import annotations
 
-import difflib
 import re
-import statistics
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from pagemend.data.folios import SEPARATORS, Folio, parse_folio, split_head
+from pagemend.data.folios import Folio, parse_folio, split_head
 from pagemend.data.headings import BARE_NUMERAL, DIVISION
 from pagemend.data.punctuation import CLOSING_MARKS
+from pagemend.furniture import (
+    EdgeLine,
+    Evidence,
+    edge_lines,
+    gather,
+    has_words,
+    head_key,
+    plausible_head,
+)
 from pagemend.model import Document, Edit, Line, LineRole, Page
 from pagemend.registry import stage
 from pagemend.rules import Changes, Rule, rule
@@ -61,33 +67,8 @@ __all__ = ["RemoveRunningHeadsConfig", "head_key", "remove_running_heads"]
 
 STAGE = "remove_running_heads"
 
-#: How many non-blank lines at each edge of a page may be furniture. Books print at most a
-#: folio and a head (or two head lines) in each margin; three leaves room for a letter-spaced
-#: head that extraction splits, and the walk stops at the first body line anyway.
-ZONE_LINES = 3
-#: A running head must recur on this many pages (a head printed on recto pages only, in a
-#: two-page document, recurs once: the shape rule covers that).
-MIN_HEAD_PAGES = 2
-#: A folio offset (printed number minus page index) must hold on this many pages.
-MIN_SEQUENCE_PAGES = 2
-#: A recurring line whose separation from the body (a blank line or not) disagrees with this
-#: share of its other occurrences is a heading set in the body flow, not the head. Calibrated
-#: on the development corpus: heads agree with each other on every page of every book.
-SEPARATION_AGREEMENT = 0.75
-#: The book's heads are set off one way when at least this share of the recurring lines (first
-#: occurrences aside) agree; then a line with too few occurrences of its own must agree too.
-#: Development corpus: 1.0 in every book whose chapter headings share the head's words
-#: (bacon-latex, grimm-weasy), never under 0.9 where a book sets its heads one way.
-BOOK_AGREEMENT = 0.9
-#: Keys at least this long and this similar to a recurring key match it (small variations:
-#: OCR noise, a changed letter), unless they differ only in case or final punctuation.
-FUZZY_MIN_LENGTH = 10
-FUZZY_RATIO = 0.9
 #: A head set off by a separator glyph is at most this share of the page's full line.
 HEAD_MAX_SHARE = 0.7
-#: With geometry, a recurring line is a head only where at least half of the other
-#: occurrences sit: within this many font sizes of their top position.
-POSITION_TOLERANCE = 1.0
 #: A recurring line is a head only if shorter than this share of the page's full line: heads
 #: are titles, set centred or at an edge, never a justified full line. The longest head of
 #: the development corpus set within the measure runs to 0.7 of its full line.
@@ -101,7 +82,6 @@ LONG_HEAD_MIN_PAGES = 3
 #: bacon-latex's OCR ends a chapter in one short line under its head.
 RUN_ON_MIN_SHARE = 0.6
 
-_ROMAN_OR_PUNCTUATION = re.compile(r"[ivxlcdm\W_]+")
 #: a line that ends a sentence or a clause a display may follow (`as follows:`)
 _CLAUSE_END = re.compile(rf"[.!?…:;][{re.escape(CLOSING_MARKS)}]*\S{{0,3}}$")
 
@@ -134,7 +114,6 @@ FOLIO_OUT_OF_PLACE = rule(
     "(the foot of a column).")
 
 _Found = tuple[Rule, LineRole, str]
-_Key = tuple[str, str, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,250 +121,14 @@ class RemoveRunningHeadsConfig:
     enabled: bool = True
 
 
-def head_key(text: str) -> str:
-    """A head's identity: digits, spacing and edge separators dropped; case and inner
-    punctuation kept (the heading ``STAVE ONE.`` is not the head ``STAVE ONE``).
-
-    >>> head_key("C HAP TER ONE"), head_key("2 · BIOGRAPHIA LITERARIA"), head_key("STAVE ONE.")
-    ('CHAPTERONE', 'BIOGRAPHIALITERARIA', 'STAVEONE.')
-    """
-    key = re.sub(r"[\d\s]+", "", text)
-    return key.strip(SEPARATORS)
-
-
-def _has_words(key: str) -> bool:
-    """A head is words: a key of digits and punctuation (``4.``, a numbered item) is none."""
-    return any(ch.isalpha() for ch in key)
-
-
-@dataclass(frozen=True, slots=True)
-class _EdgeLine:
-    line: Line
-    zone: str  # "top" or "bottom"
-    separated: bool  # a blank line stands between it and the body side
-
-
-def _edge_lines(page: Page) -> list[_EdgeLine]:
-    """The lines at the top (top down) and at the foot (bottom up), by position where the
-    reader gave every line one, else in reading order; on a short page the two edges share
-    lines, and whichever edge claims a line first keeps it."""
-    lines = page.lines
-    filled = [i for i, line in enumerate(lines) if line.text]
-    placed = {i: geometry for i in filled if (geometry := lines[i].geometry) is not None}
-    if filled and len(placed) == len(filled):  # by position: the reading order may set a
-        # column's head or foot among the body lines
-        top = sorted(filled, key=lambda i: (placed[i].top, i))[:ZONE_LINES]
-        bottom = sorted(filled, key=lambda i: (-placed[i].bottom, -i))[:ZONE_LINES]
-    else:
-        top = filled[:ZONE_LINES]
-        bottom = list(reversed(filled[-ZONE_LINES:]))
-
-    def blank(i: int) -> bool:
-        return 0 <= i < len(lines) and not lines[i].text
-
-    return [_EdgeLine(lines[i], "top", blank(i + 1)) for i in top] + [
-        _EdgeLine(lines[i], "bottom", blank(i - 1)) for i in bottom
-    ]
-
-
-@dataclass
-class _Evidence:
-    """What the whole document says about its furniture (scratch, local to this stage)."""
-
-    pages: int
-    offsets: Counter[tuple[str, int]]
-    heads: dict[_Key, set[int]]
-    separated: dict[_Key, dict[int, bool]]
-    #: where each key's lines sit on their pages (top, in points), when the reader knew
-    tops: dict[_Key, dict[int, float]] = field(default_factory=dict)
-    #: per zone, the share of running lines (first occurrences aside) set off by a blank
-    book_separated: dict[str, float] = field(default_factory=dict)
-    #: per zone, the median top (points) of recurring lines (first occurrences aside)
-    book_tops: dict[str, float] = field(default_factory=dict)
-    #: (zone, title key) of the titles printed beside an arabic folio or glyph-set one
-    titled: set[tuple[str, str]] = field(default_factory=set)
-
-    def keeps_step(self, folio: Folio, page: int) -> bool:
-        if self.pages == 1:
-            return True
-        return self.offsets[(folio.style, folio.value - page)] >= MIN_SEQUENCE_PAGES
-
-    def sequence_value(self, style: str, page: int) -> int | None:
-        """The number the book's best-supported folio sequence of a style gives a page."""
-        supported = [(count, offset) for (s, offset), count in self.offsets.items()
-                     if s == style and count >= MIN_SEQUENCE_PAGES]
-        return max(supported)[1] + page if supported else None
-
-    def recurs(self, edge: _EdgeLine, key: str, with_folio: bool) -> tuple[bool, str]:
-        found = self._match(edge.zone, key, with_folio)
-        if found is None:
-            return False, ""
-        others = [flag for page, flag in self.separated[found].items() if page != edge.line.page]
-        if len(others) >= 2:
-            disagree = sum(flag != edge.separated for flag in others) / len(others)
-            if disagree >= SEPARATION_AGREEMENT:
-                return False, ""
-        elif not self.set_as_heads(edge):
-            return False, ""
-        if not self._same_place(edge, found):
-            return False, ""
-        return True, f"recurs at the {edge.zone} of {len(self.heads[found])} pages"
-
-    def set_as_heads(self, edge: _EdgeLine) -> bool:
-        """The line is set off from the body, and placed, as the book's recurring lines at
-        its edge are (true where the book shows no clear habit)."""
-        share = self.book_separated.get(edge.zone)
-        habit = None if share is None else _habit(share)
-        if habit is not None and habit != edge.separated:
-            return False
-        geometry, top = edge.line.geometry, self.book_tops.get(edge.zone)
-        if geometry is None or top is None:
-            return True
-        return abs(geometry.top - top) <= POSITION_TOLERANCE * (geometry.font_size or 10.0)
-
-    def _same_place(self, edge: _EdgeLine, key: _Key) -> bool:
-        """With geometry: a head sits where the other occurrences sit (a chapter heading that
-        repeats the head's words stands lower, under the chapter's sink)."""
-        geometry = edge.line.geometry
-        others = [top for page, top in self.tops.get(key, {}).items() if page != edge.line.page]
-        if geometry is None or len(others) < 2:
-            return True
-        tolerance = POSITION_TOLERANCE * (geometry.font_size or 10.0)
-        near = sum(abs(geometry.top - top) <= tolerance for top in others)
-        return near >= len(others) / 2
-
-    def opened_by(self, key: str, page: int) -> int | None:
-        """The page before, or the one before it, whose top printed this key alone (the
-        heading that opened the chapter), or None."""
-        pages = self.heads.get(("top", key, False), set())
-        return next((p for p in (page - 1, page - 2) if p in pages), None)
-
-    def verbatim_pages(self, zone: str, key: str) -> int:
-        return len(self.heads.get((zone, key, False), ()))
-
-    def _match(self, zone: str, key: str, with_folio: bool) -> _Key | None:
-        exact = (zone, key, with_folio)
-        if len(self.heads.get(exact, ())) >= MIN_HEAD_PAGES:
-            return exact
-        if len(key) < FUZZY_MIN_LENGTH:
-            return None
-        for other in self.heads:
-            if other[0] != zone or other[2] != with_folio or len(self.heads[other]) < 2:
-                continue
-            if _small_variation(key, other[1]):
-                return other
-        return None
-
-
-def _habit(share: float) -> bool | None:
-    """Set off by a blank line (True) or not (False), if the book holds to one habit."""
-    if share >= BOOK_AGREEMENT:
-        return True
-    return False if share <= 1 - BOOK_AGREEMENT else None
-
-
-def _small_variation(a: str, b: str) -> bool:
-    """Keys that differ by a few letters (OCR noise), but not only in case, punctuation or a
-    roman numeral: ``STAVE ONE.`` is a heading, ``CHAPTER XXVII`` another chapter's head.
-
-    >>> _small_variation("CHAPTERXXVII.", "CHAPTERXXVI"), _small_variation("ANENQUIRYCONCERNING",
-    ... "ANENQUIRYC0NCERNING")
-    (False, True)
-    """
-    if _ROMAN_OR_PUNCTUATION.sub("", a.casefold()) == _ROMAN_OR_PUNCTUATION.sub("", b.casefold()):
-        return False
-    matcher = difflib.SequenceMatcher(None, a, b)
-    return matcher.real_quick_ratio() >= FUZZY_RATIO and matcher.ratio() >= FUZZY_RATIO
-
-
-def _gather(doc: Document) -> _Evidence:
-    heads: dict[_Key, set[int]] = defaultdict(set)
-    separated: dict[_Key, dict[int, bool]] = defaultdict(dict)
-    tops: dict[_Key, dict[int, float]] = defaultdict(dict)
-    # (page, folio, the key of the title printed with it, the title is set off by a glyph)
-    folios: list[tuple[int, Folio, _Key | None, bool]] = []
-    edges = [edge for page in doc.pages for edge in _edge_lines(page)]
-    titled = _titled(edges)
-    for edge in edges:
-        text, page = edge.line.text, edge.line.page
-        folio = parse_folio(text)
-        split = split_head(text) if folio is None else None
-        key = (edge.zone, head_key(text), False)
-        if split is not None and _plausible_head(split, edge.zone, titled):
-            # a head printed with its folio is known by its title and the folio: it is
-            # no evidence for a line without one (`CHAPTER I` over `CHAPTER I · 3`)
-            key = (edge.zone, head_key(split[2]), True)
-            folios.append((page, split[0], key, bool(split[1].strip())))
-        elif folio is not None:
-            folios.append((page, folio, None, False))
-        heads[key].add(page)
-        # a page's first occurrence speaks for it (the head, not the heading under it)
-        separated[key].setdefault(page, edge.separated)
-        if edge.line.geometry is not None:
-            tops[key].setdefault(page, edge.line.geometry.top)
-    evidence = _Evidence(len(doc.pages), _offsets(folios, heads), heads, separated, tops,
-                         titled=titled)
-    _book_habits(evidence)
-    return evidence
-
-
-def _titled(edges: list[_EdgeLine]) -> set[tuple[str, str]]:
-    """The titles printed beside an arabic folio or set off from one by a glyph, per edge."""
-    titled = set()
-    for edge in edges:
-        split = split_head(edge.line.text)
-        if split is not None and _plausible_head(split, edge.zone, set()):
-            titled.add((edge.zone, head_key(split[2])))
-    return titled
-
-
-def _offsets(folios: list[tuple[int, Folio, _Key | None, bool]],
-             heads: dict[_Key, set[int]]) -> Counter[tuple[str, int]]:
-    seen: set[tuple[int, str, int]] = set()
-    for page_index, folio, title, glyph in folios:
-        # a number ending a body line is no folio unless its title recurs or a glyph sets it off
-        if title is not None and len(heads[title]) < MIN_HEAD_PAGES and not glyph:
-            continue
-        seen.add((page_index, folio.style, folio.value - page_index))
-    return Counter((style, offset) for _, style, offset in seen)
-
-
-def _book_habits(evidence: _Evidence) -> None:
-    """How the book sets its recurring lines, per edge, told by the occurrences that follow
-    one on the page before or the page of the same side before (a head runs over a chapter's
-    pages): a first occurrence may be the chapter heading the heads repeat, and a drop cap's
-    letter recurs too, but pages apart."""
-    flags: dict[str, list[bool]] = defaultdict(list)
-    tops: dict[str, list[float]] = defaultdict(list)
-    for key, pages in evidence.heads.items():
-        if not _has_words(key[1]):
-            continue
-        for page in (p for p in pages if p - 1 in pages or p - 2 in pages):
-            flags[key[0]].append(evidence.separated[key][page])
-            if page in evidence.tops.get(key, {}):
-                tops[key[0]].append(evidence.tops[key][page])
-    evidence.book_separated = {zone: sum(f) / len(f) for zone, f in flags.items()}
-    evidence.book_tops = {zone: statistics.median(t) for zone, t in tops.items()}
-
-
-def _plausible_head(split: tuple[Folio, str, str], zone: str,
-                    titled: set[tuple[str, str]]) -> bool:
-    """Roman numbers set off by spaces alone end too many words and lines (``I``, ``mix``):
-    they count beside a title the book prints with its arabic folios (front matter in roman
-    under the book's title)."""
-    folio, separator, title = split
-    return (folio.style == "arabic" or bool(separator.strip())
-            or (zone, head_key(title)) in titled)
-
-
 def _shorter_than(text: str, share: float, full_line: int) -> bool:
     """True when the text is shorter than a share of the full line (or the line is unknown)."""
     return not full_line or len(text) <= share * full_line
 
 
-def _head_with_folio(edge: _EdgeLine, evidence: _Evidence, full_line: int) -> _Found | None:
+def _head_with_folio(edge: EdgeLine, evidence: Evidence, full_line: int) -> _Found | None:
     split = split_head(edge.line.text)
-    if split is None or not _plausible_head(split, edge.zone, evidence.titled):
+    if split is None or not plausible_head(split, edge.zone, evidence.titled):
         return None
     folio, _, title = split
     if not evidence.keeps_step(folio, edge.line.page):
@@ -397,7 +140,7 @@ def _head_with_folio(edge: _EdgeLine, evidence: _Evidence, full_line: int) -> _F
     return _head_of_one_page(split, edge, evidence, full_line)
 
 
-def _head_of_one_page(split: tuple[Folio, str, str], edge: _EdgeLine, evidence: _Evidence,
+def _head_of_one_page(split: tuple[Folio, str, str], edge: EdgeLine, evidence: Evidence,
                       full_line: int) -> _Found | None:
     """A head with its folio that does not recur: its shape, or the heading it repeats."""
     folio, separator, title = split
@@ -415,7 +158,7 @@ def _head_of_one_page(split: tuple[Folio, str, str], edge: _EdgeLine, evidence: 
     return None
 
 
-def _classify(edge: _EdgeLine, evidence: _Evidence, full_line: int) -> _Found | None:
+def _classify(edge: EdgeLine, evidence: Evidence, full_line: int) -> _Found | None:
     """The furniture role of an edge line, its rule and evidence, or None for a body line."""
     text = edge.line.text
     folio = parse_folio(text)
@@ -426,7 +169,7 @@ def _classify(edge: _EdgeLine, evidence: _Evidence, full_line: int) -> _Found | 
         return None
     found = _head_with_folio(edge, evidence, full_line)
     key = head_key(text)
-    if found is not None or not _has_words(key):
+    if found is not None or not has_words(key):
         return found
     if not (_shorter_than(text, RECURRING_MAX_SHARE, full_line)
             or evidence.verbatim_pages(edge.zone, key) >= LONG_HEAD_MIN_PAGES):
@@ -436,13 +179,13 @@ def _classify(edge: _EdgeLine, evidence: _Evidence, full_line: int) -> _Found | 
     return (RECURRING_LINE, role, f"line {why}") if recurs else None
 
 
-def _head_over_its_heading(edge: _EdgeLine, top: list[_EdgeLine], evidence: _Evidence
+def _head_over_its_heading(edge: EdgeLine, top: list[EdgeLine], evidence: Evidence
                            ) -> _Found | None:
     """The top of the page holds the folio and a title twice: the head, then the heading (the
     folio above, beside or between them, or on the head's own line)."""
     page = edge.line.page
     numbers: list[Folio] = []
-    titles: list[tuple[_EdgeLine, str]] = []
+    titles: list[tuple[EdgeLine, str]] = []
     for other in top:
         folio = parse_folio(other.line.text)
         split = split_head(other.line.text) if other is top[0] else None
@@ -455,7 +198,7 @@ def _head_over_its_heading(edge: _EdgeLine, top: list[_EdgeLine], evidence: _Evi
             titles.append((other, head_key(other.line.text)))
     if (len(numbers) != 1 or len(titles) < 2 or titles[0][0] is not edge
             or titles[0][1].casefold() != titles[1][1].casefold()
-            or not _has_words(titles[0][1])):
+            or not has_words(titles[0][1])):
         return None
     return (HEAD_OVER_ITS_HEADING, "running_head",
             f"with folio {numbers[0].text}, over the heading that repeats it")
@@ -467,14 +210,14 @@ def _next_body(page: Page, after: int) -> Line | None:
                  if line.text and parse_folio(line.text) is None), None)
 
 
-def _head_over_running_sentence(edge: _EdgeLine, page: Page, evidence: _Evidence,
+def _head_over_running_sentence(edge: EdgeLine, page: Page, evidence: Evidence,
                                 full_line: int, previous_end: Line | None) -> _Found | None:
     """A short line over prose that runs on from the previous page's unfinished sentence; a
     chapter label (``CHAPTER I``, ``IV.``) has a heading's shape and needs more evidence (it
     recurs, when a head)."""
     text = edge.line.text
     if (edge.zone != "top" or previous_end is None or not full_line
-            or "top" not in evidence.book_separated or not _has_words(head_key(text))
+            or "top" not in evidence.book_separated or not has_words(head_key(text))
             or not _shorter_than(text, HEAD_MAX_SHARE, full_line)
             or _CLAUSE_END.search(previous_end.text.rstrip())
             or DIVISION.match(text) or BARE_NUMERAL.match(text)
@@ -490,7 +233,7 @@ def _head_over_running_sentence(edge: _EdgeLine, page: Page, evidence: _Evidence
             f"from page {previous_end.page}")
 
 
-def _folio_out_of_place(page: Page, found: dict[int, _Found], evidence: _Evidence
+def _folio_out_of_place(page: Page, found: dict[int, _Found], evidence: Evidence
                         ) -> dict[int, _Found]:
     """The page's own number on a line of its own, where the edges gave no folio."""
     if any(role == "folio" or by in (HEAD_WITH_RECURRING_TITLE, HEAD_WITH_FOLIO_SHAPE)
@@ -511,12 +254,12 @@ def _folio_out_of_place(page: Page, found: dict[int, _Found], evidence: _Evidenc
                           f"on line {line.number}")}
 
 
-def _page_furniture(page: Page, evidence: _Evidence, full_line: int,
+def _page_furniture(page: Page, evidence: Evidence, full_line: int,
                     previous_end: Line | None) -> dict[int, _Found]:
     found: dict[int, _Found] = {}
     stopped: set[str] = set()
     heads: set[tuple[str, str]] = set()
-    edges = _edge_lines(page)
+    edges = edge_lines(page)
     top = [edge for edge in edges if edge.zone == "top"]
     for edge in edges:
         if edge.zone in stopped or edge.line.number in found:
@@ -548,7 +291,7 @@ _ACTIONS = {"folio": "remove_folio", "foot": "remove_foot", "running_head": "rem
 @stage(STAGE, RemoveRunningHeadsConfig, requires=("stats",), assigns=("line.role",))
 def remove_running_heads(doc: Document, config: RemoveRunningHeadsConfig) -> Document:
     """Mark and remove page furniture; see the module docstring."""
-    evidence = _gather(doc)
+    evidence = gather(doc)
     full_lines = doc.stats.full_line_length if doc.stats else ()
     changes = Changes()
     edits: list[Edit] = []
