@@ -305,3 +305,17 @@ def test_head_with_folio_repeating_the_heading_of_the_page_before():
     pages = [page("THE BOOK", "", *BODY, "1"), page("THE BOOK", "", *_finished(1), "2"),
              page("The Ferry", "", *_finished(2), "3"), page(*BODY, "The Ferry 4")]
     assert removed(*pages)[2:] == [[("3", "folio")], [("The Ferry 4", "foot")]]
+
+
+@pytest.mark.parametrize("label", ["1", "*"])
+def test_one_line_note_at_the_foot_is_not_a_foot_line(label):
+    # the same short note on every page, its page aside (notes restart on every page)
+    pages = [page(f"{n} | THE BOOK", "", *BODY, f"{label} Ibid., p. {n * 7}.") for n in (2, 3, 4)]
+    assert removed(*pages) == [[(f"{n} | THE BOOK", "running_head")] for n in (2, 3, 4)]
+
+
+def test_the_last_line_of_a_note_is_not_a_foot_line():
+    pages = [page("THE BOOK", "", *BODY, "* Compare the letters, vol. ii. p.", f"{n}.", str(n))
+             for n in (12, 13, 14)]
+    assert removed(*pages) == [[("THE BOOK", "running_head"), (str(n), "folio")]
+                               for n in (12, 13, 14)]

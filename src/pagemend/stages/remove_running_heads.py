@@ -30,7 +30,9 @@ Leaves alone: a one-off heading at the top of a page (it does not recur: a chapt
 ``STAVE ONE.`` is not the running head ``STAVE ONE``), the heading under a head that repeats
 its words (a page prints one head per edge), a body line that starts with a number (``1950
 was a year`` has no separator and does not recur), a numbered item (``4.``: a head has
-words), and everything past the first body line of each edge. Each removed line becomes an
+words), a one-line note at the foot (``1 Ibid.``, ``* Ibid.``: it opens with a note label, and
+recurs only because digits do not count), and everything past the first body line of each
+edge. Each removed line becomes an
 edit holding it verbatim and a decision naming its rule; its role says what it was
 (``running_head``, ``folio``, ``foot``).
 
@@ -49,6 +51,7 @@ from dataclasses import dataclass
 
 from pagemend.data.folios import Folio, parse_folio, split_head
 from pagemend.data.headings import BARE_NUMERAL, DIVISION
+from pagemend.data.notes import note_label
 from pagemend.data.punctuation import CLOSING_MARKS
 from pagemend.furniture import (
     EdgeLine,
@@ -171,6 +174,8 @@ def _classify(edge: EdgeLine, evidence: Evidence, full_line: int) -> _Found | No
     key = head_key(text)
     if found is not None or not has_words(key):
         return found
+    if edge.zone == "bottom" and note_label(text):
+        return None  # a one-line note (`1 Ibid.`, `* Ibid.`) recurs, digits aside: no foot line
     if not (_shorter_than(text, RECURRING_MAX_SHARE, full_line)
             or evidence.verbatim_pages(edge.zone, key) >= LONG_HEAD_MIN_PAGES):
         return None
@@ -235,14 +240,14 @@ def _head_over_running_sentence(edge: EdgeLine, page: Page, evidence: Evidence,
 
 def _folio_out_of_place(page: Page, found: dict[int, _Found], evidence: Evidence
                         ) -> dict[int, _Found]:
-    """The page's own number on a line of its own, where the edges gave no folio."""
-    if any(role == "folio" or by in (HEAD_WITH_RECURRING_TITLE, HEAD_WITH_FOLIO_SHAPE)
-           for by, role, _ in found.values()):
+    """The page's own number on a line of its own, set off by a blank line (a flow of its
+    own), where the edges gave no folio."""
+    if any(parse_folio(page.lines[n].text) or split_head(page.lines[n].text) for n in found):
         return {}
     candidates = []
     for line in page.lines:
         folio = parse_folio(line.text) if line.text else None
-        if folio is None or line.number in found:
+        if folio is None or line.number in found or not _set_off(page, line.number):
             continue
         if folio.value == evidence.sequence_value(folio.style, page.index):
             candidates.append((line, folio))
@@ -251,7 +256,13 @@ def _folio_out_of_place(page: Page, found: dict[int, _Found], evidence: Evidence
     line, folio = candidates[0]
     return {line.number: (FOLIO_OUT_OF_PLACE, "folio",
                           f"page number {folio.text} is this page's place in the folio sequence, "
-                          f"on line {line.number}")}
+                          f"on line {line.number}, a flow of its own")}
+
+
+def _set_off(page: Page, number: int) -> bool:
+    """A blank line (or the page's edge) before or after the line."""
+    return any(not (0 <= i < len(page.lines)) or not page.lines[i].text
+               for i in (number - 1, number + 1))
 
 
 def _page_furniture(page: Page, evidence: Evidence, full_line: int,
