@@ -5,6 +5,7 @@ import json
 import pytest
 
 from helpers import CASES, CORPUS, make_doc
+from pagemend.model import replace
 from pagemend.pipeline import mend
 from pagemend.readers import read_path, read_text
 from pagemend.writers.json import write_json
@@ -46,8 +47,6 @@ def test_seed_page_and_every_block_are_labelled_142():
 
 
 def _declared(doc, labels):
-    from pagemend.model import replace
-
     pages = tuple(replace(p, pdf_label=label) for p, label in zip(doc.pages, labels, strict=True))
     return replace(doc, pages=pages)
 
@@ -62,19 +61,9 @@ def test_declared_labels_that_agree_with_print_outvote_one_misread_folio():
     # a number the furniture was wrong about
     doc = _labelled(["9", "10", "11", "12", "13"], ["9", "10", "11", "xii", "13"])
     assert [p.label for p in doc.pages] == ["9", "10", "11", "xii", "13"]
-    (decision,) = [d for d in doc.decisions if d.page == 3 and d.field == "label"]
-    assert decision.rule == "capture_page_labels.declared_over_misread"
 
 
 def test_print_wins_over_labels_that_only_count_the_sheets():
     doc = _labelled(["9", "10", "11", "12"], ["1", "2", "3", "4"])
     assert [p.label for p in doc.pages] == ["9", "10", "11", "12"]
 
-
-def test_every_page_label_is_a_decision():
-    doc = _labelled(["9", "", "11"], [None, None, None])
-    assert [(d.page, d.rule, d.after) for d in doc.decisions if d.field == "label"] == [
-        (0, "capture_page_labels.printed_folio", "9"),
-        (1, "capture_page_labels.sequence_label", "10"),
-        (2, "capture_page_labels.printed_folio", "11"),
-    ]

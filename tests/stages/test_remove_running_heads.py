@@ -7,8 +7,10 @@ import json
 import pytest
 
 from helpers import CORPUS, make_doc
+from pagemend.model import Geometry, replace
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
+from pagemend.rules import RULES
 
 _PROSE = (  # noqa: SIM905 (prose reads better as prose)
     "It was a dark and stormy night; the rain fell in torrents, except at occasional "
@@ -258,8 +260,6 @@ def test_roman_folio_beside_the_title_the_arabic_pages_print():
 
 
 def test_with_geometry_the_edges_are_found_by_position():
-    from pagemend.model import Geometry, replace
-
     def placed(doc):
         pages = []
         for p in doc.pages:
@@ -281,8 +281,6 @@ def test_with_geometry_the_edges_are_found_by_position():
 
 
 def test_every_removal_is_a_decision_of_a_declared_rule():
-    from pagemend.rules import RULES
-
     pages = [page("SECTION ONE", "", "1", "", "SECTION ONE", *BODY),
              page("THE BOOK", "", *_sentence(5), "2"),
              page("Of the ferry", "", "miller and his wife, " + _prose(3)[0], *BODY, "3"),

@@ -9,8 +9,8 @@ most pages (``DECLARED_AGREEMENT``), a page whose found folio disagrees takes th
 label: one misread number does not outvote a sequence the PDF and the print share; where they
 mostly disagree (a PDF numbering its physical pages), print wins. Labels come from print,
 never from the page index: drop the first pages of a book and the rest keep their labels.
-Each label is recorded as a decision (field ``label``) on the folio's line, or on the page's
-first line when no folio was printed.
+Labels are page fields, not line decisions: the folio's line carries the decision that made
+it furniture.
 
 Leaves alone: the text and the roles of lines.
 
@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from pagemend.data.folios import Folio, format_folio, parse_folio, split_head
 from pagemend.model import FURNITURE_ROLES, Document, Line, Page, replace
 from pagemend.registry import stage
-from pagemend.rules import Changes, Rule, rule
 
 __all__ = ["CapturePageLabelsConfig", "capture_page_labels", "furniture_folios", "printed_folios"]
 
@@ -41,18 +40,6 @@ STAGE = "capture_page_labels"
 #: more than this share of the pages that have both (a PDF whose labels only count its sheets
 #: agrees with print on none, or on a few by chance).
 DECLARED_AGREEMENT = 0.5
-
-PRINTED_FOLIO = rule(STAGE, "printed_folio", "A page's label is the folio printed in its "
-                     "furniture: of its numbers, the one whose offset from the page index most "
-                     "pages share.")
-DECLARED_OVER_PRINTED = rule(STAGE, "declared_over_misread", "Where a PDF's declared labels "
-                             "agree with the printed folios on most pages, a page whose found "
-                             "folio disagrees takes the declared label.")
-DECLARED_LABEL = rule(STAGE, "declared_label", "A page that prints no folio takes the label its "
-                      "PDF declares (/PageLabels).")
-INFERRED_LABEL = rule(STAGE, "sequence_label", "A page that prints no folio, and declares none, "
-                      "takes the label its neighbours' folio sequence implies.")
-
 
 @dataclass(frozen=True, slots=True)
 class CapturePageLabelsConfig:
@@ -114,27 +101,17 @@ def declared_trusted(doc: Document, folios: dict[int, Folio]) -> bool:
     return bool(both) and sum(a == b for a, b in both) / len(both) > DECLARED_AGREEMENT
 
 
-def _label(page: Page, folios: dict[int, Folio], trusted: bool
-           ) -> tuple[str | None, bool, Rule, str]:
-    """The page's label, whether it was inferred, the rule and the evidence."""
+def _label(page: Page, folios: dict[int, Folio], trusted: bool) -> tuple[str | None, bool]:
+    """The page's label, and whether the sequence implied it."""
     folio = folios.get(page.index)
-    if folio is not None and page.pdf_label and trusted and folio.text != page.pdf_label:
-        return (page.pdf_label, False, DECLARED_OVER_PRINTED,
-                f"found folio {folio.text}, declared {page.pdf_label}; the PDF's labels agree "
-                f"with print elsewhere")
+    if folio is not None and page.pdf_label and trusted:
+        return page.pdf_label, False  # the PDF and the print agree elsewhere: a misread number
     if folio is not None:
-        return folio.text, False, PRINTED_FOLIO, f"folio {folio.text} printed"
-    if page.pdf_label:
-        return page.pdf_label, False, DECLARED_LABEL, f"declared {page.pdf_label}, none printed"
+        return folio.text, False
+    if page.pdf_label:  # not printed, but declared by the PDF itself
+        return page.pdf_label, False
     label = _infer(page.index, folios)
-    return label, label is not None, INFERRED_LABEL, f"none printed: the sequence gives {label}"
-
-
-def _folio_line(page: Page, folio: Folio | None) -> Line | None:
-    """The line that printed the page's folio, else the page's first line."""
-    printed = [line for line in page.lines if line.role in FURNITURE_ROLES
-               and folio is not None and _line_folio(line) == folio]
-    return printed[0] if printed else (page.lines[0] if page.lines else None)
+    return label, label is not None
 
 
 @stage(STAGE, CapturePageLabelsConfig, requires=("line.role",), assigns=("page.label",))
@@ -142,12 +119,8 @@ def capture_page_labels(doc: Document, config: CapturePageLabelsConfig | None) -
     """Label every page; see the module docstring."""
     folios = printed_folios(doc)
     trusted = declared_trusted(doc, folios)
-    changes = Changes()
     pages = []
     for page in doc.pages:
-        label, inferred, by, evidence = _label(page, folios, trusted)
+        label, inferred = _label(page, folios, trusted)
         pages.append(replace(page, label=label, label_inferred=inferred))
-        line = _folio_line(page, folios.get(page.index))
-        if line is not None:
-            changes.record(line, by, "label", before=page.label, after=label, evidence=evidence)
-    return changes.apply(replace(doc, pages=tuple(pages)))
+    return replace(doc, pages=tuple(pages))
