@@ -116,6 +116,8 @@ class Evidence:
     book_tops: dict[str, float] = field(default_factory=dict)
     #: (zone, title key) of the titles printed beside an arabic folio or glyph-set one
     titled: set[tuple[str, str]] = field(default_factory=set)
+    #: the edges where each page prints its folio (in step with the sequence)
+    folio_zones: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def keeps_step(self, folio: Folio, page: int) -> bool:
         if self.pages == 1:
@@ -139,9 +141,20 @@ class Evidence:
                 return False, ""
         elif not self.set_as_heads(edge):
             return False, ""
-        if not self._same_place(edge, found):
+        if not self._same_place(edge, found) or self._opens_chapter(edge, found):
             return False, ""
         return True, f"recurs at the {edge.zone} of {len(self.heads[found])} pages"
+
+    def _opens_chapter(self, edge: EdgeLine, key: Key) -> bool:
+        """The first occurrence of a title at the top, on a page that prints its folio at the
+        foot, where the title's other pages print theirs at the top: the chapter's opening
+        page, whose heading the heads then repeat (a head moves its folio to the foot only
+        where the heading takes its place)."""
+        pages = self.heads[key]
+        page = edge.line.page
+        if edge.zone != "top" or page != min(pages) or self.folio_zones.get(page) != {"bottom"}:
+            return False
+        return all(self.folio_zones.get(other) == {"top"} for other in pages - {page})
 
     def set_as_heads(self, edge: EdgeLine) -> bool:
         """The line is set off from the body, and placed, as the book's recurring lines at
@@ -216,6 +229,7 @@ def gather(doc: Document) -> Evidence:
     tops: dict[Key, dict[int, float]] = defaultdict(dict)
     # (page, folio, the key of the title printed with it, the title is set off by a glyph)
     folios: list[tuple[int, Folio, Key | None, bool]] = []
+    zones: list[tuple[int, str, Folio]] = []  # where each page prints a number
     edges = [edge for page in doc.pages for edge in edge_lines(page)]
     titled = _titled(edges)
     for edge in edges:
@@ -228,8 +242,10 @@ def gather(doc: Document) -> Evidence:
             # no evidence for a line without one (`CHAPTER I` over `CHAPTER I · 3`)
             key = (edge.zone, head_key(split[2]), True)
             folios.append((page, split[0], key, bool(split[1].strip())))
+            zones.append((page, edge.zone, split[0]))
         elif folio is not None:
             folios.append((page, folio, None, False))
+            zones.append((page, edge.zone, folio))
         heads[key].add(page)
         # a page's first occurrence speaks for it (the head, not the heading under it)
         separated[key].setdefault(page, edge.separated)
@@ -237,6 +253,9 @@ def gather(doc: Document) -> Evidence:
             tops[key].setdefault(page, edge.line.geometry.top)
     evidence = Evidence(len(doc.pages), _offsets(folios, heads), heads, separated, tops,
                          titled=titled)
+    for page, zone, folio in zones:
+        if evidence.keeps_step(folio, page):
+            evidence.folio_zones[page].add(zone)
     _book_habits(evidence)
     return evidence
 

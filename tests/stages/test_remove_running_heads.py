@@ -317,3 +317,13 @@ def test_the_last_line_of_a_note_is_not_a_foot_line():
              for n in (12, 13, 14)]
     assert removed(*pages) == [[("THE BOOK", "running_head"), (str(n), "folio")]
                                for n in (12, 13, 14)]
+
+
+def test_chapter_opening_page_moves_the_folio_to_the_foot():
+    # heading and heads both stand over a blank line; the opening page prints its folio at
+    # the foot, the head pages beside the head
+    pages = [page("Of Lamps", "", *_finished(1), "1"), page("2", "", "Of Lamps", "", *_finished(2)),
+             page("Of Ferries", "", *_finished(3), "3"), page("4", "", "Of Ferries", "", *BODY),
+             page("Of Ferries", "", "5", "", *_finished(4))]
+    assert [[text for text, _ in p] for p in removed(*pages)] == [
+        ["1"], ["2", "Of Lamps"], ["3"], ["4", "Of Ferries"], ["Of Ferries", "5"]]

@@ -28,11 +28,12 @@ top and at the foot; the walk stops at the first line that is not furniture):
 
 Leaves alone: a one-off heading at the top of a page (it does not recur: a chapter heading
 ``STAVE ONE.`` is not the running head ``STAVE ONE``), the heading under a head that repeats
-its words (a page prints one head per edge), a body line that starts with a number (``1950
-was a year`` has no separator and does not recur), a numbered item (``4.``: a head has
-words), a one-line note at the foot (``1 Ibid.``, ``* Ibid.``: it opens with a note label, and
-recurs only because digits do not count), and everything past the first body line of each
-edge. Each removed line becomes an
+its words (a page prints one head per edge), the heading of a chapter's opening page that
+prints its folio at the foot where the later pages print theirs beside the head, a body line
+that starts with a number (``1950 was a year`` has no separator and does not recur), a
+numbered item (``4.``: a head has words), a one-line note at the foot
+(``1 Ibid.``, ``* Ibid.``: it opens with a note label, and recurs only because digits do not
+count), and everything past the first body line of each edge. Each removed line becomes an
 edit holding it verbatim and a decision naming its rule; its role says what it was
 (``running_head``, ``folio``, ``foot``).
 
