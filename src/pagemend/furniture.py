@@ -17,10 +17,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from pagemend.data.folios import SEPARATORS, Folio, parse_folio, split_head
+from pagemend.data.headings import BARE_NUMERAL, DIVISION
+from pagemend.data.punctuation import CLOSING_MARKS, OPENS_CAPITAL
 from pagemend.model import Document, Line, Page
 
-__all__ = ["EdgeLine", "Evidence", "Key", "edge_lines", "gather", "has_words", "head_key",
-           "plausible_head"]
+__all__ = ["CLAUSE_END", "EdgeLine", "Evidence", "Key", "edge_lines", "gather", "has_words",
+           "head_key", "plausible_head"]
 
 #: How many non-blank lines at each edge of a page may be furniture. Books print at most a
 #: folio and a head (or two head lines) in each margin; three leaves room for a letter-spaced
@@ -48,7 +50,15 @@ FUZZY_RATIO = 0.9
 #: occurrences sit: within this many font sizes of their top position.
 POSITION_TOLERANCE = 1.0
 
+#: A title's first occurrence is told from its heads by the text under them (no blank line
+#: and no position to tell them apart) only where it has at most this many occurrences: the
+#: short chapters whose heads repeat the heading (bacon-latex: one to four pages), not a
+#: book title printed over every page.
+CONTRAST_MAX_PAGES = 4
+
 _ROMAN_OR_PUNCTUATION = re.compile(r"[ivxlcdm\W_]+")
+#: a line that ends a sentence or a clause a display may follow (`as follows:`)
+CLAUSE_END = re.compile(rf"[.!?…:;][{re.escape(CLOSING_MARKS)}]*\S{{0,3}}$")
 
 #: (edge, title key, printed beside a folio)
 Key = tuple[str, str, bool]
@@ -116,6 +126,9 @@ class Evidence:
     book_tops: dict[str, float] = field(default_factory=dict)
     #: (zone, title key) of the titles printed beside an arabic folio or glyph-set one
     titled: set[tuple[str, str]] = field(default_factory=set)
+    #: per top key and page: the text under it opens a sentence after a finished page (True),
+    #: runs on from the page before (False), or neither
+    openings: dict[Key, dict[int, bool | None]] = field(default_factory=dict)
     #: the edges where each page prints its folio (in step with the sequence)
     folio_zones: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
 
@@ -152,9 +165,24 @@ class Evidence:
         where the heading takes its place)."""
         pages = self.heads[key]
         page = edge.line.page
-        if edge.zone != "top" or page != min(pages) or self.folio_zones.get(page) != {"bottom"}:
+        if edge.zone != "top" or page != min(pages):
             return False
-        return all(self.folio_zones.get(other) == {"top"} for other in pages - {page})
+        if self.folio_zones.get(page) == {"bottom"} and all(
+                self.folio_zones.get(other) == {"top"} for other in pages - {page}):
+            return True
+        return self._opens_sentence(edge, key)
+
+    def _opens_sentence(self, edge: EdgeLine, key: Key) -> bool:
+        """Where neither a blank line nor position tells them apart: the first occurrence
+        stands over a new sentence after a finished page, and every other over text that runs
+        on (the chapter's heading, then its heads)."""
+        pages, flags = self.heads[key], self.openings.get(key, {})
+        if (edge.line.geometry is not None or len(pages) > CONTRAST_MAX_PAGES
+                or len(set(self.separated[key].values())) > 1
+                or "top" in self.folio_zones.get(edge.line.page, set())):
+            return False  # a folio at the top stands beside a head, never over a heading
+        return flags.get(edge.line.page) is True and all(
+            flags.get(other) is False for other in pages - {edge.line.page})
 
     def set_as_heads(self, edge: EdgeLine) -> bool:
         """The line is set off from the body, and placed, as the book's recurring lines at
@@ -256,8 +284,42 @@ def gather(doc: Document) -> Evidence:
     for page, zone, folio in zones:
         if evidence.keeps_step(folio, page):
             evidence.folio_zones[page].add(zone)
+    evidence.openings = _openings(doc, [edge for edge in edges if edge.zone == "top"])
     _book_habits(evidence)
     return evidence
+
+
+def _openings(doc: Document, top: list[EdgeLine]) -> dict[Key, dict[int, bool | None]]:
+    """For each top line: does the text under it open a sentence after a finished page?"""
+    ends = [_last_words(page) for page in doc.pages]
+    openings: dict[Key, dict[int, bool | None]] = defaultdict(dict)
+    for edge in top:
+        page = doc.pages[edge.line.page]
+        under = next((line.text for line in page.lines[edge.line.number + 1:]
+                      if line.text and parse_folio(line.text) is None), "")
+        before = ends[page.index - 1] if page.index else ""
+        finished = not page.index or bool(CLAUSE_END.search(before))  # the input opens a text
+        opening: bool | None = None
+        if under[:1].islower() or (before and not finished):
+            opening = False
+        elif finished and OPENS_CAPITAL.match(under) and not _heading_under(under, edge):
+            opening = True
+        openings[(edge.zone, head_key(edge.line.text), False)].setdefault(page.index, opening)
+    return openings
+
+
+def _heading_under(under: str, edge: EdgeLine) -> bool:
+    """A chapter label, or the title again, under the line: a head over the heading of a
+    chapter that opens lower down the page."""
+    key = head_key(edge.line.text)
+    return bool(DIVISION.match(under) or BARE_NUMERAL.match(under)
+                or (key and head_key(under).startswith(key)))
+
+
+def _last_words(page: Page) -> str:
+    """The page's last line that is not a bare number."""
+    return next((line.text.rstrip() for line in reversed(page.lines)
+                 if line.text and parse_folio(line.text) is None), "")
 
 
 def _titled(edges: list[EdgeLine]) -> set[tuple[str, str]]:

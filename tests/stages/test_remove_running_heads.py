@@ -327,3 +327,22 @@ def test_chapter_opening_page_moves_the_folio_to_the_foot():
              page("Of Ferries", "", "5", "", *_finished(4))]
     assert [[text for text, _ in p] for p in removed(*pages)] == [
         ["1"], ["2", "Of Lamps"], ["3"], ["4", "Of Ferries"], ["Of Ferries", "5"]]
+
+
+def test_heading_told_from_its_heads_by_the_text_under_them():
+    # no blank lines and no positions (pdfium's text): the heading stands over a new sentence
+    # after a finished page, the heads over text running on
+    pages = [page("Of Lamps", *_finished(1), "1"), page("Of Lamps", *_sentence(2), "2"),
+             page("Of Lamps", "miller and his wife, " + _prose(3)[0], *_finished(4), "3"),
+             page("Of Ferries", *_finished(5), "4"),
+             page("Of Ferries", "miller and his wife, " + _prose(6)[0], *BODY, "5")]
+    assert [[text for text, _ in p] for p in removed(*pages)] == [
+        ["1"], ["Of Lamps", "2"], ["Of Lamps", "3"], ["4"], ["Of Ferries", "5"]]
+
+
+def test_head_over_a_chapter_opening_lower_down_stays_a_head():
+    pages = [page("Of Lamps", *_finished(1), "1"), page("Of Lamps", *_finished(2), "2"),
+             page("Of Ferries", "CHAPTER II.", *_finished(3), "3"),
+             page("Of Ferries", "miller and his wife, " + _prose(6)[0], *BODY, "4")]
+    assert [[text for text, _ in p] for p in removed(*pages)][2:] == [
+        ["Of Ferries", "3"], ["Of Ferries", "4"]]

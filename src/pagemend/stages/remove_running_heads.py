@@ -29,13 +29,14 @@ top and at the foot; the walk stops at the first line that is not furniture):
 Leaves alone: a one-off heading at the top of a page (it does not recur: a chapter heading
 ``STAVE ONE.`` is not the running head ``STAVE ONE``), the heading under a head that repeats
 its words (a page prints one head per edge), the heading of a chapter's opening page that
-prints its folio at the foot where the later pages print theirs beside the head, a body line
-that starts with a number (``1950 was a year`` has no separator and does not recur), a
-numbered item (``4.``: a head has words), a one-line note at the foot
-(``1 Ibid.``, ``* Ibid.``: it opens with a note label, and recurs only because digits do not
-count), and everything past the first body line of each edge. Each removed line becomes an
-edit holding it verbatim and a decision naming its rule; its role says what it was
-(``running_head``, ``folio``, ``foot``).
+prints its folio at the foot where the later pages print theirs beside the head, or, where
+no blank line or position tells them apart, that stands over a new sentence after a finished
+page while the heads stand over running text, a body line that starts with a number (``1950
+was a year`` has no separator and does not recur), a numbered item (``4.``: a head has
+words), a one-line note at the foot (``1 Ibid.``, ``* Ibid.``: it opens with a note label,
+and recurs only because digits do not count), and everything past the first body line of
+each edge. Each removed line becomes an edit holding it verbatim and a decision naming its
+rule; its role says what it was (``running_head``, ``folio``, ``foot``).
 
     >>> from pagemend.readers import read_text
     >>> pages = ["12 | A Tale\\n\\nIt was the best of", "CHAPTER I · 13\\n\\ntimes.\\n1950 was"]
@@ -47,14 +48,13 @@ edit holding it verbatim and a decision naming its rule; its role says what it w
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from pagemend.data.folios import Folio, parse_folio, split_head
 from pagemend.data.headings import BARE_NUMERAL, DIVISION
 from pagemend.data.notes import note_label
-from pagemend.data.punctuation import CLOSING_MARKS
 from pagemend.furniture import (
+    CLAUSE_END,
     EdgeLine,
     Evidence,
     edge_lines,
@@ -86,8 +86,6 @@ LONG_HEAD_MIN_PAGES = 3
 #: bacon-latex's OCR ends a chapter in one short line under its head.
 RUN_ON_MIN_SHARE = 0.6
 
-#: a line that ends a sentence or a clause a display may follow (`as follows:`)
-_CLAUSE_END = re.compile(rf"[.!?…:;][{re.escape(CLOSING_MARKS)}]*\S{{0,3}}$")
 
 FOLIO_IN_SEQUENCE = rule(
     STAGE, "folio_in_sequence", "A line at a page's edge holding only a number (ornaments "
@@ -225,14 +223,14 @@ def _head_over_running_sentence(edge: EdgeLine, page: Page, evidence: Evidence,
     if (edge.zone != "top" or previous_end is None or not full_line
             or "top" not in evidence.book_separated or not has_words(head_key(text))
             or not _shorter_than(text, HEAD_MAX_SHARE, full_line)
-            or _CLAUSE_END.search(previous_end.text.rstrip())
+            or CLAUSE_END.search(previous_end.text.rstrip())
             or DIVISION.match(text) or BARE_NUMERAL.match(text)
             or not evidence.set_as_heads(edge)):
         return None
     body = _next_body(page, edge.line.number)
     if body is None or not body.text[:1].islower():
         return None
-    if len(body.text) < RUN_ON_MIN_SHARE * full_line and not _CLAUSE_END.search(body.text):
+    if len(body.text) < RUN_ON_MIN_SHARE * full_line and not CLAUSE_END.search(body.text):
         return None  # a short line runs on only to end its paragraph
     return (HEAD_OVER_RUNNING_SENTENCE, "running_head",
             f"{len(text)} characters, set off as the book's heads, over a sentence running on "
