@@ -50,8 +50,8 @@ FUZZY_RATIO = 0.9
 #: occurrences sit: within this many font sizes of their top position.
 POSITION_TOLERANCE = 1.0
 
-#: A title's first occurrence is told from its heads by the text under them (no blank line
-#: and no position to tell them apart) only where it has at most this many occurrences: the
+#: A title's first occurrence is told from its heads by the text under them (in text with no
+#: blank line and no position) only where it has at most this many occurrences: the
 #: short chapters whose heads repeat the heading (bacon-latex: one to four pages), not a
 #: book title printed over every page.
 CONTRAST_MAX_PAGES = 4
@@ -129,6 +129,10 @@ class Evidence:
     #: per top key and page: the text under it opens a sentence after a finished page (True),
     #: runs on from the page before (False), or neither
     openings: dict[Key, dict[int, bool | None]] = field(default_factory=dict)
+    #: no line of the book stands over or under a blank line (pdfium's text, no flows)
+    flat: bool = False
+    #: the key of each page's first line at the top
+    first_top: dict[int, Key] = field(default_factory=dict)
     #: the edges where each page prints its folio (in step with the sequence)
     folio_zones: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
 
@@ -173,16 +177,19 @@ class Evidence:
         return self._opens_sentence(edge, key)
 
     def _opens_sentence(self, edge: EdgeLine, key: Key) -> bool:
-        """Where neither a blank line nor position tells them apart: the first occurrence
-        stands over a new sentence after a finished page, and every other over text that runs
-        on (the chapter's heading, then its heads)."""
+        """In text without a blank line or a position anywhere (pdfium's), where nothing sets
+        a heading apart from the body: the first occurrence, on the page after another
+        title's run of heads, stands over a new sentence after a finished page, and every
+        other occurrence over text that runs on (the chapter's heading, then its heads)."""
+        page = edge.line.page
         pages, flags = self.heads[key], self.openings.get(key, {})
-        if (edge.line.geometry is not None or len(pages) > CONTRAST_MAX_PAGES
-                or len(set(self.separated[key].values())) > 1
-                or "top" in self.folio_zones.get(edge.line.page, set())):
-            return False  # a folio at the top stands beside a head, never over a heading
-        return flags.get(edge.line.page) is True and all(
-            flags.get(other) is False for other in pages - {edge.line.page})
+        before = self.first_top.get(page - 1)
+        if (not self.flat or edge.line.geometry is not None or len(pages) > CONTRAST_MAX_PAGES
+                or "top" in self.folio_zones.get(page, set())  # beside a head, not a heading
+                or before is None or before[1] == key[1] or len(self.heads[before]) < 2):
+            return False
+        return flags.get(page) is True and all(flags.get(other) is False
+                                               for other in pages - {page})
 
     def set_as_heads(self, edge: EdgeLine) -> bool:
         """The line is set off from the body, and placed, as the book's recurring lines at
@@ -284,7 +291,11 @@ def gather(doc: Document) -> Evidence:
     for page, zone, folio in zones:
         if evidence.keeps_step(folio, page):
             evidence.folio_zones[page].add(zone)
-    evidence.openings = _openings(doc, [edge for edge in edges if edge.zone == "top"])
+    top = [edge for edge in edges if edge.zone == "top"]
+    evidence.openings = _openings(doc, top)
+    evidence.flat = not any(edge.separated for edge in edges)
+    for edge in top:
+        evidence.first_top.setdefault(edge.line.page, (edge.zone, head_key(edge.line.text), False))
     _book_habits(evidence)
     return evidence
 
@@ -298,7 +309,7 @@ def _openings(doc: Document, top: list[EdgeLine]) -> dict[Key, dict[int, bool | 
         under = next((line.text for line in page.lines[edge.line.number + 1:]
                       if line.text and parse_folio(line.text) is None), "")
         before = ends[page.index - 1] if page.index else ""
-        finished = not page.index or bool(CLAUSE_END.search(before))  # the input opens a text
+        finished = bool(CLAUSE_END.search(before))
         opening: bool | None = None
         if under[:1].islower() or (before and not finished):
             opening = False
