@@ -50,8 +50,8 @@ FUZZY_RATIO = 0.9
 #: occurrences sit: within this many font sizes of their top position.
 POSITION_TOLERANCE = 1.0
 
-#: A title's first occurrence is told from its heads by the text under them (in text with no
-#: blank line and no position) only where it has at most this many occurrences: the
+#: A title's first occurrence is told from its heads by the text under them (where no blank
+#: line and no position tells them apart) only where it has at most this many occurrences: the
 #: short chapters whose heads repeat the heading (bacon-latex: one to four pages), not a
 #: book title printed over every page.
 CONTRAST_MAX_PAGES = 4
@@ -129,8 +129,6 @@ class Evidence:
     #: per top key and page: the text under it opens a sentence after a finished page (True),
     #: runs on from the page before (False), or neither
     openings: dict[Key, dict[int, bool | None]] = field(default_factory=dict)
-    #: no line of the book stands over or under a blank line (pdfium's text, no flows)
-    flat: bool = False
     #: the key of each page's first line at the top
     first_top: dict[int, Key] = field(default_factory=dict)
     #: the edges where each page prints its folio (in step with the sequence)
@@ -177,16 +175,17 @@ class Evidence:
         return self._opens_sentence(edge, key)
 
     def _opens_sentence(self, edge: EdgeLine, key: Key) -> bool:
-        """In text without a blank line or a position anywhere (pdfium's), where nothing sets
-        a heading apart from the body: the first occurrence, on the page after another
-        title's run of heads, stands over a new sentence after a finished page, and every
-        other occurrence over text that runs on (the chapter's heading, then its heads)."""
+        """Where no blank line or position sets a heading apart from its heads: the first
+        occurrence, on a page after one headed otherwise (and opening no chapter lower
+        down), stands over a new sentence after a finished page, and every other
+        occurrence over text that runs on (the chapter's heading, then its heads)."""
         page = edge.line.page
         pages, flags = self.heads[key], self.openings.get(key, {})
         before = self.first_top.get(page - 1)
-        if (not self.flat or edge.line.geometry is not None or len(pages) > CONTRAST_MAX_PAGES
+        if (edge.line.geometry is not None or len(pages) > CONTRAST_MAX_PAGES
+                or len(set(self.separated[key].values())) > 1
                 or "top" in self.folio_zones.get(page, set())  # beside a head, not a heading
-                or before is None or before[1] == key[1] or len(self.heads[before]) < 2):
+                or before is None or before[1] == key[1]):
             return False
         return flags.get(page) is True and all(flags.get(other) is False
                                                for other in pages - {page})
@@ -293,7 +292,6 @@ def gather(doc: Document) -> Evidence:
             evidence.folio_zones[page].add(zone)
     top = [edge for edge in edges if edge.zone == "top"]
     evidence.openings = _openings(doc, top)
-    evidence.flat = not any(edge.separated for edge in edges)
     for edge in top:
         evidence.first_top.setdefault(edge.line.page, (edge.zone, head_key(edge.line.text), False))
     _book_habits(evidence)
@@ -313,10 +311,20 @@ def _openings(doc: Document, top: list[EdgeLine]) -> dict[Key, dict[int, bool | 
         opening: bool | None = None
         if under[:1].islower() or (before and not finished):
             opening = False
-        elif finished and OPENS_CAPITAL.match(under) and not _heading_under(under, edge):
+        elif (finished and OPENS_CAPITAL.match(under) and not _heading_under(under, edge)
+              and not _opened_before(doc.pages[page.index - 1], edge)):
             opening = True
         openings[(edge.zone, head_key(edge.line.text), False)].setdefault(page.index, opening)
     return openings
+
+
+def _opened_before(previous: Page, edge: EdgeLine) -> bool:
+    """The page before opens a chapter lower down (a chapter label, or the line's title, below
+    its first line): the line is that chapter's first head, not its heading."""
+    key = head_key(edge.line.text)
+    filled = [line.text for line in previous.lines if line.text][1:]
+    return any(DIVISION.match(text) or BARE_NUMERAL.match(text)
+               or (key and head_key(text).startswith(key)) for text in filled)
 
 
 def _heading_under(under: str, edge: EdgeLine) -> bool:

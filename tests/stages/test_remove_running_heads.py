@@ -350,3 +350,14 @@ def test_head_over_a_chapter_opening_lower_down_stays_a_head():
              page("Of Ferries", "miller and his wife, " + _prose(6)[0], *BODY, "4")]
     assert [[text for text, _ in p] for p in removed(*pages)][2:] == [
         ["Of Ferries", "3"], ["Of Ferries", "4"]]
+
+
+def test_first_head_after_a_chapter_opened_lower_down_is_a_head():
+    def running(seed: int) -> str:
+        return "miller and his wife, " + _prose(seed)[0]
+
+    pages = [page("Of Lamps", *_finished(1), "1"),
+             page("Of Lamps", running(2), *_finished(6), "CHAPTER II.", *_finished(3), "2"),
+             page("Of Ferries", *_finished(4), "3"), page("Of Ferries", running(5), *BODY, "4")]
+    assert [[text for text, _ in p] for p in removed(*pages)][2:] == [
+        ["Of Ferries", "3"], ["Of Ferries", "4"]]
