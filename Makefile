@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint eval bench bench-pdf readme clean
+.PHONY: demo test lint eval bench bench-pdf readme fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ lint: $(STAMP)
 
 test: lint
 	$(BIN)/pytest
+
+# the property tests at 10,000 examples each (make test runs them at 2,000: the ci profile)
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_properties.py -p no:cacheprovider
 
 eval: $(STAMP)
 	$(BIN)/pagemend eval tests/corpus --gate
