@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint eval bench bench-pdf readme fuzz clean
+.PHONY: demo test lint eval bench bench-pdf bench-scale readme fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ readme: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_corpus.py
+
+# linearity: 2,000 and 20,000 pages of distinct text, each in a fresh process (time, peak memory)
+bench-scale: $(STAMP)
+	$(BIN)/python bench/bench_scale.py --sizes 2000 20000
 
 bench-pdf: $(STAMP)
 	command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
