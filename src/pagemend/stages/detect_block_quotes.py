@@ -48,8 +48,16 @@ from dataclasses import dataclass
 
 from pagemend.breaks import ends_paragraph
 from pagemend.data.punctuation import QUOTE_OPEN, SENTENCE_END
-from pagemend.layout import OVERLONG_RATIO, first_word, has_room, percentile, printed, successors
-from pagemend.model import Document, Line
+from pagemend.layout import (
+    FULL_BAND,
+    OVERLONG_RATIO,
+    first_word,
+    has_room,
+    percentile,
+    printed,
+    successors,
+)
+from pagemend.model import Document, Geometry, Line
 from pagemend.registry import stage
 from pagemend.rules import Changes, Rule, rule
 
@@ -74,10 +82,9 @@ QUOTE_Z = 3.0
 #: (douglass-xelatex); quotations sit 5-18% below their body in the development corpus.
 QUOTE_MIN_GAP = 0.04
 STRONG_GAP = 0.07
-#: A quotation's lines but the last are justified: their lengths spread by at most this share
-#: of their mean (quotations in the corpus: at most 0.11; wrapped verse in devils-xelatex, dash
-#: dialogue in montecristo-weasy, a chapter opening beside a drop cap: 0.16 and more).
-JUSTIFIED_MAX_SPREAD = 0.15
+#: A quotation's lines but the last are justified: at least this share of them lie within
+#: ``layout.FULL_BAND`` of their median length.
+JUSTIFIED_SHARE = 0.6
 #: Without a cue, the strong gap must hold over this many full lines (three lines of one
 #: numbered paragraph can run 8% narrow by chance: marcus-weasy).
 STRONG_MIN_LINES = 4
@@ -115,6 +122,9 @@ PLACE_TOLERANCE = 0.3
 #: a line set in by more than this share of the measure is in a second column (devils-xelatex)
 #: or set right or centred, not a quotation's line.
 MAX_SET_IN_SHARE = 0.25
+#: A page has a second column where at least this many prose lines start at one place
+#: further in than ``MAX_SET_IN_SHARE`` of the measure.
+COLUMN_MIN_LINES = 5
 #: A lone line whose left and right set-ins differ by at most this many type sizes is
 #: centred: a title or a leftover head (tomjones-groff's chapter titles, raetsel-groff).
 CENTRE_TOLERANCE = 1.0
@@ -127,6 +137,9 @@ _COLON_END = re.compile(r":['’\"”]?$")
 _ELISION = re.compile(r"^(?:\.\s?){3,}$|^(?:\*\s*){3,}$")
 _ATTRIBUTION = re.compile(r"^[—–-]\s?[A-ZÀ-Þ]")
 #: a name in capitals on a line of its own (``HOBBES``, ``ENNIUS.``)
+#: the asterisk operator that LaTeX's footnote symbol extracts as (montaigne-latex,
+#: mohicans-xelatex): a note mark after a sentence's end
+_STAR = "∗"
 #: a note's mark on a line of its own, before the note's text
 _NOTE_MARK = re.compile(r"^(?:[*∗†‡§¶]{1,3}|\d{1,3})$")
 #: a drop cap: the chapter's first letter on a line of its own
@@ -159,6 +172,9 @@ SANDWICHED_UNIT = rule(STAGE, "sandwiched_unit", "A unit too short to measure be
                        "quoted units (or before an elision) belongs to the quotation.")
 SET_IN_LINE = rule(STAGE, "set_in", "With geometry, a prose line set in from the body's left "
                    "edge by more than a paragraph indent is a quotation line.")
+SET_IN_VERSE = rule(STAGE, "set_in_verse", "With geometry, a run of lines set in on both sides "
+                    "whose lines open with capitals (turnovers further in) is displayed verse: "
+                    "quoted as a whole, each verse line its own quoted line.")
 QUOTE_ATTRIBUTION = rule(STAGE, "attribution", "A short attribution line (`—Shakespeare`, a "
                          "name in capitals) right after a quotation closes it, as a quoted "
                          "paragraph of its own.")
@@ -197,7 +213,7 @@ def _units(pairs: list[tuple[Line, Line | None]], full: tuple[int, ...]) -> list
             or (QUOTE_OPEN.match(line.text) and _QUOTE_CLOSE_MARKED.search(line.text))
             or (_ATTRIBUTION.match(line.text) and page_full
                 and len(line.text) <= ATTRIBUTION_MAX_SHARE * page_full)
-            or (not line.glue_next and SENTENCE_END.search(line.text) is not None
+            or (not line.glue_next and SENTENCE_END.search(line.text.rstrip(_STAR)) is not None
                 and (not page_full or has_room(line, following, page_full)))
         )
         if ends:
@@ -213,12 +229,16 @@ def _widths(unit: list[Line], measure: int) -> list[int]:
 
 
 def _justified(unit: list[Line]) -> bool:
-    """The unit's lines but the last hold nearly the same number of characters, as the
-    justified lines of a paragraph do (verse and dialogue run ragged)."""
-    lengths = [len(line.text) for line in unit[:-1]]
+    """Most of the unit's lines but the last hold nearly the same number of characters (the
+    justified lines of a paragraph; verse and dialogue run ragged). Robust to a few short
+    lines (a paragraph's end inside the unit, a line an OCR engine split) and to lines an
+    extractor joined (``layout.printed``)."""
+    lengths = printed([len(line.text) for line in unit[:-1]])
     if len(lengths) < 2:
         return True
-    return statistics.pstdev(lengths) <= JUSTIFIED_MAX_SPREAD * statistics.fmean(lengths)
+    middle = statistics.median(lengths)
+    close = sum(abs(length - middle) <= FULL_BAND * middle for length in lengths)
+    return close >= JUSTIFIED_SHARE * len(lengths)
 
 
 def _body_width(units: list[list[Line]], measure: int) -> tuple[float, float]:
@@ -423,13 +443,59 @@ def _reaches_right(line: Line, frame: _Frame) -> bool:
         frame.right - geometry.x1 <= PLACE_TOLERANCE * (geometry.font_size or 10.0))
 
 
+def _columns(lines: list[Line], frames: dict[int, _Frame]) -> dict[int, tuple[_Frame, ...]]:
+    """Each page's columns: the side's frame, or, where at least ``COLUMN_MIN_LINES`` prose
+    lines start at one place far right of the body's edge (devils-xelatex), two frames: the
+    right column from the leftmost such place, the left one up to the rightmost place where
+    a good share of the side's left-column lines end (on every two-column page of the side,
+    since a page of wrapped verse may have few full prose lines)."""
+    by_page: dict[int, list[Geometry]] = {}
+    for line in lines:
+        if line.kind == "paragraph" and line.geometry is not None:
+            by_page.setdefault(line.page, []).append(line.geometry)
+    splits: dict[int, float] = {}
+    ends: dict[int, Counter[int]] = {0: Counter(), 1: Counter()}
+    for page, geometries in by_page.items():
+        frame = frames.get(page % 2)
+        if frame is None:
+            continue
+        far = Counter(round(g.x0) for g in geometries
+                      if g.x0 - frame.left > MAX_SET_IN_SHARE * (frame.right - frame.left))
+        edge = min((x for x, n in far.items() if n >= COLUMN_MIN_LINES), default=0)
+        if edge:
+            splits[page] = float(edge)
+            ends[page % 2].update(round(g.x1) for g in geometries if g.x0 < edge - 1)
+    columns: dict[int, tuple[_Frame, ...]] = {}
+    for page in by_page:
+        frame, counts = frames.get(page % 2), ends[page % 2]
+        places = [x for x, n in counts.items() if n >= EDGE_SHARE * sum(counts.values())]
+        if frame is None:
+            continue
+        if page not in splits or not places:
+            columns[page] = (frame,)
+            continue
+        columns[page] = (_Frame(frame.left, float(max(places)), frame.indent),
+                         _Frame(splits[page], frame.right, frame.indent))
+    return columns
+
+
+def _frame_of(line: Line, columns: dict[int, tuple[_Frame, ...]]) -> _Frame | None:
+    """The frame (column) a line stands in."""
+    frames = columns.get(line.page, ())
+    inside = [frame for frame in frames if line.geometry is not None
+              and line.geometry.x0 >= frame.left - PLACE_TOLERANCE * 10.0]
+    return inside[-1] if inside else None
+
+
 def _set_in_lines(lines: list[Line], frames: dict[int, _Frame]) -> Found:
     """The prose lines the reader's geometry shows set in on both sides, in runs that are
-    neither verse, nor a lone centred line, nor the turnover of a line that ran full."""
+    neither a synopsis, nor lines beside a drop cap, nor a note, nor a lone centred line, nor
+    the turnover of a line that ran full (verse set in is quoted as verse)."""
     found: Found = {}
+    columns = _columns(lines, frames)
     runs: list[list[int]] = []
     for i, line in enumerate(lines):
-        frame = frames.get(line.page % 2)
+        frame = _frame_of(line, columns)
         if line.kind == "paragraph" and frame is not None and _set_in(line, frame):
             if runs and runs[-1][-1] == i - 1:
                 runs[-1].append(i)
@@ -437,16 +503,19 @@ def _set_in_lines(lines: list[Line], frames: dict[int, _Frame]) -> Found:
                 runs.append([i])
     for run in runs:
         members = [lines[i] for i in run]
-        frame = frames[members[0].page % 2]
-        if _rejected_run(run, lines, frame):
+        frame = _frame_of(members[0], columns)
+        assert frame is not None
+        why = _rejected_run(run, lines, frame)
+        if why and why != "verse":
             continue
+        by = SET_IN_VERSE if why else SET_IN_LINE
         for line in members:
             geometry = line.geometry
             assert geometry is not None
             found[(line.page, line.number)] = (
-                SET_IN_LINE, f"set in {geometry.x0 - frame.left:.1f} pt from the body's left "
-                             f"edge and {frame.right - geometry.x1:.1f} pt from its right, in a "
-                             f"run of {len(run)} lines")
+                by, f"set in {geometry.x0 - frame.left:.1f} pt from the body's left edge and "
+                    f"{frame.right - geometry.x1:.1f} pt from its right, in a run of {len(run)} "
+                    "lines" + (" that open with capitals" if why else ""))
     return found
 
 
@@ -458,16 +527,17 @@ def _rejected_run(run: list[int], lines: list[Line], frame: _Frame) -> str:
     near = [x.text for x in (before, after) if x is not None]
     lone = len(run) == 1
     reasons = (
+        (_verse_like(members), "verse"),
         # an epigraph under its heading is found by its attribution
         (before is not None and before.kind == "heading" and not _DROP_CAP.match(before.text),
          "a synopsis under its heading"),
         (any(_DROP_CAP.match(text) for text in near), "the lines beside a drop cap"),
         (any(_NOTE_MARK.match(x.text) for x in (before, members[0]) if x is not None),
          "a note after its mark"),
-        (_verse_like(members), "verse"),
         (lone and _centred(members[0], frame), "a centred line"),
-        (lone and before is not None and _reaches_right(before, frame),
-         "the turnover of a full line"),
+        (lone and before is not None and (
+            _reaches_right(before, frame) or not _OPENS_UPPER.match(members[0].text)),
+         "the turnover of the line before"),
     )
     return next((reason for rejected, reason in reasons if rejected), "")
 
@@ -590,17 +660,28 @@ def _is_dateline(line: Line, measure: int) -> bool:
             and text[:1].isupper())
 
 
-def _paragraph_starts(region: list[Line]) -> dict[tuple[int, int], str]:
+def _paragraph_starts(region: list[Line], quoted: Found) -> dict[tuple[int, int], str]:
     """Where quoted paragraphs open (and why): by the quotation's own measure, at an
     elision, before an attribution, and where any paragraph would end (a new speaker, a list
     item...)."""
     measure = _measure(region)
     starts = {(region[0].page, region[0].number): "the quotation's first line"}
     for line, following in itertools.pairwise(region):
-        why = _opens(line, following, measure)
+        if quoted[(following.page, following.number)][0] is SET_IN_VERSE:
+            why = "" if _turnover(line, following) else "a verse line"
+        else:
+            why = _opens(line, following, measure)
         if why:
             starts[(following.page, following.number)] = why
     return starts
+
+
+def _turnover(line: Line, following: Line) -> bool:
+    """The following line stands further in than the line before: the turnover of a verse
+    line too long for the measure."""
+    above, below = line.geometry, following.geometry
+    return above is not None and below is not None and (
+        below.x0 - above.x0 > PLACE_TOLERANCE * (below.font_size or 10.0))
 
 
 def _opens(line: Line, following: Line, measure: int) -> str:
@@ -660,7 +741,7 @@ def _chapter_openings(units: list[list[Line]], measure: int) -> list[bool]:
 def _record(changes: Changes, lines: list[Line], quoted: Found) -> None:
     """Mark each quoted region's lines and where its paragraphs open."""
     for region in _regions(lines, quoted):
-        starts = _paragraph_starts(region)
+        starts = _paragraph_starts(region, quoted)
         for line in region:
             key = (line.page, line.number)
             by, evidence = quoted[key]
