@@ -28,9 +28,12 @@ Leaves alone: headings, verse and notes, and quotations run into the text.
     >>> from pagemend.readers import read_text
     >>> from pagemend.stages.measure_document import measure_document
     >>> body = "the alliance was to be upheld as the treaty said, and the Soviet leaders"
-    >>> quote = "We cannot allow the illusion to be created among our enemies"
+    >>> quote = ["We cannot allow the illusion to be created among our enemies",
+    ...     "that the alliance between our countries could be broken, or",
+    ...     "that either of us would stand aside if war were to come to",
+    ...     "the other; such an illusion would only invite an attack"]
     >>> text = "\\n".join([body] * 6 + ["The CPSU response to the Chinese offer said:"]
-    ...     + [quote] * 4 + ["on any Socialist state.", "Mao replied, " + body] + [body] * 3)
+    ...     + quote + ["on any Socialist state.", "Mao replied, " + body] + [body] * 3)
     >>> doc = detect_block_quotes(measure_document(read_text(text), None), None)
     >>> [line.kind for line in doc.lines()][6:13]
     ['paragraph', 'blockquote', 'blockquote', 'blockquote', 'blockquote', 'blockquote', \
@@ -47,6 +50,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pagemend.breaks import ends_paragraph
+from pagemend.data.notes import ENDNOTES_HEADING
 from pagemend.data.punctuation import QUOTE_OPEN, SENTENCE_END
 from pagemend.layout import (
     FULL_BAND,
@@ -90,6 +94,9 @@ JUSTIFIED_SHARE = 0.6
 STRONG_MIN_LINES = 4
 #: An epigraph under a heading runs to at most this many lines, its attribution included...
 EPIGRAPH_MAX_LINES = 8
+#: ...(at most this many lines before an attribution without a dash, a name in capitals:
+#: rouge-groff's longest epigraph has three)...
+NAME_EPIGRAPH_MAX_LINES = 4
 #: ...and its attribution line is at most this share of the measure (the corpus's longest,
 #: ``—The Maid's Tragedy: BEAUMONT AND FLETCHER.``, is 0.61 of middlemarch-weasy's measure).
 ATTRIBUTION_MAX_SHARE = 0.75
@@ -567,7 +574,8 @@ def _attribution_after(lines: list[Line], start: int, measure: int) -> int | Non
     None: the lines before it are prose or verse, and none opens with a speaker's dash."""
     for j in range(start, min(len(lines), start + EPIGRAPH_MAX_LINES)):
         candidate = lines[j]
-        if j > start and _is_attribution(candidate, measure):
+        if j > start and _is_attribution(candidate, measure) and (
+                _ATTRIBUTION.match(candidate.text) or j - start <= NAME_EPIGRAPH_MAX_LINES):
             return j
         if candidate.kind not in ("paragraph", "verse") or _ATTRIBUTION.match(candidate.text):
             return None
@@ -583,15 +591,16 @@ def _names_source(text: str) -> bool:
     """The text names a source: after a dash (``—Shakespeare``) or as a name in capitals
     (``HOBBES``; not a label with a number, ``LETTER IV``)."""
     return bool(_ATTRIBUTION.match(text) or (
-        _NAME_LINE.match(text) and not _NUMERAL.search(text)
+        _NAME_LINE.match(text) and not _NUMERAL.search(text) and not ENDNOTES_HEADING.match(text)
         and sum(map(str.isalpha, text)) >= 3))
 
 
 def _attributions(lines: list[Line], quoted: Found, measure: int) -> Found:
-    """The attribution lines that close a quotation (set right or at its edge)."""
+    """The attribution lines that close a quotation (set right or at its edge), also where
+    a heading rule took the short line for a heading."""
     found: Found = {}
     for before, line in itertools.pairwise(lines):
-        if (line.kind == "paragraph" and (before.page, before.number) in quoted
+        if (line.kind in ("paragraph", "heading") and (before.page, before.number) in quoted
                 and (line.page, line.number) not in quoted and _is_attribution(line, measure)):
             found[(line.page, line.number)] = (
                 QUOTE_ATTRIBUTION, f"a {len(line.text)}-character attribution after a quotation")
