@@ -1,29 +1,42 @@
-"""detect_block_quotes: quotations set off from the body, from text alone.
+"""detect_block_quotes: quotations set off from the body.
 
 A block quote is set narrower than the body (indented on both sides, often in smaller type).
 Page text loses the indent but keeps its trace: the quote's full lines hold fewer characters
 than the body's. So the prose is cut into units at likely paragraph ends (a line with room
-for the next word that ends a sentence, or one ending in a colon, or a blank line), and a
-unit is quoted when its full lines are narrower than the body's by a margin that is both
-real (``QUOTE_MIN_GAP``) and significant for its number of lines (``QUOTE_Z`` standard
-errors of the body's own spread). A unit too short to measure (one or two lines, an elision
-line ``....``) takes the side of its neighbours when both are quoted. Under a heading, only
-an epigraph is a quote: the short run that ends with an attribution line
-(``—Pudd'nhead Wilson's New Calendar.``); a chapter synopsis there is not. Two displayed
-forms are found by shape: a one-line quotation set inside a sentence, and a letter quoted
-after a colon, from its dateline to its signature.
+for the next word that ends a sentence, one ending in a colon, a line wholly in quote marks,
+an attribution, a drop cap), and a unit is quoted when its full lines are narrower than the
+body's by a margin that is both real (``QUOTE_MIN_GAP``) and significant for its number of
+lines (``QUOTE_Z`` standard errors of the body's own spread). A quotation is prose, set
+justified: a unit whose lines run ragged (``JUSTIFIED_SHARE``: wrapped verse, dash dialogue)
+or open with capitals line after line (``VERSE_CAPITAL_SHARE``: verse) is none, nor is the
+unit that opens a chapter (after its heading, its epigraph or its drop cap, whose neighbours
+are set short). A narrow unit needs a cue: a colon before it, a quoted neighbour, or an
+opening quote mark that does not close on the first line before the narration resumes
+(``"Sir Humphry Davy?" said Mr. Brooke`` is speech run into the text). A unit too short to
+measure takes the side of its neighbours when both are quoted. Two displayed forms are
+found by shape: a one-line quotation set inside a sentence, and a letter quoted after a
+colon, from its dateline to its signature.
 
-Where the reader had geometry (PDF input), position decides instead of the text: a quotation
-is set in from the body's left edge (the leftmost place where a good share of the prose lines
-start, on each side of the spread), by at least ``SET_IN`` type sizes and by more than a
-paragraph indent (the body's most common first-line set-in); every such prose line is a
-quotation line, and no other is.
+Where the reader had geometry (PDF input), position decides instead of the width: a
+quotation is set in on both sides of the body's frame (per side of the spread, and per
+column where a page has two): from the left edge by at least ``SET_IN`` type sizes, by more
+than a paragraph indent and less than ``MAX_SET_IN_SHARE`` of the measure, and it stops
+short of the right edge (lines beside a drop cap, a note's first line and a dateline set
+right all reach it). A run of such lines is no quotation when it stands under a heading (a
+synopsis), beside a drop cap, after a note's mark, or is a lone centred line or the turnover
+of the line before; a run that reads as verse is quoted a verse line per quoted line.
+
+Either way, under a heading an epigraph is quoted: a few lines (prose or verse) closed by an
+attribution line, after a dash (``—Pudd'nhead Wilson's New Calendar.``) or a name in
+capitals (``HOBBES``), even where a heading or verse rule took that line; and an attribution
+line right after any quotation closes it. Verse lines of an epigraph keep their kind.
 
 Inside a quotation, paragraphs are cut by the quotation's own measure: a line with room for
-the next word that ends a sentence, a line before an elision, or a closing quote before an
-opening one (a run of quoted advertisements).
+the next word that ends a sentence, a line before an elision or an attribution, or a closing
+quote before an opening one (a run of quoted advertisements).
 
-Leaves alone: headings, verse and notes, and quotations run into the text.
+Leaves alone: headings (but an attribution), verse (but an epigraph's attribution) and
+notes, and quotations run into the text.
 
     >>> from pagemend.readers import read_text
     >>> from pagemend.stages.measure_document import measure_document
@@ -306,12 +319,13 @@ def _introduced(units: list[list[Line]], i: int) -> bool:
 def _weak(units: list[list[Line]], i: int, gap: float, capacity: int, quoted: list[bool]) -> bool:
     """Narrow by its mean width, or, right after a colon or a quoted unit, by the room its
     lines left. A speech that opens with a quote mark after a colon is run into the text: a
-    set-off quotation needs no marks, its indent stands for them."""
+    set-off quotation needs no marks, its indent stands for them; but after a quoted unit a
+    quote mark opens the quotation's next paragraph (equator-xelatex's quoted story)."""
     if gap >= QUOTE_MIN_GAP:
         return True
-    return ((_introduced(units, i) or (i > 0 and quoted[i - 1]))
-            and not QUOTE_OPEN.match(units[i][0].text)
-            and _room_share(units[i], capacity) >= ROOM_SHARE)
+    return ((i > 0 and quoted[i - 1]) or (
+                _introduced(units, i) and not QUOTE_OPEN.match(units[i][0].text))
+            ) and _room_share(units[i], capacity) >= ROOM_SHARE
 
 
 def _quoted_units(units: list[list[Line]], measure: int, opening: list[bool]
