@@ -99,6 +99,8 @@ _DASH = re.compile(r"[—–]")
 _QUOTED = re.compile(r"^[‘“«„\"'”»’]")
 _LETTER = re.compile(r"^[A-ZÀ-ÖØ-Þ]$")
 _CAPITALS_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}\b")
+#: a heading line that ends in a short word (`GENERAL PRINCIPLES OF`) is cut mid-phrase
+_ENDS_SHORT_WORD = re.compile(r"(?:^|\s)[^\W\d_]{1,3}$")
 #: a first paragraph opens with its first word in capitals (after a drop cap), a title not
 _SMALL_CAPS_OPENING = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}\s+[a-zß-öø-ÿ]")
 
@@ -337,15 +339,16 @@ class _Scan:
     def _continues_title(self, line: Line, previous: Line | None,
                          following: Line | None) -> bool:
         """A line that finishes the title above it: in lower case (`and Militarization of
-        Labor`), opening with a word in capitals (`GENERAL PRINCIPLES OF` /
-        `EXPRESSION—continued.`), or in the title's own type, above the body's."""
+        Labor`), opening with a capital after a line cut mid-phrase, at a short word (`GENERAL
+        PRINCIPLES OF` / `EXPRESSION—continued.`, `… Comtesse de` / `Gurson`), or in the
+        title's own type, above the body's."""
         before = self.found[-1]
         if before.form not in ("title", "caps") or previous is None:
             return False
         if _TERMINAL.search(previous.text):
             return False
         lower = line.text[:1].islower() and _title_case(line.text, allow_lower_start=True)
-        capitals = before.form == "caps" and bool(_CAPITALS_WORD.match(line.text))
+        capitals = line.text[:1].isupper() and bool(_ENDS_SHORT_WORD.search(previous.text))
         size = _size(line)
         in_size = size > self.body_size > 0 and size == _size(previous)
         return (lower or capitals or in_size) and (
@@ -406,6 +409,8 @@ def _same_heading(previous: _Found, item: _Found) -> bool:
         return True  # one title, wrapped
     if _size(previous.line) and _size(item.line) and _size(previous.line) != _size(item.line):
         return False  # one heading is set in one size: the next is a heading of its own
+    if previous.form == "caps" and item.by is TITLE_LINE:
+        return False  # and in one case: a title-case line under capitals is a subtitle
     return _runs_on(previous)
 
 

@@ -4,10 +4,11 @@ A chapter's first word often opens with a large initial set two or three lines d
 rest of the word in capitals (``W`` + ``HAT is truth``). Text extractors return the initial
 apart from its word: on a line of its own before the first line (``I`` / ``T is believed``),
 after it (``HAT is truth? …`` / ``W``), glued to the start of the second line (``H cherlich``,
-``SDie``), and an opening quotation mark before the initial on a line of its own too
-(``»`` / ``AS ist das`` / ``W``). The initial goes back to the front of the first word when
-the two make a word of the document's language (``WHAT``, ``IT``, ``WAS``); the quotation
-mark goes with it. Both moves are text edits, so ``verify`` rebuilds the input. Where the
+``SDie``) or to the end of the first (``an anW``, where the line-end hyphen was dropped), and
+an opening quotation mark before the initial on a line of its own too (``»`` / ``AS ist
+das`` / ``W``). The initial goes back to the front of the first word when the two make a
+word of the document's language (``WHAT``, ``IT``, ``WAS``); the quotation mark goes with it.
+Both moves are text edits, so ``verify`` rebuilds the input. Where the
 reader had geometry, the lines set beside the initial start at its left edge: they are not
 set in (the indent is the initial's, not a quotation's).
 
@@ -45,6 +46,9 @@ _QUOTE_ALONE = re.compile(rf"^[{_QUOTES}]$")
 #: An initial glued to the start of the second line: before a space and a lower-case word
 #: (``H cherlich``), or before a capitalised word (``SDie``).
 _GLUED = re.compile(r"^(?P<letter>[A-ZÀ-ÖØ-Þ])(?: (?=[a-zß-öø-ÿ])|(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))")
+#: An initial glued to the end of the first line, where an extractor dropped its line-end
+#: hyphen (`… stay for an anW` / `swer.`).
+_GLUED_AT_END = re.compile(r"[a-zß-öø-ÿ](?P<letter>[A-ZÀ-ÖØ-Þ])$")
 #: The first line's first word, in capitals (the rest of the drop-capped word).
 _CAPITALS_WORD = re.compile(r"^(?P<word>[A-ZÀ-ÖØ-Þ]+)(?![\w'’])")
 _LOWER = re.compile(r"[a-zß-öø-ÿ]")
@@ -56,6 +60,10 @@ INITIAL_GLUED = rule(STAGE, "initial_glued", "A capital at the start of the line
                      "line that opens with a word in capitals is that word's drop cap when the "
                      "two make a more common word (`ER jüngere` / `D begann`).")
 
+INITIAL_AT_LINE_END = rule(STAGE, "initial_at_line_end", "A capital glued to the last word "
+                           "of a line that opens with a word in capitals, where the extractor "
+                           "dropped the line-end hyphen (`an anW`), is that word's drop cap "
+                           "when the two make a more common word.")
 MOVED = rule(STAGE, "moved_away", "A line that held only a drop cap (or its quotation mark) "
              "is left empty once they join their word, and opens no gap between paragraphs.")
 
@@ -99,6 +107,10 @@ def _find(body: list[Line], i: int, lang: str) -> _Found | None:
     if after is not None and glued and _makes_word(glued["letter"], word, lang, glued=True):
         return _Found(first, glued["letter"], after, glued.group(0),
                       quote_line.text if quote_line else "", quote_line)
+    at_end = _GLUED_AT_END.search(first.text)
+    if at_end and _makes_word(at_end["letter"], word, lang, glued=True):
+        return _Found(first, at_end["letter"], first, at_end["letter"],
+                      quote_line.text if quote_line else "", quote_line)
     return None
 
 
@@ -119,6 +131,8 @@ def _flush(geometry: Geometry, x0: float) -> Geometry:
 
 def _apply(found: _Found, body: list[Line], changes: Changes, edits: list[Edit]) -> None:
     rule_used = INITIAL_ALONE if found.taken == found.taken_from.text else INITIAL_GLUED
+    if found.taken_from is found.first:
+        rule_used = INITIAL_AT_LINE_END
     prefix = found.quote + found.letter
     evidence = f"{found.letter!r} + {found.first.text.split()[0]!r} make a word"
     beside = _beside(found, body)
@@ -130,9 +144,17 @@ def _apply(found: _Found, body: list[Line], changes: Changes, edits: list[Edit])
         changes.set(found.quote_line, MOVED, "opening quotation mark of a drop cap",
                     role="marker")
     taken = found.taken_from
-    edits.append(Edit(STAGE, "join_drop_cap", taken.page, taken.number, found.taken, "",
-                      f"drop cap {found.letter!r}: {evidence}"))
-    changes.replace(taken, text=changes.current(taken).text[len(found.taken):])
+    if taken is found.first:  # at the end of the first line
+        text = changes.current(taken).text
+        edits.append(Edit(STAGE, "join_drop_cap", taken.page, taken.number, found.taken, "",
+                          f"drop cap {found.letter!r}: {evidence}", len(text) - 1))
+        changes.replace(taken, text=text[:-1])
+        changes.set(taken, INITIAL_AT_LINE_END, "the extractor dropped the line-end hyphen "
+                    "before the initial: the word runs on", glue_next=True)
+    else:
+        edits.append(Edit(STAGE, "join_drop_cap", taken.page, taken.number, found.taken, "",
+                          f"drop cap {found.letter!r}: {evidence}"))
+        changes.replace(taken, text=changes.current(taken).text[len(found.taken):])
     if found.taken == taken.text:
         changes.set(taken, MOVED, f"drop cap {found.letter!r} moved to its word", role="marker")
     edits.append(Edit(STAGE, "join_drop_cap", found.first.page, found.first.number, "", prefix,
