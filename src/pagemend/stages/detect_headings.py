@@ -490,12 +490,13 @@ def detect_headings(doc: Document, config: DetectHeadingsConfig | None) -> Docum
         levels = _levels(cluster, doc, known)
         for i, (item, (level, by, evidence)) in enumerate(zip(cluster, levels, strict=True)):
             same = i > 0 and _same_heading(cluster[i - 1], item)
+            changes.set(item.line, item.by, item.evidence, kind="heading")
             if same:
                 end = cluster[i - 1].line.text[-1:]
                 changes.set(item.line, RUNS_ON, f"the line above ends {end!r}",
-                            kind="heading", starts_block=False)
+                            starts_block=False)
             else:
-                changes.set(item.line, item.by, item.evidence, kind="heading", starts_block=True)
+                changes.set(item.line, item.by, item.evidence, starts_block=True)
             changes.set(item.line, by, evidence, level=level)
     _set_large(doc, changes)
     return changes.apply(doc)
