@@ -126,6 +126,9 @@ TITLE_CONTINUED = rule(STAGE, "title_continued", "A short line that finishes a h
 LABEL_TITLE = rule(STAGE, "label_title", "The lines under a division label, up to the first "
                    "that ends a sentence (at most three, no dash-separated synopsis), are the "
                    "division's title when a paragraph opens after them.")
+ATTRIBUTION = rule(STAGE, "attribution_line", "A short capitalised line in mid-page that signs "
+                   "the verse or epigraph above it (`HOBBES`, `Phela Orm`) is no heading: it "
+                   "opens a block of its own.")
 LARGE_TYPE = rule(STAGE, "large_type", "With geometry: a short body line in type well above "
                   "the body's size is a heading.")
 RUNS_ON = rule(STAGE, "runs_on", "A heading line without final punctuation, or ending in a "
@@ -245,6 +248,8 @@ class _Scan:
         self.pairs = [(line, following) for line, following in successors(doc)
                       if line.kind == "paragraph"]
         self.found: list[_Found] = []
+        #: lines that sign a verse or an epigraph: blocks of their own, not headings
+        self.attributions: list[Line] = []
         sizes = Counter(_size(line) for line, _ in self.pairs if line.geometry is not None)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
 
@@ -296,6 +301,7 @@ class _Scan:
     def _fits_context(self, form: str, i: int) -> bool:
         line, following = self.pairs[i]
         if form in ("caps", "title") and self._attribution(i):
+            self.attributions.append(line)
             return False
         if form == "title":
             return self._title_ok(line, self._previous(i), following)
@@ -486,7 +492,12 @@ def detect_headings(doc: Document, config: DetectHeadingsConfig | None) -> Docum
     """Mark heading lines with their levels; see the module docstring."""
     changes = Changes()
     known: dict[str, int] = {}
-    for cluster in _clusters(_Scan(doc).run(), doc):
+    scan = _Scan(doc)
+    found = scan.run()
+    for line in scan.attributions:
+        changes.set(line, ATTRIBUTION, f"{len(line.text)} characters after short lines",
+                    starts_block=True)
+    for cluster in _clusters(found, doc):
         levels = _levels(cluster, doc, known)
         for i, (item, (level, by, evidence)) in enumerate(zip(cluster, levels, strict=True)):
             same = i > 0 and _same_heading(cluster[i - 1], item)
