@@ -80,6 +80,9 @@ MAX_TITLE_DASHES = 1
 #: An attribution line (`HOBBES`, `Phela Orm`) follows at least this many short lines: the
 #: lines of the verse or epigraph it signs (rouge-groff, devils-xelatex).
 ATTRIBUTION_AFTER_SHORT = 2
+#: Numbered lines at most this many lines apart (`1. TEMPERANCE` … `2. SILENCE.`, with a
+#: precept of one to three lines between, franklin-latex OCR) are list items, not headings.
+LIST_WINDOW = 6
 #: An epigraph right under a chapter heading runs to at most this many lines before the line
 #: that signs it (rouge-groff's prose epigraphs: one to three).
 EPIGRAPH_MAX_LINES = 4
@@ -101,6 +104,10 @@ _LETTER = re.compile(r"^[A-ZÀ-ÖØ-Þ]$")
 _CAPITALS_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}\b")
 #: a heading line that ends in a short word (`GENERAL PRINCIPLES OF`) is cut mid-phrase
 _ENDS_SHORT_WORD = re.compile(r"(?:^|\s)[^\W\d_]{1,3}$")
+#: a title of one capitalised word (`Introduction`, or words an extractor ran together)
+_ONE_WORD_TITLE = re.compile(r"^[A-ZÀ-ÖØ-Þ][^\W\d_]+$")
+#: a line that opens with an item number (`1. TEMPERANCE`)
+_ITEM_NUMBER = re.compile(r"^(\d{1,3})\.\s")
 #: a first paragraph opens with its first word in capitals (after a drop cap), a title not
 _SMALL_CAPS_OPENING = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}\s+[a-zß-öø-ÿ]")
 
@@ -300,6 +307,8 @@ class _Scan:
 
     def _fits_context(self, form: str, i: int) -> bool:
         line, following = self.pairs[i]
+        if form in ("caps", "title") and self._in_numbered_run(i):
+            return False
         if form in ("caps", "title") and self._attribution(i):
             self.attributions.append(line)
             return False
@@ -308,6 +317,17 @@ class _Scan:
         if form == "caps":
             return following is None or bool(OPENS_CAPITAL.match(following.text))
         return True
+
+    def _in_numbered_run(self, i: int) -> bool:
+        """`1. TEMPERANCE` a few lines before `2. SILENCE.`: numbered items of a list, not
+        numbered section headings (those stand pages apart)."""
+        number = _ITEM_NUMBER.match(self.pairs[i][0].text)
+        if number is None:
+            return False
+        wanted = {f"{int(number[1]) - 1}.", f"{int(number[1]) + 1}."}
+        window = range(max(0, i - LIST_WINDOW), min(len(self.pairs), i + LIST_WINDOW + 1))
+        return any(self.pairs[j][0].text.split(maxsplit=1)[0] in wanted
+                   for j in window if j != i)
 
     def _attribution(self, i: int) -> bool:
         """An unnumbered line in mid-page that signs a verse or an epigraph (`HOBBES`,
@@ -373,8 +393,9 @@ class _Scan:
             if line.glue_next:
                 continue
             text = _run_text([self.pairs[k][0] for k in run])
+            titled = _title_case(text) or (len(run) == 1 and _ONE_WORD_TITLE.match(text))
             if _SENTENCE_STOP.search(line.text) or (
-                    _title_case(text) and not _TERMINAL.search(line.text)
+                    titled and not _TERMINAL.search(line.text)
                     and self._had_room(line, following)):
                 return run if self._title_shape(text, following) else []
         return []
