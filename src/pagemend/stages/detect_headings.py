@@ -4,28 +4,46 @@ A heading is a short body line at a block boundary (the top of a page, after a l
 a paragraph, or after another heading) that is one of:
 
 - a numbered division: a division word and a numeral (``CHAPTER XXVI.``, ``Stave One``,
-  ``SECTION X``), optionally with a title after a separator, or a numeral alone (``VIII``,
-  ``I.``, ``§ 12``);
+  ``SECTION X``, ``Erstes Kapitel``), optionally with a title after a separator, or a numeral
+  alone (``VIII``, ``I.``, ``§ 12``);
+- an arabic number with its full stop alone (``4.``): a numbered piece of a collection;
+- a capital letter alone over an entry whose word in capitals begins with it (``A`` over
+  ``ABASEMENT, n.``): a dictionary's letter section;
 - a line in capitals (``PREFACE``, ``OF MIRACLES.``, ``LE GUN-CLUB``) followed by the start
   of a block;
 - a title-case line without sentence punctuation (``War Crisis and the Collectivization of
   Agriculture``) followed by the start of a paragraph; a full stop is allowed at the top of a
   page (``De Zaan en Waterland.``). A short line that continues it (``and Militarization of
-  Labor``) belongs to the same heading.
+  Labor``, or a capital after a line cut at a short word) belongs to the same heading.
+
+Under a division label with no title on its line (``Chapter I.``, ``II``), the lines up to the
+first that ends a sentence (at most three; also a title-case line without one) are its title,
+in sentence case too (``Le père et le fils.``, ``A short description of squire Allworthy, and
+a fuller account of Miss`` / ``Bridget Allworthy, his sister.``), when a paragraph (not another
+label) opens after them and they are no synopsis (topics between dashes) or dateline.
+
+Not headings: a quoted line; a line that ends in a number (a dateline ``LONDON, March 6, O. S.
+1747``, a citation); a line in mid-page that signs the verse or epigraph above it (``HOBBES``,
+``Phela Orm``), which opens a block of its own instead; numbered lines a few lines apart
+(``1. TEMPERANCE`` / ``2. SILENCE.``), a list.
 
 A heading line that runs on (no final punctuation, or a dash) continues onto the next heading
 line: ``BUSINESS SUCCESS AND FIRST PUBLIC`` / ``SERVICE`` is one heading; a numeral alone
-never runs on (``VIII`` and the title under it are two headings).
+never runs on (``VIII`` and the title under it are two headings), nor does a line onto one in
+another type size, or from capitals onto a title-case line (a subtitle).
 
-Levels form one hierarchy. Consecutive headings form a cluster. At the top of a page, the
-cluster's division (its first heading, and the title right under a numeral) is level 1 and
-what follows in the cluster is level 2. Elsewhere a cluster takes the level its numbering
-had before (``PART II.`` after ``PART I.``); an unnumbered heading in the middle of a page is
-a section inside a chapter, level 2; a numbered one never seen before opens a division,
-level 1.
+Levels form one hierarchy. Consecutive headings form a cluster. A cluster takes the level its
+numbering had before (``PART II.`` after ``PART I.``, ``CHAPTER II.`` after ``CHAPTER I.``);
+else at the top of a page its first heading is level 1; a numbering first seen in mid-page
+opens a division one level under the deepest numbered one seen (``Chapter I.`` after ``BOOK
+I.``: level 2); an unnumbered heading in mid-page is a section inside a chapter, level 2; a
+numbered piece is level 2, under the collection's title. In the cluster, the title under a
+label has the label's level, and a heading stacked under another is one level below it.
 
 Where the reader had geometry, a short body line in type well above the body's is a heading
 too (``HEADING_SIZE_RATIO``), at the level of the headings found in its size.
+
+Every heading line's kind, block start and level is recorded as a decision with its rule.
 
 Leaves alone: lines inside verse, and every line that is not a heading.
 
