@@ -24,7 +24,7 @@ label) opens after them and they are no synopsis (topics between dashes) or date
 
 Not headings: a quoted line; a line that ends in a number (a dateline ``LONDON, March 6, O. S.
 1747``, a citation); a line in mid-page that signs the verse or epigraph above it (``HOBBES``,
-``Phela Orm``), which opens a block of its own instead; numbered lines a few lines apart
+``Phela Orm``); numbered lines a few lines apart
 (``1. TEMPERANCE`` / ``2. SILENCE.``), a list.
 
 A heading line that runs on (no final punctuation, or a dash) continues onto the next heading
@@ -151,9 +151,6 @@ TITLE_CONTINUED = rule(STAGE, "title_continued", "A short line that finishes a h
 LABEL_TITLE = rule(STAGE, "label_title", "The lines under a division label, up to the first "
                    "that ends a sentence (at most three, no dash-separated synopsis), are the "
                    "division's title when a paragraph opens after them.")
-ATTRIBUTION = rule(STAGE, "attribution_line", "A short capitalised line in mid-page that signs "
-                   "the verse or epigraph above it (`HOBBES`, `Phela Orm`) is no heading: it "
-                   "opens a block of its own.")
 LARGE_TYPE = rule(STAGE, "large_type", "With geometry: a short body line in type well above "
                   "the body's size is a heading.")
 RUNS_ON = rule(STAGE, "runs_on", "A heading line without final punctuation, or ending in a "
@@ -273,8 +270,6 @@ class _Scan:
         self.pairs = [(line, following) for line, following in successors(doc)
                       if line.kind == "paragraph"]
         self.found: list[_Found] = []
-        #: lines that sign a verse or an epigraph: blocks of their own, not headings
-        self.attributions: list[Line] = []
         sizes = Counter(_size(line) for line, _ in self.pairs if line.geometry is not None)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
 
@@ -328,7 +323,6 @@ class _Scan:
         if form in ("caps", "title") and self._in_numbered_run(i):
             return False
         if form in ("caps", "title") and self._attribution(i):
-            self.attributions.append(line)
             return False
         if form == "title":
             return self._title_ok(line, self._previous(i), following)
@@ -531,12 +525,7 @@ def detect_headings(doc: Document, config: DetectHeadingsConfig | None) -> Docum
     """Mark heading lines with their levels; see the module docstring."""
     changes = Changes()
     known: dict[str, int] = {}
-    scan = _Scan(doc)
-    found = scan.run()
-    for line in scan.attributions:
-        changes.set(line, ATTRIBUTION, f"{len(line.text)} characters after short lines",
-                    starts_block=True)
-    for cluster in _clusters(found, doc):
+    for cluster in _clusters(_Scan(doc).run(), doc):
         levels = _levels(cluster, doc, known)
         for i, (item, (level, by, evidence)) in enumerate(zip(cluster, levels, strict=True)):
             same = i > 0 and _same_heading(cluster[i - 1], item)
