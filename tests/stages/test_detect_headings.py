@@ -72,3 +72,10 @@ def test_a_dateline_is_no_title():
     doc = _mend_text("\n".join([*["The " + PROSE] * 6, "LONDON, December 9, O. S. 1746.",
                                 "Dear Boy, " + PROSE]))
     assert [line.text for line in doc.lines() if line.kind == "heading"] == []
+
+
+def test_a_title_may_end_in_a_year():
+    """Only a number after a comma makes a dateline or a citation."""
+    doc = _mend_text("\n".join(["The Election of 1860", *["The " + PROSE] * 6]))
+    assert [line.text for line in doc.lines() if line.kind == "heading"] == [
+        "The Election of 1860"]

@@ -111,9 +111,9 @@ _SENTENCE_STOP = re.compile(r"[.!?]['’\"”»«)]*$")
 _RUNS_ON = re.compile(r"[—–-]$")
 _QUOTE_CLOSE = re.compile(r"[’”»\"']\W*$")
 _INTRODUCES = re.compile(r"[:,]$")
-#: a line that ends in a number is a dateline (`LONDON, March 6, O. S. 1747`) or a citation
-#: (`1862, p. 17.`), not a title
-_ENDS_WITH_NUMBER = re.compile(r"\d[.)]?$")
+#: a line that ends in a number after a comma is a dateline (`LONDON, March 6, O. S. 1747`)
+#: or a citation (`Humaine,' 1862, p. 17.`), not a title (`The Election of 1860` is one)
+_ENDS_WITH_NUMBER = re.compile(r",.*\d[.)]?$")
 _DASH = re.compile(r"[—–]")
 #: a line that opens with a quotation mark, also the closing forms that some books and
 #: extractions set at an opening (`”Priest of Unreason`, German `»Wie`)
