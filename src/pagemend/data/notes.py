@@ -23,7 +23,7 @@ ENDNOTES_HEADING = re.compile(
 )
 
 #: Reference symbols, in the order books use them when notes are not numbered.
-NOTE_SYMBOLS = "*†‡§‖¶"
+NOTE_SYMBOLS = "*∗†‡§‖¶"
 #: Longest numeric label taken for a note (notes numbered through a book stay under 1000).
 MAX_LABEL_DIGITS = 3
 
