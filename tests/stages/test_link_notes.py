@@ -57,3 +57,12 @@ def test_numbers_in_prose_stay():
     text = "\n".join(["In 1846.5 men came, and in the year 1850 more,", BODY,
                       "5 A note."])
     assert linked(text)[0][1] == ()
+
+
+def test_a_number_opening_a_line_before_a_lower_case_word_is_the_marker_before_it():
+    """pdfium sets a raised numeral after the line break (`substance,` / `20 though`): its
+    reference goes to the end of the line before; a count opening a line stays."""
+    lines = linked("\n".join([BODY, "There is one common substance,", "20 though it is shared",
+                              "40 years old and more,", BODY, "20. See iv. 40."]))
+    assert lines[1:4] == [("There is one common substance,", ((30, "20", True),)),
+                          ("though it is shared", ()), ("40 years old and more,", ())]

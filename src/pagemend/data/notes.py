@@ -52,7 +52,8 @@ def note_label(text: str) -> tuple[str, int] | None:
 def marker_pattern(label: str) -> re.Pattern[str]:
     """Where a label stands in body text as a note marker: glued to the end of a word or its
     punctuation (``Law.2``, ``too."5``), raised (``^68``), in brackets (``[3]``), alone on a
-    line (a superscript extraction split off), or as a symbol (``*``).
+    line or at the start of the next (a superscript extraction split off: ``substance,`` /
+    ``20 though``), or as a symbol (``*``).
 
     >>> bool(marker_pattern("2").search("property of Law.2 Thus")), bool(
     ...     marker_pattern("2").search("in 1812 and 2 more"))
@@ -67,5 +68,7 @@ def marker_pattern(label: str) -> re.Pattern[str]:
             rf"{escaped}(?!\d)(?<=(?:[^\W\d_]|[.,;:!?'\"’”»›)\]]|\^){escaped})"
             rf"|\[{escaped}\]"
             rf"|(?m:^{escaped}$)"  # a superscript that extraction set on a line of its own
+            # or at the start of the next line, before the lower-case word that goes on
+            rf"|(?m:^{escaped} (?=[a-zà-ÿ]))"
         )
     return re.compile(rf"(?<=\S){escaped}")

@@ -44,8 +44,9 @@ SUPERSCRIPT_DIGITS = rule(STAGE, "superscript_digits", "Superscript digits after
 BRACKETED = rule(STAGE, "bracketed_digits", "Digits in brackets (`[3]`) are a note reference "
                  "where a note with that label stands on the page, the next, or further on.")
 GLUED_DIGITS = rule(STAGE, "glued_digits", "Digits glued to a word, its punctuation or an "
-                    "ellipsis (`Law.2`, `be—]15`, `present ...7`) are a raised note reference "
-                    "where a note with that label stands on the page, the next, or further on.")
+                    "ellipsis (`Law.2`, `be—]15`, `present ...7`, `father16(sic)`) are a raised "
+                    "note reference where a note with that label stands on the page, the next, "
+                    "or further on.")
 GLUED_BOTH_SIDES = rule(STAGE, "glued_between_words", "Digits glued between a word's closing "
                         "punctuation and the next word (`situation,1time`: the space after a "
                         "raised numeral lost in extraction) are a note reference where a note "
@@ -63,6 +64,10 @@ LABEL_ALONE = rule(STAGE, "label_alone", "A line that is nothing but a note's la
                    "of the line before.")
 RAISED_LINE_START = rule(STAGE, "raised_at_line_start", "A raised marker that the reader set "
                          "at the start of a line belongs to the end of the line before.")
+LINE_START_DIGITS = rule(STAGE, "digits_at_line_start", "A number that opens a line before a "
+                        "lower-case word (`20 though`) is a raised marker the extractor set "
+                        "after the line break, where a note with that label stands on the page "
+                        "or the next: it belongs to the end of the line before.")
 RENUMBERED = rule(STAGE, "renumbered", "Note labels that repeat (restarting on every page) or "
                   "are symbols are renumbered 1..n in the notes' order, the printed books' "
                   "sequence of references.")
@@ -81,7 +86,7 @@ _MARKERS: tuple[tuple[re.Pattern[str], Rule, bool], ...] = (
     (re.compile(r"\^\{?(\d{1,3})\}?"), CARET, False),
     (re.compile(rf"{_AFTER_WORD}([{_SUPERSCRIPTS}]{{1,3}})"), SUPERSCRIPT_DIGITS, False),
     (re.compile(r"\[(\d{1,3})\]"), BRACKETED, True),
-    (re.compile(rf"(?<=[{re.escape(_PUNCT)}\w])(\d{{1,3}})(?=[\s.,;:!?)\]'\"’”]|$)"),
+    (re.compile(rf"(?<=[{re.escape(_PUNCT)}\w])(\d{{1,3}})(?=[\s.,;:!?()\]'\"’”]|$)"),
      GLUED_DIGITS, True),
     (re.compile(r"(?<=[^\W\d_][.,;:!?])(\d{1,3})(?=[^\W\d_]{2})"), GLUED_BOTH_SIDES,
      True),
@@ -90,6 +95,7 @@ _MARKERS: tuple[tuple[re.Pattern[str], Rule, bool], ...] = (
     # after a number that ends a sentence (`the summer of 1850.1 By May`), not a decimal
     # (`57.8 degs.`): a capital must open the next sentence
     (re.compile(r"(?<=\d[.!?])(\d{1,3})(?=\s+[A-ZÀ-Þ])"), AFTER_NUMBER, True),
+    (re.compile(r"^(\d{1,3})(?= [a-zà-ÿ])"), LINE_START_DIGITS, True),
 )
 #: rules whose marker must follow a word, its punctuation or an ellipsis (see ``_after_word``)
 _AFTER_WORD_RULES = (GLUED_DIGITS, SYMBOL)
@@ -185,6 +191,8 @@ def _find(line: Line, notes: dict[tuple[int, str], _Note], ids: dict[tuple[int, 
                 continue
             label = match.group(1).translate(_TO_DIGITS)
             note = _target(label, line.page, notes)
+            if by is LINE_START_DIGITS and note is not None and note.page > line.page + 1:
+                continue  # a count opening a line (`40 years old`) needs its note close by
             if note is None and needs_note:
                 continue
             note_id = ids[(note.page, note.line)] if note is not None else label
@@ -251,7 +259,8 @@ def _move_leading(changes: Changes, line: Line, previous: Line, markers: list[_M
     previous = changes.current(previous)
     changes.replace(previous, references=(
         *previous.references, (len(previous.text), first.note_id, first.resolved)))
-    changes.record(previous, RAISED_LINE_START, "note_link", before=None, after=first.note_id,
+    changes.record(previous, first.by if first.by is LINE_START_DIGITS else RAISED_LINE_START,
+                   "note_link", before=None, after=first.note_id,
                    evidence=f"{line.text[first.start:first.end]!r} raised at the start of "
                    f"line {line.number}")
     rest = [_Marker(m.start - cut, m.end - cut, m.note_id, m.resolved, m.by)
@@ -287,7 +296,8 @@ def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
             edits.append(edit)
             continue
         current, markers = line, _find(line, notes, ids)
-        if markers and markers[0].start == 0 and previous is not None and line.geometry:
+        if markers and markers[0].start == 0 and previous is not None and (
+                line.geometry or markers[0].by is LINE_START_DIGITS):
             current, edit, markers = _move_leading(changes, line, previous, markers)
             edits.append(edit)
         if markers:
