@@ -1,17 +1,21 @@
 """link_notes: find note markers in the body and link each to its note.
 
 Markers, as extraction leaves them: a caret before digits (``state.^68``), superscript digits
-(``state.⁶⁸``), digits glued to a word or its punctuation (``Law.2``, ``too."5``), digits in
-brackets (``[3]``), reference symbols glued to a word (``fact.*``), and a label alone on a line
-(a superscript extraction set apart, glued to the line before by ``separate_notes``). Glued
-and bracketed digits and symbols count only when a note with that label stands on the same
-page or the next (a note set after its page) or in an endnote section: years and quantities
-(``the 1950 treaty``, ``page 12``, ``1914-18``) are never taken. A caret or superscript
-marker whose note is not in the input stays as an unresolved reference; it is never dropped.
+(``state.⁶⁸``), digits glued to a word, its punctuation (dashes and brackets too) or an
+ellipsis (``Law.2``, ``too."5``, ``be—]15``, ``present ...7``), digits glued between a comma
+and the next word (``situation,1time``), digits in brackets (``[3]``), reference symbols after
+a word or a dash (``fact.*``, ``them—†``), a number opening a line before a lower-case word
+(``substance,`` / ``20 though``: its reference goes to the line before), and a label alone on
+a line (a superscript extraction set apart). Glued and bracketed digits and symbols count
+only when a note with that label stands on the same page or the next (a note set after its
+page) or in an endnote section: years and quantities (``the 1950 treaty``, ``page 12``,
+``1914-18``) are never taken. A caret or superscript marker whose note is not in the input
+stays as an unresolved reference; it is never dropped.
 
-Each marker leaves the text (an edit holds it) and becomes a reference at that place. Labels
-that restart on every page, or symbols that repeat, are made unique: the notes are then
-numbered in order, and each marker takes the number of the note it links to.
+Each marker leaves the text (an edit holds it) and becomes a reference at that place, its
+link recorded as a decision of the rule that found it. Labels that restart on every page,
+symbols, or labels that repeat are made unique: the notes are then numbered 1..n in order,
+and each marker takes the number of the note it links to.
 
     >>> from pagemend.readers import read_text
     >>> from pagemend.stages.measure_document import measure_document

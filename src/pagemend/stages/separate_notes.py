@@ -22,7 +22,16 @@ before, a page that opens in lower case opens with the note.
 
 An endnote section opens under its heading (``NOTES``, ``Notes to Chapter III``) when the next
 line opens with a note label, and runs to the next division heading: labelled lines open
-notes, the others continue them.
+notes, the others continue them. Endnotes set at a chapter's end without a heading (a short
+rule, then ``1.`` ...) are the run of lines numbered 1, 2, ... up to the next division heading,
+set in note type (smaller, or longer lines in page text), whose numbers all stand as markers
+in the chapter above.
+
+A label the extractor set on a line of its own (``∗`` above the note's text, often with a blank
+line between) opens the note whose text follows; where several labels stand together above as
+many lines, each line is one note.
+
+Every line decision is recorded with the rule that took it (:mod:`pagemend.rules`).
 
 Leaves alone: numbered paragraphs and lists (their numbers are not referenced as markers, or
 not in increasing order at the foot).
