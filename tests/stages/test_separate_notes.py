@@ -152,3 +152,20 @@ def test_labels_alone_on_their_lines_open_the_notes_below():
     assert notes == [("An old saying of the valley.", "∗", True),
                      ("A saying of the carters.", "†", True)]
     assert rules_by_line(doc)[(0, 8)] == {"separate_notes.label_alone"}
+
+
+def test_a_long_note_may_fill_most_of_its_page_in_note_type():
+    """A note set smaller (its lines longer) may reach above ``MAX_NOTE_SHARE`` of the page:
+    its label is looked for as high as the foot's lines run in note type."""
+    words = ["mill", "brook", "field", "road", "wood", "stone", "bridge", "barn", "yard"]
+    body = [f"the {word} lay quiet under the hill and the page ran on as" for word in words]
+    note = "and the note runs on in its smaller type, longer than the body's lines, as notes do"
+    last = body[:3] + ["and so the miller said, as the parish book has it.1"] + [
+        "1 The parish book was kept by the vicar, who wrote in it what he heard and saw,"
+    ] + [note] * 12 + ["and there it ends."]
+    from pagemend.stages.measure_document import measure_document
+
+    doc = separate_notes(measure_document(make_doc(*["\n".join(body)] * 3, "\n".join(last)),
+                                          None), None)
+    roles = [line.role for line in doc.pages[3].lines]
+    assert roles == ["body"] * 4 + ["note"] * 14

@@ -79,6 +79,10 @@ NOTE_SIZE_RATIO = 0.85
 #: Lines shorter than this share of the body's width end paragraphs and say nothing of type.
 FULL_ISH_SHARE = 0.8
 
+#: A note may reach above ``MAX_NOTE_SHARE`` of the page when the foot holds at least this many
+#: lines in note type up to its label (one long line may be a joined one; the synthetic long
+#: note of tests/stages/test_separate_notes.py fills three quarters of its page).
+MIN_NOTE_TYPE_LINES = 3
 #: An endnote list (no heading) holds at least this many notes, numbered 1, 2, ... (one
 #: numbered line at a chapter's end is as likely a last list item).
 MIN_ENDNOTES = 2
@@ -126,18 +130,22 @@ def _increasing(labels: list[str]) -> bool:
     return len(numbers) != len(labels) or numbers == sorted(set(numbers))
 
 
-def footnote_lines(page: Page, before: str = "", follows: int | None = None
+def footnote_lines(page: Page, before: str = "", follows: int | None = None,
+                   note_type_from: int | None = None
                    ) -> tuple[dict[int, tuple[str, int]], Rule | None]:
     """Line number -> (label, label length) for the labelled lines of the page's footnote
     block, and the rule that found it; continuation lines are those between and after them.
     ``before`` is the body text of the page before: a long note may be set on the page after
     its marker's, filling it. ``follows``: the last note number of the pages before (see
-    ``_glued_run``)."""
+    ``_glued_run``). ``note_type_from``: the index among the page's body lines from which all
+    lines are in note type (see ``_note_type_tail``): a note may fill more of the page."""
     body = [line for line in page.lines if line.text and line.role == "body"]
     best: dict[int, tuple[str, int]] = {}
     by: Rule | None = None
     labelled: list[tuple[Line, tuple[str, int]]] = []
     lowest = len(body) - max(1, int(MAX_NOTE_SHARE * len(body))) if body else 0
+    if note_type_from is not None:
+        lowest = min(lowest, note_type_from - 1)
     if body and before and note_label(body[0].text):
         lowest = -1  # the page may open with a note referenced on the page before
     marked: list[str] | None = None  # the body lines as markers show in them, when needed
@@ -478,14 +486,50 @@ def _endnotes(doc: Document) -> Document:
     return changes.apply(doc).with_edits(edits)
 
 
+def _note_type_tail(page: Page, body_width: float, body_size: float) -> int | None:
+    """Index among the page's body lines of the bottom run in note type: smaller than the
+    body's (positions and sizes) or, in page text, full lines running ``NOTE_TYPE_RATIO``
+    longer than the body's (short lines say nothing); None where the foot is in body type."""
+    body = [line for line in page.lines if line.text and line.role == "body"]
+    k, long_lines = len(body), 0
+    while k > 0:
+        line = body[k - 1]
+        size = line.geometry.font_size if line.geometry else 0.0
+        if body_size and size:
+            small = size <= NOTE_SIZE_RATIO * body_size
+            long_lines += small
+        else:
+            width = len(line.text)
+            long = width >= NOTE_TYPE_RATIO * body_width
+            small = long or width < FULL_ISH_SHARE * body_width
+            long_lines += long
+        if not small:
+            break
+        k -= 1
+    return k if long_lines >= MIN_NOTE_TYPE_LINES and k < len(body) else None
+
+
+def _typical_width(doc: Document) -> float:
+    """The body's full line in characters: the median of the pages' full lines (pages that
+    notes fill do not move it), or the document's full line without measures."""
+    per_page = sorted(value for value in (doc.stats.full_line_length if doc.stats else ())
+                      if value)
+    if per_page:
+        return float(per_page[len(per_page) // 2])
+    lengths = [len(line.text) for line in doc.lines() if line.text and line.role == "body"]
+    return float(full_line(lengths)) if lengths else 0.0
+
+
 def _footnotes(doc: Document) -> tuple[dict[int, dict[int, tuple[str, int]]], dict[int, Rule]]:
     """Page -> the labelled lines of its footnote block, and the rule that found it."""
     labelled: dict[int, dict[int, tuple[str, int]]] = {}
     routes: dict[int, Rule] = {}
     before = ""
     follows: int | None = None  # the last note number so far
+    measures = (_typical_width(doc), _body_size(doc))
     for page in doc.pages:
-        labelled[page.index], by = footnote_lines(page, before, follows)
+        labelled[page.index], by = footnote_lines(page, before, follows,
+                                                  _note_type_tail(page, *measures))
         if by is not None:
             routes[page.index] = by
         numbers = [int(label) for label, _ in labelled[page.index].values() if label.isdigit()]
