@@ -169,3 +169,22 @@ def test_a_long_note_may_fill_most_of_its_page_in_note_type():
                                           None), None)
     roles = [line.role for line in doc.pages[3].lines]
     assert roles == ["body"] * 4 + ["note"] * 14
+
+
+def test_endnotes_end_where_note_type_ends_before_a_title_alone():
+    """The next chapter opens with its title alone (no division word): the endnotes end where
+    their lines leave note type, and the new chapter stays body."""
+    from pagemend.stages.measure_document import measure_document
+
+    body = [f"the {word} lay quiet under the hill and the page ran on as" for word in
+            ["mill", "brook", "field", "road", "wood", "stone", "bridge", "barn", "yard"]]
+    long = "and the note runs on in its smaller type, longer than the body's lines, as notes do"
+    ending = [*body[:4], "as the book says,1 and so it ended.2",
+              "1. The book is lost now, and the vicar's copy of it went with the rest of his",
+              "papers.", "2. The vicar said so too, in his own words, in the year of the frost,",
+              long, "and there it ends.", "THE MILLER'S DAUGHTER", *body]
+    doc = separate_notes(measure_document(make_doc(*["\n".join(body)] * 3, "\n".join(ending)),
+                                          None), None)
+    roles = [line.role for line in doc.pages[3].lines]
+    assert roles == ["body"] * 5 + ["note"] * 5 + ["body"] * 10
+    assert rules_by_line(doc)[(3, 5)] == {"separate_notes.endnote_list"}

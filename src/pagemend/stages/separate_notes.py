@@ -358,17 +358,37 @@ def _endnote_sections(body: list[Line]) -> list[_NoteLine]:
     return found
 
 
-def _numbered_run(body: list[Line], i: int) -> tuple[int, list[int]]:
-    """From ``body[i]`` (labelled 1) to the next division heading or the end: the end index
-    and the indices of the lines numbered 1, 2, ... in turn (other lines go on with a note)."""
+def _numbered_run(body: list[Line], i: int, measures: tuple[float, float]
+                  ) -> tuple[int, list[int]]:
+    """From ``body[i]`` (labelled 1) to the next division heading, or to where the lines
+    after the last number leave note type (a chapter that opens with its title alone): the
+    end index and the indices of the lines numbered 1, 2, ... in turn (other lines go on with
+    a note). ``measures``: the body's full line in characters and its type size."""
     numbered: list[int] = []
+    end = len(body)
     for j in range(i, len(body)):
         if j > i and _division(body[j].text):
-            return j, numbered
+            end = j
+            break
         found = note_label(body[j].text)
         if found is not None and found[0] == str(len(numbered) + 1):
             numbered.append(j)
-    return len(body), numbered
+    j = numbered[-1] + 1 if numbered else end
+    while j < end and _goes_on(body[j], body[j - 1], measures):
+        j += 1
+    return j, numbered
+
+
+def _goes_on(line: Line, previous: Line, measures: tuple[float, float]) -> bool:
+    """The line goes on with the note above it: in note type (smaller, or in page text
+    running ``NOTE_TYPE_RATIO`` longer than the body), or the short last line of a note
+    line that stopped mid-sentence."""
+    width, body_size = measures
+    if body_size and line.geometry is not None and line.geometry.font_size:
+        return line.geometry.font_size <= NOTE_SIZE_RATIO * body_size
+    return len(line.text) >= NOTE_TYPE_RATIO * width or (
+        len(previous.text) >= NOTE_TYPE_RATIO * width and not _sentence_done(previous.text)
+        and len(line.text) < FULL_ISH_SHARE * width)
 
 
 def _in_note_type(doc: Document, run: list[Line]) -> bool:
@@ -393,13 +413,14 @@ def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
     markers in the chapter's text above (after a short rule, which page text does not show:
     expression-xelatex)."""
     found: list[_NoteLine] = []
+    measures = (_typical_width(doc), _body_size(doc))
     chapter = i = 0  # where the text searched for markers begins; the line looked at
     while i < len(body):
         label = note_label(body[i].text)
         if label is None or label[0] != "1":
             i += 1
             continue
-        end, numbered = _numbered_run(body, i)
+        end, numbered = _numbered_run(body, i, measures)
         above = "\n".join(_marked(line) for line in body[chapter:i])
         if len(numbered) < MIN_ENDNOTES or not all(
                 marker_pattern(str(n)).search(above) for n in range(1, len(numbered) + 1)
