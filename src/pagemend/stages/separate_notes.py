@@ -51,7 +51,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pagemend.data.headings import BARE_NUMERAL, DIVISION
-from pagemend.data.notes import ENDNOTES_HEADING, marker_pattern, note_label
+from pagemend.data.notes import ENDNOTES_HEADING, MAX_LABEL_DIGITS, marker_pattern, note_label
 from pagemend.data.punctuation import SENTENCE_END
 from pagemend.layout import FULL_LINE_PERCENTILE, full_line, percentile
 from pagemend.model import Document, Edit, Line, Page
@@ -86,6 +86,9 @@ MIN_NOTE_TYPE_LINES = 3
 #: An endnote list (no heading) holds at least this many notes, numbered 1, 2, ... (one
 #: numbered line at a chapter's end is as likely a last list item).
 MIN_ENDNOTES = 2
+
+#: a number alone on its line: at the foot, above text, a note's label set apart
+BARE_LABEL = re.compile(rf"^\d{{1,{MAX_LABEL_DIGITS}}}$")
 
 #: a note line that stops mid-sentence (a word, a comma, a hyphen): the note goes on
 _MID_SENTENCE = re.compile(r"[\w,;-]$")
@@ -149,8 +152,12 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
     if body and before and note_label(body[0].text):
         lowest = -1  # the page may open with a note referenced on the page before
     marked: list[str] | None = None  # the body lines as markers show in them, when needed
+    bare = False  # a number alone on its line among the labels: no glued numbers
     for i in range(len(body) - 1, max(lowest, -1), -1):
         found = note_label(body[i].text)
+        if found is None and i + 1 < len(body) and BARE_LABEL.match(body[i].text):
+            # a label the extractor set apart, above its note's text
+            found, bare = (body[i].text, len(body[i].text)), True
         if found is None:
             continue
         labelled.insert(0, (body[i], found))
@@ -162,7 +169,7 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
         above = "\n".join([before, *marked[:i]])
         if all(marker_pattern(lb).search(above) for lb in labels):
             best, by = {line.number: label for line, label in labelled}, FOOTNOTE_BLOCK
-        elif _glued_run([label for _, label in labelled], follows):
+        elif not bare and _glued_run([label for _, label in labelled], follows):
             best, by = {line.number: label for line, label in labelled}, GLUED_NUMBERS
     return best, by
 
