@@ -143,15 +143,37 @@ def _ids(notes: list[_Note]) -> dict[tuple[int, int], str]:
             for i, note in enumerate(notes)}
 
 
-def _target(label: str, page: int, notes: dict[tuple[int, str], _Note]) -> _Note | None:
-    """The note a label on a page refers to: on the same page, set on the next, or else the
-    first note with that label further on (an endnote section)."""
-    found = notes.get((page, label)) or notes.get((page + 1, label))
-    if found is None:
-        later = [note for (note_page, note_label), note in notes.items()
-                 if note_label == label and note_page > page + 1]
-        found = min(later, key=lambda note: (note.page, note.line)) if later else None
-    return found
+class _Index:
+    """The notes by page and label, and, per label, the last note linked far ahead."""
+
+    __slots__ = ("by_page", "far", "listed")
+
+    def __init__(self, listed: list[_Note]) -> None:
+        self.listed = listed
+        self.by_page: dict[tuple[int, str], _Note] = {}
+        for note in listed:
+            self.by_page.setdefault((note.page, note.label), note)
+        self.far: dict[str, _Note] = {}
+
+    def target(self, label: str, page: int) -> _Note | None:
+        """The note a label on a page refers to: on the same page, set on the next, or else
+        a note with that label further on (an endnote section): the first after the last
+        one linked there, so that endnotes numbered anew for every chapter are taken in turn,
+        or else the first."""
+        found = self.by_page.get((page, label)) or self.by_page.get((page + 1, label))
+        if found is not None:
+            return found
+        later = [note for note in self.listed if note.label == label and note.page > page + 1]
+        last = self.far.get(label)
+        after = [note for note in later
+                 if last is not None and (note.page, note.line) > (last.page, last.line)]
+        choices = after or later
+        return choices[0] if choices else None
+
+    def linked(self, note: _Note | None, page: int) -> None:
+        """A marker on ``page`` was linked to ``note``."""
+        if note is not None and note.page > page + 1:
+            self.far[note.label] = note
 
 
 def _after_word(text: str, start: int) -> bool:
@@ -166,7 +188,7 @@ def _after_word(text: str, start: int) -> bool:
     return text[i:start] == "..." and (i == 0 or text[i - 1].isspace())
 
 
-def _raised(line: Line, notes: dict[tuple[int, str], _Note], ids: dict[tuple[int, int], str]
+def _raised(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
             ) -> list[_Marker]:
     """Markers the reader saw set as superscripts (PDF input): digits or reference symbols
     in a smaller, raised type are markers wherever they stand."""
@@ -175,13 +197,14 @@ def _raised(line: Line, notes: dict[tuple[int, str], _Note], ids: dict[tuple[int
         label = line.text[start:end].translate(_TO_DIGITS)
         if not label or not (label.isdigit() or set(label) <= set(NOTE_SYMBOLS)):
             continue
-        note = _target(label, line.page, notes)
+        note = notes.target(label, line.page)
+        notes.linked(note, line.page)
         note_id = ids[(note.page, note.line)] if note is not None else label
         found.append(_Marker(start, end, note_id, note is not None, RAISED))
     return found
 
 
-def _find(line: Line, notes: dict[tuple[int, str], _Note], ids: dict[tuple[int, int], str]
+def _find(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
           ) -> list[_Marker]:
     """Each marker in the line, left to right."""
     found = _raised(line, notes, ids)
@@ -194,11 +217,12 @@ def _find(line: Line, notes: dict[tuple[int, str], _Note], ids: dict[tuple[int, 
                     by in _AFTER_WORD_RULES and not _after_word(line.text, match.start())):
                 continue
             label = match.group(1).translate(_TO_DIGITS)
-            note = _target(label, line.page, notes)
+            note = notes.target(label, line.page)
             if by is LINE_START_DIGITS and note is not None and note.page > line.page + 1:
                 continue  # a count opening a line (`40 years old`) needs its note close by
             if note is None and needs_note:
                 continue
+            notes.linked(note, line.page)
             note_id = ids[(note.page, note.line)] if note is not None else label
             found.append(_Marker(match.start(), match.end(), note_id, note is not None, by))
             taken.update(range(match.start(), match.end()))
@@ -211,14 +235,15 @@ def _evidence(marker: _Marker, text: str) -> str:
 
 
 def _alone(changes: Changes, line: Line, previous: Line | None,
-           notes: dict[tuple[int, str], _Note], ids: dict[tuple[int, int], str]
+           notes: _Index, ids: dict[tuple[int, int], str]
            ) -> Edit | None:
     """A line that is nothing but a note's label (a superscript extraction set on a line of
     its own, before or after the line it belongs to): its reference goes to the end of the
     line before, which the scorer's one-word tolerance and a reader both accept."""
-    note = _target(line.text, line.page, notes) if line.text.isdigit() else None
+    note = notes.target(line.text, line.page) if line.text.isdigit() else None
     if note is None or previous is None:
         return None
+    notes.linked(note, line.page)
     note_id = ids[(note.page, note.line)]
     previous = changes.current(previous)
     reference = (len(previous.text), note_id, True)
@@ -285,9 +310,7 @@ def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
     """Take markers out of the body and link them; see the module docstring."""
     listed = _notes(doc)
     ids = _ids(listed)
-    notes: dict[tuple[int, str], _Note] = {}
-    for note in listed:
-        notes.setdefault((note.page, note.label), note)
+    notes = _Index(listed)
     changes = Changes()
     _renumber(changes, doc, ids)
     edits: list[Edit] = []
