@@ -69,6 +69,6 @@ def marker_pattern(label: str) -> re.Pattern[str]:
             rf"|\[{escaped}\]"
             rf"|(?m:^{escaped}$)"  # a superscript that extraction set on a line of its own
             # or at the start of the next line, before the lower-case word that goes on
-            rf"|(?<=[\w,;:.!?'\"’”)\]]\n){escaped} (?=[a-zà-ÿ])"
+            rf"|{escaped}(?= [a-zà-ÿ])(?<=[\w,;:.!?'\"’”)\]]\n{escaped})"
         )
     return re.compile(rf"(?<=\S){escaped}")
