@@ -9,9 +9,9 @@ a word or a dash (``fact.*``, ``them—†``), a number opening a line before a 
 a line (a superscript extraction set apart). Glued and bracketed digits and symbols count
 only when a note with that label stands on the same page or the next (a note set after its
 page) or in an endnote section (where notes numbered anew for every chapter are taken in
-turn: the first with the label after the one linked last): years and quantities (``the 1950 treaty``, ``page 12``,
-``1914-18``) are never taken. A caret or superscript marker whose note is not in the input
-stays as an unresolved reference; it is never dropped.
+turn: the first with the label after the one linked last): years and quantities
+(``the 1950 treaty``, ``page 12``, ``1914-18``) are never taken. A caret or superscript
+marker whose note is not in the input stays as an unresolved reference; it is never dropped.
 
 Each marker leaves the text (an edit holds it) and becomes a reference at that place, its
 link recorded as a decision of the rule that found it. Labels that restart on every page,
