@@ -63,12 +63,11 @@ AFTER_NUMBER = rule(STAGE, "after_closing_number", "Digits glued to a number tha
                     "sentence (`the summer of 1850.1 By May`) are a note reference where a "
                     "note with that label stands nearby.")
 RAISED = rule(STAGE, "raised_type", "Digits or symbols the reader saw set raised in smaller "
-              "type are a note reference wherever they stand.")
+              "type are a note reference wherever they stand (at the start of a line, they "
+              "belong to the end of the line before).")
 LABEL_ALONE = rule(STAGE, "label_alone", "A line that is nothing but a note's label (a "
                    "superscript the extractor set apart) is that note's reference, at the end "
                    "of the line before.")
-RAISED_LINE_START = rule(STAGE, "raised_at_line_start", "A raised marker that the reader set "
-                         "at the start of a line belongs to the end of the line before.")
 LINE_START_DIGITS = rule(STAGE, "digits_at_line_start", "A number that opens a line before a "
                         "lower-case word (`20 though`) is a raised marker the extractor set "
                         "after the line break, where a note with that label stands on the page "
@@ -289,8 +288,7 @@ def _move_leading(changes: Changes, line: Line, previous: Line, markers: list[_M
     previous = changes.current(previous)
     changes.replace(previous, references=(
         *previous.references, (len(previous.text), first.note_id, first.resolved)))
-    changes.record(previous, first.by if first.by is LINE_START_DIGITS else RAISED_LINE_START,
-                   "note_link", before=None, after=first.note_id,
+    changes.record(previous, first.by, "note_link", before=None, after=first.note_id,
                    evidence=f"{line.text[first.start:first.end]!r} raised at the start of "
                    f"line {line.number}")
     rest = [_Marker(m.start - cut, m.end - cut, m.note_id, m.resolved, m.by)

@@ -453,10 +453,10 @@ def _as_note(changes: Changes, note: _NoteLine) -> Edit | None:
                     f"note label {label[0]!r}")
     values: dict[str, str | int | bool | None] = {
         "role": "note", "kind": "note", "starts_block": label is not None,
-        "note_id": label[0] if label is not None else None, "level": None}
-    current = changes.current(line)
-    changes.set(line, by, evidence, **{name: value for name, value in values.items()
-                                       if getattr(current, name) != value})
+        "note_id": label[0] if label is not None else None}
+    if changes.current(line).level is not None:
+        values["level"] = None
+    changes.set(line, by, evidence, **values)
     return edit
 
 
