@@ -61,6 +61,7 @@ import statistics
 from dataclasses import dataclass
 
 from pagemend.breaks import ends_paragraph
+from pagemend.data.headings import DIVISION
 from pagemend.data.notes import ENDNOTES_HEADING
 from pagemend.data.punctuation import QUOTE_OPEN, SENTENCE_END
 from pagemend.layout import (
@@ -451,9 +452,10 @@ def _is_attribution(line: Line, measure: int) -> bool:
 
 def _names_source(text: str) -> bool:
     """The text names a source: after a dash (``—Shakespeare``) or as a name in capitals
-    (``HOBBES``; not a label with a number, ``LETTER IV``)."""
+    (``HOBBES``; not a label with a number, ``LETTER IV``, ``CHAPTER THREE``)."""
     return bool(_ATTRIBUTION.match(text) or (
-        _NAME_LINE.match(text) and not _NUMERAL.search(text) and not ENDNOTES_HEADING.match(text)
+        _NAME_LINE.match(text) and not _NUMERAL.search(text) and not DIVISION.match(text)
+        and not ENDNOTES_HEADING.match(text)
         and sum(map(str.isalpha, text)) >= 3))
 
 
