@@ -36,3 +36,16 @@ def test_dialogue_is_not_verse():
 def test_a_heading_in_capitals_is_not_verse():
     blocks = kinds(*[PROSE] * 6, "BUSINESS SUCCESS AND FIRST PUBLIC", "SERVICE", *[PROSE] * 2)
     assert all(kind != "verse" for kind, _ in blocks)
+
+
+def test_verse_decisions_are_recorded_with_their_rules():
+    doc = mend(make_doc("\n".join([*[PROSE] * 6, "Hier onder leyd de moer en vaar",
+                                   "En d’ongebooren bij malkaar,", "",
+                                   "Zij was de wieg uws rijles,",
+                                   "En nu uw rustplaats tot de dood,", *[PROSE] * 2])))
+    decisions = [(d.line, d.field, d.rule) for d in doc.decisions if d.stage == "detect_verse"]
+    assert [line for line, field, _ in decisions if field == "kind"] == [6, 7, 9, 10]
+    assert {(line, rule) for line, field, rule in decisions if field == "starts_block"} == {
+        (6, "detect_verse.stanza_start"), (9, "detect_verse.stanza_start")}
+    assert {rule for _, field, rule in decisions if field == "kind"} == {
+        "detect_verse.short_lines_run"}

@@ -67,3 +67,21 @@ def test_seed_first_paragraph_continues_and_last_runs_on():
     assert blocks[0]["continues_from_previous_page"] and blocks[0]["text"].startswith("would")
     assert blocks[-1]["continues_on_next_page"] and blocks[-1]["text"].endswith("in the")
     assert not blocks[0]["continues_on_next_page"]
+
+
+def test_block_starts_are_recorded_with_the_rule_that_opened_them():
+    page = "\n".join([f"It was {FULL}", FULL, "it ended here.", f"Then {FULL}", FULL, "",
+                      f"After a gap {FULL}", FULL])
+    doc = mend(make_doc(page))
+    fired = {(d.line, d.rule) for d in doc.decisions
+             if d.stage == "rejoin_paragraphs" and d.fired}
+    assert fired == {(0, "rejoin_paragraphs.first_line"),
+                     (3, "rejoin_paragraphs.room_terminal"),
+                     (6, "rejoin_paragraphs.blank_line")}
+
+
+def test_every_block_start_of_prose_is_explained_by_a_rule():
+    doc = mend(make_doc("\n".join(["“Bah!” said Scrooge, and then he went away again.”",
+                                   "“Uncle!” pleaded the nephew.", f"It was {FULL}", FULL])))
+    explained = {d.line for d in doc.decisions if d.field == "starts_block" and d.after}
+    assert explained >= {line.number for line in doc.lines() if line.starts_block}

@@ -31,8 +31,9 @@ from dataclasses import dataclass
 
 from pagemend.data.punctuation import SENTENCE_END
 from pagemend.layout import has_room, successors
-from pagemend.model import Document, Line, replace
+from pagemend.model import Document, Line
 from pagemend.registry import stage
+from pagemend.rules import Changes, rule
 
 __all__ = ["DetectVerseConfig", "detect_verse"]
 
@@ -44,6 +45,12 @@ STAGE = "detect_verse"
 VERSE_MAX_SHARE = 0.85
 #: A single short line is a heading or a paragraph's end; verse needs two lines at least.
 MIN_VERSE_LINES = 2
+
+SHORT_LINES = rule(STAGE, "short_lines_run", "A run of short lines, each opening with a capital "
+                   "and leaving room for the next line's first word, where most lines run on "
+                   "without terminal punctuation and the last closes, is verse.")
+STANZA = rule(STAGE, "stanza_start", "The first line of a verse run, and a verse line after a "
+              "blank line inside the run, opens a stanza.")
 
 _OPENS_CAPITAL = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω]")
 _CLOSES = re.compile(r"[.,;:!?…—'’\")\]»]$")
@@ -91,7 +98,7 @@ def _runs(doc: Document) -> list[list[Line]]:
     return [run for run in runs if _is_verse(run)]
 
 
-def _stanza_starts(doc: Document, run: list[Line]) -> set[tuple[int, int]]:
+def _stanza_starts(run: list[Line]) -> set[tuple[int, int]]:
     starts = {(run[0].page, run[0].number)}
     for previous, line in itertools.pairwise(run):
         if previous.page == line.page and line.number - previous.number > 1:
@@ -102,10 +109,17 @@ def _stanza_starts(doc: Document, run: list[Line]) -> set[tuple[int, int]]:
 @stage(STAGE, DetectVerseConfig, requires=("stats", "line.role"), assigns=("line.kind",))
 def detect_verse(doc: Document, config: DetectVerseConfig | None) -> Document:
     """Mark verse lines; see the module docstring."""
-    changed: dict[tuple[int, int], Line] = {}
+    changes = Changes()
     for run in _runs(doc):
-        starts = _stanza_starts(doc, run)
-        for line in run:
-            key = (line.page, line.number)
-            changed[key] = replace(line, kind="verse", starts_block=key in starts)
-    return doc.with_lines(changed)
+        starts = _stanza_starts(run)
+        closing = sum(bool(SENTENCE_END.search(line.text)) for line in run[:-1])
+        evidence = (f"{len(run)} short lines, {len(run) - 1 - closing} of the first "
+                    f"{len(run) - 1} running on")
+        for index, line in enumerate(run):
+            changes.set(line, SHORT_LINES, f"line {index + 1} of {evidence}", kind="verse")
+            if (line.page, line.number) in starts:
+                where = "first line of the run" if index == 0 else "after a blank line"
+                changes.set(line, STANZA, where, starts_block=True)
+            elif line.starts_block:
+                changes.set(line, STANZA, "inside a stanza", starts_block=False)
+    return changes.apply(doc)
