@@ -35,7 +35,7 @@ from pagemend.model import Document, Line
 from pagemend.registry import stage
 from pagemend.rules import Changes, rule
 
-__all__ = ["DetectVerseConfig", "detect_verse"]
+__all__ = ["DetectVerseConfig", "detect_verse", "equal_stanza", "is_attribution", "line_set_pages"]
 
 STAGE = "detect_verse"
 
@@ -45,16 +45,49 @@ STAGE = "detect_verse"
 VERSE_MAX_SHARE = 0.85
 #: A single short line is a heading or a paragraph's end; verse needs two lines at least.
 MIN_VERSE_LINES = 2
+#: Verse runs on: at least this share of a run's lines before the last end otherwise than a
+#: sentence does. Dialogue's short paragraphs each close a sentence.
+RUNNING_SHARE = 0.5
+#: On a page set line by line, where no dialogue wraps into lower-case lines, short rhymed
+#: lines that each close a sentence are common (raetsel-groff: 45% of a riddle's lines run
+#: on); a quarter is enough.
+LINE_SET_RUNNING_SHARE = 0.25
+#: A stanza has at least this many lines when none is marked by a blank line: couplets
+#: ending sentences are as often one stanza as several (raetsel-groff: quatrains)...
+MIN_EQUAL_STANZA = 3
+#: ...in a poem of at least this many lines: in a shorter one a sentence that ends halfway
+#: is no pattern (grimm-weasy: a song of six lines, one stanza, a sentence ends at line 3).
+MIN_EQUAL_POEM = 8
+#: In running prose most lines continue a sentence and open in lower case (30-80% of a
+#: page's body lines in every prose case of the development corpus); a page where at most
+#: this share does is set line by line (raetsel-groff: 0-4% on every page), so its line
+#: lengths tell no prose measure...
+LINE_SET_MAX_LOWER = 0.1
+#: ...on a page of at least this many body lines
+LINE_SET_MIN_LINES = 6
 
 SHORT_LINES = rule(STAGE, "short_lines_run", "A run of short lines, each opening with a capital "
                    "and leaving room for the next line's first word, where most lines run on "
                    "without terminal punctuation and the last closes, is verse.")
+EQUAL_STANZAS = rule(STAGE, "equal_stanzas", "A poem printed without blank lines whose "
+                     "every k-th line ends a sentence (k of three lines or more, dividing the "
+                     "poem) is cut into stanzas of k lines.")
+LINE_SET = rule(STAGE, "line_set_page", "On a page whose lines nearly all open with a capital "
+                "(set line by line, not running prose), a run of lines that run on without "
+                "terminal punctuation and close at the last is verse, whatever their length.")
+ATTRIBUTION = rule(STAGE, "attribution", "A line that holds only a name (capitalised words or "
+                   "initials, a dash before them or not) after a poem's closing line is its "
+                   "attribution: it ends the poem and opens a block of its own.")
 STANZA = rule(STAGE, "stanza_start", "The first line of a verse run, and a verse line after a "
               "blank line inside the run, opens a stanza.")
 
 _OPENS_CAPITAL = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω]")
-_CLOSES = re.compile(r"[.,;:!?…—'’\")\]»]$")
+_CLOSES = re.compile(r"[.,;:!?…—'’\")\]»”](?:\d{1,3}|[*∗†‡])?$")
+_INTRODUCES = re.compile(r":$")
+_NAME_WORD = r"(?:[A-ZÀ-Þ]\.)+|[A-ZÀ-Þ][\w’'-]+"
+_NAME = re.compile(rf"^[—–]?\s?(?:{_NAME_WORD})(?:\s(?:{_NAME_WORD})){{0,3}}$")
 _LOWER = re.compile(r"[a-zß-ÿα-ω]")
+_OPENS_LOWER = re.compile(r"^[\W\d_]*[a-zß-ÿα-ω]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,8 +95,11 @@ class DetectVerseConfig:
     enabled: bool = True
 
 
-def _verse_like(line: Line, full_line: int) -> bool:
+def _verse_like(line: Line, full_line: int | None) -> bool:
+    """``full_line`` None: the page has no prose measure (set line by line)."""
     text = line.text
+    if full_line is None:  # on a page set line by line, the few lower-case openings too
+        return bool(_LOWER.search(text)) and not line.glue_next
     return (
         bool(full_line) and len(text) <= VERSE_MAX_SHARE * full_line
         and bool(_OPENS_CAPITAL.match(text)) and bool(_LOWER.search(text))
@@ -71,31 +107,99 @@ def _verse_like(line: Line, full_line: int) -> bool:
     )
 
 
-def _is_verse(run: list[Line]) -> bool:
+def _is_verse(run: list[Line], running_share: float) -> bool:
     if len(run) < MIN_VERSE_LINES or not _CLOSES.search(run[-1].text):
         return False  # a poem's last line closes; prose running on into the next does not
     running_on = sum(not SENTENCE_END.search(line.text) for line in run[:-1])
-    return 2 * running_on >= len(run) - 1
+    return running_on >= running_share * (len(run) - 1)
 
 
-def _runs(doc: Document) -> list[list[Line]]:
+def line_set_pages(doc: Document) -> frozenset[int]:
+    """The pages set line by line: at most ``LINE_SET_MAX_LOWER`` of their body lines open in
+    lower case.
+
+        >>> from pagemend.readers import read_text
+        >>> verse = "\\n".join(["Rain on the roof,", "Wind in the lane,"] * 4)
+        >>> sorted(line_set_pages(read_text(verse + "\\f" + "It was\\nthen\\n" * 4)))
+        [0]
+    """
+    pages = set()
+    for page in doc.pages:
+        body = [line.text for line in page.lines if line.text and line.role == "body"]
+        lower = sum(bool(_OPENS_LOWER.match(text)) for text in body)
+        if len(body) >= LINE_SET_MIN_LINES and lower <= LINE_SET_MAX_LOWER * len(body):
+            pages.add(page.index)
+    return frozenset(pages)
+
+
+def _runs(doc: Document) -> list[tuple[list[Line], bool]]:
+    """The verse runs, each with whether it lies on pages set line by line."""
     full = doc.stats.full_line_length if doc.stats else ()
     document = doc.stats.document_full_line_length if doc.stats else 0
+    line_set = line_set_pages(doc)
     runs: list[list[Line]] = []
     current: list[Line] = []
+    # the line carries on a prose line that had no room left: ending with a colon, it is
+    # that sentence's tail introducing a quotation (`the passages of Caesar and` /
+    # `Charlemagne:`), not a poem's first line
+    continues = False
     for line, following in successors(doc):
         # a page of verse has no full prose line of its own: never measure below the book's
         full_line = max(full[line.page] if line.page < len(full) else 0, document)
-        if line.kind == "paragraph" and _verse_like(line, full_line):
+        measure = None if line.page in line_set else full_line
+        room = following is None or measure is None or has_room(line, following, full_line)
+        if line.kind == "paragraph" and _verse_like(line, measure) and (
+                current or not continues or measure is None or not _INTRODUCES.search(line.text)):
             current.append(line)
-            if following is None or has_room(line, following, full_line):
+            if room:
                 continue
         if current:
             runs.append(current)
         current = []
+        continues = line.kind == "paragraph" and not room
     if current:
         runs.append(current)
-    return [run for run in runs if _is_verse(run)]
+    found = []
+    for run in (piece for raw in runs for piece in _split_at_attributions(raw)):
+        lined = run[0].page in line_set
+        verse = _to_last_close(run) if lined else run
+        if _is_verse(verse, LINE_SET_RUNNING_SHARE if lined else RUNNING_SHARE):
+            found.append((verse, lined))
+    return found
+
+
+def _split_at_attributions(run: list[Line]) -> list[list[Line]]:
+    """The run cut before each attribution line (a name after a closing line): the poem
+    ends there."""
+    pieces: list[list[Line]] = [[]]
+    for previous, line in itertools.pairwise([None, *run]):
+        if previous is not None and is_attribution(line, previous):
+            pieces.append([])
+        pieces[-1].append(line)
+    # an attribution opens the piece after the poem: it is no verse line itself
+    return [piece[1:] if index and len(piece) > 1 else piece
+            for index, piece in enumerate(pieces) if piece]
+
+
+def is_attribution(line: Line, previous: Line) -> bool:
+    """An attribution line: after a line that closes, only a name (one to four capitalised
+    words or initials, a dash before it or not: `—Shakespeare`, `G.J.`, `M.P. Nopput`).
+
+        >>> closes = Line("And found no end in wandering mazes lost.", 0, 0)
+        >>> [is_attribution(Line(text, 0, 1), closes) for text in
+        ...  ["—Shakespeare", "M.P. Nopput", "HOBBES", "Sweet Auburn! loveliest"]]
+        [True, True, True, False]
+    """
+    return bool(_CLOSES.search(previous.text)) and bool(_NAME.match(line.text))
+
+
+def _to_last_close(run: list[Line]) -> list[Line]:
+    """A poem ends at its last closing line: a stray line after it (a title, a running head
+    the furniture stage missed) is not verse."""
+    end = len(run)
+    while end > 0 and not _CLOSES.search(run[end - 1].text):
+        end -= 1
+    return run[:end]
 
 
 def _stanza_starts(run: list[Line]) -> set[tuple[int, int]]:
@@ -106,20 +210,56 @@ def _stanza_starts(run: list[Line]) -> set[tuple[int, int]]:
     return starts
 
 
+def equal_stanza(run: list[Line]) -> int:
+    """The length of the stanzas of a poem printed without blank lines: the least k of at
+    least ``MIN_EQUAL_STANZA`` lines that divides the poem into two or more stanzas each
+    ending a sentence; the poem's length where there is none.
+
+        >>> lines = [Line(text, 0, n) for n, text in enumerate(
+        ...     ["Rain on the roof,", "Wind in the lane,", "Night at the door,", "Morning again.",
+        ...      "Rain on the sea,", "Wind in the hill;", "Night at the gate,", "Morning still."])]
+        >>> equal_stanza(lines), equal_stanza(lines[:4] * 2), equal_stanza(lines[:6])
+        (4, 4, 6)
+    """
+    size = len(run)
+    if size < MIN_EQUAL_POEM:
+        return size
+    for k in range(MIN_EQUAL_STANZA, size // 2 + 1):
+        if size % k == 0 and all(SENTENCE_END.search(run[end - 1].text)
+                                 for end in range(k, size + 1, k)):
+            return k
+    return size
+
+
+def _blank_lines_inside(run: list[Line]) -> bool:
+    return any(previous.page == line.page and line.number - previous.number > 1
+               for previous, line in itertools.pairwise(run))
+
+
 @stage(STAGE, DetectVerseConfig, requires=("stats", "line.role"), assigns=("line.kind",))
 def detect_verse(doc: Document, config: DetectVerseConfig | None) -> Document:
     """Mark verse lines; see the module docstring."""
     changes = Changes()
-    for run in _runs(doc):
+    following = {(line.page, line.number): after for line, after in successors(doc)}
+    for run, lined in _runs(doc):
+        after = following.get((run[-1].page, run[-1].number))
+        if after is not None and after.kind == "paragraph" and is_attribution(after, run[-1]):
+            changes.set(after, ATTRIBUTION, f"{after.text!r} after the poem's closing line",
+                        starts_block=True)
+        by = LINE_SET if lined else SHORT_LINES
         starts = _stanza_starts(run)
+        stanza = len(run) if _blank_lines_inside(run) else equal_stanza(run)
         closing = sum(bool(SENTENCE_END.search(line.text)) for line in run[:-1])
         evidence = (f"{len(run)} short lines, {len(run) - 1 - closing} of the first "
                     f"{len(run) - 1} running on")
         for index, line in enumerate(run):
-            changes.set(line, SHORT_LINES, f"line {index + 1} of {evidence}", kind="verse")
+            changes.set(line, by, f"line {index + 1} of {evidence}", kind="verse")
             if (line.page, line.number) in starts:
                 where = "first line of the run" if index == 0 else "after a blank line"
                 changes.set(line, STANZA, where, starts_block=True)
+            elif index % stanza == 0:
+                changes.set(line, EQUAL_STANZAS, f"line {index + 1} of {len(run)}, stanzas of "
+                            f"{stanza} lines each ending a sentence", starts_block=True)
             elif line.starts_block:
                 changes.set(line, STANZA, "inside a stanza", starts_block=False)
     return changes.apply(doc)
