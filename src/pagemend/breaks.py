@@ -39,32 +39,40 @@ SHORT_SENTENCE_SHARE = 0.9
 INDENT_SHARE = 0.9
 
 #: a line that closes a quotation after terminal punctuation, and one that opens one
-_CLOSES_SPEECH = re.compile(r"[.!?,…—–-][’”»\"']$|[.!?…][’”»\"'][.!?]?$")
+_CLOSES_SPEECH = re.compile(r"[.!?,…—–-][’”»«\"']$|[.!?…][’”»«\"'][.!?]?$")
 _OPENS_SPEECH = re.compile(r"^[“«„»‚‘\"]")
 #: after a finished sentence: a dialogue dash (French, German, Dutch: `— Vraiment? répliqua`)
 #: or a section number (`2. Thou wilt set little value`) opens a paragraph
 _OPENS_TURN = re.compile(r"^(?:[“«„»\"]\s?[A-ZÀ-Þ]|[—–]\s?[A-ZÀ-Þ«\"“]|\d{1,3}\.\s+[A-ZÀ-Þ])")
-_SENTENCE_END = re.compile(r"[.!?…][’”»\"')\]]*$")
-_ITEM_END = re.compile(r"[.;:!?][’”»\"')\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…][’”»«\"')\]]*$")
+_ITEM_END = re.compile(r"[.;:!?][’”»«\"')\]]*$")
 _NUMBERED = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-z])[.)]\s+\S")
-_BROKEN_OFF = re.compile(r"[—–]+[.’”»\"']?$")
-_OPENS_QUOTE = re.compile(r"^[“«„\"]\s?[A-ZÀ-Þ]")
+#: a word in capitals and a comma open the line: a dictionary's headword (`BARLEY, n.`), a
+#: letter's dateline (`LONDON, June 30`)
+_HEADWORD = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,},\s")
+_BROKEN_OFF = re.compile(r"[—–]+[.’”»«\"']?$")
+#: speech broken off with a dash and closed (`daß mich Gott –«`): where the line had room, the
+#: paragraph ends there as after terminal punctuation
+_BROKEN_SPEECH = re.compile(r"[—–]\s?[’”»«\"']$")
+_OPENS_QUOTE = re.compile(r"^[“«„»\"]\s?[A-ZÀ-Þ]")
 #: a sentence that ends in a speech tag after a quotation (`...uncle!” said Scrooge's nephew.`):
 #: a quotation on the next line is the same speaker going on, not a new turn
-_SPEECH_TAG = re.compile(r"[”\"’»][^“”\"«»‘’]{1,60}[.!?]$")
-_TERMINAL = re.compile(r"[.!?:…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
+_SPEECH_TAG = re.compile(r"[”\"’»«][^“”\"«»‘’]{1,60}[.!?]$")
+_TERMINAL = re.compile(r"[.!?:…]['’\"”»«)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
 
 
 #: Conventions that open a paragraph whatever the line's length, by name: (how the line ends,
 #: how the next one starts). A speaker's turn after a closed quotation (`...!”` / `“Uncle!”
 #: pleaded`); after a finished sentence, a new quotation, a dialogue dash (`— Vraiment?
 #: répliqua`) or a section number (`2. Thou wilt`); the next item of a numbered list (`...each
-#: other;` / `2. He loves`); speech broken off with a dash, then a new quoted paragraph.
+#: other;` / `2. He loves`); speech broken off with a dash, then a new quoted paragraph; after
+#: a finished sentence, a word in capitals and a comma (a headword, a dateline).
 NAMED_CONVENTIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("speech_turn", _CLOSES_SPEECH, _OPENS_SPEECH),
     ("turn_after_sentence", _SENTENCE_END, _OPENS_TURN),
     ("numbered_item", _ITEM_END, _NUMBERED),
     ("broken_off_speech", _BROKEN_OFF, _OPENS_QUOTE),
+    ("headword", _SENTENCE_END, _HEADWORD),
 )
 CONVENTIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (ending, start) for _, ending, start in NAMED_CONVENTIONS)
@@ -115,7 +123,7 @@ def paragraph_end(line: Line, following: Line, full_line: int, right: float | No
 def _with_room(line: Line, following: Line, full_line: int, end: str) -> str | None:
     """A line that had room ends its paragraph with terminal punctuation, or short before a
     capital."""
-    if _TERMINAL.search(end):
+    if _TERMINAL.search(end) or _BROKEN_SPEECH.search(end):
         return "room_terminal"
     if (printed_length(line.text, full_line) <= SHORT_SHARE * full_line
             and OPENS_CAPITAL.match(following.text)):

@@ -52,6 +52,9 @@ RUNNING_SHARE = 0.5
 #: lines that each close a sentence are common (raetsel-groff: 45% of a riddle's lines run
 #: on); a quarter is enough.
 LINE_SET_RUNNING_SHARE = 0.25
+#: The continuation of a verse line wrapped in a narrow column is at most this share of the
+#: column's measure (devils-xelatex: the rest of a line set in from both sides, 5-70%).
+WRAP_TAIL_SHARE = 0.75
 #: A stanza has at least this many lines when none is marked by a blank line: couplets
 #: ending sentences are as often one stanza as several (raetsel-groff: quatrains)...
 MIN_EQUAL_STANZA = 3
@@ -75,11 +78,15 @@ EQUAL_STANZAS = rule(STAGE, "equal_stanzas", "A poem printed without blank lines
 LINE_SET = rule(STAGE, "line_set_page", "On a page whose lines nearly all open with a capital "
                 "(set line by line, not running prose), a run of lines that run on without "
                 "terminal punctuation and close at the last is verse, whatever their length.")
+WRAPPED = rule(STAGE, "wrapped_line", "In verse set in a narrow column, a short line in lower "
+               "case after a verse line that opens with a capital carries on that verse line.")
 ATTRIBUTION = rule(STAGE, "attribution", "A line that holds only a name (capitalised words or "
                    "initials, a dash before them or not) after a poem's closing line is its "
                    "attribution: it ends the poem and opens a block of its own.")
 STANZA = rule(STAGE, "stanza_start", "The first line of a verse run, and a verse line after a "
               "blank line inside the run, opens a stanza.")
+
+Keys = frozenset[tuple[int, int]]
 
 _OPENS_CAPITAL = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω]")
 _CLOSES = re.compile(r"[.,;:!?…—'’\")\]»”](?:\d{1,3}|[*∗†‡])?$")
@@ -95,23 +102,52 @@ class DetectVerseConfig:
     enabled: bool = True
 
 
-def _verse_like(line: Line, full_line: int | None) -> bool:
-    """``full_line`` None: the page has no prose measure (set line by line)."""
+def _verse_like(line: Line, full_line: int | None, *, wrapped: bool = False) -> bool:
+    """``full_line`` None: the page has no prose measure (set line by line). ``wrapped``: the
+    verse line wraps onto the next printed line (a line-end hyphen may join them)."""
     text = line.text
     if full_line is None:  # on a page set line by line, the few lower-case openings too
         return bool(_LOWER.search(text)) and not line.glue_next
     return (
         bool(full_line) and len(text) <= VERSE_MAX_SHARE * full_line
         and bool(_OPENS_CAPITAL.match(text)) and bool(_LOWER.search(text))
-        and not line.glue_next
+        and (wrapped or not line.glue_next)
     )
 
 
-def _is_verse(run: list[Line], running_share: float) -> bool:
+def _is_verse(run: list[Line], running_share: float, wraps: Keys = frozenset()) -> bool:
+    """``wraps``: continuation lines of wrapped verse lines (a verse line ends before the next
+    line that is not one)."""
     if len(run) < MIN_VERSE_LINES or not _CLOSES.search(run[-1].text):
         return False  # a poem's last line closes; prose running on into the next does not
-    running_on = sum(not SENTENCE_END.search(line.text) for line in run[:-1])
-    return running_on >= running_share * (len(run) - 1)
+    ends = [line for line, after in itertools.pairwise(run) if _key(after) not in wraps]
+    if not ends:
+        return False  # one verse line wrapped is no poem
+    running_on = sum(not SENTENCE_END.search(line.text) for line in ends)
+    return running_on >= running_share * len(ends)
+
+
+def _key(line: Line) -> tuple[int, int]:
+    return (line.page, line.number)
+
+
+def _wrapped(doc: Document, measures: dict[int, int | None]) -> Keys:
+    """The continuation lines of verse lines wrapped in a narrow column: a line in lower case,
+    no longer than a verse line, after a verse-like line that opens with a capital and ends
+    within a sentence (the set-in verse had no room left where the prose measure would have
+    had; a line that ends a sentence, like a citation, wraps onto nothing)."""
+    found = set()
+    for line, following in successors(doc):
+        measure = measures.get(line.page)
+        if (following is None or measure is None or following.page != line.page
+                or line.kind != "paragraph" or following.kind != "paragraph"):
+            continue
+        if (_verse_like(line, measure, wrapped=True) and not SENTENCE_END.search(line.text)
+                and _OPENS_LOWER.match(following.text)
+                and len(following.text) <= WRAP_TAIL_SHARE * measure
+                and _key(line) not in found):
+            found.add(_key(following))
+    return frozenset(found)
 
 
 def line_set_pages(doc: Document) -> frozenset[int]:
@@ -132,11 +168,18 @@ def line_set_pages(doc: Document) -> frozenset[int]:
     return frozenset(pages)
 
 
-def _runs(doc: Document) -> list[tuple[list[Line], bool]]:
-    """The verse runs, each with whether it lies on pages set line by line."""
+def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool]], Keys]:
+    """The verse runs, each with whether it lies on pages set line by line, and the
+    continuation lines of wrapped verse lines."""
     full = doc.stats.full_line_length if doc.stats else ()
     document = doc.stats.document_full_line_length if doc.stats else 0
     line_set = line_set_pages(doc)
+    # a page of verse has no full prose line of its own: never measure below the book's
+    measures: dict[int, int | None] = {
+        page.index: None if page.index in line_set else max(
+            full[page.index] if page.index < len(full) else 0, document)
+        for page in doc.pages}
+    wraps = _wrapped(doc, measures)
     runs: list[list[Line]] = []
     current: list[Line] = []
     # the line carries on a prose line that had no room left: ending with a colon, it is
@@ -144,12 +187,15 @@ def _runs(doc: Document) -> list[tuple[list[Line], bool]]:
     # `Charlemagne:`), not a poem's first line
     continues = False
     for line, following in successors(doc):
-        # a page of verse has no full prose line of its own: never measure below the book's
-        full_line = max(full[line.page] if line.page < len(full) else 0, document)
-        measure = None if line.page in line_set else full_line
-        room = following is None or measure is None or has_room(line, following, full_line)
-        if line.kind == "paragraph" and _verse_like(line, measure) and (
-                current or not continues or measure is None or not _INTRODUCES.search(line.text)):
+        measure = measures.get(line.page)
+        wrapping = following is not None and _key(following) in wraps
+        room = (following is None or measure is None or wrapping
+                or has_room(line, following, measure))
+        if line.kind == "paragraph" and (
+                (_verse_like(line, measure, wrapped=wrapping) and (
+                    current or not continues or measure is None
+                    or not _INTRODUCES.search(line.text)))
+                or (current and _key(line) in wraps)):
             current.append(line)
             if room:
                 continue
@@ -163,17 +209,19 @@ def _runs(doc: Document) -> list[tuple[list[Line], bool]]:
     for run in (piece for raw in runs for piece in _split_at_attributions(raw)):
         lined = run[0].page in line_set
         verse = _to_last_close(run) if lined else run
-        if _is_verse(verse, LINE_SET_RUNNING_SHARE if lined else RUNNING_SHARE):
+        if verse and _key(verse[0]) in wraps:
+            continue  # a poem opens with a verse line, not a wrapped line's continuation
+        if _is_verse(verse, LINE_SET_RUNNING_SHARE if lined else RUNNING_SHARE, wraps):
             found.append((verse, lined))
-    return found
+    return found, wraps
 
 
 def _split_at_attributions(run: list[Line]) -> list[list[Line]]:
     """The run cut before each attribution line (a name after a closing line): the poem
     ends there."""
-    pieces: list[list[Line]] = [[]]
-    for previous, line in itertools.pairwise([None, *run]):
-        if previous is not None and is_attribution(line, previous):
+    pieces: list[list[Line]] = [run[:1]]
+    for previous, line in itertools.pairwise(run):
+        if is_attribution(line, previous):
             pieces.append([])
         pieces[-1].append(line)
     # an attribution opens the piece after the poem: it is no verse line itself
@@ -236,30 +284,41 @@ def _blank_lines_inside(run: list[Line]) -> bool:
                for previous, line in itertools.pairwise(run))
 
 
+def _mark_run(changes: Changes, run: list[Line], lined: bool, wraps: Keys) -> None:
+    by = LINE_SET if lined else SHORT_LINES
+    starts = _stanza_starts(run)
+    wrapped = any(_key(line) in wraps for line in run)
+    stanza = len(run) if wrapped or _blank_lines_inside(run) else equal_stanza(run)
+    closing = sum(bool(SENTENCE_END.search(line.text)) for line in run[:-1])
+    evidence = (f"{len(run)} short lines, {len(run) - 1 - closing} of the first "
+                f"{len(run) - 1} running on")
+    for index, line in enumerate(run):
+        changes.set(line, by, f"line {index + 1} of {evidence}", kind="verse")
+        if _key(line) in wraps:
+            changes.replace(line, wraps=True)
+            changes.record(line, WRAPPED, "wraps", before=False, after=True,
+                           evidence=f"{len(line.text)} characters in lower case after "
+                                    f"{run[index - 1].text[:20]!r}")
+        if _key(line) in starts:
+            where = "first line of the run" if index == 0 else "after a blank line"
+            changes.set(line, STANZA, where, starts_block=True)
+        elif index % stanza == 0:
+            changes.set(line, EQUAL_STANZAS, f"line {index + 1} of {len(run)}, stanzas of "
+                        f"{stanza} lines each ending a sentence", starts_block=True)
+        elif line.starts_block:
+            changes.set(line, STANZA, "inside a stanza", starts_block=False)
+
+
 @stage(STAGE, DetectVerseConfig, requires=("stats", "line.role"), assigns=("line.kind",))
 def detect_verse(doc: Document, config: DetectVerseConfig | None) -> Document:
     """Mark verse lines; see the module docstring."""
     changes = Changes()
     following = {(line.page, line.number): after for line, after in successors(doc)}
-    for run, lined in _runs(doc):
+    runs, wraps = _runs(doc)
+    for run, lined in runs:
         after = following.get((run[-1].page, run[-1].number))
         if after is not None and after.kind == "paragraph" and is_attribution(after, run[-1]):
             changes.set(after, ATTRIBUTION, f"{after.text!r} after the poem's closing line",
                         starts_block=True)
-        by = LINE_SET if lined else SHORT_LINES
-        starts = _stanza_starts(run)
-        stanza = len(run) if _blank_lines_inside(run) else equal_stanza(run)
-        closing = sum(bool(SENTENCE_END.search(line.text)) for line in run[:-1])
-        evidence = (f"{len(run)} short lines, {len(run) - 1 - closing} of the first "
-                    f"{len(run) - 1} running on")
-        for index, line in enumerate(run):
-            changes.set(line, by, f"line {index + 1} of {evidence}", kind="verse")
-            if (line.page, line.number) in starts:
-                where = "first line of the run" if index == 0 else "after a blank line"
-                changes.set(line, STANZA, where, starts_block=True)
-            elif index % stanza == 0:
-                changes.set(line, EQUAL_STANZAS, f"line {index + 1} of {len(run)}, stanzas of "
-                            f"{stanza} lines each ending a sentence", starts_block=True)
-            elif line.starts_block:
-                changes.set(line, STANZA, "inside a stanza", starts_block=False)
+        _mark_run(changes, run, lined, wraps)
     return changes.apply(doc)

@@ -76,6 +76,8 @@ _STATEMENTS = {
     "numbered_item": "After a line that ends an item, the next numbered item opens a block.",
     "broken_off_speech": "Speech broken off with a dash, then a new quotation, opens a "
                          "paragraph.",
+    "headword": "After a finished sentence, a line that opens with a word in capitals and a "
+                "comma (a dictionary's headword, a letter's dateline) opens a paragraph.",
     "terminal_unmeasured": "Where no measure is known, a line with terminal punctuation ends "
                            "its paragraph.",
     "short_sentence": "A sentence that ends well short of the measure ends its paragraph, "
