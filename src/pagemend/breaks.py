@@ -50,6 +50,11 @@ _NUMBERED = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-z])[.)]\s+\S")
 #: a word in capitals and a comma open the line: a dictionary's headword (`BARLEY, n.`), a
 #: letter's dateline (`LONDON, June 30`)
 _HEADWORD = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,},\s")
+#: after a colon, speech that opens the line with a quotation mark or a dialogue dash and runs
+#: on past it (no quotation closes inside the line, only perhaps at its end): a quotation
+#: run into the sentence closes and the narration goes on (`»Frisch, Gregor,« hätten sie`)
+_COLON = re.compile(r":$")
+_OPENS_SPEECH_LINE = re.compile(r"^(?:[“«„»\"]\s?|[—–]\s?)[A-ZÀ-Þ][^“”«»„\"]*(?:[.!?…,][”«»\"])?$")
 _BROKEN_OFF = re.compile(r"[—–]+[.’”»«\"']?$")
 #: speech broken off with a dash and closed (`daß mich Gott –«`): where the line had room, the
 #: paragraph ends there as after terminal punctuation
@@ -66,13 +71,15 @@ _TERMINAL = re.compile(r"[.!?:…]['’\"”»«)\]]*(?:\d{1,3}|\^\d{1,3}|[*†�
 #: pleaded`); after a finished sentence, a new quotation, a dialogue dash (`— Vraiment?
 #: répliqua`) or a section number (`2. Thou wilt`); the next item of a numbered list (`...each
 #: other;` / `2. He loves`); speech broken off with a dash, then a new quoted paragraph; after
-#: a finished sentence, a word in capitals and a comma (a headword, a dateline).
+#: a finished sentence, a word in capitals and a comma (a headword, a dateline); after a colon,
+#: speech that opens the line and runs on.
 NAMED_CONVENTIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("speech_turn", _CLOSES_SPEECH, _OPENS_SPEECH),
     ("turn_after_sentence", _SENTENCE_END, _OPENS_TURN),
     ("numbered_item", _ITEM_END, _NUMBERED),
     ("broken_off_speech", _BROKEN_OFF, _OPENS_QUOTE),
     ("headword", _SENTENCE_END, _HEADWORD),
+    ("speech_after_colon", _COLON, _OPENS_SPEECH_LINE),
 )
 CONVENTIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (ending, start) for _, ending, start in NAMED_CONVENTIONS)

@@ -57,7 +57,7 @@ def test_first_paragraph_continues_from_before_the_input(first, continues):
 def test_dialogue_turns_open_paragraphs_even_after_a_full_line():
     page = "\n".join([f"It was {FULL}", "line of prose runs on. “Bah!” said Scrooge, “Humbug!”",
                       "“Uncle!” pleaded the nephew, and then he said it once again to",
-                      "his uncle: “Merry Christmas!”", FULL])
+                      "his uncle: “Merry Christmas!”", f"So {FULL}"])
     assert [s for _, s in starts(page)] == [True, False, True, False, True]
 
 
@@ -85,3 +85,8 @@ def test_every_block_start_of_prose_is_explained_by_a_rule():
                                    "“Uncle!” pleaded the nephew.", f"It was {FULL}", FULL])))
     explained = {d.line for d in doc.decisions if d.field == "starts_block" and d.after}
     assert explained >= {line.number for line in doc.lines() if line.starts_block}
+
+
+def test_a_line_in_lower_case_after_prose_opens_no_paragraph():
+    page = "\n".join([f"It was {FULL}", "it ended here.", "", f"{FULL}", FULL])
+    assert [s for _, s in starts(page)] == [True, False, False, False]

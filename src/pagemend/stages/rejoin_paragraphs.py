@@ -49,6 +49,13 @@ STAGE = "rejoin_paragraphs"
 FRAGMENT_SHARE = 0.3
 MIN_FRAGMENTS = 3
 
+#: After a colon, a lower-case line at most this share of the measure may open a display (a
+#: verse quotation that begins mid-line: biographia-weasy `qui laudibus amplis`, 0.3); prose
+#: running on after the colon fills its line.
+DISPLAY_SHARE = 0.7
+
+_OPENS_LOWER = re.compile(r"^[a-zß-ÿ]")
+_HAS_LOWER = re.compile(r"[a-zß-ÿ]")  # a line of prose, not one in capitals (a heading)
 _TERMINAL = re.compile(r"[.!?:;…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
 
 
@@ -66,6 +73,10 @@ FRAGMENT = rule(STAGE, "line_fragment", "Pieces of one widely spaced printed lin
                 "extraction split apart, one or two words each between blank lines, run on.")
 GLUED = rule(STAGE, "glued_line", "A line glued to the next by a line-end hyphen never ends "
              "a paragraph.")
+LOWER_CASE = rule(STAGE, "lower_case_continues", "A prose line that opens with a lower-case "
+                  "letter, after a line of prose, carries on a sentence: no paragraph opens "
+                  "there, across a blank line or after a short line (a note, a figure or a "
+                  "drop cap came between).")
 CONTINUES = rule(STAGE, "continues", "A body line that nothing ends continues its paragraph.",
                  default=True)
 _STATEMENTS = {
@@ -78,6 +89,9 @@ _STATEMENTS = {
                          "paragraph.",
     "headword": "After a finished sentence, a line that opens with a word in capitals and a "
                 "comma (a dictionary's headword, a letter's dateline) opens a paragraph.",
+    "speech_after_colon": "After a line that ends with a colon, speech that opens the next line "
+                          "with a quotation mark or a dialogue dash and runs on opens a "
+                          "paragraph.",
     "terminal_unmeasured": "Where no measure is known, a line with terminal punctuation ends "
                            "its paragraph.",
     "short_sentence": "A sentence that ends well short of the measure ends its paragraph, "
@@ -192,6 +206,10 @@ def _between(line: Line, following: Line, full: int, context: _Context) -> Verdi
         return FRAGMENT, f"{len(line.text.split())} words between blank lines", False
     if line.glue_next:
         return GLUED, "a line-end hyphen joins it to the next", False
+    if (_OPENS_LOWER.match(following.text) and _HAS_LOWER.search(line.text)
+            and not (line.text.endswith(":") and len(following.text) <= DISPLAY_SHARE * full)
+            and not indented(following, context.margins[0])):  # the print shows an indent
+        return LOWER_CASE, f"opens {following.text[:3]!r}", False
     if (following.page, following.number) in context.gaps:
         return GAP, "a blank line before it on its page", True
     verdict = _by_indent(line, following, full, context.margins)
