@@ -55,6 +55,8 @@ LINE_SET_RUNNING_SHARE = 0.25
 #: The continuation of a verse line wrapped in a narrow column is at most this share of the
 #: column's measure (devils-xelatex: the rest of a line set in from both sides, 5-70%).
 WRAP_TAIL_SHARE = 0.75
+#: A wrapped verse line runs to at most this many printed lines.
+MAX_WRAPPED_LINES = 3
 #: A stanza has at least this many lines when none is marked by a blank line: couplets
 #: ending sentences are as often one stanza as several (raetsel-groff: quatrains)...
 MIN_EQUAL_STANZA = 3
@@ -91,6 +93,9 @@ Keys = frozenset[tuple[int, int]]
 _OPENS_CAPITAL = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω]")
 _CLOSES = re.compile(r"[.,;:!?…—'’\")\]»”](?:\d{1,3}|[*∗†‡])?$")
 _INTRODUCES = re.compile(r":$")
+#: a line closed by a full stop (a sentence, a citation) wraps onto nothing; a question or an
+#: exclamation may end mid-verse (`’Tis the answer to What?` / `and How? and Why?`)
+_FULL_STOP = re.compile(r"\.[’”»«\"')\]]*$")
 _NAME_WORD = r"(?:[A-ZÀ-Þ]\.)+|[A-ZÀ-Þ][\w’'-]+"
 _NAME = re.compile(rf"^[—–]?\s?(?:{_NAME_WORD})(?:\s(?:{_NAME_WORD})){{0,3}}$")
 _LOWER = re.compile(r"[a-zß-ÿα-ω]")
@@ -133,20 +138,21 @@ def _key(line: Line) -> tuple[int, int]:
 
 def _wrapped(doc: Document, measures: dict[int, int | None]) -> Keys:
     """The continuation lines of verse lines wrapped in a narrow column: a line in lower case,
-    no longer than a verse line, after a verse-like line that opens with a capital and ends
-    within a sentence (the set-in verse had no room left where the prose measure would have
+    no longer than a verse line, after a verse-like line that opens with a capital and does not
+    end with a full stop (the set-in verse had no room left where the prose measure would have
     had; a line that ends a sentence, like a citation, wraps onto nothing)."""
-    found = set()
+    found: dict[tuple[int, int], int] = {}  # a continuation: its place in the verse line
     for line, following in successors(doc):
         measure = measures.get(line.page)
         if (following is None or measure is None or following.page != line.page
                 or line.kind != "paragraph" or following.kind != "paragraph"):
             continue
-        if (_verse_like(line, measure, wrapped=True) and not SENTENCE_END.search(line.text)
-                and _OPENS_LOWER.match(following.text)
-                and len(following.text) <= WRAP_TAIL_SHARE * measure
-                and _key(line) not in found):
-            found.add(_key(following))
+        place = found.get(_key(line), 0)
+        head = (_verse_like(line, measure, wrapped=True) if not place
+                else place < MAX_WRAPPED_LINES - 1 and len(line.text) <= VERSE_MAX_SHARE * measure)
+        if (head and not _FULL_STOP.search(line.text) and _OPENS_LOWER.match(following.text)
+                and len(following.text) <= WRAP_TAIL_SHARE * measure):
+            found[_key(following)] = place + 1
     return frozenset(found)
 
 
