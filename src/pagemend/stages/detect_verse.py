@@ -84,7 +84,7 @@ WRAPPED = rule(STAGE, "wrapped_line", "In verse set in a narrow column, a short 
                "case after a verse line that opens with a capital carries on that verse line.")
 ATTRIBUTION = rule(STAGE, "attribution", "A line that holds only a name (capitalised words or "
                    "initials, a dash before them or not) after a poem's closing line is its "
-                   "attribution: it ends the poem and opens a block of its own.")
+                   "attribution: a block of its own, after the poem and before what follows.")
 STANZA = rule(STAGE, "stanza_start", "The first line of a verse run, and a verse line after a "
               "blank line inside the run, opens a stanza.")
 
@@ -326,5 +326,10 @@ def detect_verse(doc: Document, config: DetectVerseConfig | None) -> Document:
         if after is not None and after.kind == "paragraph" and is_attribution(after, run[-1]):
             changes.set(after, ATTRIBUTION, f"{after.text!r} after the poem's closing line",
                         starts_block=True)
+            resumed = following.get(_key(after))
+            if (resumed is not None and resumed.kind == "paragraph"
+                    and _OPENS_CAPITAL.match(resumed.text)):
+                changes.set(resumed, ATTRIBUTION, f"follows the attribution {after.text!r}",
+                            starts_block=True)
         _mark_run(changes, run, lined, wraps)
     return changes.apply(doc)

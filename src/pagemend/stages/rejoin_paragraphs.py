@@ -200,7 +200,8 @@ def _by_indent(line: Line, following: Line, full: int,
 def _between(line: Line, following: Line, full: int, context: _Context) -> Verdict | None:
     """Whether ``following`` opens a block after ``line``, and by which rule; None where a
     structure stage decided inside its own run."""
-    if following.kind != "paragraph" or line.kind != "paragraph":
+    if following.kind != "paragraph" or line.kind != "paragraph" or following.starts_block:
+        # a block start an earlier stage set (after an attribution, a list, a letter) stays
         return _structure(line, following, full)
     if (line.page, line.number) in context.fragments:
         return FRAGMENT, f"{len(line.text.split())} words between blank lines", False
