@@ -63,6 +63,9 @@ MIN_EQUAL_STANZA = 3
 #: ...in a poem of at least this many lines: in a shorter one a sentence that ends halfway
 #: is no pattern (grimm-weasy: a song of six lines, one stanza, a sentence ends at line 3).
 MIN_EQUAL_POEM = 8
+#: Where stanzas of three lines and of four or more would both fit, the longer is taken
+#: (raetsel-groff: sentences end every third line of tail-rhymed six-line stanzas).
+PREFERRED_MIN_STANZA = 4
 #: In running prose most lines continue a sentence and open in lower case (30-80% of a
 #: page's body lines in every prose case of the development corpus); a page where at most
 #: this share does is set line by line (raetsel-groff: 0-4% on every page), so its line
@@ -266,8 +269,8 @@ def _stanza_starts(run: list[Line]) -> set[tuple[int, int]]:
 
 def equal_stanza(run: list[Line]) -> int:
     """The length of the stanzas of a poem printed without blank lines: the least k of at
-    least ``MIN_EQUAL_STANZA`` lines that divides the poem into two or more stanzas each
-    ending a sentence; the poem's length where there is none.
+    least ``PREFERRED_MIN_STANZA`` (else ``MIN_EQUAL_STANZA``) lines that divides the poem into
+    two or more stanzas each ending a sentence; the poem's length where there is none.
 
         >>> lines = [Line(text, 0, n) for n, text in enumerate(
         ...     ["Rain on the roof,", "Wind in the lane,", "Night at the door,", "Morning again.",
@@ -278,11 +281,12 @@ def equal_stanza(run: list[Line]) -> int:
     size = len(run)
     if size < MIN_EQUAL_POEM:
         return size
-    for k in range(MIN_EQUAL_STANZA, size // 2 + 1):
-        if size % k == 0 and all(SENTENCE_END.search(run[end - 1].text)
-                                 for end in range(k, size + 1, k)):
-            return k
-    return size
+    fitting = [k for k in range(MIN_EQUAL_STANZA, size // 2 + 1)
+               if size % k == 0 and all(SENTENCE_END.search(run[end - 1].text)
+                                        for end in range(k, size + 1, k))]
+    # a tercet is half a tail-rhymed sexain as often as a stanza of its own: prefer longer
+    longer = [k for k in fitting if k >= PREFERRED_MIN_STANZA]
+    return (longer or fitting or [size])[0]
 
 
 def _blank_lines_inside(run: list[Line]) -> bool:
