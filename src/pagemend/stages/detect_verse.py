@@ -55,6 +55,10 @@ LINE_SET_RUNNING_SHARE = 0.25
 #: The continuation of a verse line wrapped in a narrow column is at most this share of the
 #: column's measure (devils-xelatex: the rest of a line set in from both sides, 5-70%).
 WRAP_TAIL_SHARE = 0.75
+#: A run of short lines that does not close ends at its last closing line when that leaves
+#: at least this many lines (a long poem cut short by a line it could not hold: devils-xelatex);
+#: two short lines and a third running on are dialogue as often (middlemarch-weasy).
+MIN_TRIMMED_LINES = 4
 #: A wrapped verse line runs to at most this many printed lines.
 MAX_WRAPPED_LINES = 3
 #: A stanza has at least this many lines when none is marked by a blank line: couplets
@@ -217,7 +221,9 @@ def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool]], Keys]:
     found = []
     for run in (piece for raw in runs for piece in _split_at_attributions(raw)):
         lined = run[0].page in line_set
-        verse = _to_last_close(run) if lined else run
+        verse = _to_last_close(run)
+        if not lined and len(verse) < len(run) and len(verse) < MIN_TRIMMED_LINES:
+            continue  # a short run that does not close is prose running on
         if verse and _key(verse[0]) in wraps:
             continue  # a poem opens with a verse line, not a wrapped line's continuation
         if _is_verse(verse, LINE_SET_RUNNING_SHARE if lined else RUNNING_SHARE, wraps):
@@ -252,7 +258,7 @@ def is_attribution(line: Line, previous: Line) -> bool:
 
 def _to_last_close(run: list[Line]) -> list[Line]:
     """A poem ends at its last closing line: a stray line after it (a title, a running head
-    the furniture stage missed) is not verse."""
+    the furniture stage missed, a verse line too long to be measured as one) is not verse."""
     end = len(run)
     while end > 0 and not _CLOSES.search(run[end - 1].text):
         end -= 1
