@@ -3,7 +3,8 @@
 A line ends its paragraph when the typesetter did not break it for lack of room (it had room
 for the next line's first word) and it ends like a paragraph; or, whatever its length, where
 a convention opens a new paragraph: a new speaker's turn, a dialogue dash after a finished
-sentence, the next item of a numbered list.
+sentence, the next item of a numbered list, a headword or dateline in capitals after a
+finished sentence, speech that opens a line after a colon.
 
     >>> from pagemend.model import Line
     >>> ends_paragraph(Line("said Scrooge.", 0, 0), Line("“Uncle!” pleaded the nephew.", 0, 1), 60)

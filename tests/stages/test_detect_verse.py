@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from helpers import make_doc
+from helpers import CASES, make_doc
 from pagemend.pipeline import mend
+from pagemend.readers import read_path
 
 PROSE = "and the chances are always greatly in favour of his finding a better word"
 
@@ -49,3 +50,19 @@ def test_verse_decisions_are_recorded_with_their_rules():
         (6, "detect_verse.stanza_start"), (9, "detect_verse.stanza_start")}
     assert {rule for _, field, rule in decisions if field == "kind"} == {
         "detect_verse.short_lines_run"}
+
+
+def test_wrapped_lines_and_attributions_are_recorded_with_their_rules():
+    doc = mend(read_path(str(CASES / "verse-wrapped-in-narrow-column" / "input.pages.txt")))
+    rules = {(d.rule, d.field) for d in doc.decisions if d.stage == "detect_verse" and d.fired}
+    assert {("detect_verse.wrapped_line", "wraps"), ("detect_verse.attribution", "starts_block"),
+            ("detect_verse.short_lines_run", "kind")} <= rules
+    stanzas = [b.text for b in doc.blocks if b.kind == "verse"]
+    assert stanzas[1].split("\n")[2] == "And rings the debtor's merriment,"
+
+
+def test_a_page_set_line_by_line_is_verse_in_equal_stanzas():
+    doc = mend(read_path(str(CASES / "verse-page-set-line-by-line" / "input.pages.txt")))
+    rules = {d.rule for d in doc.decisions if d.stage == "detect_verse" and d.fired}
+    assert {"detect_verse.line_set_page", "detect_verse.equal_stanzas"} <= rules
+    assert [len(b.text.split("\n")) for b in doc.blocks if b.kind == "verse"][:2] == [4, 4]

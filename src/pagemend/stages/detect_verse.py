@@ -7,7 +7,16 @@ capital (after quotes or brackets), each hold lower-case letters (an all-capital
 heading), and where lines run on without terminal punctuation (``Of providence, fore-
 knowledge, will, and fate,``): at least half of the lines before the last end otherwise than
 with ``.``, ``!`` or ``?``. That last test keeps dialogue out: its short paragraphs each
-close a sentence. A blank line inside a run separates stanzas.
+close a sentence. A run of four lines or more that does not close ends at its last closing
+line. A blank line inside a run separates stanzas; a poem of eight lines or more printed
+without one is cut into equal stanzas where every k-th line ends a sentence.
+
+Three situations bend the length test. A page whose lines nearly all open with a capital is
+set line by line (a book of poems): it has no prose measure, so its lines are verse whatever
+their length. Verse set in a narrow column wraps: a short lower-case line after a verse line
+that breaks within its sentence carries that verse line on (``wraps``, joined with a space).
+A line of a name alone after a poem's closing line (``—Shakespeare``, ``G.J.``) is its
+attribution: a block of its own, never a verse line.
 
 Verse lines get the kind ``verse``; the first line of each stanza opens a block and the line
 after the run opens the next. Leaves alone: the text, and lines that are not verse.

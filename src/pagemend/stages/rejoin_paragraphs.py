@@ -8,7 +8,10 @@ paragraph whatever its length. Room is measured against the
 page's typical full line (``measure_document``), less a tolerance for proportional type,
 where character counts only approximate width. A blank line within a page (a gap between
 text flows) also ends a paragraph. Paragraphs run on over page breaks, furniture and blank
-lines at page edges; a line glued to the next (a line-end hyphen) never ends one.
+lines at page edges; a line glued to the next (a line-end hyphen) never ends one, and a prose
+line that opens in lower case never opens one (it carries on a sentence that a note, a
+figure or a drop cap interrupted), unless the print shows its indent. A block start an
+earlier stage set between prose lines (after a poem's attribution) stays.
 
 The first body line of the input continues a paragraph from before the input when it starts
 in lower case; the last body line leaves its paragraph open when it does not end like one.
