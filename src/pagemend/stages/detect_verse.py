@@ -38,7 +38,6 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from pagemend.data.punctuation import SENTENCE_END
 from pagemend.layout import has_room, successors
 from pagemend.model import Document, Line
 from pagemend.registry import stage
@@ -108,6 +107,9 @@ Keys = frozenset[tuple[int, int]]
 
 _OPENS_CAPITAL = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω]")
 _CLOSES = re.compile(r"[.,;:!?…—'’\")\]»”](?:\d{1,3}|[*∗†‡])?$")
+#: a sentence ends the line, a closing quotation mark after it (pdfium may space it off:
+#: `the left jaw. ’`), a note marker last
+SENTENCE_END = re.compile(r"[.!?…]\s?[’”»«\"')\]]*(?:\d{1,3}|\^\d{1,3}|[*∗†‡])?$")
 _INTRODUCES = re.compile(r":$")
 #: a line closed by a full stop (a sentence, a citation) wraps onto nothing; a question or an
 #: exclamation may end mid-verse (`’Tis the answer to What?` / `and How? and Why?`)
@@ -116,6 +118,7 @@ _NAME_WORD = r"(?:[A-ZÀ-Þ]\.)+|[A-ZÀ-Þ][\w’'-]+"
 _NAME = re.compile(rf"^[—–]?\s?(?:{_NAME_WORD})(?:\s(?:{_NAME_WORD})){{0,3}}$")
 _LOWER = re.compile(r"[a-zß-ÿα-ω]")
 _OPENS_LOWER = re.compile(r"^[\W\d_]*[a-zß-ÿα-ω]")
+_OPENS_LETTER = re.compile(r"^[^\w\s]*[a-zß-ÿα-ω]")  # a wrapped verse line goes on with a word
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +169,7 @@ def _wrapped(doc: Document, measures: dict[int, int | None]) -> Keys:
         place = found.get(_key(line), 0)
         head = (_verse_like(line, measure, wrapped=True) if not place
                 else place < MAX_WRAPPED_LINES - 1 and len(line.text) <= VERSE_MAX_SHARE * measure)
-        if (head and not _FULL_STOP.search(line.text) and _OPENS_LOWER.match(following.text)
+        if (head and not _FULL_STOP.search(line.text) and _OPENS_LETTER.match(following.text)
                 and len(following.text) <= WRAP_TAIL_SHARE * measure):
             found[_key(following)] = place + 1
     return frozenset(found)
