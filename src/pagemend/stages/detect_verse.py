@@ -95,6 +95,9 @@ EQUAL_STANZAS = rule(STAGE, "equal_stanzas", "A poem printed without blank lines
 LINE_SET = rule(STAGE, "line_set_page", "On a page whose lines nearly all open with a capital "
                 "(set line by line, not running prose), a run of lines that run on without "
                 "terminal punctuation and close at the last is verse, whatever their length.")
+MID_LINE = rule(STAGE, "mid_line_start", "A verse quotation may begin mid-line: a short line in "
+                "lower case after a prose line that broke with room left, within a sentence, "
+                "opens the poem.")
 WRAPPED = rule(STAGE, "wrapped_line", "In verse set in a narrow column, a short line in lower "
                "case after a verse line that opens with a capital carries on that verse line.")
 ATTRIBUTION = rule(STAGE, "attribution", "A line that holds only a name (capitalised words or "
@@ -137,6 +140,20 @@ def _verse_like(line: Line, full_line: int | None, *, wrapped: bool = False) -> 
         and bool(_OPENS_CAPITAL.match(text)) and bool(_LOWER.search(text))
         and (wrapped or not line.glue_next)
     )
+
+
+def _opens_run(line: Line, measure: int | None, *, wrapped: bool, continues: bool,
+               broke_early: bool) -> bool:
+    """Whether a poem can open at this line. ``continues``: the line carries on a prose line
+    that had no room left; ending with a colon, it is that sentence's tail introducing a
+    quotation (`the passages of Caesar and` / `Charlemagne:`), not a poem's first line.
+    ``broke_early``: the prose line before broke with room left, within a sentence; a verse
+    quotation may then begin mid-line, in lower case (`public schools, and universities,` /
+    `in whose halls are hung`)."""
+    if _verse_like(line, measure, wrapped=wrapped):
+        return not continues or measure is None or not _INTRODUCES.search(line.text)
+    return (broke_early and measure is not None and bool(_OPENS_LOWER.match(line.text))
+            and len(line.text) <= VERSE_MAX_SHARE * measure and not line.glue_next)
 
 
 def _is_verse(run: list[Line], running_share: float, wraps: Keys = frozenset()) -> bool:
@@ -210,17 +227,16 @@ def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool]], Keys]:
     # the line carries on a prose line that had no room left: ending with a colon, it is
     # that sentence's tail introducing a quotation (`the passages of Caesar and` /
     # `Charlemagne:`), not a poem's first line
-    continues = False
+    continues = broke_early = False
     for line, following in successors(doc):
         measure = measures.get(line.page)
         wrapping = following is not None and _key(following) in wraps
         room = (following is None or measure is None or wrapping
                 or has_room(line, following, measure))
         if line.kind == "paragraph" and (
-                (_verse_like(line, measure, wrapped=wrapping) and (
-                    current or not continues or measure is None
-                    or not _INTRODUCES.search(line.text)))
-                or (current and _key(line) in wraps)):
+                (_key(line) in wraps or _verse_like(line, measure, wrapped=wrapping))
+                if current else _opens_run(line, measure, wrapped=wrapping,
+                                           continues=continues, broke_early=broke_early)):
             current.append(line)
             if room:
                 continue
@@ -228,6 +244,8 @@ def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool]], Keys]:
             runs.append(current)
         current = []
         continues = line.kind == "paragraph" and not room
+        broke_early = (line.kind == "paragraph" and room and measure is not None
+                       and not SENTENCE_END.search(line.text))
     if current:
         runs.append(current)
     found = []
@@ -321,7 +339,9 @@ def _mark_run(changes: Changes, run: list[Line], lined: bool, wraps: Keys) -> No
     evidence = (f"{len(run)} short lines, {len(run) - 1 - closing} of the first "
                 f"{len(run) - 1} running on")
     for index, line in enumerate(run):
-        changes.set(line, by, f"line {index + 1} of {evidence}", kind="verse")
+        opening = index == 0 and not lined and _OPENS_LOWER.match(line.text)
+        changes.set(line, MID_LINE if opening else by, f"line {index + 1} of {evidence}",
+                    kind="verse")
         if _key(line) in wraps:
             changes.replace(line, wraps=True)
             changes.record(line, WRAPPED, "wraps", before=False, after=True,
