@@ -44,7 +44,9 @@ def test_hyphen_over_a_page_break_joins_over_the_furniture():
 
 
 def test_blank_line_between_body_lines_ends_the_paragraph():
-    assert [s for _, s in starts(f"It was {FULL}\n{FULL}\n\nAnd {FULL}")] == [True, False, True]
+    # the line before the gap ends a sentence: a gap inside one is a drop cap's (see below)
+    assert [s for _, s in starts(f"It was {FULL}\n{FULL} too.\n\nAnd {FULL}")] == [
+        True, False, True]
 
 
 @pytest.mark.parametrize(("first", "continues"), [("would stay neutral", True),
@@ -70,8 +72,8 @@ def test_seed_first_paragraph_continues_and_last_runs_on():
 
 
 def test_block_starts_are_recorded_with_the_rule_that_opened_them():
-    page = "\n".join([f"It was {FULL}", FULL, "it ended here.", f"Then {FULL}", FULL, "",
-                      f"After a gap {FULL}", FULL])
+    page = "\n".join([f"It was {FULL}", FULL, "it ended here.", f"Then {FULL}",
+                      "so it ended.", "", f"After a gap {FULL}", FULL])
     doc = mend(make_doc(page))
     fired = {(d.line, d.rule) for d in doc.decisions
              if d.stage == "rejoin_paragraphs" and d.fired}
@@ -89,4 +91,10 @@ def test_every_block_start_of_prose_is_explained_by_a_rule():
 
 def test_a_line_in_lower_case_after_prose_opens_no_paragraph():
     page = "\n".join([f"It was {FULL}", "it ended here.", "", f"{FULL}", FULL])
+    assert [s for _, s in starts(page)] == [True, False, False, False]
+
+
+def test_a_blank_line_inside_a_sentence_ends_no_paragraph():
+    beside = "beside the drop cap the line of prose ran on towards the right and"
+    page = "\n".join([f"It was {FULL}", beside, "", f"Then {FULL}", FULL])
     assert [s for _, s in starts(page)] == [True, False, False, False]

@@ -65,7 +65,8 @@ _TERMINAL = re.compile(r"[.!?:;…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†�
 FIRST_LINE = rule(STAGE, "first_line", "The first body line of the input opens a paragraph "
                   "when it starts with a capital; in lower case it continues one from before.")
 GAP = rule(STAGE, "blank_line", "A blank line between body lines of one page (a gap between "
-           "text flows) ends a paragraph.")
+           "text flows) ends a paragraph, after a line that ends like one, or where a line "
+           "on either side is no prose (a heading in capitals, a stray mark).")
 INDENT = rule(STAGE, "first_line_indent", "A line set in from the margin by one to four type "
               "sizes (a first-line indent, in the reader's geometry) opens a paragraph.")
 KIND_CHANGE = rule(STAGE, "kind_change", "Where the kind of block changes (prose to verse, "
@@ -214,7 +215,10 @@ def _between(line: Line, following: Line, full: int, context: _Context) -> Verdi
             and not (line.text.endswith(":") and len(following.text) <= DISPLAY_SHARE * full)
             and not indented(following, context.margins[0])):  # the print shows an indent
         return LOWER_CASE, f"opens {following.text[:3]!r}", False
-    if (following.page, following.number) in context.gaps:
+    if (following.page, following.number) in context.gaps and (
+            _TERMINAL.search(line.text) or not _HAS_LOWER.search(line.text)
+            or not _HAS_LOWER.search(following.text)):
+        # a gap after prose cut off mid-sentence is a drop cap's or a folio's, not a flow's
         return GAP, "a blank line before it on its page", True
     verdict = _by_indent(line, following, full, context.margins)
     return verdict or (CONTINUES, _describe(line, following, full), False)
