@@ -67,6 +67,10 @@ WRAP_TAIL_SHARE = 0.75
 #: at least this many lines (a long poem cut short by a line it could not hold: devils-xelatex);
 #: two short lines and a third running on are dialogue as often (middlemarch-weasy).
 MIN_TRIMMED_LINES = 4
+#: A prose line that breaks for a verse quotation mid-sentence stops well short of the
+#: measure (biographia-weasy: 0.1-0.5 of it); a longer one is a set-in quotation's line (OCR
+#: text of amnotes-groff: 0.8).
+DISPLAY_BREAK_SHARE = 0.6
 #: A wrapped verse line runs to at most this many printed lines.
 MAX_WRAPPED_LINES = 3
 #: A stanza has at least this many lines when none is marked by a blank line: couplets
@@ -96,8 +100,8 @@ LINE_SET = rule(STAGE, "line_set_page", "On a page whose lines nearly all open w
                 "(set line by line, not running prose), a run of lines that run on without "
                 "terminal punctuation and close at the last is verse, whatever their length.")
 MID_LINE = rule(STAGE, "mid_line_start", "A verse quotation may begin mid-line: a short line in "
-                "lower case after a prose line that broke with room left, within a sentence, "
-                "opens the poem.")
+                "lower case after a prose line that stopped well short of the measure within a "
+                "sentence opens the poem.")
 WRAPPED = rule(STAGE, "wrapped_line", "In verse set in a narrow column, a short line in lower "
                "case after a verse line that opens with a capital carries on that verse line.")
 ATTRIBUTION = rule(STAGE, "attribution", "A line that holds only a name (capitalised words or "
@@ -147,9 +151,9 @@ def _opens_run(line: Line, measure: int | None, *, wrapped: bool, continues: boo
     """Whether a poem can open at this line. ``continues``: the line carries on a prose line
     that had no room left; ending with a colon, it is that sentence's tail introducing a
     quotation (`the passages of Caesar and` / `Charlemagne:`), not a poem's first line.
-    ``broke_early``: the prose line before broke with room left, within a sentence; a verse
-    quotation may then begin mid-line, in lower case (`public schools, and universities,` /
-    `in whose halls are hung`)."""
+    ``broke_early``: the prose line before stopped well short of the measure, within a
+    sentence; a verse quotation may then begin mid-line, in lower case (`public schools, and
+    universities,` / `in whose halls are hung`)."""
     if _verse_like(line, measure, wrapped=wrapped):
         return not continues or measure is None or not _INTRODUCES.search(line.text)
     return (broke_early and measure is not None and bool(_OPENS_LOWER.match(line.text))
@@ -244,7 +248,8 @@ def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool]], Keys]:
             runs.append(current)
         current = []
         continues = line.kind == "paragraph" and not room
-        broke_early = (line.kind == "paragraph" and room and measure is not None
+        broke_early = (line.kind == "paragraph" and measure is not None
+                       and len(line.text) <= DISPLAY_BREAK_SHARE * measure
                        and not SENTENCE_END.search(line.text))
     if current:
         runs.append(current)
