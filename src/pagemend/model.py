@@ -120,6 +120,9 @@ class Line:
     starts_block: bool = False
     #: the next body line continues this one without a space (a joined line-end hyphen)
     glue_next: bool = False
+    #: a verse line's continuation: this printed line carries on the verse line before it
+    #: (wrapped in a narrow column), joined to it with a space, not a line break
+    wraps: bool = False
     #: the last body line of the input, and its paragraph runs on past the input's end
     open_end: bool = False
     #: on the first line of a note: the note's id (its printed label)
