@@ -90,9 +90,10 @@ def test_set_in_lines_under_a_heading_are_a_synopsis():
     assert kinds[0] == "heading" and kinds[1:3] == ["paragraph", "paragraph"]
 
 
-def test_set_in_verse_keeps_a_line_per_verse_line():
+def test_set_in_verse_is_left_to_verse():
     """devils-xelatex: verse set in on both sides, each line opening with a capital and the
-    turnover of a long line standing further in, is quoted a verse line per quoted line."""
+    turnover of a long line standing further in, is verse (detect_verse claims it first),
+    never a run of quoted paragraphs."""
     rows = ([("They wrote it down thus, in the book of the parish and", 63.0), (BODY, 50.0),
              ("and so the poet wrote.", 50.0, 160.0)]
             + [("Of an ancient man the tale is told", 80.0, 260.0),
@@ -102,10 +103,9 @@ def test_set_in_verse_keeps_a_line_per_verse_line():
             + [("Then the body of the page went on again in lines of about the", 63.0)]
             + [(BODY, 50.0)] * 2)
     doc = _mended(rows)
-    quoted = [line for line in doc.pages[1].lines if line.kind == "blockquote"]
-    assert [line.starts_block for line in quoted] == [True, True, False, True, True]
-    assert {d.rule for d in doc.decisions if d.field == "kind"} == {
-        "detect_block_quotes.set_in_verse"}
+    kinds = [line.kind for line in doc.pages[1].lines]
+    assert kinds[3:8] == ["verse"] * 5
+    assert "blockquote" not in kinds
 
 
 def test_an_epigraph_ends_with_its_attribution_even_a_name_in_capitals():
