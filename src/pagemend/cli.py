@@ -26,7 +26,7 @@ from pagemend.errors import ConfigError, PagemendError
 from pagemend.model import Document
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
-from pagemend.writers import FORMATS, SUFFIXES, write
+from pagemend.writers import FORMATS, write_file, writer_for
 
 __all__ = ["main"]
 
@@ -58,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("-o", "--output", default="-", help="output file, or - for stdout")
     convert.add_argument("--to", choices=sorted(FORMATS), help="output format (default: from "
                          "the output suffix, else md)")
+    convert.add_argument("--granularity", choices=("document", "page", "block"),
+                         default="document", help="JSONL: one record per document, page or block")
     convert.add_argument("--page-markers", action="store_true",
                          help="write <!-- page N --> provenance markers into Markdown")
     explain = commands.add_parser("explain", parents=common,
@@ -137,13 +139,9 @@ def _config(args: argparse.Namespace) -> PipelineConfig:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    fmt = args.to or SUFFIXES.get(Path(args.output).suffix.lower(), "md")
-    text = write(mend(_read(args.input, args.password), _config(args)), fmt,
-                 page_markers=args.page_markers)
-    if args.output == "-":
-        sys.stdout.write(text)
-    else:
-        Path(args.output).write_text(text, encoding="utf-8")
+    fmt = writer_for(args.to, None if args.to else args.output).name
+    write_file(mend(_read(args.input, args.password), _config(args)), fmt, args.output,
+               page_markers=args.page_markers, granularity=args.granularity)
     return 0
 
 

@@ -15,8 +15,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pagemend import __version__
 from pagemend.model import Block, Decision, Document, Edit, NoteRef, Page
+from pagemend.version import __version__
+from pagemend.writers.registry import Writer, register
 
 __all__ = ["SCHEMA_VERSION", "document_to_dict", "write_json"]
 
@@ -113,3 +114,6 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
 def write_json(doc: Document) -> str:
     """Render the document as indented JSON (UTF-8, not ASCII-escaped)."""
     return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=1) + "\n"
+
+
+register(Writer("json", (".json",), write_json))
