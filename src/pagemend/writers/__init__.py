@@ -24,10 +24,12 @@ from pagemend.writers.markdown import write_markdown  # isort: skip
 from pagemend.writers.text import write_text  # isort: skip
 from pagemend.writers.json import write_json  # isort: skip
 from pagemend.writers.jsonl import write_jsonl  # isort: skip
+from pagemend.writers.html import write_html  # isort: skip
 
 __all__ = [
     "FORMATS", "SUFFIXES", "WRITERS", "Writer", "register", "render", "stream", "write",
-    "write_file", "write_json", "write_jsonl", "write_markdown", "write_text", "writer_for",
+    "write_file", "write_html", "write_json", "write_jsonl", "write_markdown", "write_text",
+    "writer_for",
 ]
 
 #: format name -> writer function
