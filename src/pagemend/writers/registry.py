@@ -3,8 +3,8 @@ file suffixes, its function) when imported. Writers only project a mended docume
 imports a stage, the pipeline or the package's public face (a test checks the imports).
 
     >>> from pagemend.writers import writer_for
-    >>> writer_for(path="book.json").name, writer_for("md").suffixes[0]
-    ('json', '.md')
+    >>> writer_for(path="book.tei.xml").name, writer_for("md").suffixes[0]
+    ('tei', '.md')
     >>> writer_for(path="book.unknown").name
     'md'
 """
