@@ -69,10 +69,10 @@ def test_every_occurrence_is_found_and_tolerance_holds():
 
 def test_a_passage_not_found_is_a_coded_error(capsys):
     doc = mend(read_path(str(CASES / "seed" / "input.pages.txt")))
-    with pytest.raises(PassageNotFoundError, match="PM110"):
+    with pytest.raises(PassageNotFoundError, match="PM120"):
         cite_or_raise(doc, "words nowhere in the book")
     assert main(["cite", str(CASES / "seed" / "input.pages.txt"), "no such words"]) == 1
-    assert "[PM110]" in capsys.readouterr().err
+    assert "[PM120]" in capsys.readouterr().err
 
 
 def test_the_command_prints_every_occurrence(capsys):

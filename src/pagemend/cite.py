@@ -35,7 +35,7 @@ __all__ = [
 class PassageNotFoundError(PagemendError):
     """The passage is not in the mended text (exit code 1)."""
 
-    code = "PM110"
+    code = "PM120"
 
     def __init__(self, passage: str, source: str) -> None:
         shown = passage if len(passage) <= 60 else passage[:57] + "..."

@@ -113,7 +113,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cite(args: argparse.Namespace) -> int:
-    """One line per occurrence: ``pp. 142–143 (#149–#150)``; exit 1 (PM110) if none."""
+    """One line per occurrence: ``pp. 142–143 (#149–#150)``; exit 1 (PM120) if none."""
     from pagemend.cite import cite_or_raise, format_citation
 
     found = cite_or_raise(mend(_read(args.input, args.password), _config(args)), args.passage)
