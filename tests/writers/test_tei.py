@@ -30,9 +30,10 @@ def test_tei_of_every_case_validates_against_tei_simple(tmp_path, mended):
     files = []
     for path in INPUTS:
         doc = mended(path)
-        for furniture in (False, True):
+        for furniture in (False, True):  # with fw and lb, and without
             out = tmp_path / f"{path.parent.name}-{int(furniture)}.tei.xml"
-            out.write_text(write_tei(doc, furniture=furniture), encoding="utf-8")
+            out.write_text(write_tei(doc, furniture=furniture, hyphens=furniture),
+                           encoding="utf-8")
             files.append(str(out))
     result = subprocess.run([jing, str(SCHEMA), *files], capture_output=True, text=True,
                             check=False)

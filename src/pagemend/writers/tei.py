@@ -7,7 +7,8 @@ runs across the turn), also inside paragraphs; ``<ref target="#note-1">`` linked
 block is on, is ``bottom``: TEI Simple's closed list of places has no ``foot``), the notes kept
 in ``back``. With ``furniture=True`` the removed page furniture comes back as ``<fw>`` after
 each ``pb`` (running heads ``header``, folios ``pageNum``, other page-foot lines ``footer``;
-``place`` ``top`` or ``bottom`` by where on the page the line was).
+``place`` ``top`` or ``bottom`` by where on the page the line was). With ``hyphens=True`` a
+hyphen kept at a line end (a compound's) is followed by ``<lb break="no"/>``.
 
     >>> from pagemend.model import Block, Document, Page, Span
     >>> doc = Document(pages=(Page(0, "7", ()), Page(1, "8", ())), blocks=(
@@ -18,6 +19,10 @@ each ``pb`` (running heads ``header``, folios ``pageNum``, other page-foot lines
     <pb n="7" xml:id="page-0"/>
     <p>A bro<pb n="8" xml:id="page-1" break="no"/>ken word</p>
     </div>
+    >>> doc = Document(pages=(), blocks=(Block("paragraph", "a well-known word",
+    ...     (Span(0, 7, 0, None, 0), Span(7, 17, 0, None, 1))),))
+    >>> '<p>a well-<lb break="no"/>known word</p>' in write_tei(doc, hyphens=True)
+    True
 """
 
 from __future__ import annotations
@@ -36,9 +41,10 @@ _FW_TYPES = {"running_head": "header", "folio": "pageNum", "foot": "footer"}
 
 
 class _Tei:
-    def __init__(self, doc: Document, furniture: bool) -> None:
+    def __init__(self, doc: Document, furniture: bool, hyphens: bool = False) -> None:
         self.doc = doc
         self.furniture = furniture
+        self.hyphens = hyphens
         self.pages = {page.index: page for page in doc.pages}
         self.order = {page.index: position for position, page in enumerate(doc.pages)}
         self.done: set[int] = set()
@@ -104,6 +110,8 @@ class _Tei:
         before = "".join(markup for offset, markup in turns if offset == 0)
         inserts = [(offset, 0, markup) for offset, markup in turns if offset > 0]
         inserts += [(ref.offset, 1, self._ref(block, n)) for n, ref in enumerate(block.notes)]
+        if self.hyphens:
+            inserts += [(offset, 0, '<lb break="no"/>') for offset in _kept_hyphens(block)]
         pieces, start = [], 0
         for offset, _, markup in sorted(inserts, key=lambda item: (item[0], item[1])):
             pieces += [text(block.text[start:offset]), markup]
@@ -162,6 +170,17 @@ class _Tei:
                    f"<p>{_lb(content)}</p></note>")
 
 
+def _kept_hyphens(block: Block) -> list[int]:
+    """Offsets of line starts (on the same page) right after a hyphen kept at a line end."""
+    found = []
+    for before, span in zip(block.spans, block.spans[1:], strict=False):
+        at = span.start
+        if span.page == before.page and 0 < at < len(block.text) and (
+                block.text[at - 1] == "-" and not block.text[at].isspace()):
+            found.append(at)
+    return found
+
+
 def _lb(content: str) -> str:
     return content.replace("\n", "<lb/>")
 
@@ -186,9 +205,9 @@ def _header(doc: Document) -> str:
     )
 
 
-def write_tei(doc: Document, furniture: bool = False) -> str:
+def write_tei(doc: Document, furniture: bool = False, hyphens: bool = False) -> str:
     """Render the document as TEI P5 (TEI Simple); see the module docstring."""
-    tei = _Tei(doc, furniture)
+    tei = _Tei(doc, furniture, hyphens)
     body = "\n".join(tei.body())
     notes = list(tei.notes())
     lang = f' xml:lang="{attr(doc.meta.lang)}"' if doc.meta.lang else ""
@@ -201,4 +220,5 @@ def write_tei(doc: Document, furniture: bool = False) -> str:
     return "\n".join(parts) + "\n"
 
 
-register(Writer("tei", (".tei.xml", ".tei", ".xml"), write_tei, frozenset({"furniture"})))
+register(Writer("tei", (".tei.xml", ".tei", ".xml"), write_tei,
+                frozenset({"furniture", "hyphens"})))
