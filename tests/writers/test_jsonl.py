@@ -44,6 +44,8 @@ def test_jsonl_validates_against_its_schema(path, granularity, mended):
     if granularity == "document":
         labels = {s[2] for s in json.loads(lines[0])["attributes"]["pagemend__page_label"]}
         assert labels <= {p.label for p in doc.pages}
+        kinds = json.loads(lines[0])["attributes"]["pagemend__block_kind"]
+        assert [k[2] for k in kinds] == [b.kind for b in doc.blocks if b.text]
 
 
 def test_records_stream_one_at_a_time(mended):

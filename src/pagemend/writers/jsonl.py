@@ -2,7 +2,8 @@
 (``granularity``), each ``{"id", "text", "source", "added", "created", "metadata",
 "attributes"}``. ``attributes`` hold character spans of the record's text, Dolma style
 (``[start, end, value]``): ``pagemend__page_index`` (the physical page, 0-based),
-``pagemend__page_label`` (the printed label, or null) and ``pagemend__block_kind``. Blocks
+``pagemend__page_label`` (the printed label, or null) and ``pagemend__block_kind`` (one span
+per block, or per part of a block on a page). Blocks
 are separated by a blank line in ``text``. ``added`` and ``created`` are the build time
 (``SOURCE_DATE_EPOCH``, else the Unix epoch), so the same input gives the same bytes.
 Records are made one at a time (:func:`iter_records`); a book's records are never all in
@@ -60,9 +61,10 @@ class _Attributes:
             "pagemend__page_index": [], "pagemend__page_label": [], "pagemend__block_kind": [],
         }
 
-    def add(self, name: str, start: int, end: int, value: Any) -> None:
+    def add(self, name: str, start: int, end: int, value: Any, merge: bool = True) -> None:
         spans = self.spans[name]
-        if spans and spans[-1][2] == value and spans[-1][1] >= start - len(_SEPARATOR):
+        if merge and spans and spans[-1][2] == value and (
+                spans[-1][1] >= start - len(_SEPARATOR)):
             spans[-1][1] = end
         else:
             spans.append([start, end, value])
@@ -79,7 +81,9 @@ def _record(doc: Document, blocks: tuple[Block, ...], pieces: list[_Piece], reco
             offset += len(_SEPARATOR)
         block = blocks[index]
         texts.append(block.text[start:end])
-        attributes.add("pagemend__block_kind", offset, offset + end - start, block.kind)
+        if end > start:  # one span per block: block boundaries stay visible
+            attributes.add("pagemend__block_kind", offset, offset + end - start, block.kind,
+                           merge=False)
         for low, high, page, label in _page_runs(block, start, end):
             attributes.add("pagemend__page_index", offset + low - start, offset + high - start,
                            page)
