@@ -10,6 +10,7 @@ from pagemend.errors import ConfigError
 from pagemend.pipeline import mend
 from pagemend.readers import read_text
 from pagemend.writers import FORMATS, SUFFIXES, WRITERS, render, write, writer_for
+from writers.conftest import INPUTS
 
 WRITER_MODULES = sorted(Path(pagemend.__file__).parent.joinpath("writers").glob("*.py"))
 PROJECTIONS = [p for p in [*WRITER_MODULES, Path(pagemend.__file__).parent / "cite.py"]
@@ -70,3 +71,13 @@ def test_write_keeps_its_text_api():
     doc = mend(read_text("One line."))
     assert write(doc, "md", page_markers=True).startswith("<!-- page")
     assert write(doc, "txt") == "One line.\n"
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.parent.name)
+def test_every_case_produces_every_format_the_same_twice(path, mended):
+    doc = mended(path)
+    for fmt, writer in WRITERS.items():
+        output = render(doc, fmt)
+        assert output, fmt
+        assert isinstance(output, bytes) == writer.binary, fmt
+        assert render(doc, fmt) == output, f"{fmt} is not deterministic"
