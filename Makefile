@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint eval bench bench-pdf readme clean
+.PHONY: demo test lint eval bench bench-pdf bench-scale readme fuzz clean formats
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/pytest
 
+# the property tests at 10,000 examples each (make test runs them at 2,000: the ci profile)
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_properties.py -p no:cacheprovider
+
 eval: $(STAMP)
 	$(BIN)/pagemend eval tests/corpus --gate
 
@@ -34,9 +38,23 @@ readme: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_corpus.py
 
+# linearity: 2,000 and 20,000 pages of distinct text, each in a fresh process (time, peak memory)
+bench-scale: $(STAMP)
+	$(BIN)/python bench/bench_scale.py --sizes 2000 20000
+
 bench-pdf: $(STAMP)
 	command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
 	$(BIN)/python bench/bench_pdf.py
+
+# the seed page in every output format (out/formats/), TEI and EPUB validated when jing and
+# epubcheck are installed (.ci/run installs them)
+formats: $(STAMP)
+	mkdir -p out/formats
+	for suffix in md txt json jsonl html tei.xml epub; do \
+		$(BIN)/pagemend tests/cases/seed/input.pages.txt -o out/formats/seed.$$suffix || exit 1; \
+	done
+	! command -v jing >/dev/null || jing tests/writers/schemas/teisimple.rng out/formats/seed.tei.xml
+	! command -v epubcheck >/dev/null || java -jar "$$(command -v epubcheck)" out/formats/seed.epub
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

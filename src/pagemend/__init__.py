@@ -7,13 +7,12 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from pagemend.config import PipelineConfig
 from pagemend.errors import PagemendError
 from pagemend.model import Block, Document, Edit, Line, Page, Span
 from pagemend.pipeline import mend, mend_and_explain
 from pagemend.readers import read_bytes, read_path, read_text
+from pagemend.version import __version__
 from pagemend.writers import write
 
 __all__ = [

@@ -3,7 +3,8 @@
 A line ends its paragraph when the typesetter did not break it for lack of room (it had room
 for the next line's first word) and it ends like a paragraph; or, whatever its length, where
 a convention opens a new paragraph: a new speaker's turn, a dialogue dash after a finished
-sentence, the next item of a numbered list.
+sentence, the next item of a numbered list, a headword or dateline in capitals after a
+finished sentence, speech that opens a line after a colon.
 
     >>> from pagemend.model import Line
     >>> ends_paragraph(Line("said Scrooge.", 0, 0), Line("“Uncle!” pleaded the nephew.", 0, 1), 60)
@@ -20,7 +21,8 @@ from pagemend.data.punctuation import OPENS_CAPITAL
 from pagemend.layout import has_room, printed_length, room_in_points
 from pagemend.model import Line
 
-__all__ = ["CONVENTIONS", "SHORT_SHARE", "ends_paragraph"]
+__all__ = ["CONVENTIONS", "NAMED_CONVENTIONS", "SHORT_SHARE", "SIGNALS", "ends_paragraph",
+           "paragraph_end"]
 
 #: How many characters at a line's end the end patterns need to see.
 TAIL = 12
@@ -38,60 +40,121 @@ SHORT_SENTENCE_SHARE = 0.9
 INDENT_SHARE = 0.9
 
 #: a line that closes a quotation after terminal punctuation, and one that opens one
-_CLOSES_SPEECH = re.compile(r"[.!?,…—–-][’”»\"']$|[.!?…][’”»\"'][.!?]?$")
+_CLOSES_SPEECH = re.compile(r"[.!?,…—–-][’”»«\"']$|[.!?…][’”»«\"'][.!?]?$")
 _OPENS_SPEECH = re.compile(r"^[“«„»‚‘\"]")
 #: after a finished sentence: a dialogue dash (French, German, Dutch: `— Vraiment? répliqua`)
 #: or a section number (`2. Thou wilt set little value`) opens a paragraph
 _OPENS_TURN = re.compile(r"^(?:[“«„»\"]\s?[A-ZÀ-Þ]|[—–]\s?[A-ZÀ-Þ«\"“]|\d{1,3}\.\s+[A-ZÀ-Þ])")
-_SENTENCE_END = re.compile(r"[.!?…][’”»\"')\]]*$")
-_ITEM_END = re.compile(r"[.;:!?][’”»\"')\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…][’”»«\"')\]]*$")
+_ITEM_END = re.compile(r"[.;:!?][’”»«\"')\]]*$")
 _NUMBERED = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6}|[a-z])[.)]\s+\S")
-_BROKEN_OFF = re.compile(r"[—–]+[.’”»\"']?$")
-_OPENS_QUOTE = re.compile(r"^[“«„\"]\s?[A-ZÀ-Þ]")
+#: a word in capitals and a comma open the line: a dictionary's headword (`BARLEY, n.`), a
+#: letter's dateline (`LONDON, June 30`)
+_HEADWORD = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’-]{2,},\s")
+#: after a colon, speech that opens the line with a quotation mark or a dialogue dash and runs
+#: on past it (no quotation closes inside the line, only perhaps at its end): a quotation
+#: run into the sentence closes and the narration goes on (`»Frisch, Gregor,« hätten sie`)
+_COLON = re.compile(r":$")
+_OPENS_SPEECH_LINE = re.compile(r"^(?:[“«„»\"]\s?|[—–]\s?)[A-ZÀ-Þ][^“”«»„\"]*(?:[.!?…,][”«»\"])?$")
+_BROKEN_OFF = re.compile(r"[—–]+[.’”»«\"']?$")
+#: speech broken off with a dash and closed (`daß mich Gott –«`): where the line had room, the
+#: paragraph ends there as after terminal punctuation
+_BROKEN_SPEECH = re.compile(r"[—–]\s?[’”»«\"']$")
+_OPENS_QUOTE = re.compile(r"^[“«„»\"]\s?[A-ZÀ-Þ]")
 #: a sentence that ends in a speech tag after a quotation (`...uncle!” said Scrooge's nephew.`):
 #: a quotation on the next line is the same speaker going on, not a new turn
-_SPEECH_TAG = re.compile(r"[”\"’»][^“”\"«»‘’]{1,60}[.!?]$")
-_TERMINAL = re.compile(r"[.!?:…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
+_SPEECH_TAG = re.compile(r"[”\"’»«][^“”\"«»‘’]{1,60}[.!?]$")
+_TERMINAL = re.compile(r"[.!?:…]['’\"”»«)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
 
 
-#: Conventions that open a paragraph whatever the line's length: (how the line ends, how the
-#: next one starts). A speaker's turn after a closed quotation (`...!”` / `“Uncle!” pleaded`);
-#: after a finished sentence, a new quotation, a dialogue dash (`— Vraiment? répliqua`) or a
-#: section number (`2. Thou wilt`); the next item of a numbered list (`...each other;` /
-#: `2. He loves`); speech broken off with a dash, then a new quoted paragraph.
-CONVENTIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
-    (_CLOSES_SPEECH, _OPENS_SPEECH),
-    (_SENTENCE_END, _OPENS_TURN),
-    (_ITEM_END, _NUMBERED),
-    (_BROKEN_OFF, _OPENS_QUOTE),
+#: Conventions that open a paragraph whatever the line's length, by name: (how the line ends,
+#: how the next one starts). A speaker's turn after a closed quotation (`...!”` / `“Uncle!”
+#: pleaded`); after a finished sentence, a new quotation, a dialogue dash (`— Vraiment?
+#: répliqua`) or a section number (`2. Thou wilt`); the next item of a numbered list (`...each
+#: other;` / `2. He loves`); speech broken off with a dash, then a new quoted paragraph; after
+#: a finished sentence, a word in capitals and a comma (a headword, a dateline); after a colon,
+#: speech that opens the line and runs on.
+NAMED_CONVENTIONS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    ("speech_turn", _CLOSES_SPEECH, _OPENS_SPEECH),
+    ("turn_after_sentence", _SENTENCE_END, _OPENS_TURN),
+    ("numbered_item", _ITEM_END, _NUMBERED),
+    ("broken_off_speech", _BROKEN_OFF, _OPENS_QUOTE),
+    ("headword", _SENTENCE_END, _HEADWORD),
+    ("speech_after_colon", _COLON, _OPENS_SPEECH_LINE),
 )
+CONVENTIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (ending, start) for _, ending, start in NAMED_CONVENTIONS)
+
+#: the signals :func:`paragraph_end` names, besides the conventions: a terminal mark where no
+#: measure is known; a sentence that ends well short of the measure, or before a line that
+#: bears an indent's trace, though a long next word would not have fitted; a line with room
+#: for the next word that ends with terminal punctuation, or short before a capital
+SIGNALS = ("terminal_unmeasured", "short_sentence", "indent_trace", "room_terminal",
+           "short_before_capital")
+
+
+def _convention(line: Line, following: Line, end: str) -> str | None:
+    for name, ending, start in NAMED_CONVENTIONS:
+        if start.match(following.text) and ending.search(end):
+            if _OPENS_QUOTE.match(following.text) and _SPEECH_TAG.search(line.text[-80:]):
+                return None
+            return name
+    return None
+
+
+def paragraph_end(line: Line, following: Line, full_line: int, right: float | None = None
+                  ) -> str | None:
+    """The signal by which ``line`` ends a paragraph before ``following`` (a name of
+    ``NAMED_CONVENTIONS`` or ``SIGNALS``), or None where it runs on. ``right``: the page's
+    right margin in points, where the reader had geometry; the room left for the next word is
+    then measured in points (``layout.room_in_points``).
+
+    >>> paragraph_end(Line("said Scrooge.", 0, 0), Line("Uncle Fred pleaded.", 0, 1), 60)
+    'room_terminal'
+    >>> paragraph_end(Line("he said.”", 0, 0), Line("“Uncle!” pleaded the nephew.", 0, 1), 60)
+    'speech_turn'
+    """
+    if line.glue_next:
+        return None
+    end = line.text[-TAIL:]  # the patterns look at how a line ends: spare the regexes the rest
+    convention = _convention(line, following, end)
+    if convention is not None:
+        return convention
+    if not full_line:
+        return "terminal_unmeasured" if _TERMINAL.search(end) else None
+    room = room_in_points(line, following, right)
+    if not (has_room(line, following, full_line) if room is None else room):
+        return _without_room(line, following, full_line, end)
+    return _with_room(line, following, full_line, end)
+
+
+def _with_room(line: Line, following: Line, full_line: int, end: str) -> str | None:
+    """A line that had room ends its paragraph with terminal punctuation, or short before a
+    capital."""
+    if _TERMINAL.search(end) or _BROKEN_SPEECH.search(end):
+        return "room_terminal"
+    if (printed_length(line.text, full_line) <= SHORT_SHARE * full_line
+            and OPENS_CAPITAL.match(following.text)):
+        return "short_before_capital"
+    return None
+
+
+def _without_room(line: Line, following: Line, full_line: int, end: str) -> str | None:
+    """A sentence that ends well short of the measure, or before a line that runs on but
+    holds fewer characters than a full one (the trace of a first-line indent), ends its
+    paragraph more often than not, even where a long next word would not have fitted."""
+    if not (_SENTENCE_END.search(end) and OPENS_CAPITAL.match(following.text)):
+        return None
+    if printed_length(line.text, full_line) <= SHORT_SENTENCE_SHARE * full_line:
+        return "short_sentence"
+    if (len(following.text) <= INDENT_SHARE * full_line
+            and not _TERMINAL.search(following.text[-TAIL:])):
+        return "indent_trace"
+    return None
 
 
 def ends_paragraph(line: Line, following: Line, full_line: int, right: float | None = None
                    ) -> bool:
-    """True when ``line`` ends a paragraph before ``following`` (see the module docstring).
-    ``right``: the page's right margin in points, where the reader had geometry; the room
-    left for the next word is then measured in points (``layout.room_in_points``)."""
-    if line.glue_next:
-        return False
-    end = line.text[-TAIL:]  # the patterns look at how a line ends: spare the regexes the rest
-    if any(start.match(following.text) and ending.search(end)
-           for ending, start in CONVENTIONS) and not (
-               _OPENS_QUOTE.match(following.text) and _SPEECH_TAG.search(line.text[-80:])):
-        return True
-    if not full_line:
-        return bool(_TERMINAL.search(end))
-    room = room_in_points(line, following, right)
-    if not (has_room(line, following, full_line) if room is None else room):
-        # a sentence that ends well short of the measure, or before a line that runs on but
-        # holds fewer characters than a full one (the trace of a first-line indent), ends its
-        # paragraph more often than not, even where a long next word would not have fitted
-        if not (_SENTENCE_END.search(end) and OPENS_CAPITAL.match(following.text)):
-            return False
-        indented = (len(following.text) <= INDENT_SHARE * full_line
-                    and not _TERMINAL.search(following.text[-TAIL:]))
-        return printed_length(line.text, full_line) <= SHORT_SENTENCE_SHARE * full_line or indented
-    return bool(_TERMINAL.search(end)) or (
-        printed_length(line.text, full_line) <= SHORT_SHARE * full_line
-        and bool(OPENS_CAPITAL.match(following.text))
-    )
+    """True when ``line`` ends a paragraph before ``following`` (see the module docstring
+    and :func:`paragraph_end`)."""
+    return paragraph_end(line, following, full_line, right) is not None

@@ -5,6 +5,7 @@
     pagemend verify INPUT
     pagemend batch INPUT... -d OUT_DIR [--to md|txt|json] [--jobs N] [--resume]
     pagemend eval CASES_DIR [--input pages|pdf|pdfium|pdftotext|ocr] [--json] [--rules] [--gate]
+    pagemend cite INPUT "a passage" [--json]
 
 Exit codes: 0 success, 1 bad input (or a failed check; for a batch, any failed book), 2 bad
 usage or configuration.
@@ -26,11 +27,11 @@ from pagemend.errors import ConfigError, PagemendError
 from pagemend.model import Document
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
-from pagemend.writers import FORMATS, SUFFIXES, write
+from pagemend.writers import FORMATS, write_file, writer_for
 
 __all__ = ["main"]
 
-COMMANDS = ("convert", "explain", "verify", "batch", "eval")
+COMMANDS = ("convert", "explain", "verify", "batch", "eval", "cite")
 
 
 def _config_options() -> argparse.ArgumentParser:
@@ -58,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("-o", "--output", default="-", help="output file, or - for stdout")
     convert.add_argument("--to", choices=sorted(FORMATS), help="output format (default: from "
                          "the output suffix, else md)")
+    convert.add_argument("--granularity", choices=("document", "page", "block"),
+                         default="document", help="JSONL: one record per document, page or block")
     convert.add_argument("--page-markers", action="store_true",
                          help="write <!-- page N --> provenance markers into Markdown")
     explain = commands.add_parser("explain", parents=common,
@@ -100,7 +103,29 @@ def _parser() -> argparse.ArgumentParser:
                           help="fail (exit 1) if a mean falls below its pinned floor")
     evaluate.add_argument("--update-floors", action="store_true",
                           help="raise the pinned floors to what was measured (never lowers)")
+    cite = commands.add_parser("cite", parents=common, help="the printed pages a passage "
+                               "spans, at every place it occurs")
+    cite.add_argument("input")
+    cite.add_argument("passage", help="the words (case, line breaks, hyphens, quotes and "
+                      "dashes do not matter)")
+    cite.add_argument("--json", action="store_true", help="the occurrences as a JSON array")
     return parser
+
+
+def _cite(args: argparse.Namespace) -> int:
+    """One line per occurrence: ``pp. 142–143 (#149–#150)``; exit 1 (PM120) if none."""
+    from pagemend.cite import cite_or_raise, format_citation
+
+    found = cite_or_raise(mend(_read(args.input, args.password), _config(args)), args.passage)
+    if args.json:
+        print(json.dumps([{"pages": list(c.pages), "labels": list(c.labels),
+                           "start": list(c.start), "end": list(c.end),
+                           "citation": format_citation(c)} for c in found],
+                         ensure_ascii=False, indent=1))
+    else:
+        for citation in found:
+            print(format_citation(citation))
+    return 0
 
 
 def _read(path: str, password: str | None = None) -> Document:
@@ -137,13 +162,9 @@ def _config(args: argparse.Namespace) -> PipelineConfig:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    fmt = args.to or SUFFIXES.get(Path(args.output).suffix.lower(), "md")
-    text = write(mend(_read(args.input, args.password), _config(args)), fmt,
-                 page_markers=args.page_markers)
-    if args.output == "-":
-        sys.stdout.write(text)
-    else:
-        Path(args.output).write_text(text, encoding="utf-8")
+    fmt = writer_for(args.to, None if args.to else args.output).name
+    write_file(mend(_read(args.input, args.password), _config(args)), fmt, args.output,
+               page_markers=args.page_markers, granularity=args.granularity)
     return 0
 
 
@@ -257,7 +278,7 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 _HANDLERS = {"convert": _convert, "explain": _explain, "verify": _verify, "batch": _batch,
-             "eval": _eval}
+             "eval": _eval, "cite": _cite}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from helpers import make_doc
+from helpers import CASES, make_doc
 from pagemend.pipeline import mend
+from pagemend.readers import read_path
 
 PROSE = "and the chances are always greatly in favour of his finding a better word"
 
@@ -36,3 +37,32 @@ def test_dialogue_is_not_verse():
 def test_a_heading_in_capitals_is_not_verse():
     blocks = kinds(*[PROSE] * 6, "BUSINESS SUCCESS AND FIRST PUBLIC", "SERVICE", *[PROSE] * 2)
     assert all(kind != "verse" for kind, _ in blocks)
+
+
+def test_verse_decisions_are_recorded_with_their_rules():
+    doc = mend(make_doc("\n".join([*[PROSE] * 6, "Hier onder leyd de moer en vaar",
+                                   "En d’ongebooren bij malkaar,", "",
+                                   "Zij was de wieg uws rijles,",
+                                   "En nu uw rustplaats tot de dood,", *[PROSE] * 2])))
+    decisions = [(d.line, d.field, d.rule) for d in doc.decisions if d.stage == "detect_verse"]
+    assert [line for line, field, _ in decisions if field == "kind"] == [6, 7, 9, 10]
+    assert {(line, rule) for line, field, rule in decisions if field == "starts_block"} == {
+        (6, "detect_verse.stanza_start"), (9, "detect_verse.stanza_start")}
+    assert {rule for _, field, rule in decisions if field == "kind"} == {
+        "detect_verse.short_lines_run"}
+
+
+def test_wrapped_lines_and_attributions_are_recorded_with_their_rules():
+    doc = mend(read_path(str(CASES / "verse-wrapped-in-narrow-column" / "input.pages.txt")))
+    rules = {(d.rule, d.field) for d in doc.decisions if d.stage == "detect_verse" and d.fired}
+    assert {("detect_verse.wrapped_line", "wraps"), ("detect_verse.attribution", "starts_block"),
+            ("detect_verse.short_lines_run", "kind")} <= rules
+    stanzas = [b.text for b in doc.blocks if b.kind == "verse"]
+    assert stanzas[1].split("\n")[2] == "And rings the debtor's merriment,"
+
+
+def test_a_page_set_line_by_line_is_verse_in_equal_stanzas():
+    doc = mend(read_path(str(CASES / "verse-page-set-line-by-line" / "input.pages.txt")))
+    rules = {d.rule for d in doc.decisions if d.stage == "detect_verse" and d.fired}
+    assert {"detect_verse.line_set_page", "detect_verse.equal_stanzas"} <= rules
+    assert [len(b.text.split("\n")) for b in doc.blocks if b.kind == "verse"][:2] == [4, 4]

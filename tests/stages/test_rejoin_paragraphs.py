@@ -44,7 +44,9 @@ def test_hyphen_over_a_page_break_joins_over_the_furniture():
 
 
 def test_blank_line_between_body_lines_ends_the_paragraph():
-    assert [s for _, s in starts(f"It was {FULL}\n{FULL}\n\nAnd {FULL}")] == [True, False, True]
+    # the line before the gap ends a sentence: a gap inside one is a drop cap's (see below)
+    assert [s for _, s in starts(f"It was {FULL}\n{FULL} too.\n\nAnd {FULL}")] == [
+        True, False, True]
 
 
 @pytest.mark.parametrize(("first", "continues"), [("would stay neutral", True),
@@ -57,7 +59,7 @@ def test_first_paragraph_continues_from_before_the_input(first, continues):
 def test_dialogue_turns_open_paragraphs_even_after_a_full_line():
     page = "\n".join([f"It was {FULL}", "line of prose runs on. “Bah!” said Scrooge, “Humbug!”",
                       "“Uncle!” pleaded the nephew, and then he said it once again to",
-                      "his uncle: “Merry Christmas!”", FULL])
+                      "his uncle: “Merry Christmas!”", f"So {FULL}"])
     assert [s for _, s in starts(page)] == [True, False, True, False, True]
 
 
@@ -67,3 +69,32 @@ def test_seed_first_paragraph_continues_and_last_runs_on():
     assert blocks[0]["continues_from_previous_page"] and blocks[0]["text"].startswith("would")
     assert blocks[-1]["continues_on_next_page"] and blocks[-1]["text"].endswith("in the")
     assert not blocks[0]["continues_on_next_page"]
+
+
+def test_block_starts_are_recorded_with_the_rule_that_opened_them():
+    page = "\n".join([f"It was {FULL}", FULL, "it ended here.", f"Then {FULL}",
+                      "so it ended.", "", f"After a gap {FULL}", FULL])
+    doc = mend(make_doc(page))
+    fired = {(d.line, d.rule) for d in doc.decisions
+             if d.stage == "rejoin_paragraphs" and d.fired}
+    assert fired == {(0, "rejoin_paragraphs.first_line"),
+                     (3, "rejoin_paragraphs.room_terminal"),
+                     (6, "rejoin_paragraphs.blank_line")}
+
+
+def test_every_block_start_of_prose_is_explained_by_a_rule():
+    doc = mend(make_doc("\n".join(["“Bah!” said Scrooge, and then he went away again.”",
+                                   "“Uncle!” pleaded the nephew.", f"It was {FULL}", FULL])))
+    explained = {d.line for d in doc.decisions if d.field == "starts_block" and d.after}
+    assert explained >= {line.number for line in doc.lines() if line.starts_block}
+
+
+def test_a_line_in_lower_case_after_prose_opens_no_paragraph():
+    page = "\n".join([f"It was {FULL}", "it ended here.", "", f"{FULL}", FULL])
+    assert [s for _, s in starts(page)] == [True, False, False, False]
+
+
+def test_a_blank_line_inside_a_sentence_ends_no_paragraph():
+    beside = "beside the drop cap the line of prose ran on towards the right and"
+    page = "\n".join([f"It was {FULL}", beside, "", f"Then {FULL}", FULL])
+    assert [s for _, s in starts(page)] == [True, False, False, False]

@@ -46,3 +46,16 @@ def test_json_note_references_carry_their_note_pages_and_labels():
     assert [(r["note_id"], r["resolved"], r["note_pages"]) for r in unresolved] == [
         ("68", False, []), ("69", False, [])
     ]
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.parent.name)
+def test_json_reads_back_into_the_same_document(path):
+    from pagemend.writers.json import read_json
+    from pagemend.writers.markdown import write_markdown
+
+    doc = mend(read_path(str(path)))
+    again = read_json(write_json(doc))
+    assert write_markdown(again) == write_markdown(doc)
+    assert write_markdown(again, page_markers=True) == write_markdown(doc, page_markers=True)
+    assert write_json(again) == write_json(doc)
+    assert again.decisions == doc.decisions

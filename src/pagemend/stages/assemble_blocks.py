@@ -4,7 +4,8 @@ A pure projection of what earlier stages decided: body and note lines are gather
 reading order, each role in its own stream (a body paragraph runs on over the footnotes that
 interrupt it); a new block opens where a line says ``starts_block`` or its kind or level
 changes. Blocks are ordered by where they start. Prose lines are joined with a space (none
-after a line marked ``glue_next``), verse lines with a newline. Each line's part of the text
+after a line marked ``glue_next``), verse lines with a newline (a space before a wrapped verse
+line's continuation, marked ``wraps``). Each line's part of the text
 becomes a :class:`~pagemend.model.Span` carrying its page and printed label.
 
     >>> from pagemend.readers import read_text
@@ -51,7 +52,8 @@ class _Builder:
 
     def add(self, line: Line, label: str | None) -> None:
         if self.parts:
-            separator = "" if self.glue else ("\n" if self.first.kind == "verse" else " ")
+            separator = "" if self.glue else (
+                "\n" if self.first.kind == "verse" and not line.wraps else " ")
             self.parts.append(separator)
             self.length += len(separator)
         self.spans.append(Span(self.length, self.length + len(line.text), line.page, label,

@@ -7,7 +7,16 @@ capital (after quotes or brackets), each hold lower-case letters (an all-capital
 heading), and where lines run on without terminal punctuation (``Of providence, fore-
 knowledge, will, and fate,``): at least half of the lines before the last end otherwise than
 with ``.``, ``!`` or ``?``. That last test keeps dialogue out: its short paragraphs each
-close a sentence. A blank line inside a run separates stanzas.
+close a sentence. A run of four lines or more that does not close ends at its last closing
+line. A blank line inside a run separates stanzas; a poem of eight lines or more printed
+without one is cut into equal stanzas where every k-th line ends a sentence.
+
+Three situations bend the length test. A page whose lines nearly all open with a capital is
+set line by line (a book of poems): it has no prose measure, so its lines are verse whatever
+their length. Verse set in a narrow column wraps: a short lower-case line after a verse line
+that breaks within its sentence carries that verse line on (``wraps``, joined with a space).
+A line of a name alone after a poem's closing line (``—Shakespeare``, ``G.J.``) is its
+attribution: a block of its own, never a verse line.
 
 Verse lines get the kind ``verse``; the first line of each stanza opens a block and the line
 after the run opens the next. Leaves alone: the text, and lines that are not verse.
@@ -29,12 +38,12 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from pagemend.data.punctuation import SENTENCE_END
 from pagemend.layout import has_room, successors
-from pagemend.model import Document, Line, replace
+from pagemend.model import Document, Line
 from pagemend.registry import stage
+from pagemend.rules import Changes, rule
 
-__all__ = ["DetectVerseConfig", "detect_verse"]
+__all__ = ["DetectVerseConfig", "detect_verse", "equal_stanza", "is_attribution", "line_set_pages"]
 
 STAGE = "detect_verse"
 
@@ -44,10 +53,79 @@ STAGE = "detect_verse"
 VERSE_MAX_SHARE = 0.85
 #: A single short line is a heading or a paragraph's end; verse needs two lines at least.
 MIN_VERSE_LINES = 2
+#: Verse runs on: at least this share of a run's lines before the last end otherwise than a
+#: sentence does. Dialogue's short paragraphs each close a sentence.
+RUNNING_SHARE = 0.5
+#: On a page set line by line, where no dialogue wraps into lower-case lines, short rhymed
+#: lines that each close a sentence are common (raetsel-groff: 45% of a riddle's lines run
+#: on); a quarter is enough.
+LINE_SET_RUNNING_SHARE = 0.25
+#: The continuation of a verse line wrapped in a narrow column is at most this share of the
+#: column's measure (devils-xelatex: the rest of a line set in from both sides, 5-70%).
+WRAP_TAIL_SHARE = 0.75
+#: A run of short lines that does not close ends at its last closing line when that leaves
+#: at least this many lines (a long poem cut short by a line it could not hold: devils-xelatex);
+#: two short lines and a third running on are dialogue as often (middlemarch-weasy).
+MIN_TRIMMED_LINES = 4
+#: A prose line that breaks for a verse quotation mid-sentence stops well short of the
+#: measure (biographia-weasy: 0.1-0.5 of it); a longer one is a set-in quotation's line (OCR
+#: text of amnotes-groff: 0.8).
+DISPLAY_BREAK_SHARE = 0.6
+#: A wrapped verse line runs to at most this many printed lines.
+MAX_WRAPPED_LINES = 3
+#: A stanza has at least this many lines when none is marked by a blank line: couplets
+#: ending sentences are as often one stanza as several (raetsel-groff: quatrains)...
+MIN_EQUAL_STANZA = 3
+#: ...in a poem of at least this many lines: in a shorter one a sentence that ends halfway
+#: is no pattern (grimm-weasy: a song of six lines, one stanza, a sentence ends at line 3).
+MIN_EQUAL_POEM = 8
+#: Where stanzas of three lines and of four or more would both fit, the longer is taken
+#: (raetsel-groff: sentences end every third line of tail-rhymed six-line stanzas).
+PREFERRED_MIN_STANZA = 4
+#: In running prose most lines continue a sentence and open in lower case (30-80% of a
+#: page's body lines in every prose case of the development corpus); a page where at most
+#: this share does is set line by line (raetsel-groff: 0-4% on every page), so its line
+#: lengths tell no prose measure...
+LINE_SET_MAX_LOWER = 0.1
+#: ...on a page of at least this many body lines
+LINE_SET_MIN_LINES = 6
+
+SHORT_LINES = rule(STAGE, "short_lines_run", "A run of short lines, each opening with a capital "
+                   "and leaving room for the next line's first word, where most lines run on "
+                   "without terminal punctuation and the last closes, is verse.")
+EQUAL_STANZAS = rule(STAGE, "equal_stanzas", "A poem printed without blank lines whose "
+                     "every k-th line ends a sentence (k of three lines or more, dividing the "
+                     "poem) is cut into stanzas of k lines.")
+LINE_SET = rule(STAGE, "line_set_page", "On a page whose lines nearly all open with a capital "
+                "(set line by line, not running prose), a run of lines that run on without "
+                "terminal punctuation and close at the last is verse, whatever their length.")
+MID_LINE = rule(STAGE, "mid_line_start", "A verse quotation may begin mid-line: a short line in "
+                "lower case after a prose line that stopped well short of the measure within a "
+                "sentence opens the poem.")
+WRAPPED = rule(STAGE, "wrapped_line", "In verse set in a narrow column, a short line in lower "
+               "case after a verse line that opens with a capital carries on that verse line.")
+ATTRIBUTION = rule(STAGE, "attribution", "A line that holds only a name (capitalised words or "
+                   "initials, a dash before them or not) after a poem's closing line is its "
+                   "attribution: a block of its own, after the poem and before what follows.")
+STANZA = rule(STAGE, "stanza_start", "The first line of a verse run, and a verse line after a "
+              "blank line inside the run, opens a stanza.")
+
+Keys = frozenset[tuple[int, int]]
 
 _OPENS_CAPITAL = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω]")
-_CLOSES = re.compile(r"[.,;:!?…—'’\")\]»]$")
+_CLOSES = re.compile(r"[.,;:!?…—'’\")\]»”](?:\d{1,3}|[*∗†‡])?$")
+#: a sentence ends the line, a closing quotation mark after it (pdfium may space it off:
+#: `the left jaw. ’`), a note marker last
+SENTENCE_END = re.compile(r"[.!?…]\s?[’”»«\"')\]]*(?:\d{1,3}|\^\d{1,3}|[*∗†‡])?$")
+_INTRODUCES = re.compile(r":$")
+#: a line closed by a full stop (a sentence, a citation) wraps onto nothing; a question or an
+#: exclamation may end mid-verse (`’Tis the answer to What?` / `and How? and Why?`)
+_FULL_STOP = re.compile(r"\.[’”»«\"')\]]*$")
+_NAME_WORD = r"(?:[A-ZÀ-Þ]\.)+|[A-ZÀ-Þ][\w’'-]+"
+_NAME = re.compile(rf"^[—–]?\s?(?:{_NAME_WORD})(?:\s(?:{_NAME_WORD})){{0,3}}$")
 _LOWER = re.compile(r"[a-zß-ÿα-ω]")
+_OPENS_LOWER = re.compile(r"^[\W\d_]*[a-zß-ÿα-ω]")
+_OPENS_LETTER = re.compile(r"^[^\w\s]*[a-zß-ÿα-ω]")  # a wrapped verse line goes on with a word
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,43 +133,174 @@ class DetectVerseConfig:
     enabled: bool = True
 
 
-def _verse_like(line: Line, full_line: int) -> bool:
+def _verse_like(line: Line, full_line: int | None, *, wrapped: bool = False) -> bool:
+    """``full_line`` None: the page has no prose measure (set line by line). ``wrapped``: the
+    verse line wraps onto the next printed line (a line-end hyphen may join them)."""
     text = line.text
+    if full_line is None:  # on a page set line by line, the few lower-case openings too
+        return bool(_LOWER.search(text)) and not line.glue_next
     return (
         bool(full_line) and len(text) <= VERSE_MAX_SHARE * full_line
         and bool(_OPENS_CAPITAL.match(text)) and bool(_LOWER.search(text))
-        and not line.glue_next
+        and (wrapped or not line.glue_next)
     )
 
 
-def _is_verse(run: list[Line]) -> bool:
+def _opens_run(line: Line, measure: int | None, *, wrapped: bool, continues: bool,
+               broke_early: bool) -> bool:
+    """Whether a poem can open at this line. ``continues``: the line carries on a prose line
+    that had no room left; ending with a colon, it is that sentence's tail introducing a
+    quotation (`the passages of Caesar and` / `Charlemagne:`), not a poem's first line.
+    ``broke_early``: the prose line before stopped well short of the measure, within a
+    sentence; a verse quotation may then begin mid-line, in lower case (`public schools, and
+    universities,` / `in whose halls are hung`)."""
+    if _verse_like(line, measure, wrapped=wrapped):
+        return not continues or measure is None or not _INTRODUCES.search(line.text)
+    return (broke_early and measure is not None and bool(_OPENS_LOWER.match(line.text))
+            and len(line.text) <= VERSE_MAX_SHARE * measure and not line.glue_next)
+
+
+def _is_verse(run: list[Line], running_share: float, wraps: Keys = frozenset()) -> bool:
+    """``wraps``: continuation lines of wrapped verse lines (a verse line ends before the next
+    line that is not one)."""
     if len(run) < MIN_VERSE_LINES or not _CLOSES.search(run[-1].text):
         return False  # a poem's last line closes; prose running on into the next does not
-    running_on = sum(not SENTENCE_END.search(line.text) for line in run[:-1])
-    return 2 * running_on >= len(run) - 1
+    ends = [line for line, after in itertools.pairwise(run) if _key(after) not in wraps]
+    if not ends:
+        return False  # one verse line wrapped is no poem
+    running_on = sum(not SENTENCE_END.search(line.text) for line in ends)
+    return running_on >= running_share * len(ends)
 
 
-def _runs(doc: Document) -> list[list[Line]]:
+def _key(line: Line) -> tuple[int, int]:
+    return (line.page, line.number)
+
+
+def _wrapped(doc: Document, measures: dict[int, int | None]) -> Keys:
+    """The continuation lines of verse lines wrapped in a narrow column: a line in lower case,
+    no longer than a verse line, after a verse-like line that opens with a capital and does not
+    end with a full stop (the set-in verse had no room left where the prose measure would have
+    had; a line that ends a sentence, like a citation, wraps onto nothing)."""
+    found: dict[tuple[int, int], int] = {}  # a continuation: its place in the verse line
+    for line, following in successors(doc):
+        measure = measures.get(line.page)
+        if (following is None or measure is None or following.page != line.page
+                or line.kind != "paragraph" or following.kind != "paragraph"):
+            continue
+        place = found.get(_key(line), 0)
+        head = (_verse_like(line, measure, wrapped=True) if not place
+                else place < MAX_WRAPPED_LINES - 1 and len(line.text) <= VERSE_MAX_SHARE * measure)
+        if (head and not _FULL_STOP.search(line.text) and _OPENS_LETTER.match(following.text)
+                and len(following.text) <= WRAP_TAIL_SHARE * measure):
+            found[_key(following)] = place + 1
+    return frozenset(found)
+
+
+def line_set_pages(doc: Document) -> frozenset[int]:
+    """The pages set line by line: at most ``LINE_SET_MAX_LOWER`` of their body lines open in
+    lower case.
+
+        >>> from pagemend.readers import read_text
+        >>> verse = "\\n".join(["Rain on the roof,", "Wind in the lane,"] * 4)
+        >>> sorted(line_set_pages(read_text(verse + "\\f" + "It was\\nthen\\n" * 4)))
+        [0]
+    """
+    pages = set()
+    for page in doc.pages:
+        body = [line.text for line in page.lines if line.text and line.role == "body"]
+        lower = sum(bool(_OPENS_LOWER.match(text)) for text in body)
+        if len(body) >= LINE_SET_MIN_LINES and lower <= LINE_SET_MAX_LOWER * len(body):
+            pages.add(page.index)
+    return frozenset(pages)
+
+
+def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool]], Keys]:
+    """The verse runs, each with whether it lies on pages set line by line, and the
+    continuation lines of wrapped verse lines."""
     full = doc.stats.full_line_length if doc.stats else ()
     document = doc.stats.document_full_line_length if doc.stats else 0
+    line_set = line_set_pages(doc)
+    # a page of verse has no full prose line of its own: never measure below the book's
+    measures: dict[int, int | None] = {
+        page.index: None if page.index in line_set else max(
+            full[page.index] if page.index < len(full) else 0, document)
+        for page in doc.pages}
+    wraps = _wrapped(doc, measures)
     runs: list[list[Line]] = []
     current: list[Line] = []
+    # the line carries on a prose line that had no room left: ending with a colon, it is
+    # that sentence's tail introducing a quotation (`the passages of Caesar and` /
+    # `Charlemagne:`), not a poem's first line
+    continues = broke_early = False
     for line, following in successors(doc):
-        # a page of verse has no full prose line of its own: never measure below the book's
-        full_line = max(full[line.page] if line.page < len(full) else 0, document)
-        if line.kind == "paragraph" and _verse_like(line, full_line):
+        measure = measures.get(line.page)
+        wrapping = following is not None and _key(following) in wraps
+        room = (following is None or measure is None or wrapping
+                or has_room(line, following, measure))
+        if line.kind == "paragraph" and (
+                (_key(line) in wraps or _verse_like(line, measure, wrapped=wrapping))
+                if current else _opens_run(line, measure, wrapped=wrapping,
+                                           continues=continues, broke_early=broke_early)):
             current.append(line)
-            if following is None or has_room(line, following, full_line):
+            if room:
                 continue
         if current:
             runs.append(current)
         current = []
+        continues = line.kind == "paragraph" and not room
+        broke_early = (line.kind == "paragraph" and measure is not None
+                       and len(line.text) <= DISPLAY_BREAK_SHARE * measure
+                       and not SENTENCE_END.search(line.text))
     if current:
         runs.append(current)
-    return [run for run in runs if _is_verse(run)]
+    found = []
+    for run in (piece for raw in runs for piece in _split_at_attributions(raw)):
+        lined = run[0].page in line_set
+        verse = _to_last_close(run)
+        if not lined and len(verse) < len(run) and len(verse) < MIN_TRIMMED_LINES:
+            continue  # a short run that does not close is prose running on
+        if verse and _key(verse[0]) in wraps:
+            continue  # a poem opens with a verse line, not a wrapped line's continuation
+        if _is_verse(verse, LINE_SET_RUNNING_SHARE if lined else RUNNING_SHARE, wraps):
+            found.append((verse, lined))
+    return found, wraps
 
 
-def _stanza_starts(doc: Document, run: list[Line]) -> set[tuple[int, int]]:
+def _split_at_attributions(run: list[Line]) -> list[list[Line]]:
+    """The run cut before each attribution line (a name after a closing line): the poem
+    ends there."""
+    pieces: list[list[Line]] = [run[:1]]
+    for previous, line in itertools.pairwise(run):
+        if is_attribution(line, previous):
+            pieces.append([])
+        pieces[-1].append(line)
+    # an attribution opens the piece after the poem: it is no verse line itself
+    return [piece[1:] if index and len(piece) > 1 else piece
+            for index, piece in enumerate(pieces) if piece]
+
+
+def is_attribution(line: Line, previous: Line) -> bool:
+    """An attribution line: after a line that closes, only a name (one to four capitalised
+    words or initials, a dash before it or not: `—Shakespeare`, `G.J.`, `M.P. Nopput`).
+
+        >>> closes = Line("And found no end in wandering mazes lost.", 0, 0)
+        >>> [is_attribution(Line(text, 0, 1), closes) for text in
+        ...  ["—Shakespeare", "M.P. Nopput", "HOBBES", "Sweet Auburn! loveliest"]]
+        [True, True, True, False]
+    """
+    return bool(_CLOSES.search(previous.text)) and bool(_NAME.match(line.text))
+
+
+def _to_last_close(run: list[Line]) -> list[Line]:
+    """A poem ends at its last closing line: a stray line after it (a title, a running head
+    the furniture stage missed, a verse line too long to be measured as one) is not verse."""
+    end = len(run)
+    while end > 0 and not _CLOSES.search(run[end - 1].text):
+        end -= 1
+    return run[:end]
+
+
+def _stanza_starts(run: list[Line]) -> set[tuple[int, int]]:
     starts = {(run[0].page, run[0].number)}
     for previous, line in itertools.pairwise(run):
         if previous.page == line.page and line.number - previous.number > 1:
@@ -99,13 +308,75 @@ def _stanza_starts(doc: Document, run: list[Line]) -> set[tuple[int, int]]:
     return starts
 
 
+def equal_stanza(run: list[Line]) -> int:
+    """The length of the stanzas of a poem printed without blank lines: the least k of at
+    least ``PREFERRED_MIN_STANZA`` (else ``MIN_EQUAL_STANZA``) lines that divides the poem into
+    two or more stanzas each ending a sentence; the poem's length where there is none.
+
+        >>> lines = [Line(text, 0, n) for n, text in enumerate(
+        ...     ["Rain on the roof,", "Wind in the lane,", "Night at the door,", "Morning again.",
+        ...      "Rain on the sea,", "Wind in the hill;", "Night at the gate,", "Morning still."])]
+        >>> equal_stanza(lines), equal_stanza(lines[:4] * 2), equal_stanza(lines[:6])
+        (4, 4, 6)
+    """
+    size = len(run)
+    if size < MIN_EQUAL_POEM:
+        return size
+    fitting = [k for k in range(MIN_EQUAL_STANZA, size // 2 + 1)
+               if size % k == 0 and all(SENTENCE_END.search(run[end - 1].text)
+                                        for end in range(k, size + 1, k))]
+    # a tercet is half a tail-rhymed sexain as often as a stanza of its own: prefer longer
+    longer = [k for k in fitting if k >= PREFERRED_MIN_STANZA]
+    return (longer or fitting or [size])[0]
+
+
+def _blank_lines_inside(run: list[Line]) -> bool:
+    return any(previous.page == line.page and line.number - previous.number > 1
+               for previous, line in itertools.pairwise(run))
+
+
+def _mark_run(changes: Changes, run: list[Line], lined: bool, wraps: Keys) -> None:
+    by = LINE_SET if lined else SHORT_LINES
+    starts = _stanza_starts(run)
+    wrapped = any(_key(line) in wraps for line in run)
+    stanza = len(run) if wrapped or _blank_lines_inside(run) else equal_stanza(run)
+    closing = sum(bool(SENTENCE_END.search(line.text)) for line in run[:-1])
+    evidence = (f"{len(run)} short lines, {len(run) - 1 - closing} of the first "
+                f"{len(run) - 1} running on")
+    for index, line in enumerate(run):
+        opening = index == 0 and not lined and _OPENS_LOWER.match(line.text)
+        changes.set(line, MID_LINE if opening else by, f"line {index + 1} of {evidence}",
+                    kind="verse")
+        if _key(line) in wraps:
+            changes.replace(line, wraps=True)
+            changes.record(line, WRAPPED, "wraps", before=False, after=True,
+                           evidence=f"{len(line.text)} characters in lower case after "
+                                    f"{run[index - 1].text[:20]!r}")
+        if _key(line) in starts:
+            where = "first line of the run" if index == 0 else "after a blank line"
+            changes.set(line, STANZA, where, starts_block=True)
+        elif index % stanza == 0:
+            changes.set(line, EQUAL_STANZAS, f"line {index + 1} of {len(run)}, stanzas of "
+                        f"{stanza} lines each ending a sentence", starts_block=True)
+        elif line.starts_block:
+            changes.set(line, STANZA, "inside a stanza", starts_block=False)
+
+
 @stage(STAGE, DetectVerseConfig, requires=("stats", "line.role"), assigns=("line.kind",))
 def detect_verse(doc: Document, config: DetectVerseConfig | None) -> Document:
     """Mark verse lines; see the module docstring."""
-    changed: dict[tuple[int, int], Line] = {}
-    for run in _runs(doc):
-        starts = _stanza_starts(doc, run)
-        for line in run:
-            key = (line.page, line.number)
-            changed[key] = replace(line, kind="verse", starts_block=key in starts)
-    return doc.with_lines(changed)
+    changes = Changes()
+    following = {(line.page, line.number): after for line, after in successors(doc)}
+    runs, wraps = _runs(doc)
+    for run, lined in runs:
+        after = following.get((run[-1].page, run[-1].number))
+        if after is not None and after.kind == "paragraph" and is_attribution(after, run[-1]):
+            changes.set(after, ATTRIBUTION, f"{after.text!r} after the poem's closing line",
+                        starts_block=True)
+            resumed = following.get(_key(after))
+            if (resumed is not None and resumed.kind == "paragraph"
+                    and _OPENS_CAPITAL.match(resumed.text)):
+                changes.set(resumed, ATTRIBUTION, f"follows the attribution {after.text!r}",
+                            starts_block=True)
+        _mark_run(changes, run, lined, wraps)
+    return changes.apply(doc)

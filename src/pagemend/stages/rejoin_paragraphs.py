@@ -8,7 +8,10 @@ paragraph whatever its length. Room is measured against the
 page's typical full line (``measure_document``), less a tolerance for proportional type,
 where character counts only approximate width. A blank line within a page (a gap between
 text flows) also ends a paragraph. Paragraphs run on over page breaks, furniture and blank
-lines at page edges; a line glued to the next (a line-end hyphen) never ends one.
+lines at page edges; a line glued to the next (a line-end hyphen) never ends one, and a prose
+line that opens in lower case never opens one (it carries on a sentence that a note, a
+figure or a drop cap interrupted), unless the print shows its indent. A block start an
+earlier stage set between prose lines (after a poem's attribution) stays.
 
 The first body line of the input continues a paragraph from before the input when it starts
 in lower case; the last body line leaves its paragraph open when it does not end like one.
@@ -33,11 +36,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pagemend.breaks import ends_paragraph
+from pagemend.breaks import NAMED_CONVENTIONS, SIGNALS, paragraph_end
 from pagemend.data.punctuation import OPENS_CAPITAL
 from pagemend.layout import body_measures, indented, left_margins, right_margins, successors
-from pagemend.model import Document, Line, replace
+from pagemend.model import Document, Line
 from pagemend.registry import stage
+from pagemend.rules import Changes, Rule, rule
 
 __all__ = ["RejoinParagraphsConfig", "rejoin_paragraphs"]
 
@@ -48,8 +52,67 @@ STAGE = "rejoin_paragraphs"
 FRAGMENT_SHARE = 0.3
 MIN_FRAGMENTS = 3
 
+#: After a colon, a lower-case line at most this share of the measure may open a display (a
+#: verse quotation that begins mid-line: biographia-weasy `qui laudibus amplis`, 0.3); prose
+#: running on after the colon fills its line.
+DISPLAY_SHARE = 0.7
+
+_OPENS_LOWER = re.compile(r"^[a-zß-ÿ]")
+_HAS_LOWER = re.compile(r"[a-zß-ÿ]")  # a line of prose, not one in capitals (a heading)
 _TERMINAL = re.compile(r"[.!?:;…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
 
+
+FIRST_LINE = rule(STAGE, "first_line", "The first body line of the input opens a paragraph "
+                  "when it starts with a capital; in lower case it continues one from before.")
+GAP = rule(STAGE, "blank_line", "A blank line between body lines of one page (a gap between "
+           "text flows) ends a paragraph, after a line that ends like one, or where a line "
+           "on either side is no prose (a heading in capitals, a stray mark).")
+INDENT = rule(STAGE, "first_line_indent", "A line set in from the margin by one to four type "
+              "sizes (a first-line indent, in the reader's geometry) opens a paragraph.")
+KIND_CHANGE = rule(STAGE, "kind_change", "Where the kind of block changes (prose to verse, "
+                   "quote or heading, and back), a new block opens.")
+ITEM_LINE = rule(STAGE, "list_item_line", "A numbered item's own lines run on unless the line "
+                 "ends like a paragraph.")
+FRAGMENT = rule(STAGE, "line_fragment", "Pieces of one widely spaced printed line that "
+                "extraction split apart, one or two words each between blank lines, run on.")
+GLUED = rule(STAGE, "glued_line", "A line glued to the next by a line-end hyphen never ends "
+             "a paragraph.")
+LOWER_CASE = rule(STAGE, "lower_case_continues", "A prose line that opens with a lower-case "
+                  "letter, after a line of prose, carries on a sentence: no paragraph opens "
+                  "there, across a blank line or after a short line (a note, a figure or a "
+                  "drop cap came between).")
+CONTINUES = rule(STAGE, "continues", "A body line that nothing ends continues its paragraph.",
+                 default=True)
+_STATEMENTS = {
+    "speech_turn": "A line that closes a quotation before one that opens a quotation ends its "
+                   "paragraph: a new speaker's turn.",
+    "turn_after_sentence": "After a finished sentence, a line that opens a quotation, a "
+                           "dialogue dash or a section number opens a paragraph.",
+    "numbered_item": "After a line that ends an item, the next numbered item opens a block.",
+    "broken_off_speech": "Speech broken off with a dash, then a new quotation, opens a "
+                         "paragraph.",
+    "headword": "After a finished sentence, a line that opens with a word in capitals and a "
+                "comma (a dictionary's headword, a letter's dateline) opens a paragraph.",
+    "speech_after_colon": "After a line that ends with a colon, speech that opens the next line "
+                          "with a quotation mark or a dialogue dash and runs on opens a "
+                          "paragraph.",
+    "terminal_unmeasured": "Where no measure is known, a line with terminal punctuation ends "
+                           "its paragraph.",
+    "short_sentence": "A sentence that ends well short of the measure ends its paragraph, "
+                      "even where a long next word would not have fitted.",
+    "indent_trace": "A full sentence-ending line before a line that runs on with fewer "
+                    "characters than a full one (a first-line indent's trace) ends its "
+                    "paragraph.",
+    "room_terminal": "A line that had room for the next word and ends with terminal "
+                     "punctuation ends its paragraph.",
+    "short_before_capital": "A short line before a capital ends its paragraph: a heading or a "
+                            "title line, not a line cut short.",
+}
+#: one rule per signal of ``breaks.paragraph_end``
+ENDS: dict[str, Rule] = {
+    name: rule(STAGE, name, _STATEMENTS[name])
+    for name in (*(name for name, _, _ in NAMED_CONVENTIONS), *SIGNALS)
+}
 
 @dataclass(frozen=True, slots=True)
 class RejoinParagraphsConfig:
@@ -96,17 +159,85 @@ def _fragments(pairs: list[tuple[Line, Line | None]], full_lines: tuple[int, ...
     return found
 
 
+#: a block start decided: the rule, its evidence, and whether the line opens a block
+Verdict = tuple[Rule, str, bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    fragments: set[tuple[int, int]]
+    gaps: set[tuple[int, int]]
+    margins: tuple[tuple[float | None, ...], tuple[float | None, ...]]
+
+
+def _describe(line: Line, following: Line, full: int) -> str:
+    return (f"line of {len(line.text)} characters of a {full}-character measure ends "
+            f"{line.text[-3:]!r}; next opens {following.text[:3]!r}")
+
+
+def _ended(line: Line, following: Line, full: int, right: float | None = None
+           ) -> Verdict | None:
+    signal = paragraph_end(line, following, full, right)
+    if signal is None:
+        return None
+    return ENDS[signal], _describe(line, following, full), True
+
+
 def _by_indent(line: Line, following: Line, full: int,
-               margins: tuple[tuple[float | None, ...], tuple[float | None, ...]]) -> bool:
+               margins: tuple[tuple[float | None, ...], tuple[float | None, ...]]
+               ) -> Verdict | None:
     """With geometry, the next line's indent decides, and the room left in points; without,
-    the text's signals do. ``margins``: each page's left and right margins."""
+    the text's signals do. ``margins``: each page's left and right margins. None where the
+    line runs on."""
     lefts, rights = margins
     opens = indented(following, lefts, line)
     if opens is None:
-        return ends_paragraph(line, following, full)
-    right = rights[line.page] if line.page < len(rights) else None
-    return opens or (ends_paragraph(line, following, full, right)
-                     and not line.text[-1:].isalpha())
+        return _ended(line, following, full)
+    if opens:
+        x0 = following.geometry.x0 if following.geometry else 0.0
+        return INDENT, f"next line starts at {x0:.1f} pt, set in from the margin", True
+    if line.text[-1:].isalpha():
+        return None
+    return _ended(line, following, full, rights[line.page] if line.page < len(rights) else None)
+
+
+def _between(line: Line, following: Line, full: int, context: _Context) -> Verdict | None:
+    """Whether ``following`` opens a block after ``line``, and by which rule; None where a
+    structure stage decided inside its own run."""
+    if following.kind != "paragraph" or line.kind != "paragraph" or following.starts_block:
+        # a block start an earlier stage set (after an attribution, a list, a letter) stays
+        return _structure(line, following, full)
+    if (line.page, line.number) in context.fragments:
+        return FRAGMENT, f"{len(line.text.split())} words between blank lines", False
+    if line.glue_next:
+        return GLUED, "a line-end hyphen joins it to the next", False
+    if (_OPENS_LOWER.match(following.text) and _HAS_LOWER.search(line.text)
+            and not (line.text.endswith(":") and len(following.text) <= DISPLAY_SHARE * full)
+            and not indented(following, context.margins[0])):  # the print shows an indent
+        return LOWER_CASE, f"opens {following.text[:3]!r}", False
+    if (following.page, following.number) in context.gaps and (
+            _TERMINAL.search(line.text) or not _HAS_LOWER.search(line.text)
+            or not _HAS_LOWER.search(following.text)):
+        # a gap after prose cut off mid-sentence is a drop cap's or a folio's, not a flow's
+        return GAP, "a blank line before it on its page", True
+    verdict = _by_indent(line, following, full, context.margins)
+    return verdict or (CONTINUES, _describe(line, following, full), False)
+
+
+def _structure(line: Line, following: Line, full: int) -> Verdict | None:
+    """Structure stages decided inside their runs; a change of kind opens a block."""
+    if following.kind == "list_item" == line.kind and not following.starts_block:
+        ended = _ended(line, following, full)  # an item's own lines
+        return ended or (ITEM_LINE, "a numbered item's continuation line", False)
+    if following.kind == line.kind:
+        return None
+    return KIND_CHANGE, f"{line.kind} before {following.kind}", True
+
+
+def _open_end(line: Line, changes: Changes) -> None:
+    open_end = not _TERMINAL.search(line.text)
+    if open_end != line.open_end:
+        changes.replace(line, open_end=open_end)
 
 
 @stage(STAGE, RejoinParagraphsConfig, requires=("line.glue_next",),
@@ -114,37 +245,28 @@ def _by_indent(line: Line, following: Line, full: int,
 def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> Document:
     """Mark block starts and an open end; see the module docstring."""
     full_lines = body_measures(doc)
-    margins = (left_margins(doc), right_margins(doc))
-    gaps = _gaps(doc)
-    changed: dict[tuple[int, int], Line] = {}
-    starts: dict[tuple[int, int], bool] = {}
     pairs = list(successors(doc))
-    fragments = _fragments(pairs, full_lines)
+    context = _Context(_fragments(pairs, full_lines), _gaps(doc),
+                       (left_margins(doc), right_margins(doc)))
+    changes = Changes()
     if pairs:
         first = pairs[0][0]
-        starts[(first.page, first.number)] = bool(OPENS_CAPITAL.match(first.text))
+        opens = bool(OPENS_CAPITAL.match(first.text))
+        _decide(changes, first, (FIRST_LINE, f"opens {first.text[:3]!r}", opens))
     for line, following in pairs:
         if following is None:
-            open_end = not _TERMINAL.search(line.text)
-            if open_end != line.open_end:
-                changed[(line.page, line.number)] = replace(line, open_end=open_end)
+            _open_end(line, changes)
             continue
         full = full_lines[line.page] if line.page < len(full_lines) else 0
-        key = (following.page, following.number)
-        if following.kind == "list_item" == line.kind and not following.starts_block:
-            starts[key] = ends_paragraph(line, following, full)  # an item's own lines
-            continue
-        if following.kind != "paragraph" or line.kind != "paragraph":
-            # structure stages decided inside their runs; a change of kind opens a block
-            starts[key] = following.starts_block or following.kind != line.kind
-            continue
-        if (line.page, line.number) in fragments:
-            starts[key] = False
-            continue
-        starts[key] = not line.glue_next and (
-            key in gaps or _by_indent(line, following, full, margins))
-    for (page, number), start in starts.items():
-        line = changed.get((page, number), doc.pages[page].lines[number])
-        if line.starts_block != start:
-            changed[(page, number)] = replace(line, starts_block=start)
-    return doc.with_lines(changed)
+        verdict = _between(line, following, full, context)
+        if verdict is not None:
+            _decide(changes, following, verdict)
+    return changes.apply(doc)
+
+
+def _decide(changes: Changes, line: Line, verdict: Verdict) -> None:
+    """Record the verdict where it changes the line (a start another stage set stays
+    explained by that stage's rule)."""
+    by, evidence, start = verdict
+    if changes.current(line).starts_block != start:
+        changes.set(line, by, evidence, starts_block=start)

@@ -8,6 +8,13 @@ contract is documented in the README and checked by ``pagemend/data/document.sch
     >>> data = json.loads(write_json(mend(read_text("One line."))))
     >>> data["blocks"][0]["spans"]
     [{'start': 0, 'end': 9, 'page': 0, 'label': None, 'line': 0}]
+
+The JSON reads back into a :class:`Document` with the same blocks, pages (furniture as
+furniture lines), edits and decisions, so it writes the same Markdown and the same JSON:
+
+    >>> doc = mend(read_text("A line\\nruns on.\\f\\nNext page."))
+    >>> write_json(read_json(write_json(doc))) == write_json(doc)
+    True
 """
 
 from __future__ import annotations
@@ -15,10 +22,21 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pagemend import __version__
-from pagemend.model import Block, Decision, Document, Edit, NoteRef, Page
+from pagemend.model import (
+    Block,
+    Decision,
+    Document,
+    DocumentMeta,
+    Edit,
+    Line,
+    NoteRef,
+    Page,
+    Span,
+)
+from pagemend.version import __version__
+from pagemend.writers.registry import Writer, register
 
-__all__ = ["SCHEMA_VERSION", "document_to_dict", "write_json"]
+__all__ = ["SCHEMA_VERSION", "document_from_dict", "document_to_dict", "read_json", "write_json"]
 
 #: bumped whenever the JSON contract changes (2: ``decisions`` added)
 SCHEMA_VERSION = 2
@@ -113,3 +131,40 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
 def write_json(doc: Document) -> str:
     """Render the document as indented JSON (UTF-8, not ASCII-escaped)."""
     return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=1) + "\n"
+
+
+def _block_from(data: dict[str, Any]) -> Block:
+    return Block(
+        kind=data["kind"], text=data["text"], level=data["level"], note_id=data["note_id"],
+        spans=tuple(Span(s["start"], s["end"], s["page"], s["label"], s["line"])
+                    for s in data["spans"]),
+        notes=tuple(NoteRef(r["offset"], r["note_id"], r["resolved"]) for r in data["notes"]),
+        continues_from_previous_page=data["continues_from_previous_page"],
+        continues_on_next_page=data["continues_on_next_page"],
+    )
+
+
+def _page_from(data: dict[str, Any]) -> Page:
+    """The page with its furniture as furniture lines (the body lines are in the blocks)."""
+    lines = tuple(Line(text, data["index"], number, role="running_head")
+                  for number, text in enumerate(data["furniture"]))
+    return Page(data["index"], data["label"], lines, label_inferred=data["label_inferred"])
+
+
+def document_from_dict(data: dict[str, Any]) -> Document:
+    """The :class:`Document` that :func:`document_to_dict` made ``data`` of."""
+    return Document(
+        pages=tuple(_page_from(page) for page in data["pages"]),
+        blocks=tuple(_block_from(block) for block in data["blocks"]),
+        edits=tuple(Edit(**edit) for edit in data["edits"]),
+        decisions=tuple(Decision(**decision) for decision in data.get("decisions", [])),
+        meta=DocumentMeta(source=data["source"], lang=data["lang"]),
+    )
+
+
+def read_json(text: str) -> Document:
+    """Read pagemend's JSON output back into a :class:`Document`."""
+    return document_from_dict(json.loads(text))
+
+
+register(Writer("json", (".json",), write_json))

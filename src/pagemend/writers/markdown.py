@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 
 from pagemend.model import Block, Document, Span
+from pagemend.writers.registry import Writer, register
 
 __all__ = ["escape_inline", "page_marker", "write_markdown"]
 
@@ -139,3 +140,6 @@ def write_markdown(doc: Document, page_markers: bool = False) -> str:
     if notes:
         out.append("\n".join(notes) + "\n")
     return "".join(out).rstrip("\n") + "\n" if out else ""
+
+
+register(Writer("md", (".md", ".markdown"), write_markdown, frozenset({"page_markers"})))

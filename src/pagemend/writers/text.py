@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 from pagemend.model import Block, Document
+from pagemend.writers.registry import Writer, register
 
 __all__ = ["write_text"]
 
@@ -32,3 +33,6 @@ def write_text(doc: Document) -> str:
     notes = [f"[{b.note_id}] {_with_references(b)}" for b in doc.blocks if b.kind == "note"]
     parts = body + (["\n".join(notes)] if notes else [])
     return "\n\n".join(parts) + "\n" if parts else ""
+
+
+register(Writer("txt", (".txt",), write_text))
