@@ -219,7 +219,8 @@ class MissingDependencyError(PagemendError):
     def __init__(self, package: str, extra: str) -> None:
         super().__init__(
             f"this needs the optional package {package!r}",
-            f"install it with `pip install 'pagemend[{extra}]'`",
+            f"install it with `pip install {package}` (or, in pagemend's repository, "
+            f"`pip install '.[{extra}]'`)",
         )
 
 
