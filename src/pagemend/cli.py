@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from pagemend import __version__
-from pagemend.config import PipelineConfig, load_toml, raw
+from pagemend.config import PipelineConfig, check_language, load_toml, raw
 from pagemend.errors import (
     BookTooLargeForMemoryError,
     ConfigError,
@@ -164,7 +164,9 @@ def _config(args: argparse.Namespace) -> PipelineConfig:
         sections.setdefault(section, {})[key] = raw(value)
     if args.lang:
         sections.setdefault("detect_language", {})["lang"] = args.lang.strip().lower()
-    return PipelineConfig.resolve(sections)
+    config = PipelineConfig.resolve(sections)
+    check_language(config.detect_language.lang)
+    return config
 
 
 def _format(args: argparse.Namespace) -> str:

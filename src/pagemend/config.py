@@ -46,8 +46,8 @@ from pagemend.stages.repair_layout import RepairLayoutConfig
 from pagemend.stages.restore_word_spaces import RestoreWordSpacesConfig
 from pagemend.stages.separate_notes import SeparateNotesConfig
 
-__all__ = ["REQUIRED_STAGES", "PipelineConfig", "dump_toml", "load_toml", "parse_setting",
-           "raw", "supported_languages"]
+__all__ = ["REQUIRED_STAGES", "PipelineConfig", "check_language", "dump_toml", "load_toml",
+           "parse_setting", "raw", "supported_languages"]
 
 #: Stages the output needs: ``assemble_blocks`` builds the blocks every writer projects and
 #: ``verify`` rebuilds from (switched off, the output is empty and conservation fails; tried
@@ -176,7 +176,15 @@ def supported_languages() -> frozenset[str]:
     return frozenset(codes | set(wordfreq.available_languages()))
 
 
-def _check_lang(value: object) -> None:
+def check_language(value: object) -> None:
+    """Refuse a language pagemend has no evidence for (the command line's check; the library
+    takes any code and falls back to the document's own evidence).
+
+    >>> check_language("xx")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    pagemend.errors.UnknownLanguageError: [PM202] 'xx' is not a language pagemend supports; ...
+    """
     if value is not None and value not in supported_languages():
         raise UnknownLanguageError(
             f"{value!r} is not a language pagemend supports",
@@ -259,8 +267,6 @@ def _checked(name: str, config_class: type, section: Mapping[str, Any]) -> dict[
             raise SettingTypeError(
                 f"{name}.{key} = {value!r} is not of its type ({_hint_name(hint)})",
                 "write true or false" if bool in kinds else "check the value")
-        if name == "detect_language" and key == "lang":
-            _check_lang(value)
         if key == "enabled" and value is False and name in REQUIRED_STAGES:
             raise RequiredStageError(
                 f"{name} cannot be switched off: the output is built by it",

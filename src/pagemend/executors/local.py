@@ -69,7 +69,8 @@ WORKER_DIED = "PM120"
 #: the book took longer than the time limit; its worker was stopped
 TIMED_OUT = "PM122"
 #: The memory cap of each worker (address space, MiB; ``--memory-mb``): far above real books
-#: (the largest corpus PDF is mended in about 600 MiB of address space, imports included).
+#: (measured: the largest corpus PDF, hume-groff, is mended under a 400 MiB cap and not under
+#: 320, imports and word lists included; the nested-forms PDF of issue 16 takes 17 GB).
 WORKER_MEMORY_MB = 8192
 #: The time limit of one book, in seconds (``--timeout``): far above real books (the corpus
 #: is mended at 75 pages a second or more; 100,000 pages take under half an hour).
