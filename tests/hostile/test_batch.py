@@ -38,11 +38,12 @@ def test_a_crashing_pdf_does_not_take_the_batch_down(tmp_path: Path):
     good = tmp_path / "hume.pdf"
     good.write_bytes(HUME.read_bytes())
     out = tmp_path / "out"
-    run = pagemend("batch", bomb, good, SEED, "-d", out, "--memory-mb", "640", "--jobs", "2")
+    run = pagemend("batch", bomb, good, SEED, "-d", out, "--memory-mb", "480", "--timeout", "40",
+                   "--jobs", "2")  # hume-groff, the largest corpus PDF, needs under 400 MiB
     assert run.returncode == 1
     report = _report(out)
     assert report["bomb.pdf"]["status"] == "failed"
-    assert report["bomb.pdf"]["code"] in ("PM120", "PM121")
+    assert report["bomb.pdf"]["code"] in ("PM120", "PM121", "PM122")  # died, or stopped
     assert report["hume.pdf"]["status"] == report["input.pages.txt"]["status"] == "ok"
     assert (out / "hume.md").exists() and not (out / "bomb.md").exists()
 

@@ -1,5 +1,5 @@
-"""Hostile inputs (issue 16): each ends in a coded error or a valid output, within 10 s and
-1 GB, without a traceback (see bounded.py)."""
+"""Hostile inputs (issue 16): each ends in a coded error or a valid output, within 10 s (of
+CPU time) and 1 GB, without a traceback (see bounded.py)."""
 
 from __future__ import annotations
 
