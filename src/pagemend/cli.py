@@ -29,6 +29,7 @@ from typing import Any
 from pagemend import __version__
 from pagemend.config import PipelineConfig, check_language, load_toml, raw
 from pagemend.errors import (
+    BookFailedError,
     BookTooLargeForMemoryError,
     ConfigError,
     InputListError,
@@ -76,6 +77,14 @@ def _config_options() -> argparse.ArgumentParser:
     return options
 
 
+def _limits(parser: argparse.ArgumentParser, where: str) -> None:
+    parser.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                        help=f"{where}stop a book that takes longer (default 3600; 0: none)")
+    parser.add_argument("--memory-mb", type=int, default=None, metavar="MB",
+                        help=f"{where}the memory cap of each book's worker (default 8192; "
+                        "0: none)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pagemend", description=__doc__.split("\n\n")[0])
     parser.add_argument("--version", action="version", version=f"pagemend {__version__}")
@@ -90,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
                          "the output suffix, else md)")
     convert.add_argument("--page-markers", action="store_true",
                          help="write <!-- page N --> provenance markers into Markdown")
+    _limits(convert, "a PDF is mended in a worker process: ")
     explain = commands.add_parser("explain", parents=common,
                                   help="list every edit and decision with its rule and reason")
     explain.add_argument("input")
@@ -119,10 +129,7 @@ def _parser() -> argparse.ArgumentParser:
                        "written whole or not at all)")
     batch.add_argument("--page-markers", action="store_true",
                        help="write <!-- page N --> provenance markers into Markdown")
-    batch.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
-                       help="stop a book that takes longer (default 3600; 0: no limit)")
-    batch.add_argument("--memory-mb", type=int, default=None, metavar="MB",
-                       help="the memory cap of each book's worker (default 8192; 0: none)")
+    _limits(batch, "")
     evaluate = commands.add_parser("eval", parents=common,
                                    help="mend and score every corpus case")
     evaluate.add_argument("cases", type=Path, help="a folder of case folders")
@@ -191,15 +198,57 @@ def _convert(args: argparse.Namespace) -> int:
     if args.output != "-" and Path(args.output).is_dir():
         raise output_error(args.output, IsADirectoryError(21, "Is a directory"))
     started = time.perf_counter()
-    doc = mend(_read(args), _config(args))
-    text = write(doc, fmt, page_markers=args.page_markers)
+    if _is_pdf(args.input):
+        text, pages = _convert_isolated(args, fmt)
+    else:
+        doc = mend(_read(args), _config(args))
+        text, pages = write(doc, fmt, page_markers=args.page_markers), len(doc.pages)
     if args.output == "-":
         _to_stdout(text)
     else:
         _write_output(Path(args.output), text)
-    _note(args, f"{args.input}: {len(doc.pages)} pages in "
-          f"{time.perf_counter() - started:.2f} s", verbose=True)
+    _note(args, f"{args.input}: {pages} pages in {time.perf_counter() - started:.2f} s",
+          verbose=True)
     return 0
+
+
+def _is_pdf(source: str) -> bool:
+    """A PDF file (by suffix or signature): read in a worker process."""
+    path = Path(source)
+    if source == "-" or not path.is_file():
+        return False
+    if path.suffix.lower() == ".pdf":
+        return True
+    try:
+        with path.open("rb") as handle:
+            return handle.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
+def _convert_isolated(args: argparse.Namespace, fmt: str) -> tuple[str, int]:
+    """Mend a PDF in a worker process with a memory cap and a time limit, as a batch does: a
+    PDF that crashes pdfium or runs away is a coded error (PM120, PM121, PM122)."""
+    import tempfile
+
+    from pagemend.executors.local import (
+        BOOK_TIMEOUT,
+        WORKER_MEMORY_MB,
+        BookTask,
+        mend_isolated,
+    )
+
+    with tempfile.TemporaryDirectory(prefix="pagemend-") as folder:
+        output = Path(folder) / f"out.{fmt}"
+        task = BookTask(args.input, str(output), fmt, _config(args), args.password,
+                        args.page_markers, _max_bytes(args))
+        result = mend_isolated(
+            task, BOOK_TIMEOUT if args.timeout is None else args.timeout,
+            WORKER_MEMORY_MB if args.memory_mb is None else args.memory_mb)
+        if result.status != "ok":
+            raise BookFailedError(result.code or INTERNAL_ERROR, result.message or "failed",
+                                  result.remedy or "")
+        return output.read_text(encoding="utf-8"), result.pages
 
 
 def _to_stdout(text: str) -> None:

@@ -18,6 +18,7 @@ import errno
 __all__ = [
     "BatchLockedError",
     "BinaryInputError",
+    "BookFailedError",
     "BookTooLargeForMemoryError",
     "ConfigError",
     "DiskFullError",
@@ -159,6 +160,14 @@ class BookTooLargeForMemoryError(InputError):
     def __init__(self) -> None:
         super().__init__("the book needs more memory than pagemend may use",
                          "raise the cap (batch: --memory-mb), or split the book")
+
+
+class BookFailedError(PagemendError):
+    """A book mended in a worker process failed: the worker's record, with its code."""
+
+    def __init__(self, code: str, problem: str, remedy: str) -> None:
+        self.code = code
+        super().__init__(problem, remedy)
 
 
 class ConfigError(PagemendError):

@@ -157,3 +157,13 @@ def test_verify_a_missing_file_and_a_folder(tmp_path: Path):
     run = pagemend("verify", tmp_path)
     assert run.returncode == 0 and b"verified" in run.stdout
     assert pagemend("verify", tmp_path / "empty-folder-missing").code == "PM101"
+
+
+def test_a_pdf_that_crashes_pdfium_is_a_coded_error(tmp_path: Path):
+    """Nested forms drawn ten million times: pdfium exhausts the worker's memory cap and
+    aborts; the command line says so with a code (the PDF is mended in a worker)."""
+    pytest.importorskip("pypdfium2")
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(pdfs.bomb(7))
+    run = pagemend(bomb, "--memory-mb", "480")
+    assert run.returncode == 1 and run.code in ("PM120", "PM121")

@@ -54,7 +54,7 @@ from pagemend.readers.text import MAX_INPUT_BYTES
 from pagemend.writers import FORMATS, write
 
 __all__ = ["BOOK_TIMEOUT", "CONFIG_FILE", "LOCK_FILE", "REPORT_FILE", "WORKER_MEMORY_MB",
-           "BookResult", "BookTask", "mend_book", "output_name", "run_local"]
+           "BookResult", "BookTask", "mend_book", "mend_isolated", "output_name", "run_local"]
 
 #: beside the outputs: every book's record, one JSON object per line, appended as books end
 REPORT_FILE = "pagemend-report.jsonl"
@@ -289,6 +289,13 @@ def run_local(sources: Sequence[str], out_dir: Path, fmt: str = "md",
                 except OSError as error:
                     raise output_error(report_path, error) from None
                 yield result
+
+
+def mend_isolated(task: BookTask, timeout: float = BOOK_TIMEOUT,
+                  memory_mb: int = WORKER_MEMORY_MB) -> BookResult:
+    """Mend one book in a worker process (as a batch does): a PDF that crashes pdfium or runs
+    away costs the worker, not the caller; the failure is a record with its code."""
+    return next(iter(_Workers(1, timeout, memory_mb).run([task])))
 
 
 def _results(tasks: list[BookTask], jobs: int, resume: bool, timeout: float,
