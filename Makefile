@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint eval bench bench-pdf readme clean
+.PHONY: demo test lint eval bench bench-pdf bench-scale readme fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ lint: $(STAMP)
 test: lint
 	$(BIN)/pytest
 
+# the property tests at 10,000 examples each (make test runs them at 2,000: the ci profile)
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/test_properties.py -p no:cacheprovider
+
 eval: $(STAMP)
 	$(BIN)/pagemend eval tests/corpus --gate
 
@@ -33,6 +37,10 @@ readme: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_corpus.py
+
+# linearity: 2,000 and 20,000 pages of distinct text, each in a fresh process (time, peak memory)
+bench-scale: $(STAMP)
+	$(BIN)/python bench/bench_scale.py --sizes 2000 20000
 
 bench-pdf: $(STAMP)
 	command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)

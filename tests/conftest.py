@@ -2,7 +2,25 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
+
+from helpers import CORPUS
+from pagemend.eval.runner import EvalReport, evaluate
+from pagemend.explain import unexplained
+from pagemend.model import Document
+from pagemend.pipeline import mend
+
+#: Hypothesis profiles: ``ci`` runs in ``make test`` (at least 2,000 examples per property),
+#: ``fuzz`` in ``make fuzz``; ``dev`` is a quick pass for editing (HYPOTHESIS_PROFILE=dev).
+settings.register_profile("ci", max_examples=2000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", max_examples=10000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -13,3 +31,29 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def corpus_runs() -> CorpusRuns:
+    """The development corpus mended and scored once per input for the whole session (the
+    gate, the rule counts and the decision checks all read the same run)."""
+    return CorpusRuns()
+
+
+class CorpusRuns:
+    """Lazily evaluated corpus runs by input variant, with each case's unexplained output."""
+
+    def __init__(self) -> None:
+        self._runs: dict[str, tuple[EvalReport, dict[str, list[str]]]] = {}
+
+    def __call__(self, variant: str) -> tuple[EvalReport, dict[str, list[str]]]:
+        if variant not in self._runs:
+            problems: dict[str, list[str]] = {}
+
+            def mender(doc: Document) -> Document:
+                mended = mend(doc)
+                problems[doc.meta.source] = unexplained(mended)
+                return mended
+
+            self._runs[variant] = (evaluate(CORPUS, variant, mender), problems)
+        return self._runs[variant]

@@ -1,4 +1,5 @@
-"""Golden cases: tests/cases/NAME/{input.pages.txt, expected.md, case.toml}.
+"""Golden cases: tests/cases/NAME/{input.pages.txt | input.pdf, expected.md, case.toml}.
+PDFs are hand-set from text of our own by tests/cases/make_pdfs.py.
 
 An optional ``kinds`` list in case.toml pins the kind of every block, for structure that
 Markdown does not show (contents and index entries, letters, list items).
@@ -26,6 +27,12 @@ def load(case: Path) -> dict[str, object]:
     return tomllib.loads((case / "case.toml").read_text(encoding="utf-8"))
 
 
+def source(case: Path) -> Path:
+    """The case's input: a hand-set PDF where the case has one, else its page text."""
+    pdf = case / "input.pdf"
+    return pdf if pdf.exists() else case / "input.pages.txt"
+
+
 @pytest.mark.parametrize(
     "case",
     [pytest.param(c, id=c.name, marks=[pytest.mark.xfail(strict=True, reason=str(load(c)
@@ -33,7 +40,7 @@ def load(case: Path) -> dict[str, object]:
      for c in GOLDEN],
 )
 def test_golden(case: Path, update_golden: bool):
-    doc = mend(read_path(str(case / "input.pages.txt")))
+    doc = mend(read_path(str(source(case))))
     kinds = load(case).get("kinds")
     if kinds is not None:
         assert [block.kind for block in doc.blocks] == kinds

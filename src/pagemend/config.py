@@ -36,6 +36,7 @@ from pagemend.stages.detect_language import DetectLanguageConfig
 from pagemend.stages.detect_letters import DetectLettersConfig
 from pagemend.stages.detect_lists import DetectListsConfig
 from pagemend.stages.detect_verse import DetectVerseConfig
+from pagemend.stages.join_drop_caps import JoinDropCapsConfig
 from pagemend.stages.join_hyphenated_words import JoinHyphenatedWordsConfig
 from pagemend.stages.link_notes import LinkNotesConfig
 from pagemend.stages.measure_document import MeasureDocumentConfig
@@ -75,6 +76,7 @@ class PipelineConfig:
         default_factory=RemoveRunningHeadsConfig
     )
     capture_page_labels: CapturePageLabelsConfig = field(default_factory=CapturePageLabelsConfig)
+    join_drop_caps: JoinDropCapsConfig = field(default_factory=JoinDropCapsConfig)
     separate_notes: SeparateNotesConfig = field(default_factory=SeparateNotesConfig)
     join_hyphenated_words: JoinHyphenatedWordsConfig = field(
         default_factory=JoinHyphenatedWordsConfig

@@ -79,7 +79,8 @@ def replace(obj: _Model, /, **changes: Any) -> _Model:
 LineRole = Literal["body", "running_head", "folio", "foot", "note", "marker"]
 #: What a line is on its page. Only ``body`` and ``note`` lines end up in blocks; a blank
 #: line (empty text) carries nothing whatever its role. A ``marker`` line held only a note
-#: marker that extraction set on a line of its own; its reference moved to the line before.
+#: marker that extraction set on a line of its own; its reference moved to the line before;
+#: or a drop cap (``join_drop_caps``), moved to its word.
 LINE_ROLES: tuple[str, ...] = ("body", "running_head", "folio", "foot", "note", "marker")
 #: Roles of page furniture: removed from the text, kept verbatim in ``Page.furniture``.
 FURNITURE_ROLES: frozenset[str] = frozenset({"running_head", "folio", "foot"})

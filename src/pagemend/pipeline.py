@@ -28,6 +28,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "restore_word_spaces",
     "remove_running_heads",
     "capture_page_labels",
+    "join_drop_caps",
     "separate_notes",
     "link_notes",
     "join_hyphenated_words",

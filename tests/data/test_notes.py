@@ -17,6 +17,10 @@ from pagemend.data.notes import marker_pattern
         ("2", "in 1812 and 2 more", False),  # a number standing free is no marker
         ("2", "Law.23 goes on", False),  # part of a longer number
         ("2", "2 opens the text", False),  # nothing before it
+        ("1", "when it went.¹ The third", True),  # in superscript digits
+        ("1", "in the year ²¹ more", False),  # part of a longer raised number
+        ("20", "one common substance,\n20 though it", True),  # set after the line break
+        ("20", "one common substance,\n20 Though it", False),  # a new sentence: a count
         ("*", "a star* here", True),
         ("*", "* opens a line", False),
     ],

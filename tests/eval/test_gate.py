@@ -10,17 +10,17 @@ from pagemend.eval.runner import EvalReport, evaluate
 
 
 @pytest.fixture(scope="module")
-def report() -> EvalReport:
-    return evaluate(CORPUS, "pages")
+def report(corpus_runs) -> EvalReport:
+    return corpus_runs("pages")[0]
 
 
 def test_gate_pages_input_holds_its_floors(report):
     assert check(report, load_floors(), corpus_digest(CORPUS, "pages")) == []
 
 
-def test_gate_pdf_input_holds_its_floors():
+def test_gate_pdf_input_holds_its_floors(corpus_runs):
     pytest.importorskip("pypdfium2")
-    pdf = evaluate(CORPUS, "pdf")
+    pdf = corpus_runs("pdf")[0]
     assert check(pdf, load_floors(), corpus_digest(CORPUS, "pdf")) == []
 
 

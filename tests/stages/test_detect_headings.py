@@ -29,3 +29,53 @@ def test_a_line_in_large_type_is_a_heading():
 
 def test_the_same_line_in_body_type_is_not():
     assert _headings(10.0) == []
+
+
+PROSE = "the struggle was linked to domestic class struggle, and pushed the whole revolution on."
+
+
+def _mend_text(text: str) -> Document:
+    from pagemend.readers import read_text
+
+    return mend(read_text(text), order=UNTIL_HEADINGS)
+
+
+def test_decisions_name_the_rules_of_the_stage():
+    """Every heading line's kind, block start and level is recorded with a declared rule."""
+    from pagemend.rules import RULES
+
+    doc = _mend_text("\n".join([
+        "Chapter II.", "A short account of the mill, and of the miller, his sister.",
+        *["The " + PROSE] * 6]))
+    headings = [(line.text, line.level) for line in doc.lines() if line.kind == "heading"]
+    assert headings == [("Chapter II.", 1),
+                        ("A short account of the mill, and of the miller, his sister.", 1)]
+    decided = {(d.line, d.field): d.rule for d in doc.decisions if d.stage == "detect_headings"}
+    assert decided[(0, "kind")] == "detect_headings.division_label"
+    assert decided[(1, "kind")] == "detect_headings.label_title"
+    assert decided[(1, "level")] == "detect_headings.level_title_of_label"
+    assert decided[(0, "level")] == "detect_headings.level_top_of_page"
+    assert all(rule_id in RULES for rule_id in decided.values())
+
+
+def test_a_new_numbering_in_mid_page_sits_under_the_one_before():
+    """`BOOK I.`, its argument, then `Chapter I.` and its title: the chapter is level 2, and
+    the argument (followed by a label, not by a paragraph) is no title (tomjones-groff)."""
+    doc = _mend_text("\n".join([
+        "BOOK I.", "Containing as much of the mill as is needful to begin with.",
+        "Chapter I.", "The introduction to the work.", *["The " + PROSE] * 6]))
+    headings = [(line.text, line.level) for line in doc.lines() if line.kind == "heading"]
+    assert headings == [("BOOK I.", 1), ("Chapter I.", 2), ("The introduction to the work.", 2)]
+
+
+def test_a_dateline_is_no_title():
+    doc = _mend_text("\n".join([*["The " + PROSE] * 6, "LONDON, December 9, O. S. 1746.",
+                                "Dear Boy, " + PROSE]))
+    assert [line.text for line in doc.lines() if line.kind == "heading"] == []
+
+
+def test_a_title_may_end_in_a_year():
+    """Only a number after a comma makes a dateline or a citation."""
+    doc = _mend_text("\n".join(["The Election of 1860", *["The " + PROSE] * 6]))
+    assert [line.text for line in doc.lines() if line.kind == "heading"] == [
+        "The Election of 1860"]

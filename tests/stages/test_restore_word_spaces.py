@@ -32,3 +32,13 @@ def test_a_document_with_its_own_unknown_words_is_left_alone():
     doc = mend(read_text(text), order=UNTIL)
     assert doc.pages[0].lines[0].text.startswith("Mr. Whitemash of Hollowell")
     assert not [edit for edit in doc.edits if edit.stage == "restore_word_spaces"]
+
+
+def test_a_very_long_word_is_not_tried_split_by_split():
+    """Issue 16: a 100,000-letter word took quadratic time and gigabytes; no part of a split
+    can be longer than a common word, so the tries are bounded per word."""
+    from pagemend.stages.restore_word_spaces import MAX_PART_LETTERS, _split
+
+    assert _split("a" * 100_000, "en") is None
+    assert _split("knewtheir", "en") == 4
+    assert _split("x" * (2 * MAX_PART_LETTERS + 1), "en") is None

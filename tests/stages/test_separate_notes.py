@@ -90,3 +90,101 @@ def test_a_note_continued_over_a_page_is_found_by_its_smaller_type():
         ("So the book tells it, in the vicar's own hand.", 8.0)]
     doc = separate_notes(Document(pages=(page(0, first), page(1, second))), None)
     assert [line.role for line in doc.pages[1].lines] == ["body"] * 7 + ["note"] * 2
+
+
+def rules_by_line(doc) -> dict[tuple[int, int], set[str]]:
+    found: dict[tuple[int, int], set[str]] = {}
+    for decision in doc.decisions:
+        if decision.stage == "separate_notes":
+            found.setdefault((decision.page, decision.line), set()).add(decision.rule)
+    return found
+
+
+def test_footnote_decisions_are_recorded_with_their_rules():
+    from pagemend.rules import RULES
+
+    page = "\n".join([BODY, "value nothing more than Law.2 Thus the right", BODY,
+                      "1. A note.", "2. Law is the order", "by which all things are governed."])
+    doc = separate_notes(make_doc("It is?1 " + BODY + "\n" + page), None)
+    assert rules_by_line(doc) == {(0, 4): {"separate_notes.footnote_block"},
+                                  (0, 5): {"separate_notes.footnote_block"},
+                                  (0, 6): {"separate_notes.note_goes_on"}}
+    fields = {(d.line, d.field, d.after) for d in doc.decisions if d.line == 5}
+    assert fields == {(5, "role", "note"), (5, "kind", "note"), (5, "starts_block", True),
+                      (5, "note_id", "2")}
+    assert all(d.rule in RULES for d in doc.decisions)
+
+
+def test_endnotes_at_a_chapters_end_without_a_heading():
+    """Numbered 1, 2, ... in note type (longer lines) up to the next chapter heading, each
+    number a marker in the chapter: the chapter's endnotes (expression-xelatex)."""
+    body = [f"the {word} lay quiet under the hill, and the page ran on" for word in
+            ["mill", "brook", "field", "road", "wood", "stone"]]
+    long = "and the note runs on in its smaller type, longer than the body's lines are"
+    chapter = [body[0], "as the book says,1 and so on", *body[1:4],
+               "and so it ended.2", "1. The book is lost now, and the vicar's copy went with it.",
+               long, "2. The vicar said so too, in his own words, in the year of the frost.",
+               "CHAPTER II.", *body[3:], *body]
+    doc = separate_notes(make_doc("\n".join(chapter[:6]), "\n".join(chapter[6:])), None)
+    roles = [(line.role, line.note_id) for line in doc.pages[1].lines]
+    assert roles[:4] == [("note", "1"), ("note", None), ("note", "2"), ("body", None)]
+    assert rules_by_line(doc)[(1, 0)] == {"separate_notes.endnote_list"}
+
+
+def test_a_numbered_list_at_a_chapters_end_is_no_endnotes():
+    body = [f"the {word} lay quiet under the hill, and the page ran on" for word in
+            ["mill", "brook", "field", "road", "wood", "stone"]]
+    chapter = [*body, "as the book says,1 and so on.", "1. The first rule.",
+               "2. The second rule.", "CHAPTER II.", *body]
+    doc = separate_notes(make_doc("\n".join(chapter)), None)
+    assert {line.role for line in doc.lines()} <= {"body"}
+
+
+def test_labels_alone_on_their_lines_open_the_notes_below():
+    """The extractor set the labels apart from their notes (montaigne-latex): two labels,
+    then two lines, one note each."""
+    page = "\n".join([BODY, "the proverb of the empty vessel—∗—that makes", BODY,
+                      "to see their pace before he set his own to it—†", BODY,
+                      "∗", "†", "", "An old saying of the valley.", "A saying of the carters."])
+    doc = separate_notes(make_doc(page), None)
+    notes = [(line.text, line.note_id, line.starts_block) for line in doc.lines()
+             if line.role == "note" and line.text]
+    assert notes == [("An old saying of the valley.", "∗", True),
+                     ("A saying of the carters.", "†", True)]
+    assert rules_by_line(doc)[(0, 8)] == {"separate_notes.label_alone"}
+
+
+def test_a_long_note_may_fill_most_of_its_page_in_note_type():
+    """A note set smaller (its lines longer) may reach above ``MAX_NOTE_SHARE`` of the page:
+    its label is looked for as high as the foot's lines run in note type."""
+    words = ["mill", "brook", "field", "road", "wood", "stone", "bridge", "barn", "yard"]
+    body = [f"the {word} lay quiet under the hill and the page ran on as" for word in words]
+    note = "and the note runs on in its smaller type, longer than the body's lines, as notes do"
+    last = body[:3] + ["and so the miller said, as the parish book has it.1"] + [
+        "1 The parish book was kept by the vicar, who wrote in it what he heard and saw,"
+    ] + [note] * 12 + ["and there it ends."]
+    from pagemend.stages.measure_document import measure_document
+
+    doc = separate_notes(measure_document(make_doc(*["\n".join(body)] * 3, "\n".join(last)),
+                                          None), None)
+    roles = [line.role for line in doc.pages[3].lines]
+    assert roles == ["body"] * 4 + ["note"] * 14
+
+
+def test_endnotes_end_where_note_type_ends_before_a_title_alone():
+    """The next chapter opens with its title alone (no division word): the endnotes end where
+    their lines leave note type, and the new chapter stays body."""
+    from pagemend.stages.measure_document import measure_document
+
+    body = [f"the {word} lay quiet under the hill and the page ran on as" for word in
+            ["mill", "brook", "field", "road", "wood", "stone", "bridge", "barn", "yard"]]
+    long = "and the note runs on in its smaller type, longer than the body's lines, as notes do"
+    ending = [*body[:4], "as the book says,1 and so it ended.2",
+              "1. The book is lost now, and the vicar's copy of it went with the rest of his",
+              "papers.", "2. The vicar said so too, in his own words, in the year of the frost,",
+              long, "and there it ends.", "THE MILLER'S DAUGHTER", *body]
+    doc = separate_notes(measure_document(make_doc(*["\n".join(body)] * 3, "\n".join(ending)),
+                                          None), None)
+    roles = [line.role for line in doc.pages[3].lines]
+    assert roles == ["body"] * 5 + ["note"] * 5 + ["body"] * 10
+    assert rules_by_line(doc)[(3, 5)] == {"separate_notes.endnote_list"}

@@ -48,3 +48,39 @@ def test_markdown_page_markers_never_split_a_word():
     assert write_markdown(doc, page_markers=True) == (
         "<!-- page 141 -->\n\nto defend <!-- page 142 --> the camp\n"
     )
+
+
+HOSTILE = [
+    "a *starred* and _underlined_ word",
+    "<script>alert(1)</script> and <b>bold</b>",
+    "[a link](http://example.com) and ![an image](x.png)",
+    "`code` and a back\\slash and &amp; &#169; AT&T",
+    "# a hash first",
+    "> an angle first",
+    "1. a number first",
+    "- a dash first",
+    "***",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_text_reads_back_as_itself_and_never_as_markup(text):
+    """Issue 16: HTML and Markdown syntax in the text is escaped, so a CommonMark renderer
+    (markdown-it-py) gives back exactly the text as one paragraph, with no markup."""
+    markdown_it = pytest.importorskip("markdown_it")
+    import html
+
+    written = write_markdown(Document((), (block("paragraph", text),)))
+    tokens = markdown_it.MarkdownIt("commonmark").parse(written)
+    assert [token.type for token in tokens] == ["paragraph_open", "inline", "paragraph_close"]
+    (inline,) = [token for token in tokens if token.type == "inline"]
+    assert [child.type for child in inline.children or []] == ["text"]
+    rendered = markdown_it.MarkdownIt("commonmark").render(written)
+    assert html.unescape(rendered) == f"<p>{text}</p>\n"
+
+
+def test_markdown_page_label_cannot_close_its_comment():
+    spans = (Span(0, 4, 0, "1--><script>x</script>", 0),)
+    doc = Document((), (Block("paragraph", "Text", spans),))
+    written = write_markdown(doc, page_markers=True)
+    assert written.count("-->") == 1 and "<script>" not in written

@@ -5,13 +5,16 @@ bool(DIVISION.match("Chapter 12 of the book"))
     (True, True, False)
     >>> DIVISION.match("CHAPTER XI — STRAIT OF MAGELLAN.—").group("title")
     'STRAIT OF MAGELLAN.—'
+    >>> ORDINAL_DIVISION.match("ERSTES KAPITEL").group("keyword"), bool(NUMBERED_PIECE.match("4."))
+    ('KAPITEL', True)
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["BARE_NUMERAL", "DIVISION", "DIVISION_WORDS", "NUMBER_WORDS"]
+__all__ = ["BARE_NUMERAL", "DIVISION", "DIVISION_WORDS", "NUMBERED_PIECE", "NUMBER_WORDS",
+           "ORDINAL_DIVISION", "ORDINAL_STEMS"]
 
 #: Words that open a numbered division heading (English, French, German, Dutch, Latin).
 DIVISION_WORDS: tuple[str, ...] = (
@@ -43,3 +46,18 @@ DIVISION = re.compile(
 )
 #: A numeral alone on its line (``VIII``, ``I.``, ``§ 12``).
 BARE_NUMERAL = re.compile(r"^(?:[IVXLCDM]+|§\s*\d{1,3})\.?$")
+#: An arabic number with its full stop alone on its line: a piece of a collection (``4.``).
+NUMBERED_PIECE = re.compile(r"^\d{1,3}\.$")
+
+#: Stems of the ordinals that come before the division word in German and Dutch (``Erstes
+#: Kapitel``, ``Zweiter Teil``, ``Eerste Hoofdstuk``); an inflection ending follows.
+ORDINAL_STEMS: tuple[str, ...] = (
+    "erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebent", "siebt", "acht", "neunt",
+    "zehnt", "letzt", "eerst", "tweed", "derd", "vierd", "vijfd", "zesd", "zevend", "laatst",
+)
+#: A division named by an ordinal before its word (``Erster Teil``, ``ERSTES KAPITEL``).
+ORDINAL_DIVISION = re.compile(
+    rf"^(?P<numeral>(?:{'|'.join(ORDINAL_STEMS)})(?:e|er|es|en|em)?)\s+(?P<keyword>{_KEYWORD})"
+    r"\.?$",
+    re.IGNORECASE,
+)

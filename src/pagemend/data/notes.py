@@ -23,7 +23,10 @@ ENDNOTES_HEADING = re.compile(
 )
 
 #: Reference symbols, in the order books use them when notes are not numbered.
-NOTE_SYMBOLS = "*†‡§‖¶"
+NOTE_SYMBOLS = "*∗†‡§‖¶"
+#: The superscript digits 0 to 9, as a raised marker may be encoded in text.
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 #: Longest numeric label taken for a note (notes numbered through a book stay under 1000).
 MAX_LABEL_DIGITS = 3
 
@@ -51,14 +54,16 @@ def note_label(text: str) -> tuple[str, int] | None:
 @functools.lru_cache(maxsize=1024)
 def marker_pattern(label: str) -> re.Pattern[str]:
     """Where a label stands in body text as a note marker: glued to the end of a word or its
-    punctuation (``Law.2``, ``too."5``), raised (``^68``), in brackets (``[3]``), alone on a
-    line (a superscript extraction split off), or as a symbol (``*``).
+    punctuation (``Law.2``, ``too."5``), raised (``^68``, ``went.¹``), in brackets (``[3]``),
+    alone on a line or at the start of the next (a superscript extraction split off:
+    ``substance,`` / ``20 though``), or as a symbol (``*``).
 
     >>> bool(marker_pattern("2").search("property of Law.2 Thus")), bool(
     ...     marker_pattern("2").search("in 1812 and 2 more"))
     (True, False)
     """
     escaped = re.escape(label)
+    raised = label.translate(_TO_SUPERSCRIPT)
     if label.isdigit():
         # the label first, then a look back at the character before it (a letter, closing
         # punctuation, or the caret of a raised marker): a pattern that opens with a look
@@ -67,5 +72,9 @@ def marker_pattern(label: str) -> re.Pattern[str]:
             rf"{escaped}(?!\d)(?<=(?:[^\W\d_]|[.,;:!?'\"’”»›)\]]|\^){escaped})"
             rf"|\[{escaped}\]"
             rf"|(?m:^{escaped}$)"  # a superscript that extraction set on a line of its own
+            # or at the start of the next line, before the lower-case word that goes on
+            rf"|{escaped}(?= [a-zà-ÿ])(?<=[\w,;:.!?'\"’”)\]]\n{escaped})"
+            # in superscript digits after a word or its punctuation (``went.¹``)
+            rf"|{raised}(?![{SUPERSCRIPT_DIGITS}])(?<=[^\s{SUPERSCRIPT_DIGITS}]{raised})"
         )
     return re.compile(rf"(?<=\S){escaped}")

@@ -1,36 +1,52 @@
-"""detect_block_quotes: quotations set off from the body, from text alone.
+"""detect_block_quotes: quotations set off from the body.
 
 A block quote is set narrower than the body (indented on both sides, often in smaller type).
 Page text loses the indent but keeps its trace: the quote's full lines hold fewer characters
 than the body's. So the prose is cut into units at likely paragraph ends (a line with room
-for the next word that ends a sentence, or one ending in a colon, or a blank line), and a
-unit is quoted when its full lines are narrower than the body's by a margin that is both
-real (``QUOTE_MIN_GAP``) and significant for its number of lines (``QUOTE_Z`` standard
-errors of the body's own spread). A unit too short to measure (one or two lines, an elision
-line ``....``) takes the side of its neighbours when both are quoted. Under a heading, only
-an epigraph is a quote: the short run that ends with an attribution line
-(``—Pudd'nhead Wilson's New Calendar.``); a chapter synopsis there is not. Two displayed
-forms are found by shape: a one-line quotation set inside a sentence, and a letter quoted
-after a colon, from its dateline to its signature.
+for the next word that ends a sentence, one ending in a colon, a line wholly in quote marks,
+an attribution, a drop cap), and a unit is quoted when its full lines are narrower than the
+body's by a margin that is both real (``QUOTE_MIN_GAP``) and significant for its number of
+lines (``QUOTE_Z`` standard errors of the body's own spread). A quotation is prose, set
+justified: a unit whose lines run ragged (``JUSTIFIED_SHARE``: wrapped verse, dash dialogue)
+or open with capitals line after line (``VERSE_CAPITAL_SHARE``: verse) is none, nor is the
+unit that opens a chapter (after its heading, its epigraph or its drop cap, whose neighbours
+are set short). A narrow unit needs a cue: a colon before it, a quoted neighbour, or an
+opening quote mark that does not close on the first line before the narration resumes
+(``"Sir Humphry Davy?" said Mr. Brooke`` is speech run into the text). A unit too short to
+measure takes the side of its neighbours when both are quoted. Two displayed forms are
+found by shape: a one-line quotation set inside a sentence, and a letter quoted after a
+colon, from its dateline to its signature.
 
-Where the reader had geometry (PDF input), position decides instead of the text: a quotation
-is set in from the body's left edge (the leftmost place where a good share of the prose lines
-start, on each side of the spread), by at least ``SET_IN`` type sizes and by more than a
-paragraph indent (the body's most common first-line set-in); every such prose line is a
-quotation line, and no other is.
+Where the reader had geometry (PDF input), position decides instead of the width: a
+quotation is set in on both sides of the body's frame (per side of the spread, and per
+column where a page has two): from the left edge by at least ``SET_IN`` type sizes, by more
+than a paragraph indent and less than ``MAX_SET_IN_SHARE`` of the measure, and it stops
+short of the right edge (lines beside a drop cap, a note's first line and a dateline set
+right all reach it). A run of such lines is no quotation when it stands under a heading (a
+synopsis), beside a drop cap, after a note's mark, or is a lone centred line or the turnover
+of the line before; a run that reads as verse is quoted a verse line per quoted line.
+
+Either way, under a heading an epigraph is quoted: a few lines (prose or verse) closed by an
+attribution line, after a dash (``—Pudd'nhead Wilson's New Calendar.``) or a name in
+capitals (``HOBBES``), even where a heading or verse rule took that line; and an attribution
+line right after any quotation closes it. Verse lines of an epigraph keep their kind.
 
 Inside a quotation, paragraphs are cut by the quotation's own measure: a line with room for
-the next word that ends a sentence, a line before an elision, or a closing quote before an
-opening one (a run of quoted advertisements).
+the next word that ends a sentence, a line before an elision or an attribution, or a closing
+quote before an opening one (a run of quoted advertisements).
 
-Leaves alone: headings, verse and notes, and quotations run into the text.
+Leaves alone: headings (but an attribution), verse (but an epigraph's attribution) and
+notes, and quotations run into the text.
 
     >>> from pagemend.readers import read_text
     >>> from pagemend.stages.measure_document import measure_document
     >>> body = "the alliance was to be upheld as the treaty said, and the Soviet leaders"
-    >>> quote = "We cannot allow the illusion to be created among our enemies"
+    >>> quote = ["We cannot allow the illusion to be created among our enemies",
+    ...     "that the alliance between our countries could be broken, or",
+    ...     "that either of us would stand aside if war were to come to",
+    ...     "the other; such an illusion would only invite an attack"]
     >>> text = "\\n".join([body] * 6 + ["The CPSU response to the Chinese offer said:"]
-    ...     + [quote] * 4 + ["on any Socialist state.", "Mao replied, " + body] + [body] * 3)
+    ...     + quote + ["on any Socialist state.", "Mao replied, " + body] + [body] * 3)
     >>> doc = detect_block_quotes(measure_document(read_text(text), None), None)
     >>> [line.kind for line in doc.lines()][6:13]
     ['paragraph', 'blockquote', 'blockquote', 'blockquote', 'blockquote', 'blockquote', \
@@ -42,14 +58,34 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from collections import Counter
 from dataclasses import dataclass
 
 from pagemend.breaks import ends_paragraph
+from pagemend.data.headings import DIVISION
+from pagemend.data.notes import ENDNOTES_HEADING
 from pagemend.data.punctuation import QUOTE_OPEN, SENTENCE_END
-from pagemend.layout import OVERLONG_RATIO, first_word, has_room, percentile, printed, successors
-from pagemend.model import Document, Line, replace
+from pagemend.layout import (
+    FULL_BAND,
+    OVERLONG_RATIO,
+    first_word,
+    has_room,
+    percentile,
+    printed,
+    successors,
+)
+from pagemend.model import Document, Line
+from pagemend.quotation_frames import (
+    PLACE_TOLERANCE,
+    Frame,
+    body_frames,
+    centred,
+    frame_of,
+    page_columns,
+    reaches_right,
+    set_in,
+)
 from pagemend.registry import stage
+from pagemend.rules import Changes, Rule, rule
 
 __all__ = ["DetectBlockQuotesConfig", "detect_block_quotes"]
 
@@ -72,11 +108,26 @@ QUOTE_Z = 3.0
 #: (douglass-xelatex); quotations sit 5-18% below their body in the development corpus.
 QUOTE_MIN_GAP = 0.04
 STRONG_GAP = 0.07
+#: A quotation's lines but the last are justified: at least this share of them lie within
+#: ``layout.FULL_BAND`` of their median length.
+JUSTIFIED_SHARE = 0.6
 #: Without a cue, the strong gap must hold over this many full lines (three lines of one
 #: numbered paragraph can run 8% narrow by chance: marcus-weasy).
 STRONG_MIN_LINES = 4
-#: An epigraph under a heading runs to at most this many lines, its attribution included.
+#: An epigraph under a heading runs to at most this many lines, its attribution included...
 EPIGRAPH_MAX_LINES = 8
+#: ...(at most this many lines before an attribution without a dash, a name in capitals:
+#: rouge-groff's longest epigraph has three)...
+NAME_EPIGRAPH_MAX_LINES = 4
+#: ...and its attribution line is at most this share of the measure (the corpus's longest,
+#: ``—The Maid's Tragedy: BEAUMONT AND FLETCHER.``, is 0.61 of middlemarch-weasy's measure).
+ATTRIBUTION_MAX_SHARE = 0.75
+#: Lines of verse open with capitals: a run (or unit) is verse when at least this share of
+#: its lines after the first, and at least ``VERSE_MIN_LINES`` of them, do. Prose quotations
+#: in the corpus: at most 0.33 (amnotes-groff, equator-xelatex); raetsel-groff's riddles,
+#: devils-xelatex's wrapped verse: 0.75 to 1.0 (at the run's left edge).
+VERSE_CAPITAL_SHARE = 0.7
+VERSE_MIN_LINES = 3
 #: Room test: the body's capacity is this percentile of prose line lengths; a unit of at
 #: least ``MIN_ROOM_PAIRS`` lines where this share would have held the next word is narrow.
 #: The seed page's quote: 5 of 8 lines would have; body paragraphs there: at most 1 of 4.
@@ -90,24 +141,60 @@ DISPLAY_MAX_SHARE = 0.85
 DATELINE_MAX_SHARE = 0.5
 LETTER_MAX_LINES = 60
 
-#: With the reader's geometry: a quotation's lines are set in from the body's left edge by at
-#: least this many type sizes (block quotes in the corpus PDFs: 1.3 to 2.2; lines that go on a
-#: body paragraph sit at the edge, its first line one paragraph indent in)...
-SET_IN = 1.0
-#: Two left edges within this many type sizes of each other are the same place.
-PLACE_TOLERANCE = 0.3
-#: A page side (recto, verso) needs this many prose lines with geometry to have its own edge...
-MIN_EDGE_LINES = 20
-#: ...which is the leftmost place where at least this share of them start.
-EDGE_SHARE = 0.1
-
 _COLON_END = re.compile(r":['’\"”]?$")
 _ELISION = re.compile(r"^(?:\.\s?){3,}$|^(?:\*\s*){3,}$")
 _ATTRIBUTION = re.compile(r"^[—–-]\s?[A-ZÀ-Þ]")
+#: a name in capitals on a line of its own (``HOBBES``, ``ENNIUS.``)
+#: the asterisk operator that LaTeX's footnote symbol extracts as (montaigne-latex,
+#: mohicans-xelatex): a note mark after a sentence's end
+_STAR = "∗"
+#: a note's mark on a line of its own, before the note's text
+_NOTE_MARK = re.compile(r"^(?:[*∗†‡§¶]{1,3}|\d{1,3})$")
+#: a drop cap: the chapter's first letter on a line of its own
+_DROP_CAP = re.compile(r"^[A-ZÀ-Þ]$")
+#: a number among the words (``LETTER IV``, ``BOOK 2``): a label, not a name
+_NUMERAL = re.compile(r"\b(?:[IVXLC]+|\d+)\b")
+_NAME_LINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’. -]*[A-ZÀ-Þ.]$")
+#: the first letter of the line is a capital (after quote marks, brackets, dashes)
+_OPENS_UPPER = re.compile(r"^[^\w]*[A-ZÀ-ÞΑ-Ω]")
+#: a closing quote mark and the narration resuming in lower case (``…?" said Mr. Brooke``)
+_SPEECH_CLOSE = re.compile(r"[’”»\"'][.,;:!?]?\s+[a-zà-þ]")
 _QUOTE_CLOSE = re.compile(r"[’”»\"'][.,;!?]?$")
-_QUOTE_CLOSE_MARKED = re.compile(r"[’”»\"'][.,;:!?]?(?:\d{1,3}|[*†‡])?$")
+_QUOTE_CLOSE_MARKED = re.compile(r"[’”»\"'][.,;:!?]?(?:\d{1,3}|[*∗†‡])?$")
 #: a signature: two or more words in capitals (``IMPEY BARBICANE``, ``WENDELL PHILLIPS``)
 _SIGNATURE = re.compile(r"\b[A-ZÀ-Þ]{2,}[.,]?\s+[A-ZÀ-Þ]{2,}\b")
+
+EPIGRAPH = rule(STAGE, "epigraph", "A short run under a heading that ends with an attribution "
+                "line (`—Author`) is an epigraph: quoted, the attribution a paragraph of its own.")
+DISPLAYED_LINE = rule(STAGE, "displayed_line", "A line that opens and closes with quote marks, "
+                      "set inside a sentence that resumes in lower case after it, is a "
+                      "displayed quotation.")
+QUOTED_LETTER = rule(STAGE, "quoted_letter", "After a colon, a dateline and the lines up to a "
+                     "signature in capitals are a quoted letter.")
+NARROW_UNIT = rule(STAGE, "narrow_unit", "Prose whose full lines run clearly narrower than the "
+                   "body's over several lines is set in on both sides: a quotation.")
+NARROW_CUED_UNIT = rule(STAGE, "narrow_cued_unit", "Prose narrower than the body (by width or "
+                        "by the room its lines left) after a cue (a colon, a quote mark, a "
+                        "quoted neighbour) is a quotation.")
+SANDWICHED_UNIT = rule(STAGE, "sandwiched_unit", "A unit too short to measure between two "
+                       "quoted units (or before an elision) belongs to the quotation.")
+SET_IN_LINE = rule(STAGE, "set_in", "With geometry, a prose line set in from the body's left "
+                   "edge by more than a paragraph indent is a quotation line.")
+SET_IN_VERSE = rule(STAGE, "set_in_verse", "With geometry, a run of lines set in on both sides "
+                    "whose lines open with capitals (turnovers further in) is displayed verse: "
+                    "quoted as a whole, each verse line its own quoted line.")
+QUOTE_ATTRIBUTION = rule(STAGE, "attribution", "A short attribution line (`—Shakespeare`, a "
+                         "name in capitals) right after a quotation closes it, as a quoted "
+                         "paragraph of its own.")
+QUOTE_OPENS = rule(STAGE, "quote_opens", "A quotation opens a new block.")
+QUOTE_PARAGRAPH = rule(STAGE, "quote_paragraph", "Inside a quotation a paragraph opens where "
+                       "the quotation's own measure ends one, at an elision, before an "
+                       "attribution, or between a closing and an opening quote mark.")
+QUOTE_LINE_GOES_ON = rule(STAGE, "quote_line_goes_on", "Inside a quotation, a line that opens "
+                          "no paragraph goes on the one before.")
+
+#: why a line is quoted: the rule and its evidence in words
+Found = dict[tuple[int, int], tuple[Rule, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +217,11 @@ def _units(pairs: list[tuple[Line, Line | None]], full: tuple[int, ...]) -> list
         ends = (
             following.kind != "paragraph" or line.kind != "paragraph"
             or _COLON_END.search(line.text) or _ELISION.match(line.text)
-            or _ELISION.match(following.text)
-            or (not line.glue_next and SENTENCE_END.search(line.text) is not None
+            or _ELISION.match(following.text) or _DROP_CAP.match(line.text)
+            or (QUOTE_OPEN.match(line.text) and _QUOTE_CLOSE_MARKED.search(line.text))
+            or (_ATTRIBUTION.match(line.text) and page_full
+                and len(line.text) <= ATTRIBUTION_MAX_SHARE * page_full)
+            or (not line.glue_next and SENTENCE_END.search(line.text.rstrip(_STAR)) is not None
                 and (not page_full or has_room(line, following, page_full)))
         )
         if ends:
@@ -144,6 +234,19 @@ def _widths(unit: list[Line], measure: int) -> list[int]:
     leaving out joined lines (see ``layout.printed``), which tell nothing of the width."""
     return [len(line.text) for line in unit[:-1]
             if FULL_ISH_SHARE * measure <= len(line.text) <= OVERLONG_RATIO * measure]
+
+
+def _justified(unit: list[Line]) -> bool:
+    """Most of the unit's lines but the last hold nearly the same number of characters (the
+    justified lines of a paragraph; verse and dialogue run ragged). Robust to a few short
+    lines (a paragraph's end inside the unit, a line an OCR engine split) and to lines an
+    extractor joined (``layout.printed``)."""
+    lengths = printed([len(line.text) for line in unit[:-1]])
+    if len(lengths) < 2:
+        return True
+    middle = statistics.median(lengths)
+    close = sum(abs(length - middle) <= FULL_BAND * middle for length in lengths)
+    return close >= JUSTIFIED_SHARE * len(lengths)
 
 
 def _body_width(units: list[list[Line]], measure: int) -> tuple[float, float]:
@@ -170,13 +273,20 @@ def _gap(widths: list[int], mean: float, spread: float) -> float:
 
 
 def _cued(units: list[list[Line]], i: int, quoted: list[bool]) -> bool:
-    """Something says a quotation is here: a colon before it, an opening quote mark, or a
-    quoted neighbour."""
+    """Something says a quotation is here: a colon before it, an opening quote mark (not
+    speech closed on its first line), or a quoted neighbour."""
     before = units[i - 1][-1].text if i else ""
     return (
-        bool(_COLON_END.search(before)) or bool(QUOTE_OPEN.match(units[i][0].text))
+        bool(_COLON_END.search(before)) or _marked(units[i])
         or (i > 0 and quoted[i - 1]) or (i + 1 < len(units) and quoted[i + 1])
     )
+
+
+def _marked(unit: list[Line]) -> bool:
+    """The unit opens with a quote mark that does not close on its first line before the
+    narration resumes (``"Sir Humphry Davy?" said Mr. Brooke``: speech run into the text)."""
+    first = unit[0].text
+    return bool(QUOTE_OPEN.match(first)) and not _SPEECH_CLOSE.search(first, 1)
 
 
 def _room_share(unit: list[Line], capacity: int) -> float:
@@ -197,110 +307,192 @@ def _introduced(units: list[list[Line]], i: int) -> bool:
 def _weak(units: list[list[Line]], i: int, gap: float, capacity: int, quoted: list[bool]) -> bool:
     """Narrow by its mean width, or, right after a colon or a quoted unit, by the room its
     lines left. A speech that opens with a quote mark after a colon is run into the text: a
-    set-off quotation needs no marks, its indent stands for them."""
+    set-off quotation needs no marks, its indent stands for them; but after a quoted unit a
+    quote mark opens the quotation's next paragraph (equator-xelatex's quoted story)."""
     if gap >= QUOTE_MIN_GAP:
         return True
-    return ((_introduced(units, i) or (i > 0 and quoted[i - 1]))
-            and not QUOTE_OPEN.match(units[i][0].text)
-            and _room_share(units[i], capacity) >= ROOM_SHARE)
+    return ((i > 0 and quoted[i - 1]) or (
+                _introduced(units, i) and not QUOTE_OPEN.match(units[i][0].text))
+            ) and _room_share(units[i], capacity) >= ROOM_SHARE
 
 
-def _quoted_units(units: list[list[Line]], measure: int, after_heading: list[bool]) -> list[bool]:
+def _quoted_units(units: list[list[Line]], measure: int, opening: list[bool]
+                  ) -> list[tuple[Rule, str] | None]:
+    """For each unit, the rule that found it quoted and its evidence, or None: never a
+    chapter's opening unit (``opening``) nor one that reads as verse."""
     mean, spread = _body_width(units, measure)
     capacity = _measure([line for unit in units for line in unit if line.kind == "paragraph"],
                         CAPACITY_PERCENTILE)
-    prose = [unit[0].kind == "paragraph" and not after_heading[i] for i, unit in enumerate(units)]
+    prose = [unit[0].kind == "paragraph" and not opening[i] and _justified(unit)
+             and not _verse_like(unit) for i, unit in enumerate(units)]
     gaps = [_gap(_widths(unit, measure), mean, spread) if prose[i] else 0.0
             for i, unit in enumerate(units)]
-    quoted = [gap >= STRONG_GAP and len(_widths(unit, measure)) >= STRONG_MIN_LINES
-              for gap, unit in zip(gaps, units, strict=True)]
+    quoted: list[tuple[Rule, str] | None] = [
+        (NARROW_UNIT, f"{len(_widths(unit, measure))} full lines {gap:.0%} narrower than the "
+                      f"body's {mean:.0f} characters")
+        if gap >= STRONG_GAP and len(_widths(unit, measure)) >= STRONG_MIN_LINES else None
+        for gap, unit in zip(gaps, units, strict=True)]
     changed = True
     while changed:  # a cue spreads from quoted units to narrow neighbours
         changed = False
         for i, gap in enumerate(gaps):
             if quoted[i] or not prose[i]:
                 continue
-            short = len(_widths(units[i], measure)) < 2
-            sandwiched = short and 0 < i < len(units) - 1 and quoted[i - 1] and (
-                quoted[i + 1] or bool(_ELISION.match(units[i][0].text)))
-            if sandwiched or (_weak(units, i, gap, capacity, quoted) and _cued(units, i, quoted)):
-                quoted[i] = changed = True
+            found = _spread(units, i, gap, (measure, capacity), [q is not None for q in quoted])
+            if found:
+                quoted[i], changed = found, True
     return quoted
 
 
-def _left_edges(prose: list[Line]) -> dict[int, float]:
-    """The body's left edge on each side of the spread (page index parity: twoside layouts
-    shift it): the leftmost place where a good share of the side's prose lines start, since
-    a quotation only ever stands to the right of it. A side with too few lines takes the
-    other's edge; without geometry, none."""
-    sides: dict[int, Counter[int]] = {0: Counter(), 1: Counter()}
-    for line in prose:
-        if line.geometry is not None:
-            sides[line.page % 2][round(line.geometry.x0)] += 1
-    edges = {}
-    for side, counts in sides.items():
-        total = sum(counts.values())
-        if total >= MIN_EDGE_LINES:
-            edges[side] = float(min(x for x, n in counts.items() if n >= EDGE_SHARE * total))
-    if len(edges) == 1:
-        edges[1 - next(iter(edges))] = next(iter(edges.values()))
-    return edges
+def _spread(units: list[list[Line]], i: int, gap: float, measures: tuple[int, int],
+            quoted: list[bool]) -> tuple[Rule, str] | None:
+    """Unit ``i`` quoted for its quoted neighbours, or for its narrowness after a cue."""
+    measure, capacity = measures
+    short = len(_widths(units[i], measure)) < 2
+    if short and 0 < i < len(units) - 1 and quoted[i - 1] and (
+            quoted[i + 1] or bool(_ELISION.match(units[i][0].text))):
+        return SANDWICHED_UNIT, f"{len(units[i])} lines between quoted units"
+    if _weak(units, i, gap, capacity, quoted) and _cued(units, i, quoted):
+        return NARROW_CUED_UNIT, f"{gap:.0%} narrower than the body, after a cue"
+    return None
 
 
-def _paragraph_indent(prose: list[Line], edges: dict[int, float]) -> float:
-    """The body's first-line indent in points: the most common set-in of lines followed on
-    their page by a line at the body's edge: every paragraph's first line is so followed,
-    but of a quotation's lines only the last."""
-    indents: Counter[int] = Counter()
-    for line, following in itertools.pairwise(prose):
-        if line.geometry is None or following.geometry is None or line.page != following.page:
+def _set_in_lines(lines: list[Line], frames: dict[int, Frame]) -> Found:
+    """The prose lines the reader's geometry shows set in on both sides, in runs that are
+    neither a synopsis, nor lines beside a drop cap, nor a note, nor a lone centred line, nor
+    the turnover of a line that ran full (verse set in is quoted as verse)."""
+    found: Found = {}
+    columns = page_columns(lines, frames)
+    runs: list[list[int]] = []
+    for i, line in enumerate(lines):
+        frame = frame_of(line, columns)
+        if line.kind == "paragraph" and frame is not None and set_in(line, frame):
+            if runs and runs[-1][-1] == i - 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    for run in runs:
+        members = [lines[i] for i in run]
+        frame = frame_of(members[0], columns)
+        assert frame is not None
+        why = _rejected_run(run, lines, frame)
+        if why and why != "verse":
             continue
-        edge = edges[line.page % 2]
-        set_in = line.geometry.x0 - edge
-        tolerance = PLACE_TOLERANCE * (line.geometry.font_size or 10.0)
-        if set_in > tolerance and abs(following.geometry.x0 - edge) <= tolerance:
-            indents[round(set_in)] += 1
-    return float(indents.most_common(1)[0][0]) if indents else 0.0
-
-
-def _set_in_lines(prose: list[Line], edges: dict[int, float], indent: float
-                  ) -> set[tuple[int, int]]:
-    """The prose lines the reader's geometry shows set in from the body's left edge by
-    ``SET_IN`` type sizes or more, and not by just a paragraph ``indent``: quotation lines."""
-    found = set()
-    for line in prose:
-        geometry = line.geometry
-        if geometry is None or not geometry.font_size:
-            continue
-        left = geometry.x0 - edges[line.page % 2]
-        if left >= SET_IN * geometry.font_size and (
-                abs(left - indent) > PLACE_TOLERANCE * geometry.font_size):
-            found.add((line.page, line.number))
+        by = SET_IN_VERSE if why else SET_IN_LINE
+        for line in members:
+            geometry = line.geometry
+            assert geometry is not None
+            found[(line.page, line.number)] = (
+                by, f"set in {geometry.x0 - frame.left:.1f} pt from the body's left edge and "
+                    f"{frame.right - geometry.x1:.1f} pt from its right, in a run of {len(run)} "
+                    "lines" + (" that open with capitals" if why else ""))
     return found
 
 
-def _epigraphs(pairs: list[tuple[Line, Line | None]]) -> set[tuple[int, int]]:
-    """Lines under a heading up to an attribution line a few lines below."""
-    found: set[tuple[int, int]] = set()
-    lines = [line for line, _ in pairs]
+def _rejected_run(run: list[int], lines: list[Line], frame: Frame) -> str:
+    """Why a run of set-in lines is no quotation, or '' when it is one."""
+    members = [lines[i] for i in run]
+    before = lines[run[0] - 1] if run[0] else None
+    after = lines[run[-1] + 1] if run[-1] + 1 < len(lines) else None
+    near = [x.text for x in (before, after) if x is not None]
+    lone = len(run) == 1
+    reasons = (
+        (_verse_like(members), "verse"),
+        # an epigraph under its heading is found by its attribution
+        (before is not None and before.kind == "heading" and not _DROP_CAP.match(before.text),
+         "a synopsis under its heading"),
+        (any(_DROP_CAP.match(text) for text in near), "the lines beside a drop cap"),
+        (any(_NOTE_MARK.match(x.text) for x in (before, members[0]) if x is not None),
+         "a note after its mark"),
+        (lone and centred(members[0], frame), "a centred line"),
+        (lone and before is not None and (
+            reaches_right(before, frame) or not _OPENS_UPPER.match(members[0].text)),
+         "the turnover of the line before"),
+    )
+    return next((reason for rejected, reason in reasons if rejected), "")
+
+
+def _epigraphs(lines: list[Line], measure: int) -> Found:
+    """Under a heading, one or more epigraphs: a few lines (prose or verse) and the
+    attribution line that closes each. Verse lines keep their kind; the prose and the
+    attribution are quoted (an attribution a heading or verse rule claimed included)."""
+    found: Found = {}
     for i, line in enumerate(lines):
         if line.kind != "heading" or (i + 1 < len(lines) and lines[i + 1].kind == "heading"):
             continue
-        run = lines[i + 1:i + 1 + EPIGRAPH_MAX_LINES]
-        for j, candidate in enumerate(run):
-            if candidate.kind != "paragraph":
+        start = i + 1
+        while start < len(lines):
+            end = _attribution_after(lines, start, measure)
+            if end is None:
                 break
-            if _ATTRIBUTION.match(candidate.text) and j > 0:
-                found.update((x.page, x.number) for x in run[: j + 1])
-                break
+            evidence = f"{end - start + 1} lines under a heading, the last an attribution"
+            found.update({(x.page, x.number): (EPIGRAPH, evidence)
+                          for x in lines[start:end + 1] if x.kind != "verse" or x is lines[end]})
+            start = end + 1
     return found
 
 
-def _displayed_lines(pairs: list[tuple[Line, Line | None]], measure: int) -> set[tuple[int, int]]:
+def _attribution_after(lines: list[Line], start: int, measure: int) -> int | None:
+    """The index of the attribution line that closes an epigraph opening at ``start``, or
+    None: the lines before it are prose or verse, and none opens with a speaker's dash."""
+    for j in range(start, min(len(lines), start + EPIGRAPH_MAX_LINES)):
+        candidate = lines[j]
+        if j > start and _is_attribution(candidate, measure) and (
+                _ATTRIBUTION.match(candidate.text) or j - start <= NAME_EPIGRAPH_MAX_LINES):
+            return j
+        if candidate.kind not in ("paragraph", "verse") or _ATTRIBUTION.match(candidate.text):
+            return None
+    return None
+
+
+def _is_attribution(line: Line, measure: int) -> bool:
+    """A short line that names a quotation's source (see ``_names_source``)."""
+    return len(line.text) <= ATTRIBUTION_MAX_SHARE * measure and _names_source(line.text)
+
+
+def _names_source(text: str) -> bool:
+    """The text names a source: after a dash (``—Shakespeare``) or as a name in capitals
+    (``HOBBES``; not a label with a number, ``LETTER IV``, ``CHAPTER THREE``)."""
+    return bool(_ATTRIBUTION.match(text) or (
+        _NAME_LINE.match(text) and not _NUMERAL.search(text) and not DIVISION.match(text)
+        and not ENDNOTES_HEADING.match(text)
+        and sum(map(str.isalpha, text)) >= 3))
+
+
+def _attributions(lines: list[Line], quoted: Found, measure: int) -> Found:
+    """The attribution lines that close a quotation (set right or at its edge), also where
+    a heading rule took the short line for a heading."""
+    found: Found = {}
+    for before, line in itertools.pairwise(lines):
+        if (line.kind in ("paragraph", "heading") and (before.page, before.number) in quoted
+                and (line.page, line.number) not in quoted and _is_attribution(line, measure)):
+            found[(line.page, line.number)] = (
+                QUOTE_ATTRIBUTION, f"a {len(line.text)}-character attribution after a quotation")
+    return found
+
+
+def _verse_like(lines: list[Line]) -> bool:
+    """The lines read as verse, not prose: those that start at the run's left edge (turnover
+    lines of wrapped verse stand further in) open with a capital, line after line, where a
+    quotation's prose runs on from line to line."""
+    geometries = [line.geometry for line in lines]
+    if all(geometries):
+        left = min(g.x0 for g in geometries if g)
+        starts = [line for line in lines[1:] if line.geometry and (
+            line.geometry.x0 - left <= PLACE_TOLERANCE * (line.geometry.font_size or 10.0))]
+    else:
+        starts = lines[1:]
+    if len(starts) < VERSE_MIN_LINES:
+        return False
+    capitals = sum(bool(_OPENS_UPPER.match(line.text)) for line in starts)
+    return capitals >= VERSE_CAPITAL_SHARE * len(starts)
+
+
+def _displayed_lines(pairs: list[tuple[Line, Line | None]], measure: int) -> Found:
     """A one-line quotation set on its own line inside a sentence: it opens and closes with
     quote marks, the line before runs on into it, and the sentence resumes in lower case
     after it (``Empedocles' sphere,`` / ``"All round ... reposing;"`` / ``and if thou...``)."""
-    found = set()
+    found: Found = {}
     lines = [line for line, _ in pairs]
     for i in range(1, len(lines) - 1):
         before, line, after = lines[i - 1], lines[i], lines[i + 1]
@@ -309,14 +501,16 @@ def _displayed_lines(pairs: list[tuple[Line, Line | None]], measure: int) -> set
             and QUOTE_OPEN.match(line.text) and _QUOTE_CLOSE_MARKED.search(line.text)
             and not SENTENCE_END.search(before.text) and after.text[:1].islower()
         ):
-            found.add((line.page, line.number))
+            found[(line.page, line.number)] = (
+                DISPLAYED_LINE, f"{len(line.text)} of {measure} characters in quote marks, "
+                                "inside a sentence")
     return found
 
 
-def _quoted_letters(pairs: list[tuple[Line, Line | None]], measure: int) -> set[tuple[int, int]]:
+def _quoted_letters(pairs: list[tuple[Line, Line | None]], measure: int) -> Found:
     """A letter quoted in the text: after a colon, a dateline (``Baltimore, 3 octobre.``),
     then the letter, up to its signature (a name in capitals)."""
-    found: set[tuple[int, int]] = set()
+    found: Found = {}
     lines = [line for line, _ in pairs]
     for i in range(1, len(lines)):
         if not (_COLON_END.search(lines[i - 1].text) and _is_dateline(lines[i], measure)):
@@ -325,7 +519,9 @@ def _quoted_letters(pairs: list[tuple[Line, Line | None]], measure: int) -> set[
             if lines[j].kind not in ("paragraph", "letter"):
                 break
             if _SIGNATURE.search(lines[j].text) and SENTENCE_END.search(lines[j].text):
-                found.update((x.page, x.number) for x in lines[i:j + 1])
+                evidence = f"a letter of {j - i + 1} lines from dateline to signature"
+                found.update({(x.page, x.number): (QUOTED_LETTER, evidence)
+                              for x in lines[i:j + 1]})
                 break
     return found
 
@@ -337,23 +533,44 @@ def _is_dateline(line: Line, measure: int) -> bool:
             and text[:1].isupper())
 
 
-def _paragraph_starts(region: list[Line]) -> set[tuple[int, int]]:
-    """Where quoted paragraphs open: by the quotation's own measure, at an elision, before
-    an attribution, and where any paragraph would end (a new speaker, a list item...)."""
+def _paragraph_starts(region: list[Line], quoted: Found) -> dict[tuple[int, int], str]:
+    """Where quoted paragraphs open (and why): by the quotation's own measure, at an
+    elision, before an attribution, and where any paragraph would end (a new speaker, a list
+    item...)."""
     measure = _measure(region)
-    starts = {(region[0].page, region[0].number)}
+    starts = {(region[0].page, region[0].number): "the quotation's first line"}
     for line, following in itertools.pairwise(region):
-        opens = (
-            _ELISION.match(line.text) or _ELISION.match(following.text)
-            or _ATTRIBUTION.match(following.text) or ends_paragraph(line, following, measure)
-            or (_QUOTE_CLOSE.search(line.text) and QUOTE_OPEN.match(following.text))
-        )
-        if opens:
-            starts.add((following.page, following.number))
+        if quoted[(following.page, following.number)][0] is SET_IN_VERSE:
+            why = "" if _turnover(line, following) else "a verse line"
+        else:
+            why = _opens(line, following, measure)
+        if why:
+            starts[(following.page, following.number)] = why
     return starts
 
 
-def _regions(lines: list[Line], quoted: set[tuple[int, int]]) -> list[list[Line]]:
+def _turnover(line: Line, following: Line) -> bool:
+    """The following line stands further in than the line before: the turnover of a verse
+    line too long for the measure."""
+    above, below = line.geometry, following.geometry
+    return above is not None and below is not None and (
+        below.x0 - above.x0 > PLACE_TOLERANCE * (below.font_size or 10.0))
+
+
+def _opens(line: Line, following: Line, measure: int) -> str:
+    """Why ``following`` opens a quoted paragraph, or the empty string."""
+    if _ELISION.match(line.text) or _ELISION.match(following.text):
+        return "an elision line"
+    if _names_source(following.text):
+        return "an attribution line"
+    if ends_paragraph(line, following, measure):
+        return f"the line before ends a paragraph at the quotation's measure of {measure}"
+    if _QUOTE_CLOSE.search(line.text) and QUOTE_OPEN.match(following.text):
+        return "a closing quote mark, then an opening one"
+    return ""
+
+
+def _regions(lines: list[Line], quoted: Found) -> list[list[Line]]:
     regions: list[list[Line]] = []
     previous_quoted = False
     for line in lines:
@@ -367,20 +584,51 @@ def _regions(lines: list[Line], quoted: set[tuple[int, int]]) -> list[list[Line]
 
 
 def _quoted_by_text(pairs: list[tuple[Line, Line | None]], measure: int, doc: Document,
-                    *, by_width: bool) -> set[tuple[int, int]]:
+                    *, by_width: bool) -> Found:
     """The quotation lines the text alone shows (see the module docstring); the narrow units
     only ``by_width`` (not needed where every prose line has geometry)."""
-    found = _epigraphs(pairs) | _displayed_lines(pairs, measure) | _quoted_letters(pairs, measure)
+    found: Found = {}
     if by_width:
         units = _units(pairs, doc.stats.full_line_length if doc.stats else ())
-        after_heading = [False] + [unit[-1].kind == "heading" for unit in units[:-1]]
-        found |= {
-            (line.page, line.number)
-            for unit, is_quoted in zip(units, _quoted_units(units, measure, after_heading),
-                                       strict=True)
-            if is_quoted for line in unit
-        }
+        opening = _chapter_openings(units, measure)
+        for unit, why in zip(units, _quoted_units(units, measure, opening), strict=True):
+            if why:
+                found.update({(line.page, line.number): why for line in unit})
+    found.update(_quoted_letters(pairs, measure))
+    found.update(_displayed_lines(pairs, measure))
     return found
+
+
+def _chapter_openings(units: list[list[Line]], measure: int) -> list[bool]:
+    """The units that open a chapter's text: after its heading or epigraph, or opening with
+    a drop cap (a capital on a line of its own), whose neighbours are set short."""
+    opening = [False] * len(units)
+    for i, unit in enumerate(units):
+        before = units[i - 1] if i else None
+        opening[i] = bool(_DROP_CAP.match(unit[0].text)) or (before is not None and (
+            before[-1].kind == "heading" or _is_attribution(before[-1], measure)
+            or (len(before) == 1 and bool(_DROP_CAP.match(before[0].text)))))
+    return opening
+
+
+def _record(changes: Changes, lines: list[Line], quoted: Found) -> None:
+    """Mark each quoted region's lines and where its paragraphs open."""
+    for region in _regions(lines, quoted):
+        starts = _paragraph_starts(region, quoted)
+        for line in region:
+            key = (line.page, line.number)
+            by, evidence = quoted[key]
+            if line.kind == "heading":
+                changes.set(line, by, evidence, kind="blockquote", level=None)
+            else:
+                changes.set(line, by, evidence, kind="blockquote")
+            if key == (region[0].page, region[0].number):
+                changes.set(line, QUOTE_OPENS, starts[key], starts_block=True)
+            elif key in starts:
+                changes.set(line, QUOTE_PARAGRAPH, starts[key], starts_block=True)
+            else:
+                changes.set(line, QUOTE_LINE_GOES_ON, "no paragraph end before it",
+                            starts_block=False)
 
 
 @stage(STAGE, DetectBlockQuotesConfig, requires=("stats", "line.kind"),
@@ -388,20 +636,20 @@ def _quoted_by_text(pairs: list[tuple[Line, Line | None]], measure: int, doc: Do
 def detect_block_quotes(doc: Document, config: DetectBlockQuotesConfig | None) -> Document:
     """Mark block-quote lines and their paragraph starts; see the module docstring."""
     pairs = list(successors(doc))
-    prose = [line for line, _ in pairs if line.kind == "paragraph"]
+    lines = [line for line, _ in pairs]
+    prose = [line for line in lines if line.kind == "paragraph"]
     measure = _measure(prose)
     if not measure:
         return doc
-    edges = _left_edges(prose)
+    frames = body_frames(prose)
     # with the reader's geometry, a quotation's prose is what is set in, whatever the text says
-    placed = {(line.page, line.number) for line in prose if line.geometry} if edges else set()
-    quoted = _quoted_by_text(pairs, measure, doc, by_width=len(placed) < len(prose)) - placed
-    if edges:
-        quoted |= _set_in_lines(prose, edges, _paragraph_indent(prose, edges))
-    changed: dict[tuple[int, int], Line] = {}
-    for region in _regions([line for line, _ in pairs], quoted):
-        starts = _paragraph_starts(region)
-        for line in region:
-            key = (line.page, line.number)
-            changed[key] = replace(line, kind="blockquote", starts_block=key in starts)
-    return doc.with_lines(changed)
+    placed = {(line.page, line.number) for line in prose if line.geometry} if frames else set()
+    quoted = {key: why for key, why in _quoted_by_text(
+        pairs, measure, doc, by_width=len(placed) < len(prose)).items() if key not in placed}
+    if frames:
+        quoted.update(_set_in_lines(lines, frames))
+    quoted.update(_epigraphs(lines, measure))
+    quoted.update(_attributions(lines, quoted, measure))
+    changes = Changes()
+    _record(changes, lines, quoted)
+    return changes.apply(doc)

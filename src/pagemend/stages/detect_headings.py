@@ -4,28 +4,46 @@ A heading is a short body line at a block boundary (the top of a page, after a l
 a paragraph, or after another heading) that is one of:
 
 - a numbered division: a division word and a numeral (``CHAPTER XXVI.``, ``Stave One``,
-  ``SECTION X``), optionally with a title after a separator, or a numeral alone (``VIII``,
-  ``I.``, ``§ 12``);
+  ``SECTION X``, ``Erstes Kapitel``), optionally with a title after a separator, or a numeral
+  alone (``VIII``, ``I.``, ``§ 12``);
+- an arabic number with its full stop alone (``4.``): a numbered piece of a collection;
+- a capital letter alone over an entry whose word in capitals begins with it (``A`` over
+  ``ABASEMENT, n.``): a dictionary's letter section;
 - a line in capitals (``PREFACE``, ``OF MIRACLES.``, ``LE GUN-CLUB``) followed by the start
   of a block;
 - a title-case line without sentence punctuation (``War Crisis and the Collectivization of
   Agriculture``) followed by the start of a paragraph; a full stop is allowed at the top of a
   page (``De Zaan en Waterland.``). A short line that continues it (``and Militarization of
-  Labor``) belongs to the same heading.
+  Labor``, or a capital after a line cut at a short word) belongs to the same heading.
+
+Under a division label with no title on its line (``Chapter I.``, ``II``), the lines up to the
+first that ends a sentence (at most three; also a title-case line without one) are its title,
+in sentence case too (``Le père et le fils.``, ``A short description of squire Allworthy, and
+a fuller account of Miss`` / ``Bridget Allworthy, his sister.``), when a paragraph (not another
+label) opens after them and they are no synopsis (topics between dashes) or dateline.
+
+Not headings: a quoted line; a line that ends in a number (a dateline ``LONDON, March 6, O. S.
+1747``, a citation); a line in mid-page that signs the verse or epigraph above it (``HOBBES``,
+``Phela Orm``); numbered lines a few lines apart
+(``1. TEMPERANCE`` / ``2. SILENCE.``), a list.
 
 A heading line that runs on (no final punctuation, or a dash) continues onto the next heading
 line: ``BUSINESS SUCCESS AND FIRST PUBLIC`` / ``SERVICE`` is one heading; a numeral alone
-never runs on (``VIII`` and the title under it are two headings).
+never runs on (``VIII`` and the title under it are two headings), nor does a line onto one in
+another type size, or from capitals onto a title-case line (a subtitle).
 
-Levels form one hierarchy. Consecutive headings form a cluster. At the top of a page, the
-cluster's division (its first heading, and the title right under a numeral) is level 1 and
-what follows in the cluster is level 2. Elsewhere a cluster takes the level its numbering
-had before (``PART II.`` after ``PART I.``); an unnumbered heading in the middle of a page is
-a section inside a chapter, level 2; a numbered one never seen before opens a division,
-level 1.
+Levels form one hierarchy. Consecutive headings form a cluster. A cluster takes the level its
+numbering had before (``PART II.`` after ``PART I.``, ``CHAPTER II.`` after ``CHAPTER I.``);
+else at the top of a page its first heading is level 1; a numbering first seen in mid-page
+opens a division one level under the deepest numbered one seen (``Chapter I.`` after ``BOOK
+I.``: level 2); an unnumbered heading in mid-page is a section inside a chapter, level 2; a
+numbered piece is level 2, under the collection's title. In the cluster, the title under a
+label has the label's level, and a heading stacked under another is one level below it.
 
 Where the reader had geometry, a short body line in type well above the body's is a heading
 too (``HEADING_SIZE_RATIO``), at the level of the headings found in its size.
+
+Every heading line's kind, block start and level is recorded as a decision with its rule.
 
 Leaves alone: lines inside verse, and every line that is not a heading.
 
@@ -47,11 +65,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pagemend.data.headings import BARE_NUMERAL, DIVISION
+from pagemend.data.headings import BARE_NUMERAL, DIVISION, NUMBERED_PIECE, ORDINAL_DIVISION
 from pagemend.data.punctuation import OPENS_CAPITAL, QUOTE_OPEN
 from pagemend.layout import has_room, successors
-from pagemend.model import Document, Line, replace
+from pagemend.model import Document, Line
 from pagemend.registry import stage
+from pagemend.rules import Changes, Rule, rule
 
 __all__ = ["DetectHeadingsConfig", "detect_headings"]
 
@@ -67,12 +86,95 @@ HEADING_SIZE_RATIO = 1.2
 #: In a title-case heading at least this share of the words of four letters or more start
 #: with a capital (`War Crisis and the Collectivization of Agriculture`: all four do).
 TITLE_CASE_SHARE = 0.75
+#: A title set under a division label runs to at most this many lines (the longest of the
+#: development corpus, in tomjones-groff, to three).
+MAX_LABEL_TITLE_LINES = 3
+#: ... and to at most this many words (tomjones-groff's longest: 31); a longer run under a
+#: label is the chapter's first paragraph.
+MAX_LABEL_TITLE_WORDS = 35
+#: A chapter synopsis lists its topics between dashes (five and more in biographia-weasy and
+#: beagle-odt); a title under a label has at most this many (`Marseille.—L'arrivée.`).
+MAX_TITLE_DASHES = 1
+#: An attribution line (`HOBBES`, `Phela Orm`) follows at least this many short lines: the
+#: lines of the verse or epigraph it signs (rouge-groff, devils-xelatex).
+ATTRIBUTION_AFTER_SHORT = 2
+#: Numbered lines at most this many lines apart (`1. TEMPERANCE` … `2. SILENCE.`, with a
+#: precept of one to three lines between, franklin-latex OCR) are list items, not headings.
+LIST_WINDOW = 6
+#: An epigraph right under a chapter heading runs to at most this many lines before the line
+#: that signs it (rouge-groff's prose epigraphs: one to three).
+EPIGRAPH_MAX_LINES = 4
 
-_TERMINAL = re.compile(r"[.!?:;,]['’\"”»)]*$")
-_SENTENCE_END = re.compile(r"[.!?:;…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
+_TERMINAL = re.compile(r"[.!?:;,]['’\"”»«)]*$")
+_SENTENCE_END = re.compile(r"[.!?:;…]['’\"”»«)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
+_SENTENCE_STOP = re.compile(r"[.!?]['’\"”»«)]*$")
 _RUNS_ON = re.compile(r"[—–-]$")
 _QUOTE_CLOSE = re.compile(r"[’”»\"']\W*$")
 _INTRODUCES = re.compile(r"[:,]$")
+#: a line that ends in a number after a comma is a dateline (`LONDON, March 6, O. S. 1747`)
+#: or a citation (`Humaine,' 1862, p. 17.`), not a title (`The Election of 1860` is one)
+_ENDS_WITH_NUMBER = re.compile(r",.*\d[.)]?$")
+_DASH = re.compile(r"[—–]")
+#: a line that opens with a quotation mark, also the closing forms that some books and
+#: extractions set at an opening (`”Priest of Unreason`, German `»Wie`)
+_QUOTED = re.compile(r"^[‘“«„\"'”»’]")
+_LETTER = re.compile(r"^[A-ZÀ-ÖØ-Þ]$")
+_CAPITALS_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}\b")
+#: a heading line that ends in a short word (`GENERAL PRINCIPLES OF`) is cut mid-phrase
+_ENDS_SHORT_WORD = re.compile(r"(?:^|\s)[^\W\d_]{1,3}$")
+#: a title of one capitalised word (`Introduction`, or words an extractor ran together)
+_ONE_WORD_TITLE = re.compile(r"^[A-ZÀ-ÖØ-Þ][^\W\d_]+$")
+#: a line that opens with an item number (`1. TEMPERANCE`)
+_ITEM_NUMBER = re.compile(r"^(\d{1,3})\.\s")
+#: a first paragraph opens with its first word in capitals (after a drop cap), a title not
+_SMALL_CAPS_OPENING = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}\s+[a-zß-öø-ÿ]")
+
+DIVISION_LABEL = rule(STAGE, "division_label", "A short line of a division word and its "
+                      "numeral (`CHAPTER XXVI.`, `Erstes Kapitel`), with or without a title "
+                      "after it, at a block boundary is a heading.")
+BARE_NUMERAL_LINE = rule(STAGE, "bare_numeral", "A roman numeral or section number alone on "
+                         "its line (`VIII`, `§ 12`) at a block boundary is a heading.")
+NUMBERED_PIECE_LINE = rule(STAGE, "numbered_piece", "An arabic number with a full stop alone "
+                           "on its line (`4.`) heads a piece of a collection (a riddle, a "
+                           "poem, a short section).")
+LETTER_SECTION = rule(STAGE, "letter_section", "A capital letter alone on its line, over an "
+                      "entry whose word in capitals begins with it, opens a letter section of "
+                      "a dictionary or index.")
+CAPITALS_LINE = rule(STAGE, "capitals_line", "A short line in capitals at a block boundary, "
+                     "followed by the start of a block, is a heading.")
+TITLE_LINE = rule(STAGE, "title_case_line", "A short title-case line without sentence "
+                  "punctuation at a block boundary, followed by the start of a paragraph, is a "
+                  "heading (with a full stop at the top of a page).")
+TITLE_CONTINUED = rule(STAGE, "title_continued", "A short line that finishes a heading left "
+                       "running on (`and Militarization of Labor`, `EXPRESSION—continued.`) "
+                       "belongs to it.")
+LABEL_TITLE = rule(STAGE, "label_title", "The lines under a division label, up to the first "
+                   "that ends a sentence (at most three, no dash-separated synopsis), are the "
+                   "division's title when a paragraph opens after them.")
+LARGE_TYPE = rule(STAGE, "large_type", "With geometry: a short body line in type well above "
+                  "the body's size is a heading.")
+RUNS_ON = rule(STAGE, "runs_on", "A heading line without final punctuation, or ending in a "
+               "dash, continues onto the next heading line: one heading set on two lines.")
+LEVEL_TOP = rule(STAGE, "level_top_of_page", "An unnumbered heading, or a new numbering, that "
+                 "opens a page opens a division: level 1.")
+LEVEL_KNOWN = rule(STAGE, "level_known_numbering", "A heading takes the level its numbering "
+                   "had before (`PART II.` after `PART I.`).")
+LEVEL_NEW_NUMBERING = rule(STAGE, "level_new_numbering", "A numbering first seen in mid-page "
+                           "opens a division one level under the deepest numbered division "
+                           "seen before (level 1 if none).")
+LEVEL_SECTION = rule(STAGE, "level_mid_page_section", "An unnumbered heading in mid-page is a "
+                     "section inside a chapter: level 2.")
+LEVEL_SAME = rule(STAGE, "level_same_heading", "A heading line that continues the heading "
+                  "above has its level.")
+LEVEL_TITLE_OF_LABEL = rule(STAGE, "level_title_of_label", "The title right under a division "
+                            "label has the label's level.")
+LEVEL_UNDER = rule(STAGE, "level_under_cluster_head", "A heading stacked under another one, "
+                   "not its title, is one level below it unless its numbering has a level.")
+LEVEL_PIECE = rule(STAGE, "level_piece", "A numbered piece of a collection sits one level "
+                   "under the collection's title: level 2.")
+LEVEL_BY_SIZE = rule(STAGE, "level_by_type_size", "A heading found by its type size takes the "
+                     "level of the headings found in its size, else one below each larger "
+                     "heading size of the document.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +185,10 @@ class DetectHeadingsConfig:
 @dataclass(frozen=True, slots=True)
 class _Found:
     line: Line
-    form: str  # "numeral", "division", "caps" or "title"
-    numbering: str | None  # the division word, "roman", or None
+    form: str  # "numeral", "piece", "letter", "division", "caps" or "title"
+    numbering: str | None  # the division word, "roman", "§", "piece", "letter", or None
+    by: Rule
+    evidence: str = ""
 
 
 def _letters(text: str) -> str:
@@ -107,25 +211,54 @@ def _title_case(text: str, allow_lower_start: bool = False) -> bool:
     return bool(capitalised >= TITLE_CASE_SHARE * len(long_words))
 
 
-def _form(line: Line) -> tuple[str, str | None] | None:
-    """The heading form of a line taken alone, and its numbering type."""
-    text = line.text
+def _numbered(text: str) -> tuple[str, str | None, Rule] | None:
     if BARE_NUMERAL.match(text):
-        return "numeral", "roman" if text[0] != "§" else "§"
-    match = DIVISION.match(text)
+        return "numeral", "roman" if text[0] != "§" else "§", BARE_NUMERAL_LINE
+    if NUMBERED_PIECE.match(text):
+        return "piece", "piece", NUMBERED_PIECE_LINE
+    match = DIVISION.match(text) or ORDINAL_DIVISION.match(text)
     if match:
-        return "division", match.group("keyword").casefold()
-    if QUOTE_OPEN.match(text) or _QUOTE_CLOSE.search(text) or _INTRODUCES.search(text):
+        return "division", match.group("keyword").casefold(), DIVISION_LABEL
+    return None
+
+
+def _form(line: Line) -> tuple[str, str | None, Rule] | None:
+    """The heading form of a line taken alone, its numbering type and rule."""
+    text = line.text
+    numbered = _numbered(text)
+    if numbered is not None:
+        return numbered
+    if _QUOTED.match(text) or _QUOTE_CLOSE.search(text) or _INTRODUCES.search(text):
         return None  # a quoted line belongs to its quotation; `FROM DIARY:` introduces one
     if _caps(text):
-        return "caps", None
-    if _title_case(text) and not _SENTENCE_END.search(text.rstrip(".")):
-        return "title", None
+        return "caps", None, CAPITALS_LINE
+    if (_title_case(text) and not _SENTENCE_END.search(text.rstrip("."))
+            and not _ENDS_WITH_NUMBER.search(text)):
+        return "title", None, TITLE_LINE
     return None
+
+
+def _letter_section(line: Line, following: Line | None) -> bool:
+    """`A` over `ABASEMENT, n. …`: a letter alone, the next entry's word in capitals."""
+    if following is None or not _LETTER.match(line.text):
+        return False
+    return bool(_CAPITALS_WORD.match(following.text)) and following.text[0] == line.text
+
+
+def _is_label(found: _Found) -> bool:
+    """A division label with no title on its line (`Chapter I.`, `II`, `ERSTES KAPITEL`)."""
+    if found.form == "numeral":
+        return found.numbering == "roman"
+    match = DIVISION.match(found.line.text) if found.form == "division" else None
+    return found.form == "division" and (match is None or not match.group("title"))
 
 
 def _short(line: Line, full_line: int) -> bool:
     return not full_line or len(line.text) <= HEADING_MAX_SHARE * full_line
+
+
+def _run_text(lines: list[Line]) -> str:
+    return "".join(line.text if line.glue_next else line.text + " " for line in lines).strip()
 
 
 class _Scan:
@@ -133,21 +266,32 @@ class _Scan:
 
     def __init__(self, doc: Document) -> None:
         self.full = doc.stats.full_line_length if doc.stats else ()
+        self.document_full = doc.stats.document_full_line_length if doc.stats else 0
         self.pairs = [(line, following) for line, following in successors(doc)
                       if line.kind == "paragraph"]
         self.found: list[_Found] = []
+        sizes = Counter(_size(line) for line, _ in self.pairs if line.geometry is not None)
+        self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
 
     def full_line(self, line: Line) -> int:
         return self.full[line.page] if line.page < len(self.full) else 0
 
     def run(self) -> list[_Found]:
-        previous: Line | None = None
-        for line, following in self.pairs:
-            found = self._decide(line, previous, following)
+        i = 0
+        while i < len(self.pairs):
+            found = self._decide(i)
+            title = self._label_title(i) if found is not None and _is_label(found) else []
             if found is not None:
                 self.found.append(found)
-            previous = line
+            for j in title:
+                self.found.append(_Found(self.pairs[j][0], "title", None, LABEL_TITLE,
+                                         f"line {j - i} of the title under {found.line.text!r}"
+                                         if found else ""))
+            i += 1 + len(title)
         return self.found
+
+    def _previous(self, i: int) -> Line | None:
+        return self.pairs[i - 1][0] if i else None
 
     def _boundary_before(self, line: Line, previous: Line | None) -> bool:
         if previous is None or previous.page != line.page:
@@ -156,24 +300,67 @@ class _Scan:
             return True
         return bool(_SENTENCE_END.search(previous.text)) and not previous.glue_next
 
-    def _decide(self, line: Line, previous: Line | None, following: Line | None) -> _Found | None:
+    def _decide(self, i: int) -> _Found | None:
+        line, following = self.pairs[i]
+        previous = self._previous(i)
         if line.glue_next or not _short(line, self.full_line(line)):
             return None
         continuing = self.found and self.found[-1].line is previous
         if continuing and self._continues_title(line, previous, following):
-            return _Found(line, "title", None)
-        form = _form(line) if self._boundary_before(line, previous) else None
-        if form is None or not self._fits_context(form[0], line, previous, following):
+            return _Found(line, "title", None, TITLE_CONTINUED, "finishes the heading above")
+        if not self._boundary_before(line, previous):
             return None
-        return _Found(line, *form)
+        if _letter_section(line, following):
+            return _Found(line, "letter", "letter", LETTER_SECTION,
+                          f"{line.text!r} over an entry in {line.text}")
+        form = _form(line)
+        if form is None or not self._fits_context(form[0], i):
+            return None
+        return _Found(line, *form, evidence=f"{form[0]} form, {len(line.text)} characters")
 
-    def _fits_context(self, form: str, line: Line, previous: Line | None,
-                      following: Line | None) -> bool:
+    def _fits_context(self, form: str, i: int) -> bool:
+        line, following = self.pairs[i]
+        if form in ("caps", "title") and self._in_numbered_run(i):
+            return False
+        if form in ("caps", "title") and self._attribution(i):
+            return False
         if form == "title":
-            return self._title_ok(line, previous, following)
+            return self._title_ok(line, self._previous(i), following)
         if form == "caps":
             return following is None or bool(OPENS_CAPITAL.match(following.text))
         return True
+
+    def _in_numbered_run(self, i: int) -> bool:
+        """`1. TEMPERANCE` a few lines before `2. SILENCE.`: numbered items of a list, not
+        numbered section headings (those stand pages apart)."""
+        number = _ITEM_NUMBER.match(self.pairs[i][0].text)
+        if number is None:
+            return False
+        wanted = {f"{int(number[1]) - 1}.", f"{int(number[1]) + 1}."}
+        window = range(max(0, i - LIST_WINDOW), min(len(self.pairs), i + LIST_WINDOW + 1))
+        return any(self.pairs[j][0].text.split(maxsplit=1)[0] in wanted
+                   for j in window if j != i)
+
+    def _attribution(self, i: int) -> bool:
+        """An unnumbered line in mid-page that signs a verse or an epigraph (`HOBBES`,
+        `Phela Orm`) is not a heading: it follows short lines (measured against the
+        document's full line, as a page of verse has no full lines of its own), or an
+        epigraph of a few lines right under a heading."""
+        line = self.pairs[i][0]
+        start = max(0, i - EPIGRAPH_MAX_LINES - 1)
+        before = [self.pairs[j][0] for j in range(start, i)]
+        before = [other for other in before if other.page == line.page]
+        if not before or (self.found and self.found[-1].line is before[-1]):
+            return False
+        headed = [k for k, other in enumerate(before) if self._is_found(other)]
+        if headed and headed[-1] < len(before) - 1:
+            return True  # an epigraph of a few lines under the heading
+        last = before[-ATTRIBUTION_AFTER_SHORT:]
+        return len(last) == ATTRIBUTION_AFTER_SHORT and all(
+            len(other.text) <= HEADING_MAX_SHARE * self.document_full for other in last)
+
+    def _is_found(self, line: Line) -> bool:
+        return any(item.line is line for item in self.found[-EPIGRAPH_MAX_LINES - 2:])
 
     def _title_ok(self, line: Line, previous: Line | None, following: Line | None) -> bool:
         top = previous is None or previous.page != line.page
@@ -189,26 +376,81 @@ class _Scan:
 
     def _continues_title(self, line: Line, previous: Line | None,
                          following: Line | None) -> bool:
-        """A lower-case line that finishes the title above it (`and Militarization of Labor`)."""
+        """A line that finishes the title above it: in lower case (`and Militarization of
+        Labor`), opening with a capital after a line cut mid-phrase, at a short word (`GENERAL
+        PRINCIPLES OF` / `EXPRESSION—continued.`, `… Comtesse de` / `Gurson`), or in the
+        title's own type, above the body's."""
         before = self.found[-1]
-        return (
-            before.form in ("title", "caps") and previous is not None
-            and not _TERMINAL.search(previous.text) and line.text[:1].islower()
-            and _title_case(line.text, allow_lower_start=True)
-            and (following is None or bool(OPENS_CAPITAL.match(following.text)))
-        )
+        if before.form not in ("title", "caps") or previous is None:
+            return False
+        if _TERMINAL.search(previous.text):
+            return False
+        lower = line.text[:1].islower() and _title_case(line.text, allow_lower_start=True)
+        capitals = line.text[:1].isupper() and bool(_ENDS_SHORT_WORD.search(previous.text))
+        size = _size(line)
+        in_size = size > self.body_size > 0 and size == _size(previous)
+        return (lower or capitals or in_size) and (
+            following is None or bool(OPENS_CAPITAL.match(following.text)))
+
+    def _label_title(self, i: int) -> list[int]:
+        """The indices of the title lines under the label at ``i`` (see ``LABEL_TITLE``)."""
+        label = self.pairs[i][0]
+        run: list[int] = []
+        for j in range(i + 1, min(i + 1 + MAX_LABEL_TITLE_LINES, len(self.pairs))):
+            line, following = self.pairs[j]
+            form = _form(line) if not run else None
+            if line.page != label.page or (form is not None and form[0] != "title"):
+                return []
+            run.append(j)
+            if line.glue_next:
+                continue
+            text = _run_text([self.pairs[k][0] for k in run])
+            titled = _title_case(text) or (len(run) == 1 and _ONE_WORD_TITLE.match(text))
+            if _SENTENCE_STOP.search(line.text) or (
+                    titled and not _TERMINAL.search(line.text)
+                    and self._had_room(line, following)):
+                return run if self._title_shape(text, following) else []
+        return []
+
+    def _had_room(self, line: Line, following: Line | None) -> bool:
+        full = self.full_line(line)
+        return following is None or not full or has_room(line, following, full)
+
+    def _title_shape(self, text: str, following: Line | None) -> bool:
+        """A title opens with a capital, is no synopsis or dateline, and a paragraph (not
+        another label, not an attribution) opens after it."""
+        if QUOTE_OPEN.match(text) or not OPENS_CAPITAL.match(text) or not text[0].isalpha():
+            return False
+        if len(text.split()) > MAX_LABEL_TITLE_WORDS or _SMALL_CAPS_OPENING.match(text):
+            return False
+        if len(_DASH.findall(text)) > MAX_TITLE_DASHES or _ENDS_WITH_NUMBER.search(text):
+            return False
+        if following is None:
+            return True
+        numbered = _numbered(following.text)
+        opens = bool(OPENS_CAPITAL.match(following.text)) and following.text[0].isalpha()
+        return (opens or bool(QUOTE_OPEN.match(following.text))) and numbered is None
 
 
 def _runs_on(found: _Found) -> bool:
     """A heading line continues onto the next: no final punctuation, or a dash. A numeral,
     or a division word with its numeral alone, is complete in itself."""
-    if found.form == "numeral":
+    if found.form in ("numeral", "piece", "letter"):
         return False
-    match = DIVISION.match(found.line.text) if found.form == "division" else None
-    if match is not None and not match.group("title"):
+    if found.form == "division" and _is_label(found):
         return False
     text = found.line.text
     return bool(_RUNS_ON.search(text)) or not _TERMINAL.search(text)
+
+
+def _same_heading(previous: _Found, item: _Found) -> bool:
+    if previous.by is LABEL_TITLE and item.by is LABEL_TITLE:
+        return True  # one title, wrapped
+    if _size(previous.line) and _size(item.line) and _size(previous.line) != _size(item.line):
+        return False  # one heading is set in one size: the next is a heading of its own
+    if previous.form == "caps" and item.by is TITLE_LINE:
+        return False  # and in one case: a title-case line under capitals is a subtitle
+    return _runs_on(previous)
 
 
 def _clusters(found: list[_Found], doc: Document) -> list[list[_Found]]:
@@ -232,34 +474,48 @@ def _top_of_page(line: Line, doc: Document) -> bool:
     return False
 
 
-def _base_level(first: _Found, doc: Document, known: dict[str, int]) -> int:
+_Level = tuple[int, Rule, str]
+
+
+def _base_level(first: _Found, doc: Document, known: dict[str, int]) -> _Level:
+    numbering = first.numbering
+    if numbering is not None and numbering in known:
+        return known[numbering], LEVEL_KNOWN, f"{numbering!r} headings: level {known[numbering]}"
+    if first.form == "piece":
+        return 2, LEVEL_PIECE, "a numbered piece"
     if _top_of_page(first.line, doc):
-        return 1
-    if first.numbering is not None:
-        return known.get(first.numbering, 1)
-    return 2  # an unnumbered heading in mid-page: a section inside a chapter
+        return 1, LEVEL_TOP, "opens its page"
+    if numbering is not None:
+        level = max(known.values()) + 1 if known else 1
+        return level, LEVEL_NEW_NUMBERING, f"first {numbering!r} heading, in mid-page"
+    return 2, LEVEL_SECTION, "unnumbered, in mid-page"
 
 
-def _levels(cluster: list[_Found], doc: Document, known: dict[str, int]) -> list[int]:
+def _levels(cluster: list[_Found], doc: Document, known: dict[str, int]) -> list[_Level]:
     """One level per heading line of the cluster (see the module docstring)."""
-    base = _base_level(cluster[0], doc, known)
-    levels: list[int] = []
-    # the cluster's division is its first heading, and the title right under a numeral
+    levels: list[_Level] = []
+    # the cluster's division is its first heading, and the title right under a label
     division_open = cluster[0].form in ("numeral", "division")
     for i, item in enumerate(cluster):
         previous = cluster[i - 1] if i else None
-        if previous is not None and _runs_on(previous):
-            level = levels[-1]  # the same heading, set on two lines
-        elif previous is None:
-            level = base
+        if previous is None:
+            level = _base_level(item, doc, known)
+        elif _same_heading(previous, item):
+            level = (levels[-1][0], LEVEL_SAME, "continues the heading line above")
         elif division_open and item.form in ("caps", "title"):
-            level, division_open = levels[-1], False
+            division_open = False
+            level = (levels[-1][0], LEVEL_TITLE_OF_LABEL, f"title of {previous.line.text!r}")
         else:
             division_open = False
-            level = known.get(item.numbering, base + 1) if item.numbering else base + 1
+            under = levels[0][0] + 1
+            if item.numbering and item.numbering in known:
+                level = (known[item.numbering], LEVEL_KNOWN,
+                         f"{item.numbering!r} headings are level {known[item.numbering]}")
+            else:
+                level = (under, LEVEL_UNDER, f"stacked under {cluster[0].line.text!r}")
         if item.numbering is not None:
-            known.setdefault(item.numbering, level)
-        levels.append(min(level, 6))
+            known.setdefault(item.numbering, level[0])
+        levels.append((min(level[0], 6), level[1], level[2]))
     return levels
 
 
@@ -267,50 +523,58 @@ def _levels(cluster: list[_Found], doc: Document, known: dict[str, int]) -> list
        assigns=("line.kind", "line.level"))
 def detect_headings(doc: Document, config: DetectHeadingsConfig | None) -> Document:
     """Mark heading lines with their levels; see the module docstring."""
-    changed: dict[tuple[int, int], Line] = {}
+    changes = Changes()
     known: dict[str, int] = {}
     for cluster in _clusters(_Scan(doc).run(), doc):
         levels = _levels(cluster, doc, known)
-        for i, (item, level) in enumerate(zip(cluster, levels, strict=True)):
-            same = i > 0 and _runs_on(cluster[i - 1])
-            changed[(item.line.page, item.line.number)] = replace(
-                item.line, kind="heading", level=level, starts_block=not same,
-            )
-    changed.update(_set_large(doc, changed))
-    return doc.with_lines(changed)
+        for i, (item, (level, by, evidence)) in enumerate(zip(cluster, levels, strict=True)):
+            same = i > 0 and _same_heading(cluster[i - 1], item)
+            changes.set(item.line, item.by, item.evidence, kind="heading")
+            if same:
+                end = cluster[i - 1].line.text[-1:]
+                changes.set(item.line, RUNS_ON, f"the line above ends {end!r}",
+                            starts_block=False)
+            else:
+                changes.set(item.line, item.by, item.evidence, starts_block=True)
+            changes.set(item.line, by, evidence, level=level)
+    _set_large(doc, changes)
+    return changes.apply(doc)
 
 
 def _size(line: Line) -> float:
     return round(line.geometry.font_size or 0.0, 1) if line.geometry else 0.0
 
 
-def _set_large(doc: Document, found: dict[tuple[int, int], Line]) -> dict[tuple[int, int], Line]:
-    """With the reader's geometry: short body lines set in type ``HEADING_SIZE_RATIO`` times
-    the body's or larger are headings too, where the text alone did not say so. Lines of one
-    size that follow each other on a page are one heading. Its level is that of the headings
-    already found in its size; else one below each larger heading size of the document."""
+def _large_lines(doc: Document, found: dict[tuple[int, int], Line]) -> list[Line]:
     prose = [line for line in doc.lines() if line.text and line.role == "body"
              and line.kind == "paragraph" and line.geometry is not None]
     sizes = Counter(_size(line) for line in prose)
     if not sizes:
-        return {}
+        return []
     body = sizes.most_common(1)[0][0]
     full = doc.stats.document_full_line_length if doc.stats else 0
-    large = [line for line in prose if (line.page, line.number) not in found
-             and _size(line) >= HEADING_SIZE_RATIO * body
-             and (not full or len(line.text) <= HEADING_MAX_SHARE * full)]
+    return [line for line in prose if (line.page, line.number) not in found
+            and _size(line) >= HEADING_SIZE_RATIO * body
+            and (not full or len(line.text) <= HEADING_MAX_SHARE * full)]
+
+
+def _set_large(doc: Document, changes: Changes) -> None:
+    """With the reader's geometry: short body lines set in type ``HEADING_SIZE_RATIO`` times
+    the body's or larger are headings too, where the text alone did not say so. Lines of one
+    size that follow each other on a page are one heading. Its level is that of the headings
+    already found in its size; else one below each larger heading size of the document."""
+    large = _large_lines(doc, changes.lines)
     if not large:
-        return {}
-    level_of = {_size(line): line.level for line in found.values() if line.level}
+        return
+    level_of = {_size(line): line.level for line in changes.lines.values() if line.level}
     ranks = sorted({*level_of, *(_size(line) for line in large)}, reverse=True)
-    changed: dict[tuple[int, int], Line] = {}
     previous: Line | None = None
     for line in large:
         size = _size(line)
         level = level_of.get(size) or min(ranks.index(size) + 1, 6)
         same = previous is not None and previous.page == line.page and (
             previous.number + 1 == line.number and _size(previous) == size)
-        changed[(line.page, line.number)] = replace(line, kind="heading", level=level,
-                                                    starts_block=not same)
+        changes.set(line, LARGE_TYPE, f"type {size} pt", kind="heading", starts_block=not same)
+        changes.set(line, LEVEL_BY_SIZE, f"type {size} pt, size rank {ranks.index(size) + 1}",
+                    level=level)
         previous = line
-    return changed

@@ -1,17 +1,22 @@
 """link_notes: find note markers in the body and link each to its note.
 
 Markers, as extraction leaves them: a caret before digits (``state.^68``), superscript digits
-(``state.⁶⁸``), digits glued to a word or its punctuation (``Law.2``, ``too."5``), digits in
-brackets (``[3]``), reference symbols glued to a word (``fact.*``), and a label alone on a line
-(a superscript extraction set apart, glued to the line before by ``separate_notes``). Glued
-and bracketed digits and symbols count only when a note with that label stands on the same
-page or the next (a note set after its page) or in an endnote section: years and quantities
+(``state.⁶⁸``), digits glued to a word, its punctuation (dashes and brackets too) or an
+ellipsis (``Law.2``, ``too."5``, ``be—]15``, ``present ...7``), digits glued between a comma
+and the next word (``situation,1time``), digits in brackets (``[3]``), reference symbols after
+a word or a dash (``fact.*``, ``them—†``), a number opening a line before a lower-case word
+(``substance,`` / ``20 though``: its reference goes to the line before), and a label alone on
+a line (a superscript extraction set apart). Glued and bracketed digits and symbols count
+only when a note with that label stands on the same page or the next (a note set after its
+page) or in an endnote section (where notes numbered anew for every chapter are taken in
+turn: the first with the label after the one linked last): years and quantities
 (``the 1950 treaty``, ``page 12``, ``1914-18``) are never taken. A caret or superscript
 marker whose note is not in the input stays as an unresolved reference; it is never dropped.
 
-Each marker leaves the text (an edit holds it) and becomes a reference at that place. Labels
-that restart on every page, or symbols that repeat, are made unique: the notes are then
-numbered in order, and each marker takes the number of the note it links to.
+Each marker leaves the text (an edit holds it) and becomes a reference at that place, its
+link recorded as a decision of the rule that found it. Labels that restart on every page,
+symbols, or labels that repeat are made unique: the notes are then numbered 1..n in order,
+and each marker takes the number of the note it links to.
 
     >>> from pagemend.readers import read_text
     >>> from pagemend.stages.measure_document import measure_document
@@ -30,29 +35,74 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pagemend.data.notes import NOTE_SYMBOLS
-from pagemend.model import Document, Edit, Line, replace
+from pagemend.model import Document, Edit, Line
 from pagemend.registry import stage
+from pagemend.rules import Changes, Rule, rule
 
 __all__ = ["LinkNotesConfig", "link_notes"]
 
 STAGE = "link_notes"
 
+CARET = rule(STAGE, "caret", "Digits after a caret (`state.^68`) are a raised note reference.")
+SUPERSCRIPT_DIGITS = rule(STAGE, "superscript_digits", "Superscript digits after a word "
+                          "(`state.⁶⁸`) are a note reference.")
+BRACKETED = rule(STAGE, "bracketed_digits", "Digits in brackets (`[3]`) are a note reference "
+                 "where a note with that label stands on the page, the next, or further on.")
+GLUED_DIGITS = rule(STAGE, "glued_digits", "Digits glued to a word, its punctuation or an "
+                    "ellipsis (`Law.2`, `be—]15`, `present ...7`, `father16(sic)`) are a raised "
+                    "note reference where a note with that label stands on the page, the next, "
+                    "or further on.")
+GLUED_BOTH_SIDES = rule(STAGE, "glued_between_words", "Digits glued between a word's closing "
+                        "punctuation and the next word (`situation,1time`: the space after a "
+                        "raised numeral lost in extraction) are a note reference where a note "
+                        "with that label stands nearby.")
+SYMBOL = rule(STAGE, "symbol", "A reference symbol after a word, its punctuation or a dash "
+              "(`fact.*`, `them—†`) is a note reference where a note with that symbol stands "
+              "nearby.")
+AFTER_NUMBER = rule(STAGE, "after_closing_number", "Digits glued to a number that ends a "
+                    "sentence (`the summer of 1850.1 By May`) are a note reference where a "
+                    "note with that label stands nearby.")
+RAISED = rule(STAGE, "raised_type", "Digits or symbols the reader saw set raised in smaller "
+              "type are a note reference wherever they stand (at the start of a line, they "
+              "belong to the end of the line before).")
+LABEL_ALONE = rule(STAGE, "label_alone", "A line that is nothing but a note's label (a "
+                   "superscript the extractor set apart) is that note's reference, at the end "
+                   "of the line before.")
+LINE_START_DIGITS = rule(STAGE, "digits_at_line_start", "A number that opens a line before a "
+                        "lower-case word (`20 though`) is a raised marker the extractor set "
+                        "after the line break, where a note with that label stands on the page "
+                        "or the next: it belongs to the end of the line before.")
+RENUMBERED = rule(STAGE, "renumbered", "Note labels that repeat (restarting on every page) or "
+                  "are symbols are renumbered 1..n in the notes' order, the printed books' "
+                  "sequence of references.")
+
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
-_PUNCT = r"[.,;:!?'\"’”»›)\]]"
+#: closing punctuation and dashes a raised marker may follow (`Law.2`, `too."5`, `them—†`)
+_PUNCT = ".,;:!?'\"’”»›)]—–"
+#: at most this many marks between the word and its marker (`head;—∗`, `be—]15`)
+MAX_MARKS_BEFORE = 3
 #: right after a word, or after a word and one or two punctuation marks (not after `57.`)
-_AFTER_WORD = rf"(?:(?<=[^\W\d_])|(?<=[^\W\d_]{_PUNCT})|(?<=[^\W\d_]{_PUNCT}{_PUNCT}))"
-#: (pattern, needs a note to count, how the label is read)
-_MARKERS = (
-    (re.compile(r"\^\{?(\d{1,3})\}?"), False),
-    (re.compile(rf"{_AFTER_WORD}([{_SUPERSCRIPTS}]{{1,3}})"), False),
-    (re.compile(r"\[(\d{1,3})\]"), True),
-    (re.compile(rf"{_AFTER_WORD}(\d{{1,3}})(?=[\s.,;:!?)\]'\"’”]|$)"), True),
-    (re.compile(rf"{_AFTER_WORD}([{re.escape(NOTE_SYMBOLS)}]{{1,3}})"), True),
+_AFTER_WORD = (rf"(?:(?<=[^\W\d_])|(?<=[^\W\d_][{re.escape(_PUNCT)}])"
+               rf"|(?<=[^\W\d_][{re.escape(_PUNCT)}]{{2}}))")
+#: (pattern, the rule it stands for, needs a note to count)
+_MARKERS: tuple[tuple[re.Pattern[str], Rule, bool], ...] = (
+    (re.compile(r"\^\{?(\d{1,3})\}?"), CARET, False),
+    (re.compile(rf"{_AFTER_WORD}([{_SUPERSCRIPTS}]{{1,3}})"), SUPERSCRIPT_DIGITS, False),
+    (re.compile(r"\[(\d{1,3})\]"), BRACKETED, True),
+    (re.compile(rf"(?<=[{re.escape(_PUNCT)}\w])(\d{{1,3}})(?=[\s.,;:!?()\]'\"’”]|$)"),
+     GLUED_DIGITS, True),
+    (re.compile(r"(?<=[^\W\d_][.,;:!?])(\d{1,3})(?=[^\W\d_]{2})"), GLUED_BOTH_SIDES,
+     True),
+    (re.compile(rf"(?<=[{re.escape(_PUNCT)}\w])([{re.escape(NOTE_SYMBOLS)}]{{1,3}})"), SYMBOL,
+     True),
     # after a number that ends a sentence (`the summer of 1850.1 By May`), not a decimal
     # (`57.8 degs.`): a capital must open the next sentence
-    (re.compile(r"(?<=\d[.!?])(\d{1,3})(?=\s+[A-ZÀ-Þ])"), True),
+    (re.compile(r"(?<=\d[.!?])(\d{1,3})(?=\s+[A-ZÀ-Þ])"), AFTER_NUMBER, True),
+    (re.compile(r"^(\d{1,3})(?= [a-zà-ÿ])"), LINE_START_DIGITS, True),
 )
+#: rules whose marker must follow a word, its punctuation or an ellipsis (see ``_after_word``)
+_AFTER_WORD_RULES = (GLUED_DIGITS, SYMBOL)
 
 
 _MAYBE_MARKER = re.compile(rf"[\d\[^{_SUPERSCRIPTS}{re.escape(NOTE_SYMBOLS)}]")
@@ -70,31 +120,76 @@ class _Note:
     label: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Marker:
+    start: int
+    end: int
+    note_id: str
+    resolved: bool
+    by: Rule
+
+
 def _notes(doc: Document) -> list[_Note]:
     return [_Note(line.page, line.number, line.note_id) for line in doc.lines()
             if line.role == "note" and line.note_id is not None]
 
 
 def _ids(notes: list[_Note]) -> dict[tuple[int, int], str]:
-    """Each note's id: its label, or its number in order when labels repeat."""
+    """Each note's id: its label, or its number in order when labels repeat or are symbols
+    (the truth convention of the corpus: symbol notes are numbered 1..n)."""
     repeated = any(count > 1 for count in Counter(note.label for note in notes).values())
-    return {(note.page, note.line): str(i + 1) if repeated else note.label
+    symbols = any(not note.label.isdigit() for note in notes)
+    return {(note.page, note.line): str(i + 1) if repeated or symbols else note.label
             for i, note in enumerate(notes)}
 
 
-def _target(label: str, page: int, notes: dict[tuple[int, str], _Note]) -> _Note | None:
-    """The note a label on a page refers to: on the same page, set on the next, or else the
-    first note with that label further on (an endnote section)."""
-    found = notes.get((page, label)) or notes.get((page + 1, label))
-    if found is None:
-        later = [note for (note_page, note_label), note in notes.items()
-                 if note_label == label and note_page > page + 1]
-        found = min(later, key=lambda note: (note.page, note.line)) if later else None
-    return found
+class _Index:
+    """The notes by page and label, and, per label, the last note linked far ahead."""
+
+    __slots__ = ("by_page", "far", "listed")
+
+    def __init__(self, listed: list[_Note]) -> None:
+        self.listed = listed
+        self.by_page: dict[tuple[int, str], _Note] = {}
+        for note in listed:
+            self.by_page.setdefault((note.page, note.label), note)
+        self.far: dict[str, _Note] = {}
+
+    def target(self, label: str, page: int) -> _Note | None:
+        """The note a label on a page refers to: on the same page, set on the next, or else
+        a note with that label further on (an endnote section): the first after the last
+        one linked there, so that endnotes numbered anew for every chapter are taken in turn,
+        or else the first."""
+        found = self.by_page.get((page, label)) or self.by_page.get((page + 1, label))
+        if found is not None:
+            return found
+        later = [note for note in self.listed if note.label == label and note.page > page + 1]
+        last = self.far.get(label)
+        after = [note for note in later
+                 if last is not None and (note.page, note.line) > (last.page, last.line)]
+        choices = after or later
+        return choices[0] if choices else None
+
+    def linked(self, note: _Note | None, page: int) -> None:
+        """A marker on ``page`` was linked to ``note``."""
+        if note is not None and note.page > page + 1:
+            self.far[note.label] = note
 
 
-def _raised(line: Line, notes: dict[tuple[int, str], _Note], ids: dict[tuple[int, int], str]
-            ) -> list[tuple[int, int, str, bool]]:
+def _after_word(text: str, start: int) -> bool:
+    """The marker at ``start`` follows a word, directly or over up to ``MAX_MARKS_BEFORE``
+    closing marks (`be—]15`), or follows an ellipsis (`present ...7`); not a number
+    (`57.8`)."""
+    i = start
+    while i > 0 and start - i < MAX_MARKS_BEFORE and text[i - 1] in _PUNCT:
+        i -= 1
+    if i > 0 and text[i - 1].isalpha():
+        return True
+    return text[i:start] == "..." and (i == 0 or text[i - 1].isspace())
+
+
+def _raised(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
+            ) -> list[_Marker]:
     """Markers the reader saw set as superscripts (PDF input): digits or reference symbols
     in a smaller, raised type are markers wherever they stand."""
     found = []
@@ -102,74 +197,111 @@ def _raised(line: Line, notes: dict[tuple[int, str], _Note], ids: dict[tuple[int
         label = line.text[start:end].translate(_TO_DIGITS)
         if not label or not (label.isdigit() or set(label) <= set(NOTE_SYMBOLS)):
             continue
-        note = _target(label, line.page, notes)
+        note = notes.target(label, line.page)
+        notes.linked(note, line.page)
         note_id = ids[(note.page, note.line)] if note is not None else label
-        found.append((start, end, note_id, note is not None))
+        found.append(_Marker(start, end, note_id, note is not None, RAISED))
     return found
 
 
-def _find(line: Line, notes: dict[tuple[int, str], _Note], ids: dict[tuple[int, int], str]
-          ) -> list[tuple[int, int, str, bool]]:
-    """(start, end, id, resolved) of each marker in the line, left to right."""
+def _find(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
+          ) -> list[_Marker]:
+    """Each marker in the line, left to right."""
     found = _raised(line, notes, ids)
     if not _MAYBE_MARKER.search(line.text):
         return found
-    taken: set[int] = {i for start, end, _, _ in found for i in range(start, end)}
-    for pattern, needs_note in _MARKERS:
+    taken: set[int] = {i for marker in found for i in range(marker.start, marker.end)}
+    for pattern, by, needs_note in _MARKERS:
         for match in pattern.finditer(line.text):
-            if taken & set(range(match.start(), match.end())):
+            if taken & set(range(match.start(), match.end())) or (
+                    by in _AFTER_WORD_RULES and not _after_word(line.text, match.start())):
                 continue
             label = match.group(1).translate(_TO_DIGITS)
-            note = _target(label, line.page, notes)
+            note = notes.target(label, line.page)
+            if by is LINE_START_DIGITS and note is not None and note.page > line.page + 1:
+                continue  # a count opening a line (`40 years old`) needs its note close by
             if note is None and needs_note:
                 continue
+            notes.linked(note, line.page)
             note_id = ids[(note.page, note.line)] if note is not None else label
-            found.append((match.start(), match.end(), note_id, note is not None))
+            found.append(_Marker(match.start(), match.end(), note_id, note is not None, by))
             taken.update(range(match.start(), match.end()))
-    return sorted(found)
+    return sorted(found, key=lambda marker: marker.start)
 
 
-def _alone(line: Line, previous: Line | None, notes: dict[tuple[int, str], _Note],
-           ids: dict[tuple[int, int], str]) -> tuple[Line, Line, Edit] | None:
+def _evidence(marker: _Marker, text: str) -> str:
+    found = "" if marker.resolved else ": the note is not in the input"
+    return f"{text[marker.start:marker.end]!r} at column {marker.start}{found}"
+
+
+def _alone(changes: Changes, line: Line, previous: Line | None,
+           notes: _Index, ids: dict[tuple[int, int], str]
+           ) -> Edit | None:
     """A line that is nothing but a note's label (a superscript extraction set on a line of
     its own, before or after the line it belongs to): its reference goes to the end of the
     line before, which the scorer's one-word tolerance and a reader both accept."""
-    note = _target(line.text, line.page, notes) if line.text.isdigit() else None
+    note = notes.target(line.text, line.page) if line.text.isdigit() else None
     if note is None or previous is None:
         return None
-    reference = (len(previous.text), ids[(note.page, note.line)], True)
+    notes.linked(note, line.page)
+    note_id = ids[(note.page, note.line)]
+    previous = changes.current(previous)
+    reference = (len(previous.text), note_id, True)
     edit = Edit(STAGE, "extract_note_marker", line.page, line.number, line.text, "",
-                f"note reference {reference[1]} set on a line of its own", 0)
-    return (replace(line, text="", role="marker"),
-            replace(previous, references=(*previous.references, reference)), edit)
+                f"note reference {note_id} set on a line of its own", 0)
+    evidence = f"the line is only the label {line.text!r} of a note on page {note.page}"
+    changes.replace(line, text="")
+    changes.set(line, LABEL_ALONE, evidence, role="marker")
+    changes.replace(previous, references=(*previous.references, reference))
+    changes.record(previous, LABEL_ALONE, "note_link", before=None, after=note_id,
+                   evidence=evidence)
+    return edit
 
 
-def _extract(line: Line, markers: list[tuple[int, int, str, bool]]) -> tuple[Line, list[Edit]]:
+def _extract(changes: Changes, line: Line, markers: list[_Marker]) -> list[Edit]:
+    line = changes.current(line)
     text, edits, references = line.text, [], []
-    for start, end, note_id, resolved in reversed(markers):
+    for marker in reversed(markers):
         edits.append(Edit(STAGE, "extract_note_marker", line.page, line.number,
-                          text[start:end], "", f"note reference {note_id}" +
-                          ("" if resolved else ": the note is not in the input"), start))
-        text = text[:start] + text[end:]
+                          text[marker.start:marker.end], "", f"note reference {marker.note_id}"
+                          + ("" if marker.resolved else ": the note is not in the input"),
+                          marker.start))
+        text = text[:marker.start] + text[marker.end:]
     offset = 0
-    for start, end, note_id, resolved in markers:
-        references.append((start - offset, note_id, resolved))
-        offset += end - start
-    return replace(line, text=text, references=(*line.references, *references)), edits
+    for marker in markers:
+        references.append((marker.start - offset, marker.note_id, marker.resolved))
+        changes.record(line, marker.by, "note_link", before=None, after=marker.note_id,
+                       evidence=_evidence(marker, line.text))
+        offset += marker.end - marker.start
+    changes.replace(line, text=text, references=(*line.references, *references))
+    return edits
 
 
-def _move_leading(line: Line, previous: Line, markers: list[tuple[int, int, str, bool]]
-                  ) -> tuple[Line, Line, Edit, list[tuple[int, int, str, bool]]]:
+def _move_leading(changes: Changes, line: Line, previous: Line, markers: list[_Marker]
+                  ) -> tuple[Line, Edit, list[_Marker]]:
     """A raised marker that the reader set at the start of the next line belongs to the end
     of the line before: move its reference there and cut it (and its space) from the line."""
-    _, end, note_id, resolved = markers[0]
-    cut = len(line.text) - len(line.text[end:].lstrip())
+    first = markers[0]
+    cut = len(line.text) - len(line.text[first.end:].lstrip())
     edit = Edit(STAGE, "extract_note_marker", line.page, line.number, line.text[:cut], "",
-                f"note reference {note_id}, raised at the start of the next line", 0)
-    previous = replace(previous, references=(
-        *previous.references, (len(previous.text), note_id, resolved)))
-    rest = [(s - cut, e - cut, i, r) for s, e, i, r in markers[1:]]
-    return replace(line, text=line.text[cut:]), previous, edit, rest
+                f"note reference {first.note_id}, raised at the start of the next line", 0)
+    previous = changes.current(previous)
+    changes.replace(previous, references=(
+        *previous.references, (len(previous.text), first.note_id, first.resolved)))
+    changes.record(previous, first.by, "note_link", before=None, after=first.note_id,
+                   evidence=f"{line.text[first.start:first.end]!r} raised at the start of "
+                   f"line {line.number}")
+    rest = [_Marker(m.start - cut, m.end - cut, m.note_id, m.resolved, m.by)
+            for m in markers[1:]]
+    return changes.replace(line, text=line.text[cut:]), edit, rest
+
+
+def _renumber(changes: Changes, doc: Document, ids: dict[tuple[int, int], str]) -> None:
+    for line in doc.lines():
+        key = (line.page, line.number)
+        if line.role == "note" and line.note_id is not None and ids[key] != line.note_id:
+            changes.set(line, RENUMBERED, f"label {line.note_id!r} is note {ids[key]} of "
+                        f"{len(ids)} in order", note_id=ids[key])
 
 
 @stage(STAGE, LinkNotesConfig, requires=("line.role",), assigns=("line.references",))
@@ -177,32 +309,24 @@ def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
     """Take markers out of the body and link them; see the module docstring."""
     listed = _notes(doc)
     ids = _ids(listed)
-    notes: dict[tuple[int, str], _Note] = {}
-    for note in listed:
-        notes.setdefault((note.page, note.label), note)
-    changed: dict[tuple[int, int], Line] = {}
+    notes = _Index(listed)
+    changes = Changes()
+    _renumber(changes, doc, ids)
     edits: list[Edit] = []
     previous: Line | None = None
     for line in doc.lines():
-        key = (line.page, line.number)
-        if line.role == "note" and line.note_id is not None and ids[key] != line.note_id:
-            changed[key] = replace(line, note_id=ids[key])
         if line.role != "body" or not line.text:
             continue
-        alone = _alone(line, previous, notes, ids)
-        if alone is not None and previous is not None:
-            changed[key], changed[(previous.page, previous.number)], edit = alone
+        edit = _alone(changes, line, previous, notes, ids)
+        if edit is not None:
             edits.append(edit)
-            previous = changed[(previous.page, previous.number)]
             continue
         current, markers = line, _find(line, notes, ids)
-        if markers and markers[0][0] == 0 and previous is not None and line.geometry:
-            current, previous, edit, markers = _move_leading(line, previous, markers)
-            changed[(previous.page, previous.number)] = previous
-            changed[key] = current
+        if markers and markers[0].start == 0 and previous is not None and (
+                line.geometry or markers[0].by is LINE_START_DIGITS):
+            current, edit, markers = _move_leading(changes, line, previous, markers)
             edits.append(edit)
         if markers:
-            changed[key], line_edits = _extract(current, markers)
-            edits.extend(line_edits)
-        previous = changed.get(key, current)
-    return doc.with_lines(changed).with_edits(edits)
+            edits.extend(_extract(changes, current, markers))
+        previous = line
+    return changes.apply(doc).with_edits(edits)

@@ -57,6 +57,9 @@ LEADING = 1.2
 COLUMN_SHARE = 0.6
 #: ...and each column holds at least this many lines (a short last page is no column).
 MIN_COLUMN_LINES = 5
+#: A line whose centre lies within this share of the page's width of the page's centre is
+#: centred (a folio, a head), in neither column, even when it stands a hair to one side.
+CENTRED_SHARE = 0.02
 #: Two lines pdfium gave share one printed line when their heights overlap by this share...
 SAME_LINE_OVERLAP = 0.6
 #: ...and one stands beside the other, at most this many type sizes away (a word space is
@@ -193,12 +196,14 @@ def _by_top(item: _Item) -> tuple[float, float]:
 def _reading_order(items: list[_Item], width: float) -> tuple[list[_Item], bool]:
     """Top to bottom; two columns left before right when most lines sit in one half."""
     middle = width / 2
-    left = [item for item in items if item.geometry.x1 <= middle]
-    right = [item for item in items if item.geometry.x0 >= middle]
+    sides = [item for item in items
+             if abs((item.geometry.x0 + item.geometry.x1) / 2 - middle) > CENTRED_SHARE * width]
+    left = [item for item in sides if item.geometry.x1 <= middle]
+    right = [item for item in sides if item.geometry.x0 >= middle]
     columns = min(len(left), len(right)) >= MIN_COLUMN_LINES
     if columns and len(left) + len(right) >= COLUMN_SHARE * len(items):
-        sides = {id(item) for item in left + right}
-        spanning = [item for item in items if id(item) not in sides]
+        in_columns = {id(item) for item in left + right}
+        spanning = [item for item in items if id(item) not in in_columns]
         top = min(item.geometry.top for item in left + right)
         head = [item for item in spanning if item.geometry.top < top]
         rest = [item for item in spanning if item.geometry.top >= top]

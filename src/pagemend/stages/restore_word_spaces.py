@@ -47,8 +47,13 @@ MIN_SHORT_PART_ZIPF = 5.5
 #: and ``i`` 7.1, French ``à`` 7.3; the word list counts stray letters too: ``s`` 5.9 in
 #: English, 6.5 in French).
 MIN_LETTER_ZIPF = 6.8
-#: Only words of at least this many letters are tried.
+#: Only words of at least this many letters are tried...
 MIN_WORD_LETTERS = 4
+#: ...and only splits whose parts have at most this many letters: the longest words that reach
+#: ``MIN_PART_ZIPF`` in wordfreq's lists of the split languages run to 18 or 19 letters
+#: (``telecommunications``, ``approssimativamente``); a longer run of letters is not two common
+#: words, and trying every split of a 100,000-letter "word" would take quadratic time.
+MAX_PART_LETTERS = 24
 #: The stage acts when this share of a document's words (of ``MIN_WORD_LETTERS`` letters or
 #: more) are unknown words that split into two common ones. Development corpus: 34 and 44
 #: per thousand in pypdfium2's text of the two groff PDFs that lost their spaces; at most
@@ -76,10 +81,10 @@ def _common(part: str, lang: str) -> bool:
 def _split(word: str, lang: str) -> int | None:
     """Where an unknown word splits into two common words (the split whose rarer part is the
     most common), or None. A capital may stand only where a word begins."""
-    if zipf(word.lower(), lang) > 0:
+    if len(word) > 2 * MAX_PART_LETTERS or zipf(word.lower(), lang) > 0:
         return None
     best, best_score = None, 0.0
-    for i in range(1, len(word)):
+    for i in range(max(1, len(word) - MAX_PART_LETTERS), min(len(word), MAX_PART_LETTERS + 1)):
         left, right = word[:i], word[i:]
         if any(c.isupper() for c in right[1:]) or not (_common(left, lang)
                                                       and _common(right, lang)):

@@ -22,7 +22,16 @@ before, a page that opens in lower case opens with the note.
 
 An endnote section opens under its heading (``NOTES``, ``Notes to Chapter III``) when the next
 line opens with a note label, and runs to the next division heading: labelled lines open
-notes, the others continue them.
+notes, the others continue them. Endnotes set at a chapter's end without a heading (a short
+rule, then ``1.`` ...) are the run of lines numbered 1, 2, ... up to the next division heading,
+set in note type (smaller, or longer lines in page text), whose numbers all stand as markers
+in the chapter above.
+
+A label the extractor set on a line of its own (``∗`` above the note's text, often with a blank
+line between) opens the note whose text follows; where several labels stand together above as
+many lines, each line is one note.
+
+Every line decision is recorded with the rule that took it (:mod:`pagemend.rules`).
 
 Leaves alone: numbered paragraphs and lists (their numbers are not referenced as markers, or
 not in increasing order at the foot).
@@ -42,11 +51,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pagemend.data.headings import BARE_NUMERAL, DIVISION
-from pagemend.data.notes import ENDNOTES_HEADING, marker_pattern, note_label
+from pagemend.data.notes import ENDNOTES_HEADING, MAX_LABEL_DIGITS, marker_pattern, note_label
 from pagemend.data.punctuation import SENTENCE_END
 from pagemend.layout import FULL_LINE_PERCENTILE, full_line, percentile
-from pagemend.model import Document, Edit, Line, Page, replace
+from pagemend.model import Document, Edit, Line, Page
 from pagemend.registry import stage
+from pagemend.rules import Changes, Rule, rule
 
 __all__ = ["SeparateNotesConfig", "footnote_lines", "separate_notes"]
 
@@ -69,8 +79,48 @@ NOTE_SIZE_RATIO = 0.85
 #: Lines shorter than this share of the body's width end paragraphs and say nothing of type.
 FULL_ISH_SHARE = 0.8
 
+#: A note may reach above ``MAX_NOTE_SHARE`` of the page when the foot holds at least this many
+#: lines in note type up to its label (one long line may be a joined one; the synthetic long
+#: note of tests/stages/test_separate_notes.py fills three quarters of its page).
+MIN_NOTE_TYPE_LINES = 3
+#: An endnote list (no heading) holds at least this many notes, numbered 1, 2, ... (one
+#: numbered line at a chapter's end is as likely a last list item).
+MIN_ENDNOTES = 2
+
+#: a number alone on its line: at the foot, above text, a note's label set apart
+BARE_LABEL = re.compile(rf"^\d{{1,{MAX_LABEL_DIGITS}}}$")
+
 #: a note line that stops mid-sentence (a word, a comma, a hyphen): the note goes on
 _MID_SENTENCE = re.compile(r"[\w,;-]$")
+
+FOOTNOTE_BLOCK = rule(STAGE, "footnote_block", "Lines at the foot of a page that open with note "
+                      "labels in increasing order, each label standing as a marker in the body "
+                      "above, are footnotes.")
+GLUED_NUMBERS = rule(STAGE, "glued_numbers", "Numbers glued to the first words of lines at the "
+                     "foot (`1Recalled`), counting up by one from 1 or from the notes before, "
+                     "are footnotes even where their markers cannot be read.")
+NOTE_GOES_ON = rule(STAGE, "note_goes_on", "An unlabelled line below a note's first line goes "
+                    "on with that note.")
+LABEL_ALONE = rule(STAGE, "label_alone", "A note label set on a line of its own (extracted "
+                   "apart from its note) opens the note whose text follows it.")
+CONTINUED_IN_NOTE_TYPE = rule(STAGE, "continued_in_note_type", "With positions and sizes: the "
+                              "bottom run of a page's lines in note type continues the note "
+                              "left unfinished on the page before.")
+CONTINUED_BY_WIDTH = rule(STAGE, "continued_by_width", "Where notes are set smaller, the "
+                          "page's bottom lines that run as long as note lines continue the "
+                          "note left unfinished on the page before.")
+CONTINUED_LAST_LINE = rule(STAGE, "continued_last_line", "The sentence-ending line right above "
+                           "a page's first note ends the note left unfinished on the page "
+                           "before.")
+CONTINUED_LOWER_CASE = rule(STAGE, "continued_lower_case", "A page that opens in lower case, "
+                            "after a body that closed its paragraph, opens with the note left "
+                            "unfinished on the page before.")
+ENDNOTE_SECTION = rule(STAGE, "endnote_section", "Under an endnotes heading (`NOTES`), lines "
+                       "that open with note labels open notes, up to the next division "
+                       "heading.")
+ENDNOTE_LIST = rule(STAGE, "endnote_list", "At a chapter's end, a run of lines in note type "
+                    "numbered 1, 2, ... up to the next division heading, each number standing "
+                    "as a marker in the chapter above, is the chapter's endnotes.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,21 +133,31 @@ def _increasing(labels: list[str]) -> bool:
     return len(numbers) != len(labels) or numbers == sorted(set(numbers))
 
 
-def footnote_lines(page: Page, before: str = "", follows: int | None = None
-                   ) -> dict[int, tuple[str, int]]:
+def footnote_lines(page: Page, before: str = "", follows: int | None = None,
+                   note_type_from: int | None = None
+                   ) -> tuple[dict[int, tuple[str, int]], Rule | None]:
     """Line number -> (label, label length) for the labelled lines of the page's footnote
-    block; continuation lines are those between and after them. ``before`` is the body text
-    of the page before: a long note may be set on the page after its marker's, filling it.
-    ``follows``: the last note number of the pages before (see ``_glued_run``)."""
+    block, and the rule that found it; continuation lines are those between and after them.
+    ``before`` is the body text of the page before: a long note may be set on the page after
+    its marker's, filling it. ``follows``: the last note number of the pages before (see
+    ``_glued_run``). ``note_type_from``: the index among the page's body lines from which all
+    lines are in note type (see ``_note_type_tail``): a note may fill more of the page."""
     body = [line for line in page.lines if line.text and line.role == "body"]
     best: dict[int, tuple[str, int]] = {}
+    by: Rule | None = None
     labelled: list[tuple[Line, tuple[str, int]]] = []
     lowest = len(body) - max(1, int(MAX_NOTE_SHARE * len(body))) if body else 0
+    if note_type_from is not None:
+        lowest = min(lowest, note_type_from - 1)
     if body and before and note_label(body[0].text):
         lowest = -1  # the page may open with a note referenced on the page before
     marked: list[str] | None = None  # the body lines as markers show in them, when needed
+    bare = False  # a number alone on its line among the labels: no glued numbers
     for i in range(len(body) - 1, max(lowest, -1), -1):
         found = note_label(body[i].text)
+        if found is None and i + 1 < len(body) and BARE_LABEL.match(body[i].text):
+            # a label the extractor set apart, above its note's text
+            found, bare = (body[i].text, len(body[i].text)), True
         if found is None:
             continue
         labelled.insert(0, (body[i], found))
@@ -107,10 +167,11 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None
         if marked is None:
             marked = [_marked(line) for line in body]
         above = "\n".join([before, *marked[:i]])
-        if all(marker_pattern(lb).search(above) for lb in labels) or _glued_run(
-                [label for _, label in labelled], follows):
-            best = {line.number: label for line, label in labelled}
-    return best
+        if all(marker_pattern(lb).search(above) for lb in labels):
+            best, by = {line.number: label for line, label in labelled}, FOOTNOTE_BLOCK
+        elif not bare and _glued_run([label for _, label in labelled], follows):
+            best, by = {line.number: label for line, label in labelled}, GLUED_NUMBERS
+    return best, by
 
 
 def _glued_run(labels: list[tuple[str, int]], follows: int | None) -> bool:
@@ -173,21 +234,21 @@ def _continuation(lines: list[Line], body_width: float, note_width: float) -> in
     return best
 
 
-def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]],
-                     changed: dict[tuple[int, int], Line]) -> dict[int, int]:
-    """Page -> first line number of a note continued from the page before (see above). The
-    body's width is measured again once the continuations are out of it: long notes that
-    fill pages would otherwise pass for body."""
+def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]]
+                     ) -> dict[int, tuple[int, Rule]]:
+    """Page -> first line number of a note continued from the page before (see above), and
+    the rule that found it. The body's width is measured again once the continuations are
+    out of it: long notes that fill pages would otherwise pass for body."""
     ratio = _note_type_ratio(doc, labelled)
     body_size = _body_size(doc)
     if ratio < NOTE_TYPE_RATIO and not _notes_in_small_type(doc, labelled, body_size):
         return {}
-    found: dict[int, int] = {}
+    found: dict[int, tuple[int, Rule]] = {}
     for _ in range(2):
         body_lengths = [
             len(line.text) for line in doc.lines()
-            if line.text and line.role == "body" and (line.page, line.number) not in changed
-            and not (line.page in found and line.number >= found[line.page])
+            if line.text and line.role == "body"
+            and not (line.page in found and line.number >= found[line.page][0])
             and not (labelled.get(line.page) and line.number >= min(labelled[line.page]))
         ]
         body_width = float(full_line(body_lengths)) if body_lengths else 0.0
@@ -195,35 +256,48 @@ def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int
     return found
 
 
+def _continuation_start(candidates: list[Line], labelled: bool, body_closed: bool,
+                        measures: tuple[float, float, float]) -> tuple[int, Rule]:
+    """Index in ``candidates`` (the page's body lines above its first note) where the note
+    continued from the page before begins, and the rule; ``len(candidates)`` for none.
+    ``measures``: the body's width in characters, the notes' ratio to it, the body's size."""
+    body_width, ratio, body_size = measures
+    k = _small_type_start(candidates, body_size)
+    if k is not None:
+        return k, CONTINUED_IN_NOTE_TYPE
+    # no geometry: the widths in characters tell, and the text
+    k = _continuation(candidates, body_width, body_width * ratio)
+    if k == len(candidates) and labelled and _sentence_done(candidates[-1].text):
+        return k - 1, CONTINUED_LAST_LINE  # an unfinished note goes on: the line ending it
+    if body_closed and candidates[0].text[:1].islower():
+        return 0, CONTINUED_LOWER_CASE  # the body closed its paragraph: a page opening in
+        # lower case goes on with the note
+    return k, CONTINUED_BY_WIDTH
+
+
 def _continuations(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]],
-                   widths: tuple[float, float], body_size: float) -> dict[int, int]:
-    """Page -> first line of the note it carries over; ``widths``: the body's full line in
-    characters and the notes' ratio to it; ``body_size``: the body's type size (0: none)."""
-    body_width, ratio = widths
-    found: dict[int, int] = {}
+                   widths: tuple[float, float], body_size: float
+                   ) -> dict[int, tuple[int, Rule]]:
+    """Page -> first line of the note it carries over, and the rule; ``widths``: the body's
+    full line in characters and the notes' ratio to it; ``body_size``: the body's type size
+    (0: none)."""
+    found: dict[int, tuple[int, Rule]] = {}
     open_note = body_closed = False
     for page in doc.pages:
         start = min(labelled[page.index]) if labelled.get(page.index) else None
         candidates = [line for line in page.lines if line.text and line.role == "body"
                       and (start is None or line.number < start)]
         if open_note and candidates:
-            k = _small_type_start(candidates, body_size)
-            if k is None:  # no geometry: the widths in characters tell, and the text
-                k = _continuation(candidates, body_width, body_width * ratio)
-                if k == len(candidates) and start is not None and _sentence_done(
-                        candidates[-1].text):
-                    k -= 1  # an unfinished note goes on: the line ending it, above the next
-                elif body_closed and candidates[0].text[:1].islower():
-                    k = 0  # the body closed its paragraph: a page opening in lower case goes
-                    # on with the note
+            k, by = _continuation_start(candidates, start is not None, body_closed,
+                                        (*widths, body_size))
             if k < len(candidates):
-                found[page.index] = candidates[k].number
-        body = [line for line in candidates if line.number < found.get(page.index, 10**9)]
+                found[page.index] = (candidates[k].number, by)
+        first = found[page.index][0] if page.index in found else 10**9
+        body = [line for line in candidates if line.number < first]
         if body:
             body_closed = _sentence_done(body[-1].text)
         note_lines = [line for line in page.lines if line.text and line.role == "body" and (
-            (start is not None and line.number >= start)
-            or (page.index in found and line.number >= found[page.index]))]
+            (start is not None and line.number >= start) or line.number >= first)]
         if note_lines:
             open_note = bool(_MID_SENTENCE.search(note_lines[-1].text))
     return found
@@ -260,71 +334,270 @@ def _small_type_start(lines: list[Line], body_size: float) -> int | None:
     return k
 
 
-def _endnotes(doc: Document) -> dict[tuple[int, int], tuple[str, int] | None]:
-    """Lines of endnote sections: (page, line) -> label (or None for a continuation line).
+#: a note line to mark: (line, its label or None, the rule, the evidence in words)
+_NoteLine = tuple[Line, tuple[str, int] | None, Rule, str]
+
+
+def _division(text: str) -> bool:
+    return bool(DIVISION.match(text) or BARE_NUMERAL.match(text)
+                or ENDNOTES_HEADING.match(text))
+
+
+def _endnote_sections(body: list[Line]) -> list[_NoteLine]:
+    """Lines of endnote sections under their heading, with their labels (None for a line
+    that goes on with a note).
 
     A section opens under an endnotes heading (``NOTES``, ``Notes to Chapter III``) whose next
     line opens with a note label, and runs to the next division heading or the end."""
-    body = [line for line in doc.lines() if line.text and line.role == "body"]
-    found: dict[tuple[int, int], tuple[str, int] | None] = {}
+    found: list[_NoteLine] = []
     inside = False
     for i, line in enumerate(body):
         if ENDNOTES_HEADING.match(line.text):
             following = body[i + 1] if i + 1 < len(body) else None
             inside = following is not None and note_label(following.text) is not None
+            heading = line.text
             continue
         if inside and (DIVISION.match(line.text) or BARE_NUMERAL.match(line.text)):
             inside = False
         if inside:
-            found[(line.page, line.number)] = note_label(line.text)
+            found.append((line, note_label(line.text), ENDNOTE_SECTION,
+                          f"under the endnotes heading {heading!r}"))
     return found
 
 
-def _as_note(line: Line, label: tuple[str, int] | None) -> tuple[Line, Edit | None]:
+def _numbered_run(body: list[Line], i: int, measures: tuple[float, float]
+                  ) -> tuple[int, list[int]]:
+    """From ``body[i]`` (labelled 1) to the next division heading, or to where the lines
+    after the last number leave note type (a chapter that opens with its title alone): the
+    end index and the indices of the lines numbered 1, 2, ... in turn (other lines go on with
+    a note). ``measures``: the body's full line in characters and its type size."""
+    numbered: list[int] = []
+    end = len(body)
+    for j in range(i, len(body)):
+        if j > i and _division(body[j].text):
+            end = j
+            break
+        found = note_label(body[j].text)
+        if found is not None and found[0] == str(len(numbered) + 1):
+            numbered.append(j)
+    j = numbered[-1] + 1 if numbered else end
+    while j < end and _goes_on(body[j], body[j - 1], measures):
+        j += 1
+    return j, numbered
+
+
+def _goes_on(line: Line, previous: Line, measures: tuple[float, float]) -> bool:
+    """The line goes on with the note above it: in note type (smaller, or in page text
+    running ``NOTE_TYPE_RATIO`` longer than the body), or the short last line of a note
+    line that stopped mid-sentence."""
+    width, body_size = measures
+    if body_size and line.geometry is not None and line.geometry.font_size:
+        return line.geometry.font_size <= NOTE_SIZE_RATIO * body_size
+    return len(line.text) >= NOTE_TYPE_RATIO * width or (
+        len(previous.text) >= NOTE_TYPE_RATIO * width and not _sentence_done(previous.text)
+        and len(line.text) < FULL_ISH_SHARE * width)
+
+
+def _in_note_type(doc: Document, run: list[Line]) -> bool:
+    """The run is set in note type: smaller than the body's (positions and sizes), or, in
+    page text, running longer than the body's full line (see ``NOTE_TYPE_RATIO``)."""
+    inside = {(line.page, line.number) for line in run}
+    body_size = _body_size(doc)
+    sizes = sorted(line.geometry.font_size for line in run
+                   if line.geometry is not None and line.geometry.font_size)
+    if body_size and len(sizes) == len(run):
+        return sizes[len(sizes) // 2] <= NOTE_SIZE_RATIO * body_size
+    body = [len(line.text) for line in doc.lines() if line.text and line.role == "body"
+            and (line.page, line.number) not in inside]
+    measure = full_line(body) if body else 0
+    return bool(measure) and percentile([len(line.text) for line in run],
+                                        FULL_LINE_PERCENTILE) >= NOTE_TYPE_RATIO * measure
+
+
+def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
+    """Endnotes without a heading: at a chapter's end, up to the next division heading (or
+    the end), a run of lines in note type numbered 1, 2, ... whose numbers all stand as
+    markers in the chapter's text above (after a short rule, which page text does not show:
+    expression-xelatex)."""
+    found: list[_NoteLine] = []
+    measures = (_typical_width(doc), _body_size(doc))
+    chapter = i = 0  # where the text searched for markers begins; the line looked at
+    while i < len(body):
+        label = note_label(body[i].text)
+        if label is None or label[0] != "1":
+            i += 1
+            continue
+        end, numbered = _numbered_run(body, i, measures)
+        above = "\n".join(_marked(line) for line in body[chapter:i])
+        if len(numbered) < MIN_ENDNOTES or not all(
+                marker_pattern(str(n)).search(above) for n in range(1, len(numbered) + 1)
+        ) or not _in_note_type(doc, body[i:end]):
+            i += 1
+            continue
+        evidence = (f"{len(numbered)} notes numbered 1 to {len(numbered)} in note type at a "
+                    "chapter's end, each number a marker above")
+        found.extend((body[j], note_label(body[j].text) if j in numbered else None,
+                      ENDNOTE_LIST, evidence) for j in range(i, end))
+        chapter = i = end
+    return found
+
+
+def _as_note(changes: Changes, note: _NoteLine) -> Edit | None:
+    """Mark a line of a note: a labelled line opens the note, its label cut from the text (a
+    label of length 0 was set on the line before: ``LABEL_ALONE``)."""
+    line, label, by, evidence = note
     edit = None
-    text = line.text
-    if label is not None:
-        text = line.text[label[1]:]
+    if label is not None and label[1]:
+        changes.replace(line, text=line.text[label[1]:])
         edit = Edit(STAGE, "strip_note_label", line.page, line.number, line.text[:label[1]], "",
                     f"note label {label[0]!r}")
-    return replace(line, text=text, role="note", kind="note", starts_block=label is not None,
-                   level=None, note_id=label[0] if label is not None else None), edit
+    values: dict[str, str | int | bool | None] = {
+        "role": "note", "kind": "note", "starts_block": label is not None,
+        "note_id": label[0] if label is not None else None}
+    if changes.current(line).level is not None:
+        values["level"] = None
+    changes.set(line, by, evidence, **values)
+    return edit
 
 
-@stage(STAGE, SeparateNotesConfig, requires=("line.role",), assigns=("line.role.note",))
-def separate_notes(doc: Document, config: SeparateNotesConfig | None) -> Document:
-    """Mark footnote and endnote lines; see the module docstring."""
-    changed: dict[tuple[int, int], Line] = {}
+def _alone(note: _NoteLine) -> bool:
+    line, label, *_ = note
+    return label is not None and not line.text[label[1]:].strip()
+
+
+def _following(notes: list[_NoteLine], i: int) -> int:
+    """How many unlabelled note lines of the same page follow ``notes[i]``."""
+    j = i + 1
+    while j < len(notes) and notes[j][1] is None and notes[j][0].page == notes[i][0].page:
+        j += 1
+    return j - i - 1
+
+
+def _mark(changes: Changes, notes: list[_NoteLine]) -> list[Edit]:
+    """Mark the note lines in reading order. Labels alone on their lines (the extractor set
+    them apart, often with a blank line between) open the notes whose text follows them: as
+    many lines as labels, one note each; otherwise the first takes the lines (montaigne-latex:
+    `∗` / `†` / text / text)."""
     edits: list[Edit] = []
-    for (page_index, number), label in _endnotes(doc).items():
-        changed[(page_index, number)], edit = _as_note(doc.pages[page_index].lines[number],
-                                                       label)
+    pending: list[str] = []
+    one_each = False
+    for i, given in enumerate(notes):
+        line, label, by, evidence = note = given
+        if label is not None and _alone(note):
+            _as_note(changes, (line, None, by, evidence))
+            changes.replace(line, text="")
+            edits.append(Edit(STAGE, "strip_note_label", line.page, line.number, line.text, "",
+                              f"note label {label[0]!r} on a line of its own"))
+            pending.append(label[0])
+            one_each = _following(notes, i) == len(pending)
+            continue
+        if label is None and pending:
+            note = (line, (pending[0], 0), LABEL_ALONE, "the label on a line of its own above")
+            pending = pending[1:] if one_each else []
+        elif label is not None:
+            pending = []
+        edit = _as_note(changes, note)
         if edit is not None:
             edits.append(edit)
+    return edits
+
+
+def _endnotes(doc: Document) -> Document:
+    """The document with its endnote sections and lists marked."""
+    body = [line for line in doc.lines() if line.text and line.role == "body"]
+    notes = _endnote_sections(body)
+    taken = {(line.page, line.number) for line, *_ in notes}
+    notes += _endnote_lists(doc, [line for line in body
+                                  if (line.page, line.number) not in taken])
+    changes = Changes()
+    edits = _mark(changes, sorted(notes, key=lambda note: (note[0].page, note[0].number)))
+    return changes.apply(doc).with_edits(edits)
+
+
+def _note_type_tail(page: Page, body_width: float, body_size: float) -> int | None:
+    """Index among the page's body lines of the bottom run in note type: smaller than the
+    body's (positions and sizes) or, in page text, full lines running ``NOTE_TYPE_RATIO``
+    longer than the body's (short lines say nothing); None where the foot is in body type."""
+    body = [line for line in page.lines if line.text and line.role == "body"]
+    k, long_lines = len(body), 0
+    while k > 0:
+        line = body[k - 1]
+        size = line.geometry.font_size if line.geometry else 0.0
+        if body_size and size:
+            small = size <= NOTE_SIZE_RATIO * body_size
+            long_lines += small
+        else:
+            width = len(line.text)
+            long = width >= NOTE_TYPE_RATIO * body_width
+            small = long or width < FULL_ISH_SHARE * body_width
+            long_lines += long
+        if not small:
+            break
+        k -= 1
+    return k if long_lines >= MIN_NOTE_TYPE_LINES and k < len(body) else None
+
+
+def _typical_width(doc: Document) -> float:
+    """The body's full line in characters: the median of the pages' full lines (pages that
+    notes fill do not move it), or the document's full line without measures."""
+    per_page = sorted(value for value in (doc.stats.full_line_length if doc.stats else ())
+                      if value)
+    if per_page:
+        return float(per_page[len(per_page) // 2])
+    lengths = [len(line.text) for line in doc.lines() if line.text and line.role == "body"]
+    return float(full_line(lengths)) if lengths else 0.0
+
+
+def _footnotes(doc: Document) -> tuple[dict[int, dict[int, tuple[str, int]]], dict[int, Rule]]:
+    """Page -> the labelled lines of its footnote block, and the rule that found it."""
     labelled: dict[int, dict[int, tuple[str, int]]] = {}
+    routes: dict[int, Rule] = {}
     before = ""
     follows: int | None = None  # the last note number so far
+    measures = (_typical_width(doc), _body_size(doc))
     for page in doc.pages:
-        labelled[page.index] = footnote_lines(page, before, follows)
+        labelled[page.index], by = footnote_lines(page, before, follows,
+                                                  _note_type_tail(page, *measures))
+        if by is not None:
+            routes[page.index] = by
         numbers = [int(label) for label, _ in labelled[page.index].values() if label.isdigit()]
         follows = max(numbers) if numbers else follows
         start = min(labelled[page.index]) if labelled[page.index] else None
         before = "\n".join(_marked(line) for line in page.lines if line.text
                            and line.role == "body" and (start is None or line.number < start))
-    # only a note can be continued: without labelled notes there is nothing to look for
-    continued = _continued_notes(doc, labelled, changed) if any(labelled.values()) else {}
-    for page in doc.pages:
-        labels = labelled[page.index]
-        starts = [number for number in (min(labels) if labels else None,
-                                        continued.get(page.index)) if number is not None]
-        if not starts:
+    return labelled, routes
+
+
+def _page_notes(page: Page, labels: dict[int, tuple[str, int]], by: Rule | None,
+                continued: tuple[int, Rule] | None) -> list[_NoteLine]:
+    """The note lines of a page: a note continued from the page before, then its footnotes."""
+    first = min(labels) if labels else None
+    notes: list[_NoteLine] = []
+    for line in page.lines:
+        if not line.text or line.role != "body":
             continue
-        for line in page.lines:
-            key = (page.index, line.number)
-            if line.number < min(starts) or not line.text or line.role != "body" or (
-                    key in changed):
-                continue
-            changed[key], edit = _as_note(line, labels.get(line.number))
-            if edit is not None:
-                edits.append(edit)
-    return doc.with_lines(changed).with_edits(edits)
+        if first is not None and by is not None and line.number >= first:
+            label = labels.get(line.number)
+            notes.append((line, label, by if label else NOTE_GOES_ON,
+                          f"label {label[0]!r} at the foot, {len(labels)} labelled lines"
+                          if label else "below a note's first line"))
+        elif continued is not None and line.number >= continued[0]:
+            notes.append((line, None, continued[1], f"the note on page {page.index - 1} "
+                          "ended mid-sentence"))
+    return notes
+
+
+@stage(STAGE, SeparateNotesConfig, requires=("line.role",), assigns=("line.role.note",))
+def separate_notes(doc: Document, config: SeparateNotesConfig | None) -> Document:
+    """Mark footnote and endnote lines; see the module docstring."""
+    doc = _endnotes(doc)
+    labelled, routes = _footnotes(doc)
+    # only a note can be continued: without labelled notes there is nothing to look for
+    continued = _continued_notes(doc, labelled) if any(labelled.values()) else {}
+    notes: list[_NoteLine] = []
+    for page in doc.pages:
+        notes += _page_notes(page, labelled[page.index], routes.get(page.index),
+                             continued.get(page.index))
+    changes = Changes()
+    edits = _mark(changes, notes)
+    return changes.apply(doc).with_edits(edits)

@@ -2,6 +2,12 @@
 ``[^N]`` note references and ``[^N]: text`` notes, each prose paragraph on one line, and
 optional ``<!-- page 142 -->`` provenance markers that never split a word.
 
+Text is escaped so that it reads back as the same text and never as syntax: a backslash
+before every character Markdown or HTML would take as markup inside a line (``\\``, `` ` ``,
+``*``, ``_``, ``[``, ``]``, ``<``, and ``&`` where it starts an entity), and before a line
+start that opens a block (``#``, ``>``, ``-``, ``1.``). A page label that cannot stand in an
+HTML comment as printed (``-->``) is percent-encoded in its marker.
+
     >>> from pagemend.model import Block, Document, NoteRef, Span
     >>> blocks = (
     ...     Block("heading", "War Crisis", (Span(0, 10, 0, "142", 0),), level=2),
@@ -13,6 +19,8 @@ optional ``<!-- page 142 -->`` provenance markers that never split a word.
     <BLANKLINE>
     \\# not a heading.[^68]
     <BLANKLINE>
+    >>> print(escape_inline("a *starred* <b>word</b> [1] and snake_case & &amp;"))
+    a \\*starred\\* \\<b>word\\</b> \\[1\\] and snake\\_case & \\&amp;
 """
 
 from __future__ import annotations
@@ -21,12 +29,21 @@ import re
 
 from pagemend.model import Block, Document, Span
 
-__all__ = ["page_marker", "write_markdown"]
+__all__ = ["escape_inline", "page_marker", "write_markdown"]
 
 # a paragraph whose text starts like Markdown syntax would be read as that syntax
 _BLOCK_SYNTAX = re.compile(r"^(#|>|[-+*](?=\s)|\d+(?=[.)]\s)|[-*_=](?:\s*[-*_=]){2,}\s*$)")
 _VERSE_BREAK = "\\"
 _LIST_LABEL = re.compile(r"^(?:\d{1,9}[.)]|[-+*])\s")
+# what Markdown or HTML would read as markup inside a line; `&` only where it opens an entity
+_INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<]|&(?=#?\w+;)")
+# what cannot stand inside an HTML comment as printed
+_COMMENT_UNSAFE = re.compile(r"--|[<>]")
+
+
+def escape_inline(text: str) -> str:
+    """The text with a backslash before every character Markdown would take as markup."""
+    return _INLINE_SYNTAX.sub(lambda match: "\\" + match.group(0), text)
 
 
 def _escape_start(text: str) -> str:
@@ -45,8 +62,12 @@ def page_marker(span: Span) -> str:
 
     >>> page_marker(Span(0, 1, 4, "xii", 0)), page_marker(Span(0, 1, 4, None, 0))
     ('<!-- page xii -->', '<!-- page [5] -->')
+    >>> page_marker(Span(0, 1, 4, "x--><script>", 0))
+    '<!-- page x%2D%2D%3E%3Cscript%3E -->'
+
     """
     label = span.label if span.label is not None else f"[{span.page + 1}]"
+    label = _COMMENT_UNSAFE.sub(lambda m: "".join(f"%{ord(c):02X}" for c in m.group(0)), label)
     return f"<!-- page {label} -->"
 
 
@@ -66,10 +87,15 @@ def _inline_inserts(block: Block, page_markers: bool, page: int | None) -> list[
 
 
 def _render_text(block: Block, page_markers: bool, page: int | None) -> str:
-    text = block.text
-    for offset, insert in reversed(_inline_inserts(block, page_markers, page)):
-        text = text[:offset] + insert + text[offset:]
-    return text
+    """The block's text escaped, with note references and page markers inserted."""
+    pieces = []
+    start = 0
+    for offset, insert in _inline_inserts(block, page_markers, page):
+        pieces.append(escape_inline(block.text[start:offset]))
+        pieces.append(insert)
+        start = offset
+    pieces.append(escape_inline(block.text[start:]))
+    return "".join(pieces)
 
 
 def _render(block: Block, text: str) -> str:
@@ -108,7 +134,8 @@ def write_markdown(doc: Document, page_markers: bool = False) -> str:
             out.append(text + "\n\n")
         page = block.spans[-1].page if block.spans else page
         previous = block
-    notes = [_render_note(b, b.text) for b in doc.blocks if b.kind == "note"]
+    notes = [_render_note(b, _render_text(b, False, None)) for b in doc.blocks
+             if b.kind == "note"]
     if notes:
         out.append("\n".join(notes) + "\n")
     return "".join(out).rstrip("\n") + "\n" if out else ""

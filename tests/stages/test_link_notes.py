@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from helpers import make_doc
+from pagemend.pipeline import mend
+from pagemend.readers import read_text
+from pagemend.rules import RULES
+from pagemend.stages.link_notes import link_notes
+from pagemend.stages.separate_notes import separate_notes
+
+BODY = "the harbour lay quiet under a low grey sky, and the boats were out"
+
+
+def linked(text: str) -> list[tuple[str, tuple[tuple[int, str, bool], ...]]]:
+    doc = link_notes(separate_notes(read_text(text), None), None)
+    return [(line.text, line.references) for line in doc.lines() if line.role == "body"]
+
+
+def test_every_note_link_is_recorded_with_its_rule():
+    doc = link_notes(separate_notes(read_text(
+        "\n".join([BODY, "as the old men said.^1 And the church,2 older", BODY,
+                   "1 So says the register.", "2 Rebuilt in 1840."])), None), None)
+    links = [(d.rule, d.after) for d in doc.decisions if d.field == "note_link"]
+    assert links == [("link_notes.caret", "1"), ("link_notes.glued_digits", "2")]
+    assert all(rule in RULES for rule, _ in links)
+
+
+def test_symbol_notes_are_renumbered_in_order_and_recorded():
+    pages = ["\n".join([BODY, "as the old men said,* and more.", BODY, "* So says the book."]),
+             "\n".join([BODY, "so the vicar wrote.* Then", BODY, "* In his own hand."])]
+    doc = mend(make_doc(*pages))
+    assert [b.note_id for b in doc.blocks if b.kind == "note"] == ["1", "2"]
+    renumbered = [(d.before, d.after) for d in doc.decisions
+                  if d.rule == "link_notes.renumbered"]
+    assert renumbered == [("*", "1"), ("*", "2")]
+
+
+def test_a_symbol_after_a_dash_is_a_marker():
+    assert linked("\n".join([BODY, "and then they spoke to them—†", BODY,
+                             "† So says the book."]))[1] == (
+        "and then they spoke to them—", ((28, "1", True),))
+
+
+def test_digits_after_an_ellipsis_or_a_bracket_and_dash_are_markers():
+    lines = linked("\n".join([BODY, "and if others are present ...7", "let thy efforts be—]8",
+                              BODY, "7 Something is missing here.", "8 Or incomplete."]))
+    assert [references for _, references in lines[1:3]] == [((29, "7", True),),
+                                                            ((20, "8", True),)]
+
+
+def test_digits_between_punctuation_and_a_word_are_a_marker():
+    assert linked("\n".join(["In my present situation,1time to write to you is", BODY,
+                             "1 He was then secretary of state."]))[0] == (
+        "In my present situation,time to write to you is", ((24, "1", True),))
+
+
+def test_numbers_in_prose_stay():
+    text = "\n".join(["In 1846.5 men came, and in the year 1850 more,", BODY,
+                      "5 A note."])
+    assert linked(text)[0][1] == ()
+
+
+def test_a_number_opening_a_line_before_a_lower_case_word_is_the_marker_before_it():
+    """pdfium sets a raised numeral after the line break (`substance,` / `20 though`): its
+    reference goes to the end of the line before; a count opening a line stays."""
+    lines = linked("\n".join([BODY, "There is one common substance,", "20 though it is shared",
+                              "40 years old and more,", BODY, "20. See iv. 40."]))
+    assert lines[1:4] == [("There is one common substance,", ((30, "20", True),)),
+                          ("though it is shared", ()), ("40 years old and more,", ())]
