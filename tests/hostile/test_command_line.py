@@ -8,7 +8,6 @@ import json
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -122,7 +121,9 @@ def test_ctrl_c_exits_130_with_a_coded_line(tmp_path: Path):
     process = subprocess.Popen([sys.executable, "-m", "pagemend", "batch", *books, "-d",
                                 str(tmp_path / "out"), "--jobs", "2"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(2.5)
+    assert process.stderr is not None
+    first = process.stderr.readline()  # the first book's line: the batch is at work
+    assert first.startswith(b"[1/40] ok"), first
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=10)
     assert process.returncode == 130, err
