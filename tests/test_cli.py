@@ -160,3 +160,23 @@ def test_cli_batch_goes_on_past_a_bad_book_and_exits_1(tmp_path: Path, capsys):
 def test_cli_batch_without_books_is_a_usage_error(tmp_path: Path, capsys):
     assert main(["batch", "-d", str(tmp_path)]) == 2
     assert "[PM200] no books given" in capsys.readouterr().err
+
+
+def test_cli_a_bug_is_one_coded_line_and_no_traceback(monkeypatch, capsys):
+    import pagemend.cli
+
+    def broken(doc, config):
+        raise RuntimeError("stage fell over")
+
+    monkeypatch.setattr(pagemend.cli, "mend", broken)
+    assert main([str(SEED)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("pagemend: error: [PM900] RuntimeError: stage fell over; a bug")
+    assert "Traceback" not in err
+    assert main([str(SEED), "-v"]) == 1
+    assert "Traceback" in capsys.readouterr().err  # -v shows it
+
+
+def test_cli_commands_after_options():
+    assert run("-q", "verify", str(SEED)).returncode == 0
+    assert run("--json", "explain", str(SEED)).returncode == 0

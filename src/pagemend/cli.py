@@ -2,19 +2,25 @@
 
     pagemend INPUT [-o OUT] [--to md|txt|json] [--page-markers]
     pagemend explain INPUT [--rule ID] [--stage NAME] [--page LABEL|#N] [--flagged] [--json]
-    pagemend verify INPUT
+    pagemend verify INPUT [--output OUT.json]
     pagemend batch INPUT... -d OUT_DIR [--to md|txt|json] [--jobs N] [--resume]
     pagemend eval CASES_DIR [--input pages|pdf|pdfium|pdftotext|ocr] [--json] [--rules] [--gate]
     pagemend cite INPUT "a passage" [--json]
 
-Exit codes: 0 success, 1 bad input (or a failed check; for a batch, any failed book), 2 bad
-usage or configuration.
+Options go before or after the input, in any order; ``-q`` keeps stderr to errors, ``-v``
+adds timings (and, for a bug, the traceback). Exit codes: 0 success, 1 bad input, an output
+that cannot be written, a failed check (for a batch, any failed book), 2 bad usage or
+configuration, 130 interrupted (Ctrl-C). Every error is one line with a code
+(docs/errors.md), never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
+import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -22,16 +28,35 @@ from pathlib import Path
 from typing import Any
 
 from pagemend import __version__
-from pagemend.config import PipelineConfig, load_toml
-from pagemend.errors import ConfigError, PagemendError
+from pagemend.config import PipelineConfig, check_language, load_toml, raw
+from pagemend.errors import (
+    BookFailedError,
+    BookTooLargeForMemoryError,
+    ConfigError,
+    InputListError,
+    InputNotFoundError,
+    Interrupted,
+    PagemendError,
+    UnknownSuffixError,
+    UnreadableInputError,
+    output_error,
+)
 from pagemend.model import Document
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
-from pagemend.writers import FORMATS, write_file, writer_for
+from pagemend.readers.text import MAX_INPUT_BYTES
+from pagemend.writers import FORMATS, SUFFIXES, WRITERS, render
 
 __all__ = ["main"]
 
 COMMANDS = ("convert", "explain", "verify", "batch", "eval", "cite")
+#: the options that take a value (the value is no input and no command)
+_VALUED = frozenset({"-o", "--output", "--to", "--config", "--password", "--lang", "--set",
+                     "--rule", "--stage", "--page", "--inputs-from", "-d", "--out-dir",
+                     "--jobs", "--input", "--max-input-mb", "--timeout", "--memory-mb",
+                     "--granularity"})
+#: the code printed for an error that is no PagemendError: a bug in pagemend
+INTERNAL_ERROR = "PM900"
 
 
 def _config_options() -> argparse.ArgumentParser:
@@ -44,7 +69,22 @@ def _config_options() -> argparse.ArgumentParser:
     options.add_argument("--set", action="append", default=[], metavar="STAGE.KEY=VALUE",
                          help="one setting, e.g. join_hyphenated_words.policy=always_join; "
                          "repeatable")
+    options.add_argument("--max-input-mb", type=int, default=MAX_INPUT_BYTES // 2**20,
+                         metavar="MB", help="refuse an input larger than this (default "
+                         f"{MAX_INPUT_BYTES // 2**20}, far above real books)")
+    options.add_argument("-q", "--quiet", action="store_true",
+                         help="print nothing on stderr but errors")
+    options.add_argument("-v", "--verbose", action="store_true",
+                         help="print timings; for a bug in pagemend, its traceback")
     return options
+
+
+def _limits(parser: argparse.ArgumentParser, where: str) -> None:
+    parser.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                        help=f"{where}stop a book that takes longer (default 3600; 0: none)")
+    parser.add_argument("--memory-mb", type=int, default=None, metavar="MB",
+                        help=f"{where}the memory cap of each book's worker (default 8192; "
+                        "0: none)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -63,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
                          default="document", help="JSONL: one record per document, page or block")
     convert.add_argument("--page-markers", action="store_true",
                          help="write <!-- page N --> provenance markers into Markdown")
+    _limits(convert, "a PDF is mended in a worker process: ")
     explain = commands.add_parser("explain", parents=common,
                                   help="list every edit and decision with its rule and reason")
     explain.add_argument("input")
@@ -76,6 +117,8 @@ def _parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", parents=common, help="rebuild the input from the "
                                  "output and its edits; fail on any difference")
     verify.add_argument("input")
+    verify.add_argument("--output", metavar="OUT.json", help="check this written JSON output "
+                        "(its blocks, spans and edits) instead of mending the input again")
     batch = commands.add_parser("batch", parents=common, help="mend many books into a folder; "
                                 "a book that fails is recorded and the batch goes on")
     batch.add_argument("inputs", nargs="*", help="books: page dumps, PDFs, folders of pages")
@@ -90,6 +133,7 @@ def _parser() -> argparse.ArgumentParser:
                        "written whole or not at all)")
     batch.add_argument("--page-markers", action="store_true",
                        help="write <!-- page N --> provenance markers into Markdown")
+    _limits(batch, "")
     evaluate = commands.add_parser("eval", parents=common,
                                    help="mend and score every corpus case")
     evaluate.add_argument("cases", type=Path, help="a folder of case folders")
@@ -116,7 +160,7 @@ def _cite(args: argparse.Namespace) -> int:
     """One line per occurrence: ``pp. 142–143 (#149–#150)``; exit 1 (PM120) if none."""
     from pagemend.cite import cite_or_raise, format_citation
 
-    found = cite_or_raise(mend(_read(args.input, args.password), _config(args)), args.passage)
+    found = cite_or_raise(mend(_read(args), _config(args)), args.passage)
     if args.json:
         print(json.dumps([{"pages": list(c.pages), "labels": list(c.labels),
                            "start": list(c.start), "end": list(c.end),
@@ -128,20 +172,15 @@ def _cite(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read(path: str, password: str | None = None) -> Document:
-    return read_path(path, password)
+def _read(args: argparse.Namespace) -> Document:
+    return read_path(args.input, args.password, _max_bytes(args))
 
 
-def _value(text: str) -> object:
-    lowered = text.lower()
-    if lowered in ("true", "false"):
-        return lowered == "true"
-    for kind in (int, float):
-        try:
-            return kind(text)
-        except ValueError:
-            pass
-    return text
+def _max_bytes(args: argparse.Namespace) -> int:
+    if args.max_input_mb < 1:
+        raise ConfigError(f"--max-input-mb must be at least 1, not {args.max_input_mb}",
+                          "pass a size in MiB")
+    return int(args.max_input_mb) * 2**20
 
 
 def _config(args: argparse.Namespace) -> PipelineConfig:
@@ -155,23 +194,140 @@ def _config(args: argparse.Namespace) -> PipelineConfig:
         if not sep or not dot:
             raise ConfigError(f"--set {setting!r} is not STAGE.KEY=VALUE",
                               "write it like join_hyphenated_words.policy=always_join")
-        sections.setdefault(section, {})[key] = _value(value)
+        sections.setdefault(section, {})[key] = raw(value)
     if args.lang:
-        sections.setdefault("detect_language", {})["lang"] = args.lang
-    return PipelineConfig.resolve(sections)
+        sections.setdefault("detect_language", {})["lang"] = args.lang.strip().lower()
+    config = PipelineConfig.resolve(sections)
+    check_language(config.detect_language.lang)
+    return config
+
+
+def _format(args: argparse.Namespace) -> str:
+    """--to, else the format of the output's suffix; no suffix (or stdout) is Markdown, an
+    unknown suffix is refused."""
+    if args.to:
+        return str(args.to)
+    if args.output == "-":
+        return "md"
+    name = Path(args.output).name.lower()
+    known = [suffix for suffix in SUFFIXES if name.endswith(suffix)]
+    if known:
+        return SUFFIXES[max(known, key=len)]  # the longest: `.tei.xml` before `.xml`
+    suffix = Path(args.output).suffix.lower()
+    if not suffix:
+        return "md"
+    raise UnknownSuffixError(
+        f"-o {args.output}: {suffix!r} is no output format pagemend writes",
+        "name the file " + ", ".join(sorted(SUFFIXES)) + ", or pass --to "
+        + "|".join(WRITERS))
 
 
 def _convert(args: argparse.Namespace) -> int:
-    fmt = writer_for(args.to, None if args.to else args.output).name
-    write_file(mend(_read(args.input, args.password), _config(args)), fmt, args.output,
-               page_markers=args.page_markers, granularity=args.granularity)
+    fmt = _format(args)
+    if args.output != "-" and Path(args.output).is_dir():
+        raise output_error(args.output, IsADirectoryError(21, "Is a directory"))
+    started = time.perf_counter()
+    output: str | bytes
+    if _is_pdf(args.input):
+        output, pages = _convert_isolated(args, fmt)
+    else:
+        doc = mend(_read(args), _config(args))
+        output = render(doc, fmt, page_markers=args.page_markers, granularity=args.granularity)
+        pages = len(doc.pages)
+    if args.output == "-":
+        _to_stdout(output)
+    else:
+        _write_output(Path(args.output), output)
+    _note(args, f"{args.input}: {pages} pages in {time.perf_counter() - started:.2f} s",
+          verbose=True)
     return 0
+
+
+def _is_pdf(source: str) -> bool:
+    """A PDF file (by suffix or signature): read in a worker process."""
+    path = Path(source)
+    if source == "-" or not path.is_file():
+        return False
+    if path.suffix.lower() == ".pdf":
+        return True
+    try:
+        with path.open("rb") as handle:
+            return handle.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
+def _convert_isolated(args: argparse.Namespace, fmt: str) -> tuple[bytes, int]:
+    """Mend a PDF in a worker process with a memory cap and a time limit, as a batch does: a
+    PDF that crashes pdfium or runs away is a coded error (PM120, PM121, PM122)."""
+    import tempfile
+
+    from pagemend.executors.local import (
+        BOOK_TIMEOUT,
+        WORKER_MEMORY_MB,
+        BookTask,
+        mend_isolated,
+    )
+
+    with tempfile.TemporaryDirectory(prefix="pagemend-") as folder:
+        output = Path(folder) / f"out.{fmt}"
+        task = BookTask(args.input, str(output), fmt, _config(args), args.password,
+                        args.page_markers, _max_bytes(args), args.granularity)
+        result = mend_isolated(
+            task, BOOK_TIMEOUT if args.timeout is None else args.timeout,
+            WORKER_MEMORY_MB if args.memory_mb is None else args.memory_mb)
+        if result.status != "ok":
+            raise BookFailedError(result.code or INTERNAL_ERROR, result.message or "failed",
+                                  result.remedy or "")
+        return output.read_bytes(), result.pages
+
+
+def _to_stdout(output: str | bytes) -> None:
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(output if isinstance(output, bytes) else output.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        _silence_stdout()
+        raise output_error("<stdout>", error) from None
+
+
+def _silence_stdout() -> None:
+    """After a failed write to stdout, point it at /dev/null so that Python's own flush at
+    exit does not fail again (and print a traceback of its own)."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _write_output(path: Path, output: str | bytes) -> None:
+    """Write a whole output: a regular file through a temporary file beside it, moved into
+    place (nothing half-written is left on a full disk); a device or pipe directly."""
+    if path.exists() and not path.is_file():  # /dev/null, /dev/full, a named pipe
+        try:
+            with path.open("wb") as handle:
+                handle.write(output if isinstance(output, bytes) else output.encode("utf-8"))
+        except OSError as error:
+            raise output_error(path, error) from None
+        return
+    from pagemend.executors.local import _write_atomically
+
+    _write_atomically(path, output)
+
+
+def _note(args: argparse.Namespace, message: str, verbose: bool = False) -> None:
+    """A line on stderr: not with -q; a verbose one only with -v."""
+    if not args.quiet and (args.verbose or not verbose):
+        print(message, file=sys.stderr)
 
 
 def _explain(args: argparse.Namespace) -> int:
     from pagemend.explain import explain, format_record
 
-    doc = mend(_read(args.input, args.password), _config(args))
+    doc = mend(_read(args), _config(args))
     records = explain(doc, rule=args.rule, stage=args.stage, page=args.page,
                       flagged=args.flagged)
     if args.json:
@@ -183,20 +339,66 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    """Text input must come back byte for byte (decoded); a PDF as its reader extracted it."""
-    from pagemend.readers.text import decode
-    from pagemend.verify import extracted, verify
+    """Text input must come back byte for byte (decoded); a PDF as its reader extracted it;
+    a folder as its page files joined by form feeds. With --output, the written JSON is
+    rebuilt instead of a new mending."""
+    from pagemend.verify import document_from_json, verify
 
-    data = sys.stdin.buffer.read() if args.input == "-" else Path(args.input).read_bytes()
-    if data[:5] == b"%PDF-":
-        doc = read_path(args.input, args.password)
-        text = extracted(doc)
+    doc, text = _read_with_text(args)
+    if args.output is None:
+        mended = mend(doc, _config(args))
     else:
-        doc = _read_bytes(data) if args.input == "-" else read_path(args.input)
-        text = decode(data, args.input)[0]
-    verify(mend(doc, _config(args)), text)
-    print(f"{args.input}: verified, {len(doc.pages)} pages rebuild exactly")
+        repaired = mend(doc, _config(args), order=("repair_layout",))
+        mended = document_from_json(_load_json(args.output), repaired)
+    verify(mended, text)
+    if not args.quiet:
+        print(f"{args.input}: verified, {len(doc.pages)} pages rebuild exactly")
     return 0
+
+
+def _read_with_text(args: argparse.Namespace) -> tuple[Document, str]:
+    """The input read, and the text the mended document must rebuild: a page dump decoded,
+    a folder's page files joined by form feeds, a PDF as its reader extracted it."""
+    from pagemend.readers.text import (
+        PDF_SIGNATURE,
+        _read_file,
+        _read_pdf_bytes,
+        decode,
+        folder_text,
+        read_limited,
+        read_text,
+    )
+    from pagemend.verify import extracted
+
+    limit = _max_bytes(args)
+    path = Path(args.input)
+    if args.input != "-" and path.is_dir():
+        text = folder_text(path, limit)
+        return read_text(text, args.input), text
+    if args.input == "-":
+        data = read_limited(sys.stdin.buffer, "<stdin>", limit)
+    elif not os.path.lexists(path):
+        raise InputNotFoundError(args.input)
+    else:
+        data = _read_file(path, limit)
+    if data[:5] == PDF_SIGNATURE or (args.input != "-" and path.suffix.lower() == ".pdf"):
+        doc = (_read_pdf_bytes(data, "<stdin>", args.password) if args.input == "-"
+               else read_path(args.input, args.password, limit))
+        return doc, extracted(doc)
+    from pagemend.readers import read_bytes
+
+    source = "<stdin>" if args.input == "-" else args.input
+    return read_bytes(data, source), decode(data, source)[0]
+
+
+def _load_json(name: str) -> Any:
+    path = Path(name)
+    if not path.exists():
+        raise InputNotFoundError(name)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise UnreadableInputError(name, f"not a JSON output of pagemend ({error})") from None
 
 
 def _batch(args: argparse.Namespace) -> int:
@@ -205,38 +407,51 @@ def _batch(args: argparse.Namespace) -> int:
 
     sources = list(args.inputs)
     if args.inputs_from is not None:
-        try:
-            listed = args.inputs_from.read_text(encoding="utf-8").splitlines()
-        except OSError as error:
-            raise ConfigError(f"{args.inputs_from} cannot be read: {error.strerror}",
-                              "check the path") from None
-        sources += [line.strip() for line in listed if line.strip()]
+        sources += _listed(args.inputs_from)
     if not sources:
         raise ConfigError("no books given", "name them, or list them in a file for "
                           "--inputs-from")
     counts = {"ok": 0, "failed": 0, "skipped": 0}
     pages, started = 0, time.perf_counter()
+    limits: dict[str, Any] = {}
+    if args.timeout is not None:
+        limits["timeout"] = args.timeout
+    if args.memory_mb is not None:
+        limits["memory_mb"] = args.memory_mb
     for done, result in enumerate(run_local(
             sources, args.out_dir, args.to, _config(args), jobs=args.jobs, resume=args.resume,
-            password=args.password, page_markers=args.page_markers), start=1):
+            password=args.password, page_markers=args.page_markers,
+            max_bytes=_max_bytes(args), **limits), start=1):
         counts[result.status] += 1
         pages += result.pages
         detail = (f"[{result.code}] {result.message}; {result.remedy}" if result.code
                   else f"{result.pages} pages -> {result.output}" if result.status == "ok"
                   else "output already there")
-        print(f"[{done}/{len(sources)}] {result.status} {result.source}: {detail}",
-              file=sys.stderr)
+        line = f"[{done}/{len(sources)}] {result.status} {result.source}: {detail}"
+        if result.status == "failed":
+            print(line, file=sys.stderr)  # a failure is an error: shown even with -q
+        else:
+            _note(args, line)
     seconds = time.perf_counter() - started
-    print(f"{len(sources)} books: {counts['ok']} ok, {counts['failed']} failed, "
+    _note(args, f"{len(sources)} books: {counts['ok']} ok, {counts['failed']} failed, "
           f"{counts['skipped']} skipped; {pages} pages in {seconds:.1f} s; report: "
-          f"{args.out_dir / REPORT_FILE}", file=sys.stderr)
+          f"{args.out_dir / REPORT_FILE}")
     return 1 if counts["failed"] else 0
 
 
-def _read_bytes(data: bytes) -> Document:
-    from pagemend.readers import read_bytes
-
-    return read_bytes(data, "<stdin>")
+def _listed(path: Path) -> list[str]:
+    """The book paths of an --inputs-from list, one a line; names that are not UTF-8 are
+    kept as the file system's bytes (as a shell passes them)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputListError(f"{path} cannot be read: {error.strerror}",
+                             "check the path") from None
+    if b"\0" in data:
+        raise InputListError(f"{path} is not a list of paths (it holds NUL bytes)",
+                             "write one path a line, e.g. `find DIR -name '*.pdf' > list`")
+    lines = (os.fsdecode(line).strip() for line in data.splitlines())
+    return [line for line in lines if line]
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -281,20 +496,74 @@ _HANDLERS = {"convert": _convert, "explain": _explain, "verify": _verify, "batch
              "eval": _eval, "cite": _cite}
 
 
+def _with_command(args: list[str]) -> list[str]:
+    """The arguments with the command first: ``convert`` when none is named (``pagemend
+    --to json book.txt``), the named one moved to the front when options come before it.
+
+    >>> _with_command(["--to", "json", "book.txt"])
+    ['convert', '--to', 'json', 'book.txt']
+    >>> _with_command(["-q", "verify", "book.txt"])
+    ['verify', '-q', 'book.txt']
+    >>> _with_command(["--version"])
+    ['--version']
+    """
+    if not args or args[0] in COMMANDS or args[0] in ("-h", "--help", "--version"):
+        return args
+    expects_value = False
+    for i, arg in enumerate(args):
+        if expects_value:
+            expects_value = False
+            continue
+        if arg.startswith("-") and arg != "-":
+            expects_value = arg in _VALUED
+            continue
+        if arg in COMMANDS:
+            return [arg, *args[:i], *args[i + 1:]]
+        break  # the first positional is the input
+    return ["convert", *args]
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    first = args_list[0] if args_list else ""
-    if first == "-" or (first and first not in COMMANDS and not first.startswith("-")):
-        args_list.insert(0, "convert")
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stderr.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    args_list = _with_command(list(sys.argv[1:] if argv is None else argv))
     args = _parser().parse_args(args_list)
+    previous = None
+    with contextlib.suppress(ValueError):  # not in the main thread
+        previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         return _HANDLERS[args.command](args)
     except PagemendError as error:
-        print(f"pagemend: error: {error}", file=sys.stderr)
-        return error.exit_code
+        return _fail(error)
+    except KeyboardInterrupt:
+        return _fail(Interrupted())
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    except MemoryError:
+        return _fail(BookTooLargeForMemoryError())
+    except Exception as error:  # a bug: one coded line, the traceback with -v
+        if args.verbose:
+            import traceback
+
+            traceback.print_exc()
+        print(f"pagemend: error: [{INTERNAL_ERROR}] {type(error).__name__}: {error}; a bug in "
+              "pagemend: please report it with the input (-v shows the traceback)",
+              file=sys.stderr)
+        return 1
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _fail(error: PagemendError) -> int:
+    print(f"pagemend: error: {error}", file=sys.stderr)
+    return error.exit_code
 
 
 if __name__ == "__main__":

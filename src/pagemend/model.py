@@ -24,6 +24,7 @@ from typing import Any, Literal, TypeVar
 
 __all__ = [
     "BLOCK_KINDS",
+    "DECISION_FIELDS",
     "FURNITURE_ROLES",
     "LINE_ROLES",
     "Block",
@@ -214,6 +215,11 @@ class Edit:
 
 
 DecisionValue = str | int | bool | None
+#: what a decision can set: a line field, or one of the joins and links between lines
+DECISION_FIELDS: tuple[str, ...] = (
+    "role", "kind", "level", "starts_block", "glue_next", "wraps", "note_id", "note_link",
+    "order", "line_join", "drop_cap",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,9 +228,11 @@ class Decision:
 
     On line ``line`` of page ``page``, rule ``rule`` (declared in stage ``stage``, see
     :mod:`pagemend.rules`) set ``field`` from ``before`` to ``after``, on the ``evidence``
-    given in words. Fields: ``role``, ``kind``, ``level``, ``starts_block``, ``glue_next``,
-    ``note_id`` (a note's first line), ``note_link`` (a reference linked to a note: ``after``
-    is the note id), ``order`` (the line's place in reading order). A rule *fired* where
+    given in words. Fields (:data:`DECISION_FIELDS`): ``role``, ``kind``, ``level``,
+    ``starts_block``, ``glue_next``, ``wraps`` (a wrapped verse line's turnover), ``note_id``
+    (a note's first line), ``note_link`` (a reference linked to a note: ``after`` is the note
+    id), ``order`` (the line's place in reading order), ``line_join`` (a piece of the line
+    joined to it), ``drop_cap`` (a drop cap joined to its word). A rule *fired* where
     ``before != after``; a record where they are equal says a rule looked and confirmed.
 
         >>> decision = Decision("detect_headings", "detect_headings.numbered_division", 0, 3,

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pagemend.model import Decision, DecisionValue, Document, Line, replace
+from pagemend.model import DECISION_FIELDS, Decision, DecisionValue, Document, Line, replace
 
 __all__ = ["RULES", "Changes", "Rule", "rule"]
 
@@ -91,6 +91,8 @@ class Changes:
     def record(self, line: Line, by: Rule, field: str, *, before: DecisionValue,
                after: DecisionValue, evidence: str) -> None:
         """Record a decision that is not a plain line field (``note_link``, ``order``)."""
+        if field not in DECISION_FIELDS:
+            raise ValueError(f"a decision cannot set {field!r}")
         self.decisions.append(Decision(by.stage, by.id, line.page, line.number, field, before,
                                        after, evidence))
 

@@ -14,11 +14,13 @@ that a stage removed must come back from an edit, so any loss shows as a differe
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any
 
 from pagemend.errors import VerificationError
-from pagemend.model import Document, Edit
+from pagemend.model import Block, Decision, Document, Edit, Span
 
-__all__ = ["extracted", "first_difference", "rebuild", "verify"]
+__all__ = ["document_from_json", "extracted", "first_difference", "rebuild", "verify"]
 
 #: pdfium's line-end hyphen: a line that ends with it had no newline after it
 SOFT_BREAK = "\ufffe"
@@ -144,3 +146,39 @@ def verify(doc: Document, source_text: str) -> None:
             f"{at}: input {source_text[at:at + 30]!r}, rebuilt {rebuilt[at:at + 30]!r}",
             "this is a bug in pagemend: please report it with the input",
         )
+
+
+def document_from_json(data: Mapping[str, Any], read: Document) -> Document:
+    """A written JSON output as a document to rebuild: its blocks, spans, edits and decisions
+    over the pages of lines of the input ``read`` (as the reader gave them, or as
+    ``repair_layout`` put them into printed lines: the lines the JSON's spans number).
+
+        >>> import json
+        >>> from pagemend.pipeline import mend
+        >>> from pagemend.readers import read_text
+        >>> from pagemend.writers import write_json
+        >>> source = "12\\nA line that\\nruns on.\\f"
+        >>> data = json.loads(write_json(mend(read_text(source))))
+        >>> rebuild(document_from_json(data, read_text(source))) == source
+        True
+    """
+    try:
+        blocks = tuple(
+            Block(kind=block["kind"], text=block["text"], level=block["level"],
+                  note_id=block["note_id"],
+                  spans=tuple(Span(span["start"], span["end"], span["page"], span["label"],
+                                   span["line"], span.get("column", 0))
+                              for span in block["spans"]))
+            for block in data["blocks"])
+        edits = tuple(Edit(edit["stage"], edit["action"], edit["page"], edit["line"],
+                           edit["before"], edit["after"], edit["reason"], edit["offset"])
+                      for edit in data["edits"])
+        decisions = tuple(Decision(d["stage"], d["rule"], d["page"], d["line"], d["field"],
+                                   d["before"], d["after"], d["evidence"])
+                          for d in data.get("decisions", ()))
+    except (KeyError, TypeError) as error:
+        raise VerificationError(f"the JSON output is not pagemend's: {error!r} is missing or "
+                                "of the wrong type", "pass a JSON file written by pagemend "
+                                "--to json") from None
+    return Document(pages=read.pages, blocks=blocks, edits=edits, meta=read.meta,
+                    decisions=decisions)

@@ -73,3 +73,62 @@ def test_pdfium_marker_splits_the_line():
     assert [(line.text, line.soft_break) for line in doc.lines()] == [
         ("Nan\ufffe", True), ("tucket, at which", False), ("next", False)
     ]
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_is_decoded_like_utf8(codec):
+    text = "Erste Seite\r\nzweite Zeile\fnext page\n"
+    assert page_texts(read_bytes(text.encode(codec), "x")) == page_texts(
+        read_bytes(text.encode("utf-8"), "x"))
+
+
+def test_binary_and_utf16_that_does_not_decode_are_coded():
+    from pagemend.errors import BinaryInputError, Utf16InputError
+
+    with pytest.raises(BinaryInputError, match=r"\[PM105\]"):
+        read_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64), "image.png")
+    with pytest.raises(Utf16InputError, match=r"\[PM104\]"):
+        read_bytes("abc".encode("utf-16") + b"\x00", "odd.txt")
+
+
+def test_a_stray_nul_in_text_is_still_text():
+    assert page_texts(read_bytes(b"one\x00 two\n" + b"word " * 100, "x"))[0][0] == "one\x00 two"
+
+
+def test_read_limited_stops_at_the_limit_and_at_binary():
+    import io
+
+    from pagemend.errors import BinaryInputError, InputTooLargeError
+    from pagemend.readers.text import read_limited
+
+    assert read_limited(io.BytesIO(b"x" * 10), "x", 10) == b"x" * 10
+    with pytest.raises(InputTooLargeError, match=r"\[PM106\]"):
+        read_limited(io.BytesIO(b"x" * 11), "x", 10)
+
+    class Endless(io.RawIOBase):  # /dev/zero: refused after the first read
+        reads = 0
+
+        def read(self, size=-1):
+            Endless.reads += 1
+            return bytes(size)
+
+    with pytest.raises(BinaryInputError):
+        read_limited(Endless(), "/dev/zero")  # type: ignore[arg-type]
+    assert Endless.reads == 1
+
+
+def test_read_folder_skips_what_is_no_page(tmp_path: Path):
+    (tmp_path / "p1.txt").write_text("one", encoding="utf-8")
+    (tmp_path / "README").write_text("about", encoding="utf-8")
+    (tmp_path / "readme.txt").write_text("about", encoding="utf-8")
+    (tmp_path / ".DS_Store").write_bytes(bytes(10))
+    (tmp_path / "p2.txt").symlink_to(tmp_path / "p1.txt")  # a link inside the folder is read
+    assert page_texts(read_folder(tmp_path)) == [["one"], ["one"]]
+
+
+def test_read_path_pdf_in_a_folder_is_named(tmp_path: Path):
+    from pagemend.errors import PdfWhereTextExpectedError
+
+    (tmp_path / "p1.txt").write_bytes(b"%PDF-1.7 ...")
+    with pytest.raises(PdfWhereTextExpectedError, match=r"\[PM108\]"):
+        read_path(str(tmp_path))

@@ -59,3 +59,14 @@ def test_json_reads_back_into_the_same_document(path):
     assert write_markdown(again, page_markers=True) == write_markdown(doc, page_markers=True)
     assert write_json(again) == write_json(doc)
     assert again.decisions == doc.decisions
+
+
+def test_the_schema_names_every_decision_field():
+    import json as json_module
+    from pathlib import Path
+
+    from pagemend.model import DECISION_FIELDS
+
+    schema = json_module.loads((Path(__file__).resolve().parents[2] / "src" / "pagemend" / "data"
+                                / "document.schema.json").read_text(encoding="utf-8"))
+    assert schema["$defs"]["decision"]["properties"]["field"]["enum"] == list(DECISION_FIELDS)

@@ -1,12 +1,18 @@
-"""Many books on one machine: a process pool, atomic writes, one record per book.
+"""Many books on one machine: worker processes, atomic writes, one record per book.
 
-Each book is read, mended and written on its own; a book that fails (a coded
-:class:`~pagemend.errors.PagemendError`, or any other exception) leaves a failure record with
-its code and message, and the batch goes on. Outputs are written to a temporary file and moved
-into place, so an output that exists is complete: ``resume`` skips those books on a rerun.
+Each book is read, mended and written on its own, in a worker process that the batch can
+lose: a book that fails (a coded :class:`~pagemend.errors.PagemendError`, any other
+exception, or a worker that dies, as when pdfium aborts, runs out of its memory cap or over
+its time) leaves a failure record with its code and message, and the batch goes on with a
+new worker. Workers die with the batch (Linux: the parent-death signal; elsewhere they
+notice their parent is gone within a second). Only one batch writes into a folder at a time
+(a lock); temporary files a killed batch left behind are removed. Outputs are written to a
+temporary file and moved into place, so an output that exists is complete: ``resume`` skips
+those books on a rerun.
 The run's resolved settings are saved beside the outputs (``pagemend-config.toml``, readable
 by ``--config``), and every book's record is appended to ``pagemend-report.jsonl`` as it
-ends.
+ends. Neither is written through a symbolic link; ``resume`` refuses other settings than
+the saved ones.
 
     >>> import tempfile
     >>> from pathlib import Path
@@ -18,34 +24,64 @@ ends.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
+import signal
+import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pagemend.config import PipelineConfig, dump_toml
-from pagemend.errors import ConfigError, PagemendError
+from pagemend.errors import (
+    BatchLockedError,
+    BookTooLargeForMemoryError,
+    ConfigError,
+    OutputFolderMissingError,
+    PagemendError,
+    ResumeMismatchError,
+    SymlinkRefusedError,
+    output_error,
+)
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
-from pagemend.writers import FORMATS, write
+from pagemend.readers.text import MAX_INPUT_BYTES
+from pagemend.writers import FORMATS, WRITERS, render
 
-__all__ = ["CONFIG_FILE", "REPORT_FILE", "BookResult", "BookTask", "mend_book", "output_name",
-           "run_local"]
+__all__ = ["BOOK_TIMEOUT", "CONFIG_FILE", "LOCK_FILE", "REPORT_FILE", "WORKER_MEMORY_MB",
+           "BookResult", "BookTask", "mend_book", "mend_isolated", "output_name", "run_local"]
 
 #: beside the outputs: every book's record, one JSON object per line, appended as books end
 REPORT_FILE = "pagemend-report.jsonl"
 #: beside the outputs: the settings the run used, as TOML that ``--config`` reads back
 CONFIG_FILE = "pagemend-config.toml"
+#: beside the outputs: held (flock) while a batch writes into the folder
+LOCK_FILE = ".pagemend.lock"
 #: the code of a failure that is no PagemendError: a bug, reported with the book and going on
 INTERNAL_ERROR = "PM900"
+#: the book's worker process died (a signal: pdfium aborting, the memory cap hit in C code)
+WORKER_DIED = "PM120"
+#: the book took longer than the time limit; its worker was stopped
+TIMED_OUT = "PM122"
+#: The memory cap of each worker (address space, MiB; ``--memory-mb``): far above real books
+#: (measured: the largest corpus PDF, hume-groff, is mended under a 400 MiB cap and not under
+#: 320, imports and word lists included; the nested-forms PDF of issue 16 takes 17 GB).
+WORKER_MEMORY_MB = 8192
+#: The time limit of one book, in seconds (``--timeout``): far above real books (the corpus
+#: is mended at 75 pages a second or more; 100,000 pages take under half an hour).
+BOOK_TIMEOUT = 3600.0
 #: input suffixes left out of the output's name (``book.pages.txt`` -> ``book.md``)
 _INPUT_SUFFIXES = (".pages.txt", ".txt", ".pdf")
 #: the output suffix of each format
-_OUTPUT_SUFFIXES = {"md": ".md", "txt": ".txt", "json": ".json"}
+#: a temporary output: ``.NAME.PID.tmp``
+_TEMPORARY = re.compile(r"^\..+\.\d+\.tmp$")
+#: how often a worker checks that its parent lives, where no parent-death signal exists
+_ORPHAN_CHECK_SECONDS = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +94,9 @@ class BookTask:
     config: PipelineConfig
     password: str | None = None
     page_markers: bool = False
+    max_bytes: int = MAX_INPUT_BYTES
+    #: JSONL only: a record per ``document``, ``page`` or ``block``
+    granularity: str = "document"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +125,7 @@ def output_name(source: str, fmt: str) -> str:
         if name.lower().endswith(suffix) and len(name) > len(suffix):
             name = name[: -len(suffix)]
             break
-    return name + _OUTPUT_SUFFIXES[fmt]
+    return name + WRITERS[fmt].suffixes[0]
 
 
 def mend_book(task: BookTask) -> BookResult:
@@ -97,12 +136,16 @@ def mend_book(task: BookTask) -> BookResult:
         return round(time.perf_counter() - started, 3)
 
     try:
-        doc = mend(read_path(task.source, task.password), task.config)
-        text = write(doc, task.fmt, page_markers=task.page_markers)
-        _write_atomically(Path(task.output), text)
+        doc = mend(read_path(task.source, task.password, task.max_bytes), task.config)
+        _write_atomically(Path(task.output), render(doc, task.fmt, page_markers=task.page_markers,
+                                                    granularity=task.granularity))
     except PagemendError as error:
         return BookResult(task.source, "failed", code=error.code, message=error.problem,
                           remedy=error.remedy, seconds=elapsed())
+    except MemoryError:
+        fault = BookTooLargeForMemoryError()
+        return BookResult(task.source, "failed", code=fault.code, message=fault.problem,
+                          remedy=fault.remedy, seconds=elapsed())
     except Exception as error:  # one bad book never stops a batch
         return BookResult(task.source, "failed", code=INTERNAL_ERROR,
                           message=f"{type(error).__name__}: {error}",
@@ -112,18 +155,24 @@ def mend_book(task: BookTask) -> BookResult:
                       seconds=elapsed())
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then move it into place."""
+def _write_atomically(path: Path, data: str | bytes) -> None:
+    """Write to a temporary file beside the target, then move it into place (a link at the
+    target is replaced, never written through); a failure is a coded error."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        temporary.write_text(text, encoding="utf-8")
+        if path.is_dir() and not path.is_symlink():
+            raise IsADirectoryError(21, "Is a directory")
+        temporary.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
         temporary.replace(path)
+    except OSError as error:
+        raise output_error(path, error) from None
     finally:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 def _tasks(sources: Sequence[str], out_dir: Path, fmt: str, config: PipelineConfig, *,
-           password: str | None, page_markers: bool) -> list[BookTask]:
+           password: str | None, page_markers: bool, max_bytes: int) -> list[BookTask]:
     if fmt not in FORMATS:
         raise ConfigError(f"unknown output format {fmt!r}", "use one of " + ", ".join(FORMATS))
     names: dict[str, str] = {}
@@ -135,41 +184,272 @@ def _tasks(sources: Sequence[str], out_dir: Path, fmt: str, config: PipelineConf
                 f"{names[name]} and {source} would both be written to {name}",
                 "give the books distinct names, or mend them in separate batches")
         names[name] = source
-        tasks.append(BookTask(source, str(out_dir / name), fmt, config, password, page_markers))
+        tasks.append(BookTask(source, str(out_dir / name), fmt, config, password, page_markers,
+                              max_bytes))
     return tasks
+
+
+def _settings(config: PipelineConfig, fmt: str, page_markers: bool) -> str:
+    """The saved settings: the stages' as TOML (``--config`` reads the tables), the output's
+    in comments (``--resume`` compares all but the format: another format writes other
+    files, which resume does not take for done)."""
+    return (f"# pagemend batch: --to {fmt}\n"
+            f"# page markers: {'yes' if page_markers else 'no'}\n" + dump_toml(config))
+
+
+def _compared(settings: str) -> list[str]:
+    return [line for line in settings.splitlines() if not line.startswith("# pagemend batch:")]
+
+
+def _prepare(out_dir: Path, settings: str, resume: bool) -> None:
+    """Check the folder's files before any book: no links, and ``resume`` only with the
+    settings the outputs there were written with; then save the settings and remove the
+    temporary files of a batch that was killed."""
+    for name in (CONFIG_FILE, REPORT_FILE):
+        if (out_dir / name).is_symlink():
+            raise SymlinkRefusedError(str(out_dir / name))
+    saved_path = out_dir / CONFIG_FILE
+    if resume and saved_path.exists():
+        try:
+            saved = saved_path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            saved = ""
+        if _compared(saved) != _compared(settings):
+            changed = next((new for old, new in zip(_compared(saved), _compared(settings),
+                                                    strict=False) if old != new), "")
+            raise ResumeMismatchError(
+                f"--resume with other settings than the outputs in {out_dir} were written "
+                f"with (first difference: {changed!r})",
+                f"use the saved settings (--config {saved_path}, and --page-markers as "
+                "before), or write into another folder")
+    _write_atomically(saved_path, settings)
+    for entry in out_dir.iterdir():
+        if _TEMPORARY.match(entry.name) and not entry.is_dir():
+            with contextlib.suppress(OSError):
+                entry.unlink()
+
+
+@contextlib.contextmanager
+def _locked(out_dir: Path) -> Iterator[None]:
+    """Hold the folder's lock (released when the process ends, however it ends)."""
+    import fcntl
+
+    path = out_dir / LOCK_FILE
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except OSError as error:
+        raise output_error(path, error) from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BatchLockedError(str(out_dir)) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _make_folder(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputFolderMissingError(f"{out_dir} is a file, not a folder",
+                                       "name a folder with -d (it is created if missing)")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise output_error(out_dir, error) from None
 
 
 def run_local(sources: Sequence[str], out_dir: Path, fmt: str = "md",
               config: PipelineConfig | None = None, *, jobs: int = 1, resume: bool = False,
-              password: str | None = None, page_markers: bool = False
-              ) -> Iterator[BookResult]:
-    """Mend every book into ``out_dir``, ``jobs`` at a time, yielding each book's record as
-    it ends (in input order with one job; in order of ending with more)."""
+              password: str | None = None, page_markers: bool = False,
+              timeout: float = BOOK_TIMEOUT, memory_mb: int = WORKER_MEMORY_MB,
+              max_bytes: int = MAX_INPUT_BYTES) -> Iterator[BookResult]:
+    """Mend every book into ``out_dir``, ``jobs`` at a time, each in a worker process with a
+    memory cap (``memory_mb``; 0: none) and a time limit (``timeout`` seconds; 0: none),
+    yielding each book's record as it ends (in input order with one job; in order of ending
+    with more)."""
     if jobs < 1:
         raise ConfigError(f"--jobs must be at least 1, not {jobs}", "pass --jobs 1 or more")
     resolved = PipelineConfig.resolve(config)
     tasks = _tasks(sources, out_dir, fmt, resolved, password=password,
-                   page_markers=page_markers)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / CONFIG_FILE).write_text(dump_toml(resolved), encoding="utf-8")
-    with (out_dir / REPORT_FILE).open("a", encoding="utf-8") as report:
-        for result in _results(tasks, jobs, resume):
-            report.write(json.dumps(asdict(result), ensure_ascii=False) + "\n")
-            report.flush()
-            yield result
+                   page_markers=page_markers, max_bytes=max_bytes)
+    _make_folder(out_dir)
+    with _locked(out_dir):
+        _prepare(out_dir, _settings(resolved, fmt, page_markers), resume)
+        report_path = out_dir / REPORT_FILE
+        try:
+            fd = os.open(report_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT
+                         | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        except OSError as error:
+            raise output_error(report_path, error) from None
+        with os.fdopen(fd, "a", encoding="utf-8", errors="backslashreplace") as report:
+            for result in _results(tasks, jobs, resume, timeout, memory_mb):
+                try:
+                    report.write(json.dumps(asdict(result), ensure_ascii=False) + "\n")
+                    report.flush()
+                except OSError as error:
+                    raise output_error(report_path, error) from None
+                yield result
 
 
-def _results(tasks: list[BookTask], jobs: int, resume: bool) -> Iterator[BookResult]:
+def mend_isolated(task: BookTask, timeout: float = BOOK_TIMEOUT,
+                  memory_mb: int = WORKER_MEMORY_MB) -> BookResult:
+    """Mend one book in a worker process (as a batch does): a PDF that crashes pdfium or runs
+    away costs the worker, not the caller; the failure is a record with its code."""
+    return next(iter(_Workers(1, timeout, memory_mb).run([task])))
+
+
+def _results(tasks: list[BookTask], jobs: int, resume: bool, timeout: float,
+             memory_mb: int) -> Iterator[BookResult]:
     pending = []
     for task in tasks:
-        if resume and Path(task.output).exists():
+        output = Path(task.output)
+        if resume and output.is_file() and not output.is_symlink():
             yield BookResult(task.source, "skipped", output=task.output)
         else:
             pending.append(task)
-    if jobs == 1 or len(pending) < 2:
-        yield from map(mend_book, pending)
-        return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(pending))) as pool:
-        futures = [pool.submit(mend_book, task) for task in pending]
-        for future in as_completed(futures):
-            yield future.result()
+    if pending:
+        yield from _Workers(min(jobs, len(pending)), timeout, memory_mb).run(pending)
+
+
+class _Worker:
+    """One worker process and the pipe to it; it mends the books it is sent, one at a time."""
+
+    def __init__(self, memory_mb: int) -> None:
+        import multiprocessing
+
+        context: Any = multiprocessing.get_context(
+            "fork" if sys.platform != "win32" else "spawn")
+        self.connection, child = context.Pipe()
+        self.process: Any = context.Process(
+            target=_serve, args=(child, memory_mb, os.getpid()), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: BookTask | None = None
+        self.started = 0.0
+
+    def send(self, task: BookTask) -> None:
+        self.task, self.started = task, time.monotonic()
+        self.connection.send(task)
+
+    def stop(self) -> None:
+        """End the worker now (it may be in the middle of a book)."""
+        with contextlib.suppress(OSError, ValueError):
+            self.process.kill()
+        self.process.join(5)
+        self.connection.close()
+
+
+class _Workers:
+    """The batch's workers: a book whose worker dies or overruns is recorded as failed, and
+    a new worker takes the next book."""
+
+    def __init__(self, count: int, timeout: float, memory_mb: int) -> None:
+        self.count, self.timeout, self.memory_mb = count, timeout, memory_mb
+
+    def run(self, tasks: list[BookTask]) -> Iterator[BookResult]:
+        from multiprocessing.connection import wait
+
+        queue = list(reversed(tasks))
+        workers: list[_Worker] = []
+        try:
+            while queue or any(w.task for w in workers):
+                workers = [w for w in workers if w.process.is_alive() or w.task]
+                while queue and len(workers) < self.count:
+                    workers.append(_Worker(self.memory_mb))
+                for worker in workers:
+                    if worker.task is None and queue:
+                        worker.send(queue.pop())
+                busy = [w for w in workers if w.task is not None]
+                ready = wait([w.connection for w in busy] + [w.process.sentinel for w in busy],
+                             timeout=self._wait(busy))
+                for worker in busy:
+                    result = self._outcome(worker, ready)
+                    if result is not None:
+                        yield result
+        finally:
+            for worker in workers:
+                worker.stop()
+
+    def _wait(self, busy: list[_Worker]) -> float | None:
+        if not self.timeout:
+            return None
+        now = time.monotonic()
+        return max(0.0, min(w.started + self.timeout - now for w in busy))
+
+    def _outcome(self, worker: _Worker, ready: list[Any]) -> BookResult | None:
+        task = worker.task
+        assert task is not None
+        seconds = round(time.monotonic() - worker.started, 3)
+        if worker.connection in ready:
+            try:
+                result: BookResult = worker.connection.recv()
+            except (EOFError, OSError):
+                pass  # it died: below
+            else:
+                worker.task = None
+                return result
+        elif worker.process.sentinel not in ready:
+            if not self.timeout or seconds < self.timeout:
+                return None
+            worker.stop()
+            worker.task = None
+            return BookResult(task.source, "failed", code=TIMED_OUT,
+                              message=f"the book took longer than {self.timeout:g} s",
+                              remedy="raise the limit with --timeout if the book is that "
+                              "large; else the file makes pdfium run away: check it",
+                              seconds=seconds)
+        worker.stop()
+        worker.task = None
+        return BookResult(task.source, "failed", code=WORKER_DIED,
+                          message=f"the worker mending it died ({_death(worker.process)})",
+                          remedy="the file crashes the PDF engine or exhausts the memory cap "
+                          "(--memory-mb): check it, or convert it another way",
+                          seconds=seconds)
+
+
+def _death(process: Any) -> str:
+    code = process.exitcode
+    if code is not None and code < 0:
+        with contextlib.suppress(ValueError):
+            return f"signal {signal.Signals(-code).name}"
+    return f"exit code {code}"
+
+
+def _serve(connection: Any, memory_mb: int, parent: int) -> None:
+    """A worker's life: die with the parent, cap the memory, mend what comes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent(parent)
+    if memory_mb:
+        import resource
+
+        cap = memory_mb * 2**20
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    while True:
+        try:
+            task = connection.recv()
+        except (EOFError, OSError):
+            return
+        connection.send(mend_book(task))
+
+
+def _die_with_parent(parent: int) -> None:
+    """The kernel kills this process when its parent dies (Linux); elsewhere a thread
+    checks."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            pr_set_pdeathsig = 1
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_ORPHAN_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()

@@ -35,7 +35,9 @@ from pagemend.model import Document, DocumentMeta, Geometry, Line, Page, replace
 __all__ = [
     "EncryptedPdfError",
     "NoTextLayerError",
+    "PageTreeError",
     "PdfError",
+    "WrongPasswordError",
     "read_pdf",
 ]
 
@@ -78,6 +80,26 @@ class EncryptedPdfError(PdfError):
                             "pass its password with --password, or decrypt it first")
 
 
+class WrongPasswordError(PdfError):
+    code = "PM112"
+
+    def __init__(self, source: str) -> None:
+        InputError.__init__(self, f"{source} is encrypted and the password given is not its "
+                            "password", "check the password (--password)")
+
+
+class PageTreeError(PdfError):
+    """A page pdfium cannot load: a page tree that loops, nests too deep, or is damaged."""
+
+    code = "PM114"
+
+    def __init__(self, source: str, index: int, error: object) -> None:
+        InputError.__init__(self, f"{source}: page {index + 1} cannot be loaded ({error}): the "
+                            "PDF's page tree is cyclic, too deep or damaged",
+                            "repair the PDF first (e.g. `qpdf in.pdf out.pdf`), or fetch it "
+                            "again")
+
+
 class NoTextLayerError(PdfError):
     code = "PM113"
 
@@ -107,7 +129,8 @@ def _open(path: Path, password: str | None) -> Any:
     except pdfium.PdfiumError as error:
         message = str(error).lower()
         if "password" in message:
-            raise EncryptedPdfError(source) from None
+            raise (EncryptedPdfError if password is None else WrongPasswordError)(
+                source) from None
         raise PdfError(f"{source} is damaged or not a PDF ({error})",
                        "check the file; a truncated download can often be fetched again") from None
     if len(pdf) == 0:
@@ -345,6 +368,14 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
     return lines, missing, checked, width
 
 
+def _page(pdf: Any, index: int, path: Path) -> Any:
+    """Page ``index`` of the PDF, or a coded error if pdfium cannot load it."""
+    try:
+        return pdf[index]
+    except _pdfium().PdfiumError as error:
+        raise PageTreeError(str(path), index, error) from None
+
+
 def read_pdf(path: Path, password: str | None = None) -> Document:
     """Read a PDF's text layer into pages of lines with geometry (see the module docstring)."""
     pdf = _open(path, password)
@@ -353,13 +384,14 @@ def read_pdf(path: Path, password: str | None = None) -> Document:
     missing = checked = 0
     for index in range(len(pdf)):
         check = not respace and checked < SPACE_SAMPLE
-        page = pdf[index]
+        page = _page(pdf, index, path)
         lines, page_missing, page_checked, width = _page_lines(page, index, respace, check)
         missing, checked = missing + page_missing, checked + page_checked
         if not respace and missing > MISSING_SPACE_RATE * max(checked, 1):
             respace = True  # pdfium loses word spaces in this PDF: place them by position
             lines = _page_lines(page, index, respace)[0]
-            pages = [replace(done, lines=_page_lines(pdf[done.index], done.index, True)[0])
+            pages = [replace(done, lines=_page_lines(_page(pdf, done.index, path), done.index,
+                                                     True)[0])
                      for done in pages]
         pages.append(Page(index=index, label=None, lines=lines,
                           pdf_label=pdf.get_page_label(index) or None, width=width))
