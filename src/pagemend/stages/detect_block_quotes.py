@@ -186,7 +186,8 @@ SET_IN_VERSE = rule(STAGE, "set_in_verse", "With geometry, a run of lines set in
 QUOTE_ATTRIBUTION = rule(STAGE, "attribution", "A short attribution line (`—Shakespeare`, a "
                          "name in capitals) right after a quotation closes it, as a quoted "
                          "paragraph of its own.")
-QUOTE_OPENS = rule(STAGE, "quote_opens", "A quotation opens a new block.")
+QUOTE_OPENS = rule(STAGE, "quote_opens", "A quotation opens a block of its own, whatever "
+                   "the line before it.")
 QUOTE_PARAGRAPH = rule(STAGE, "quote_paragraph", "Inside a quotation a paragraph opens where "
                        "the quotation's own measure ends one, at an elision, before an "
                        "attribution, or between a closing and an opening quote mark.")

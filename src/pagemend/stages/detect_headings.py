@@ -61,6 +61,7 @@ Leaves alone: lines inside verse, and every line that is not a heading.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -105,6 +106,8 @@ LIST_WINDOW = 6
 #: that signs it (rouge-groff's prose epigraphs: one to three).
 EPIGRAPH_MAX_LINES = 4
 
+#: a section number and a title that opens with a capital (`3. Klein-Rusland`, `1.2 Scope`)
+_SECTION = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)\.?\s+[\"“‘«»„]?[A-ZÀ-ÞΑ-Ω]")
 _TERMINAL = re.compile(r"[.!?:;,]['’\"”»«)]*$")
 _SENTENCE_END = re.compile(r"[.!?:;…]['’\"”»«)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
 _SENTENCE_STOP = re.compile(r"[.!?]['’\"”»«)]*$")
@@ -137,6 +140,11 @@ BARE_NUMERAL_LINE = rule(STAGE, "bare_numeral", "A roman numeral or section numb
 NUMBERED_PIECE_LINE = rule(STAGE, "numbered_piece", "An arabic number with a full stop alone "
                            "on its line (`4.`) heads a piece of a collection (a riddle, a "
                            "poem, a short section).")
+NUMBERED_SECTION = rule(STAGE, "numbered_section", "A short line of a section number and a "
+                        "title opening with a capital (`3. Klein-Rusland en West-Rusland.`, "
+                        "`1.2 Scope`), at a block boundary and over a new paragraph, is a "
+                        "section heading where the numbers of such lines count on through the "
+                        "book, sections apart.")
 LETTER_SECTION = rule(STAGE, "letter_section", "A capital letter alone on its line, over an "
                       "entry whose word in capitals begins with it, opens a letter section of "
                       "a dictionary or index.")
@@ -230,12 +238,33 @@ def _form(line: Line) -> tuple[str, str | None, Rule] | None:
         return numbered
     if _QUOTED.match(text) or _QUOTE_CLOSE.search(text) or _INTRODUCES.search(text):
         return None  # a quoted line belongs to its quotation; `FROM DIARY:` introduces one
+    section = _SECTION.match(text)
+    if section and not text.endswith((",", ";", "-")):  # a numbering per depth: `2.1` is under `2.`
+        return "section", f"section {section['number'].count('.') + 1}", NUMBERED_SECTION
     if _caps(text):
         return "caps", None, CAPITALS_LINE
     if (_title_case(text) and not _SENTENCE_END.search(text.rstrip("."))
             and not _ENDS_WITH_NUMBER.search(text)):
         return "title", None, TITLE_LINE
     return None
+
+
+def _counts_on(first: tuple[int, ...], second: tuple[int, ...]) -> bool:
+    """The second section number follows the first: the next at the same depth (`1.2` after
+    `1.1`), the first of a deeper level (`2.1` after `2`), or the next of a shallower one
+    (`3` after `2.4`).
+
+    >>> _counts_on((1,), (2,)), _counts_on((1, 1), (1, 2)), _counts_on((2,), (2, 1))
+    (True, True, True)
+    >>> _counts_on((2, 4), (3,)), _counts_on((1,), (3,)), _counts_on((1, 2), (1, 2))
+    (True, False, False)
+    """
+    if len(second) == len(first):
+        return second[:-1] == first[:-1] and second[-1] == first[-1] + 1
+    if len(second) == len(first) + 1:
+        return second[:-1] == first and second[-1] == 1
+    return len(second) < len(first) and second[:-1] == first[:len(second) - 1] and (
+        second[-1] == first[len(second) - 1] + 1)
 
 
 def _letter_section(line: Line, following: Line | None) -> bool:
@@ -272,6 +301,21 @@ class _Scan:
         self.found: list[_Found] = []
         sizes = Counter(_size(line) for line, _ in self.pairs if line.geometry is not None)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+        self.counted_sections = self._counted_sections()
+
+    def _counted_sections(self) -> set[int]:
+        """Indices of short numbered lines whose numbers count on from one to the next
+        (`1.`, `2.`, `3.`; `1.1`, `1.2`, `2.1`): the evidence that they number sections."""
+        numbered: list[tuple[int, tuple[int, ...]]] = []
+        for i, (line, _) in enumerate(self.pairs):
+            match = _SECTION.match(line.text)
+            if match and _short(line, self.full_line(line)):
+                numbered.append((i, tuple(int(part) for part in match["number"].split("."))))
+        counted: set[int] = set()
+        for (i, first), (j, second) in itertools.pairwise(numbered):
+            if _counts_on(first, second):
+                counted.update((i, j))
+        return counted
 
     def full_line(self, line: Line) -> int:
         return self.full[line.page] if line.page < len(self.full) else 0
@@ -320,6 +364,9 @@ class _Scan:
 
     def _fits_context(self, form: str, i: int) -> bool:
         line, following = self.pairs[i]
+        if form == "section":
+            return (i in self.counted_sections and not self._in_numbered_run(i)
+                    and (following is None or bool(OPENS_CAPITAL.match(following.text))))
         if form in ("caps", "title") and self._in_numbered_run(i):
             return False
         if form in ("caps", "title") and self._attribution(i):
