@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from pagemend.model import DECISION_FIELDS, Decision, DecisionValue, Document, Line, replace
 
-__all__ = ["RULES", "Changes", "Rule", "rule"]
+__all__ = ["RULES", "Changes", "Rule", "acted", "rule"]
 
 #: the line fields a decision can set directly (``note_link`` and ``order`` are recorded
 #: through :meth:`Changes.record`)
@@ -42,19 +42,32 @@ class Rule:
     statement: str
     #: a catch-all: what a line stays when no other rule of the stage claimed it
     default: bool = False
+    #: the rule keeps a value as it is (a line that goes on its paragraph or heading): it
+    #: never *fires*, so where it applies is counted by the decisions it records
+    confirms: bool = False
 
 
 #: every declared rule by id, filled as the stage modules are imported
 RULES: dict[str, Rule] = {}
 
 
-def rule(stage: str, name: str, statement: str, *, default: bool = False) -> Rule:
+def rule(stage: str, name: str, statement: str, *, default: bool = False,
+         confirms: bool = False) -> Rule:
     """Declare the rule ``stage.name`` once, with a one-line statement of its fact."""
-    declared = Rule(f"{stage}.{name}", stage, statement, default)
+    declared = Rule(f"{stage}.{name}", stage, statement, default, confirms)
     if RULES.get(declared.id, declared) != declared:
         raise ValueError(f"rule {declared.id!r} is declared twice")
     RULES[declared.id] = declared
     return declared
+
+
+def acted(decision: Decision) -> bool:
+    """The decision counts where its rule is used: it changed a value, or its rule is one that
+    keeps a value as it is (``confirms``) and decided here."""
+    if decision.fired:
+        return True
+    declared = RULES.get(decision.rule)
+    return declared is not None and declared.confirms
 
 
 class Changes:

@@ -1,5 +1,6 @@
 """Where each rule fires: per case counts from an evaluation, and the rules that fire in only
-one case (or none), which are the ones likely fitted to a single book.
+one case (or none), which are the ones likely fitted to a single book. A rule that keeps a
+value as it is (``confirms``) never changes one: it is counted where it decides.
 
     >>> from pagemend.eval.runner import EvalReport
     >>> report = EvalReport("pages", rules={"a": {"s.x": 3, "s.y": 1}, "b": {"s.x": 2}})

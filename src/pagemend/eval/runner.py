@@ -19,6 +19,7 @@ from pagemend.eval.metrics import label_matches, load_case, score
 from pagemend.model import Document
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
+from pagemend.rules import acted
 from pagemend.writers import write_markdown
 
 __all__ = ["INPUT_FILES", "MEAN_METRICS", "EvalReport", "case_dirs", "evaluate"]
@@ -52,7 +53,8 @@ class EvalReport:
     pooled: dict[str, float | None] = field(default_factory=dict)
     pages: int = 0
     seconds: float = 0.0
-    #: per case, how often each rule fired (changed a value) while mending it
+    #: per case, how often each rule fired (changed a value; for a rule that keeps a value,
+    #: decided) while mending it
     rules: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -111,7 +113,7 @@ def evaluate(root: Path, variant: str = "pages", mender: Callable[[Document], Do
         row.update(label_matched=matched, label_printed=printed,
                    label_accuracy=matched / printed if printed else None)
         report.cases[case.name] = row
-        report.rules[case.name] = dict(Counter(d.rule for d in doc.decisions if d.fired))
+        report.rules[case.name] = dict(Counter(d.rule for d in doc.decisions if acted(d)))
     rows = list(report.cases.values())
     report.means = _means(rows)
     report.pooled = {

@@ -31,7 +31,9 @@ _IN_BLOCKS = ("body", "note")
 FIRST_LINE = rule(STAGE, "first_line", "The first line of the body (and of the notes) opens "
                   "the first block of its stream.")
 KIND_CHANGES = rule(STAGE, "kind_changes", "A block holds lines of one kind and level: a line "
-                    "whose kind, level or role differs from its block's opens a new block.")
+                    "whose kind, level or role differs from its block's opens a new block "
+                    "(a safety net: the stages mark every block start themselves).",
+                    default=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -192,7 +192,7 @@ QUOTE_PARAGRAPH = rule(STAGE, "quote_paragraph", "Inside a quotation a paragraph
                        "the quotation's own measure ends one, at an elision, before an "
                        "attribution, or between a closing and an opening quote mark.")
 QUOTE_LINE_GOES_ON = rule(STAGE, "quote_line_goes_on", "Inside a quotation, a line that opens "
-                          "no paragraph goes on the one before.")
+                          "no paragraph goes on the one before.", confirms=True)
 
 #: why a line is quoted: the rule and its evidence in words
 Found = dict[tuple[int, int], tuple[Rule, str]]

@@ -162,7 +162,8 @@ LABEL_TITLE = rule(STAGE, "label_title", "The lines under a division label, up t
 LARGE_TYPE = rule(STAGE, "large_type", "With geometry: a short body line in type well above "
                   "the body's size is a heading.")
 RUNS_ON = rule(STAGE, "runs_on", "A heading line without final punctuation, or ending in a "
-               "dash, continues onto the next heading line: one heading set on two lines.")
+               "dash, continues onto the next heading line: one heading set on two lines.",
+               confirms=True)
 LEVEL_TOP = rule(STAGE, "level_top_of_page", "An unnumbered heading, or a new numbering, that "
                  "opens a page opens a division: level 1.")
 LEVEL_KNOWN = rule(STAGE, "level_known_numbering", "A heading takes the level its numbering "

@@ -72,15 +72,19 @@ INDENT = rule(STAGE, "first_line_indent", "A line set in from the margin by one 
 KIND_CHANGE = rule(STAGE, "kind_change", "Where the kind of block changes (prose to verse, "
                    "quote or heading, and back), a new block opens.")
 ITEM_LINE = rule(STAGE, "list_item_line", "A numbered item's own lines run on unless the line "
-                 "ends like a paragraph.")
+                 "ends like a paragraph.", confirms=True)
 FRAGMENT = rule(STAGE, "line_fragment", "Pieces of one widely spaced printed line that "
-                "extraction split apart, one or two words each between blank lines, run on.")
+                "extraction split apart, one or two words each between blank lines, run on.",
+                confirms=True)
 GLUED = rule(STAGE, "glued_line", "A line glued to the next by a line-end hyphen never ends "
-             "a paragraph.")
+             "a paragraph.", confirms=True)
 LOWER_CASE = rule(STAGE, "lower_case_continues", "A prose line that opens with a lower-case "
                   "letter, after a line of prose, carries on a sentence: no paragraph opens "
                   "there, across a blank line or after a short line (a note, a figure or a "
-                  "drop cap came between).")
+                  "drop cap came between).", confirms=True)
+START_KEPT = rule(STAGE, "start_kept", "Prose that an earlier stage opened a block for (after "
+                  "a salutation, a list, an attribution, a displayed line) opens a paragraph.",
+                  confirms=True)
 CONTINUES = rule(STAGE, "continues", "A body line that nothing ends continues its paragraph.",
                  default=True)
 _STATEMENTS = {
@@ -249,9 +253,11 @@ def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> D
     context = _Context(_fragments(pairs, full_lines), _gaps(doc),
                        (left_margins(doc), right_margins(doc)))
     changes = Changes()
+    verdicts: dict[tuple[int, int], Verdict] = {}
     if pairs:
         first = pairs[0][0]
         opens = bool(OPENS_CAPITAL.match(first.text))
+        verdicts[(first.page, first.number)] = (FIRST_LINE, f"opens {first.text[:3]!r}", True)
         _decide(changes, first, (FIRST_LINE, f"opens {first.text[:3]!r}", opens))
     for line, following in pairs:
         if following is None:
@@ -260,7 +266,9 @@ def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> D
         full = full_lines[line.page] if line.page < len(full_lines) else 0
         verdict = _between(line, following, full, context)
         if verdict is not None:
+            verdicts[(following.page, following.number)] = verdict
             _decide(changes, following, verdict)
+    _paragraphs(changes, [line for line, _ in pairs], verdicts)
     return changes.apply(doc)
 
 
@@ -268,5 +276,20 @@ def _decide(changes: Changes, line: Line, verdict: Verdict) -> None:
     """Record the verdict where it changes the line (a start another stage set stays
     explained by that stage's rule)."""
     by, evidence, start = verdict
-    if changes.current(line).starts_block != start:
+    if changes.current(line).starts_block != start or by.confirms:
         changes.set(line, by, evidence, starts_block=start)
+
+
+def _paragraphs(changes: Changes, lines: list[Line],
+                verdicts: dict[tuple[int, int], Verdict]) -> None:
+    """Each paragraph's first line records that the block is a paragraph, by the rule that
+    opened it (its verdict here, or the start an earlier stage set, which is kept)."""
+    for line in lines:
+        current = changes.current(line)
+        if current.kind != "paragraph" or not (current.starts_block or line is lines[0]):
+            continue
+        by, evidence, start = verdicts.get((line.page, line.number),
+                                           (START_KEPT, "a block start set before", True))
+        if not start:
+            by, evidence = START_KEPT, "a block start set before"
+        changes.set(line, by, evidence, kind="paragraph")
