@@ -76,5 +76,57 @@ def two_columns() -> None:
     _write(pages, HERE / "two-columns-pdf" / "input.pdf")
 
 
+WORKSHOP = [
+    "Every tool that is used more than once a week should hang within reach of the bench, each "
+    "in its own place, with its outline painted on the board so that a missing tool is seen "
+    "at a glance.",
+    "The board itself is best made of soft wood, which takes a nail or a hook anywhere, and it "
+    "should stand a little off the wall, so that no damp from the plaster reaches the steel.",
+]
+RHYME = ["Saw and chisel, plane and square,", "Every one has got its hook;",
+         "Hang it back and find it there,", "Nobody need stop to look."]
+
+
+def type_and_markers() -> None:
+    """One page: a heading set large but in sentence case (found by its size alone), a note
+    marker set as a raised number in small type of its own (pdfium gives it a line of its
+    own), a rhyme set in on both sides, and the note at the foot in small type."""
+    content = [_text(60, 540, 16, "Where the tools are kept")]
+    y = 510.0
+    marker_line = ("", 0.0)
+    for number, paragraph in enumerate(WORKSHOP):
+        for row, line in enumerate(textwrap.wrap(paragraph, 62)):
+            content.append(_text(60 + (12 if row == 0 else 0), y, 10, line))
+            last = line
+            y -= 13
+        if number == 0:  # the marker after the paragraph's last word, raised and small
+            marker_line = (last, y + 13)
+        if number == 0:
+            y -= 8
+            for verse in RHYME:
+                content.append(_text(110, y, 10, verse))
+                y -= 13
+            y -= 8
+    content.append(_text(60, 80, 8, "1 A board painted white shows the outlines best."))
+    content.append(_text(205, 40, 9, "12"))
+    path = HERE / "type-and-markers-pdf" / "input.pdf"
+    _write([content], path)
+    end = _line_end(path, *marker_line)  # where the line's last glyph ends, as set
+    content.append(f"BT /F1 6 Tf {end + 0.3:.2f} {marker_line[1] + 4:.2f} Td (1) Tj ET")
+    _write([content], path)
+
+
+def _line_end(path: Path, text: str, baseline: float) -> float:
+    """The right edge (points) of the set line ``text`` on the first page of ``path``."""
+    import pypdfium2
+
+    page = pypdfium2.PdfDocument(str(path))[0]
+    textpage = page.get_textpage()
+    whole = textpage.get_text_range()
+    start = whole.index(text)
+    return float(textpage.get_charbox(start + len(text) - 1)[2])
+
+
 if __name__ == "__main__":
     two_columns()
+    type_and_markers()

@@ -24,7 +24,7 @@ than a paragraph indent and less than ``MAX_SET_IN_SHARE`` of the measure, and i
 short of the right edge (lines beside a drop cap, a note's first line and a dateline set
 right all reach it). A run of such lines is no quotation when it stands under a heading (a
 synopsis), beside a drop cap, after a note's mark, or is a lone centred line or the turnover
-of the line before; a run that reads as verse is quoted a verse line per quoted line.
+of the line before, or reads as verse (detect_verse, which runs first, claims verse).
 
 Either way, under a heading an epigraph is quoted: a few lines (prose or verse) closed by an
 attribution line, after a dash (``—Pudd'nhead Wilson's New Calendar.``) or a name in
@@ -180,9 +180,6 @@ SANDWICHED_UNIT = rule(STAGE, "sandwiched_unit", "A unit too short to measure be
                        "quoted units (or before an elision) belongs to the quotation.")
 SET_IN_LINE = rule(STAGE, "set_in", "With geometry, a prose line set in from the body's left "
                    "edge by more than a paragraph indent is a quotation line.")
-SET_IN_VERSE = rule(STAGE, "set_in_verse", "With geometry, a run of lines set in on both sides "
-                    "whose lines open with capitals (turnovers further in) is displayed verse: "
-                    "quoted as a whole, each verse line its own quoted line.")
 QUOTE_ATTRIBUTION = rule(STAGE, "attribution", "A short attribution line (`—Shakespeare`, a "
                          "name in capitals) right after a quotation closes it, as a quoted "
                          "paragraph of its own.")
@@ -361,7 +358,7 @@ def _spread(units: list[list[Line]], i: int, gap: float, measures: tuple[int, in
 def _set_in_lines(lines: list[Line], frames: dict[int, Frame]) -> Found:
     """The prose lines the reader's geometry shows set in on both sides, in runs that are
     neither a synopsis, nor lines beside a drop cap, nor a note, nor a lone centred line, nor
-    the turnover of a line that ran full (verse set in is quoted as verse)."""
+    the turnover of a line that ran full, nor verse (detect_verse claims that first)."""
     found: Found = {}
     columns = page_columns(lines, frames)
     runs: list[list[int]] = []
@@ -377,16 +374,16 @@ def _set_in_lines(lines: list[Line], frames: dict[int, Frame]) -> Found:
         frame = frame_of(members[0], columns)
         assert frame is not None
         why = _rejected_run(run, lines, frame)
-        if why and why != "verse":
-            continue
-        by = SET_IN_VERSE if why else SET_IN_LINE
+        if why:
+            continue  # set-in verse is detect_verse's: it runs first
+        by = SET_IN_LINE
         for line in members:
             geometry = line.geometry
             assert geometry is not None
             found[(line.page, line.number)] = (
                 by, f"set in {geometry.x0 - frame.left:.1f} pt from the body's left edge and "
                     f"{frame.right - geometry.x1:.1f} pt from its right, in a run of {len(run)} "
-                    "lines" + (" that open with capitals" if why else ""))
+                    "lines")
     return found
 
 
@@ -541,21 +538,10 @@ def _paragraph_starts(region: list[Line], quoted: Found) -> dict[tuple[int, int]
     measure = _measure(region)
     starts = {(region[0].page, region[0].number): "the quotation's first line"}
     for line, following in itertools.pairwise(region):
-        if quoted[(following.page, following.number)][0] is SET_IN_VERSE:
-            why = "" if _turnover(line, following) else "a verse line"
-        else:
-            why = _opens(line, following, measure)
+        why = _opens(line, following, measure)
         if why:
             starts[(following.page, following.number)] = why
     return starts
-
-
-def _turnover(line: Line, following: Line) -> bool:
-    """The following line stands further in than the line before: the turnover of a verse
-    line too long for the measure."""
-    above, below = line.geometry, following.geometry
-    return above is not None and below is not None and (
-        below.x0 - above.x0 > PLACE_TOLERANCE * (below.font_size or 10.0))
 
 
 def _opens(line: Line, following: Line, measure: int) -> str:
