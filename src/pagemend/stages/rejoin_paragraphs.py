@@ -114,7 +114,9 @@ _STATEMENTS = {
 }
 #: one rule per signal of ``breaks.paragraph_end``
 ENDS: dict[str, Rule] = {
-    name: rule(STAGE, name, _STATEMENTS[name])
+    # where no measure is known (the stage run without measure_document) punctuation alone
+    # decides: a fallback, not a fact about a book
+    name: rule(STAGE, name, _STATEMENTS[name], default=name == "terminal_unmeasured")
     for name in (*(name for name, _, _ in NAMED_CONVENTIONS), *SIGNALS)
 }
 
