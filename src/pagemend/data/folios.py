@@ -24,13 +24,10 @@ _ROMAN = r"(?:[ivxlcdm]{1,9}|[IVXLCDM]{1,9})"
 _NUMBER = rf"(?:\d{{1,4}}|{_ROMAN})"
 _BARE = re.compile(rf"^(?:{_SEP_CLASS}\s*)*(?P<folio>{_NUMBER})(?:\s*{_SEP_CLASS})*$")
 #: a title opens with a letter, or with its section's number (`8 4. The Russian Farmers`)
-_FOLIO_FIRST = re.compile(
-    rf"^(?P<folio>{_NUMBER})(?P<sep>\s*{_SEP_CLASS}+\s*|\s+)(?P<title>(?:\d{{1,3}}\.\s+)?[^\W\d_].*)$"
-)
-_FOLIO_LAST = re.compile(
-    rf"^(?P<title>.*[^\W\d_].*?)(?P<sep>\s*{_SEP_CLASS}+\s*|\s+)(?P<folio>{_NUMBER})$"
-)
-_NUMBER_START = re.compile(r"[\divxlcdmIVXLCDM]")
+_TITLE_FIRST = re.compile(r"(?:\d{1,3}\.\s+)?[^\W\d_]")
+_FOLIO = re.compile(rf"{_NUMBER}")
+_NUMBER_CHARS = frozenset("0123456789ivxlcdmIVXLCDM")
+_SEPARATOR_CHARS = frozenset(SEPARATORS)
 _STRICT_ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_VALUES = (
     (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
@@ -94,18 +91,73 @@ def split_head(line: str) -> tuple[Folio, str, str] | None:
     ('4. The Farmers', None)
     """
     text = line.strip()
-    words = text.split()
-    if len(words) < 2:
+    if len(text.split(maxsplit=1)) < 2:
         return None
-    patterns = [p for p, word in ((_FOLIO_FIRST, words[0]), (_FOLIO_LAST, words[-1]))
-                if _NUMBER_START.match(word[-1:] if p is _FOLIO_LAST else word[:1])]
-    for pattern in patterns:  # the cheap test above spares the regex most body lines
-        match = pattern.match(text)
-        if match:
-            folio = _folio(match.group("folio"))
+    for found in (_folio_first(text), _folio_last(text)):
+        if found is not None:
+            folio = _folio(found[0])
             if folio is not None:
-                return folio, match.group("sep"), match.group("title").strip()
+                return folio, found[1], found[2].strip()
     return None
+
+
+def _separator_end(text: str, end: int) -> int:
+    """Where a separator ending at ``end`` starts, scanning left: white space, a run of
+    separator marks, white space (or white space alone); ``end`` itself when there is none.
+    One pass over the characters: no regular expression backtracks over a run of spaces."""
+    i = end
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    marks = i
+    while marks > 0 and text[marks - 1] in _SEPARATOR_CHARS:
+        marks -= 1
+    if marks < i:
+        while marks > 0 and text[marks - 1].isspace():
+            marks -= 1
+        return marks
+    return i
+
+
+def _separator_start(text: str, start: int) -> int:
+    """Where a separator starting at ``start`` ends, scanning right (see above)."""
+    i = start
+    while i < len(text) and text[i].isspace():
+        i += 1
+    marks = i
+    while marks < len(text) and text[marks] in _SEPARATOR_CHARS:
+        marks += 1
+    if marks > i:
+        while marks < len(text) and text[marks].isspace():
+            marks += 1
+        return marks
+    return i
+
+
+def _folio_last(text: str) -> tuple[str, str, str] | None:
+    """(folio, separator, title) of a head whose folio ends it (`THE TITLE · 23`)."""
+    start = len(text)
+    while start > 0 and len(text) - start < 10 and text[start - 1] in _NUMBER_CHARS:
+        start -= 1
+    if start == len(text) or not _FOLIO.fullmatch(text, start):
+        return None
+    title_end = _separator_end(text, start)
+    title = text[:title_end]
+    if title_end == start or not any(ch.isalpha() for ch in title):
+        return None
+    return text[start:], text[title_end:start], title
+
+
+def _folio_first(text: str) -> tuple[str, str, str] | None:
+    """(folio, separator, title) of a head that opens with its folio (`142 { China's Quest`)."""
+    end = 0
+    while end < len(text) and end < 10 and text[end] in _NUMBER_CHARS:
+        end += 1
+    if not end or not _FOLIO.fullmatch(text, 0, end):
+        return None
+    title_start = _separator_start(text, end)
+    if title_start == end or not _TITLE_FIRST.match(text, title_start):
+        return None
+    return text[:end], text[end:title_start], text[title_start:]
 
 
 def format_folio(value: int, style: str) -> str:
