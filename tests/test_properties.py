@@ -99,7 +99,6 @@ degenerate_page = st.one_of(
 DEGENERATE_SECONDS = 5.0
 
 
-@pytest.mark.xfail(reason="WIP: failures found, being fixed in this session", strict=False)
 @given(st.lists(degenerate_page, min_size=1, max_size=30))
 def test_degenerate_pages_never_crash_and_stay_fast(pages):
     source = "\f".join(pages)
@@ -117,7 +116,6 @@ books = st.builds(
     st.integers(0, 2**32), st.integers(8, 14))
 
 
-@pytest.mark.xfail(reason="WIP: failures found, being fixed in this session", strict=False)
 @given(books)
 def test_mending_the_text_output_changes_nothing(paragraphs):
     """Idempotence: the mended text (a paragraph a line), mended again, is the same text."""
@@ -129,7 +127,6 @@ def _texts(source: str) -> list[str]:
     return [block.text for block in mend(read_text(source)).blocks]
 
 
-@pytest.mark.xfail(reason="WIP: failures found, being fixed in this session", strict=False)
 @given(books)
 def test_a_running_head_and_folio_on_every_page_change_nothing(paragraphs):
     plain = book(paragraphs, MEASURES[0], 12)
@@ -139,7 +136,6 @@ def test_a_running_head_and_folio_on_every_page_change_nothing(paragraphs):
     assert _texts(furnished) == _texts(plain)
 
 
-@pytest.mark.xfail(reason="WIP: failures found, being fixed in this session", strict=False)
 @given(books)
 def test_lines_broken_anew_with_other_hyphens_change_nothing(paragraphs):
     """The same paragraphs set at another measure (other line breaks, other words broken

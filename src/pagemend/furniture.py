@@ -154,7 +154,8 @@ class Evidence:
             disagree = sum(flag != edge.separated for flag in others) / len(others)
             if disagree >= SEPARATION_AGREEMENT:
                 return False, ""
-        elif not self.set_as_heads(edge):
+        elif not self.set_as_heads(edge) or not (
+                edge.separated or self._heads_elsewhere(edge.zone, found)):
             return False, ""
         if not self._same_place(edge, found) or self._opens_chapter(edge, found):
             return False, ""
@@ -201,6 +202,14 @@ class Evidence:
         if geometry is None or top is None:
             return True
         return abs(geometry.top - top) <= POSITION_TOLERANCE * (geometry.font_size or 10.0)
+
+    def _heads_elsewhere(self, zone: str, key: Key) -> bool:
+        """The book prints other recurring lines at this edge: a line seen on only two pages
+        and run on with the text (no blank line between) is a head where the book's other
+        chapters show heads there too; in a book without any, two pages ending in the same
+        short line (``be.``) are a coincidence of the text."""
+        return any(other[0] == zone and other != key and len(pages) >= MIN_HEAD_PAGES
+                   for other, pages in self.heads.items())
 
     def _same_place(self, edge: EdgeLine, key: Key) -> bool:
         """With geometry: a head sits where the other occurrences sit (a chapter heading that

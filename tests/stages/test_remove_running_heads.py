@@ -361,3 +361,20 @@ def test_first_head_after_a_chapter_opened_lower_down_is_a_head():
              page("Of Ferries", *_finished(4), "3"), page("Of Ferries", running(5), *BODY, "4")]
     assert [[text for text, _ in p] for p in removed(*pages)][2:] == [
         ["Of Ferries", "3"], ["Of Ferries", "4"]]
+
+
+def test_a_short_line_ending_two_pages_of_a_book_without_furniture_stays():
+    """Property test find: in a book that prints no heads or feet, two pages that happen to
+    end in the same short line (`be.`, a paragraph's last word) keep it: a line seen on two
+    pages only, run on with the text, is a head only where the book shows heads elsewhere."""
+    import random
+
+    from book_text import sentence, wrap
+
+    rng = random.Random(7)
+    pages = []
+    for number in range(3):
+        lines = wrap(" ".join(sentence(rng) for _ in range(8)), 64)
+        pages.append("\n".join([*lines, "be."] if number != 1 else lines))
+    doc = mend(make_doc(*pages))
+    assert all(page.furniture == () for page in doc.pages)
