@@ -79,3 +79,22 @@ def test_a_title_may_end_in_a_year():
     doc = _mend_text("\n".join(["The Election of 1860", *["The " + PROSE] * 6]))
     assert [line.text for line in doc.lines() if line.kind == "heading"] == [
         "The Election of 1860"]
+
+
+def test_a_short_last_line_at_a_page_top_after_a_full_line_is_no_heading():
+    """Property test find: a paragraph's last line (`About say.`) carried over to the next
+    page, under a page that ended with a full line, is no title-case heading; a real title
+    there has more to it (`Notes to Chapter I.`, golden endnotes-numbered-per-chapter)."""
+    import random
+
+    from book_text import sentence, wrap
+    from pagemend.pipeline import mend
+    from pagemend.readers import read_text
+
+    rng = random.Random(3)
+    lines = wrap(" ".join(sentence(rng) for _ in range(9)), 64)
+    lines[-1] = "and the people who lived there knew it better than strangers did."
+    page_two = wrap(" ".join(sentence(rng) for _ in range(9)), 64)
+    text = "\n".join(lines) + "\f" + "\n".join(["About say.", *page_two])
+    doc = mend(read_text(text))
+    assert "heading" not in {block.kind for block in doc.blocks}

@@ -84,6 +84,10 @@ HEADING_MAX_SHARE = 0.8
 #: is a heading (the corpus PDFs set their headings at 1.2 to 1.45 times the body's size, and
 #: no other line above 1.0).
 HEADING_SIZE_RATIO = 1.2
+#: Under a page that ended with a full line (its paragraph may run on), a title-case line
+#: ending in a full stop is a heading only with at least this many capitalised words of four
+#: letters or more (`Notes to Chapter I.`; not a paragraph's last line `About say.`)
+MIN_TITLE_WORDS = 2
 #: In a title-case heading at least this share of the words of four letters or more start
 #: with a capital (`War Crisis and the Collectivization of Agriculture`: all four do).
 TITLE_CASE_SHARE = 0.75
@@ -108,6 +112,7 @@ EPIGRAPH_MAX_LINES = 4
 
 #: a section number and a title that opens with a capital (`3. Klein-Rusland`, `1.2 Scope`)
 _SECTION = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)\.?\s+[\"“‘«»„]?[A-ZÀ-ÞΑ-Ω]")
+_CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]{3,}")
 _TERMINAL = re.compile(r"[.!?:;,]['’\"”»«)]*$")
 _SENTENCE_END = re.compile(r"[.!?:;…]['’\"”»«)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
 _SENTENCE_STOP = re.compile(r"[.!?]['’\"”»«)]*$")
@@ -414,6 +419,10 @@ class _Scan:
         top = previous is None or previous.page != line.page
         if line.text.endswith(".") and not top:
             return False
+        if (top and previous is not None and line.text.endswith(".")
+                and not has_room(previous, line, self.full_line(previous))
+                and len(_CAPITALISED_WORD.findall(line.text)) < MIN_TITLE_WORDS):
+            return False  # the page before ended full: its paragraph runs on (`About say.`)
         if following is None:
             return True
         opens = bool(OPENS_CAPITAL.match(following.text)) or _form(following) is not None
