@@ -98,3 +98,13 @@ def test_a_short_last_line_at_a_page_top_after_a_full_line_is_no_heading():
     text = "\n".join(lines) + "\f" + "\n".join(["About say.", *page_two])
     doc = mend(read_text(text))
     assert "heading" not in {block.kind for block in doc.blocks}
+
+
+def test_a_line_of_several_sentences_is_no_title():
+    """Property test find: `Things his. Found world. Have yet.` (a paragraph's carried-over
+    last line at a page top) reads as title case but holds sentences: prose, no heading."""
+    from pagemend.model import Line
+    from pagemend.stages.detect_headings import _form
+
+    assert _form(Line("Things his. Found world. Have yet.", 0, 0)) is None
+    assert _form(Line("Chapter I. The Harbour", 0, 0)) is not None

@@ -112,6 +112,9 @@ EPIGRAPH_MAX_LINES = 4
 
 #: a section number and a title that opens with a capital (`3. Klein-Rusland`, `1.2 Scope`)
 _SECTION = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)\.?\s+[\"“‘«»„]?[A-ZÀ-ÞΑ-Ω]")
+#: a sentence ends inside the line and another begins (`Things his. Found world.`): prose, no
+#: title (`Chapter I. The Harbour`, `Mr. Smith` end no sentence: a numeral, a short word)
+_SENTENCES = re.compile(r"[^\W\d_]{3,}[.!?]\s+[\"“‘«»„]?[A-ZÀ-Þ]")
 _CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]{3,}")
 _TERMINAL = re.compile(r"[.!?:;,]['’\"”»«)]*$")
 _SENTENCE_END = re.compile(r"[.!?:;…]['’\"”»«)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
@@ -250,7 +253,7 @@ def _form(line: Line) -> tuple[str, str | None, Rule] | None:
     if _caps(text):
         return "caps", None, CAPITALS_LINE
     if (_title_case(text) and not _SENTENCE_END.search(text.rstrip("."))
-            and not _ENDS_WITH_NUMBER.search(text)):
+            and not _ENDS_WITH_NUMBER.search(text) and not _SENTENCES.search(text)):
         return "title", None, TITLE_LINE
     return None
 
