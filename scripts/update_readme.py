@@ -13,11 +13,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from pagemend.eval.rules import format_rules  # noqa: E402
+from pagemend.eval.rules import format_coverage, format_rules  # noqa: E402
 from pagemend.eval.runner import EvalReport, evaluate  # noqa: E402
 from pagemend.eval.table import format_table  # noqa: E402
 from pagemend.pipeline import mend  # noqa: E402
-from pagemend.rules import RULES  # noqa: E402
+from pagemend.readers import read_path  # noqa: E402
+from pagemend.rules import RULES, acted  # noqa: E402
 
 README = ROOT / "README.md"
 #: the files whose marked tables this script writes
@@ -43,6 +44,18 @@ def inputs_summary(reports: dict[str, EvalReport]) -> str:
     return format_table(summary).replace("case ", "input", 1)
 
 
+def golden_rules() -> dict[str, list[str]]:
+    """Rule id -> the golden cases (tests/cases, our own text) where the rule fires."""
+    found: dict[str, list[str]] = {}
+    for case in sorted((ROOT / "tests" / "cases").iterdir()):
+        for source in (case / "input.pages.txt", case / "input.pdf"):
+            if source.exists():
+                for rule in sorted({d.rule for d in mend(read_path(str(source))).decisions
+                                    if acted(d)}):
+                    found.setdefault(rule, []).append(case.name)
+    return found
+
+
 def tables() -> dict[str, str]:
     """Marker name -> the table text that belongs between its markers."""
     reports = {name: evaluate(CORPUS, name)
@@ -52,7 +65,10 @@ def tables() -> dict[str, str]:
             "eval-pdf": format_table(reports["pdf"]),
             "eval-inputs": inputs_summary(reports),
             "rules-pages": format_rules(reports["pages"], RULES),
-            "rules-pdf": format_rules(reports["pdf"], RULES)}
+            "rules-pdf": format_rules(reports["pdf"], RULES),
+            "rules-coverage": format_coverage(
+                [reports["pages"], reports["pdf"]], golden_rules(),
+                {rule: declared.default for rule, declared in RULES.items()})}
 
 
 def render(text: str, fresh: dict[str, str]) -> str:

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from pagemend.eval.runner import EvalReport
 
-__all__ = ["format_rules", "rule_cases"]
+__all__ = ["format_coverage", "format_rules", "rule_cases"]
 
 
 def rule_cases(report: EvalReport, declared: Iterable[str] = ()) -> dict[str, dict[str, int]]:
@@ -47,4 +47,36 @@ def format_rules(report: EvalReport, declared: Iterable[str] = ()) -> str:
     lines.append(f"Rules that fired in only one case ({len(single)}): "
                  + (", ".join(f"{rule} ({case})" for rule, case in single) or "none"))
     lines.append(f"Rules that fired in no case ({len(never)}): " + (", ".join(never) or "none"))
+    return "\n".join(lines)
+
+
+def format_coverage(reports: Iterable[EvalReport], golden: dict[str, list[str]],
+                    declared: dict[str, bool]) -> str:
+    """Every rule that fires in fewer than two cases of the corpus over all the reports'
+    inputs, with the golden cases (of our own text) where it fires; ``declared`` maps each
+    rule id to whether it is a catch-all default (those state no fact and are listed apart).
+
+        >>> from pagemend.eval.runner import EvalReport
+        >>> pages = EvalReport("pages", rules={"a": {"s.x": 1, "s.y": 2}, "b": {"s.x": 1}})
+        >>> print(format_coverage([pages], {"s.y": ["own-case"]},
+        ...                       {"s.x": False, "s.y": False, "s.z": True}))
+        rule  corpus cases  golden cases
+        s.y   a             own-case
+        <BLANKLINE>
+        Catch-all defaults (no fact of their own): s.z
+    """
+    where: dict[str, set[str]] = {rule: set() for rule in declared}
+    for report in reports:
+        for case, counts in report.rules.items():
+            for rule in counts:
+                where.setdefault(rule, set()).add(case)
+    rows = [("rule", "corpus cases", "golden cases")]
+    for rule, cases in sorted(where.items()):
+        if len(cases) < 2 and not declared.get(rule, False):
+            rows.append((rule, ", ".join(sorted(cases)) or "-",
+                         ", ".join(golden.get(rule, [])) or "NONE"))
+    width = [max(len(row[i]) for row in rows) for i in range(2)]
+    lines = [f"{r[0]:<{width[0]}}  {r[1]:<{width[1]}}  {r[2]}" for r in rows]
+    defaults = sorted(rule for rule, is_default in declared.items() if is_default)
+    lines += ["", "Catch-all defaults (no fact of their own): " + (", ".join(defaults) or "none")]
     return "\n".join(lines)
