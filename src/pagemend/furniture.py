@@ -62,6 +62,8 @@ CLAUSE_END = re.compile(rf"[.!?…:;][{re.escape(CLOSING_MARKS)}]*\S{{0,3}}$")
 
 #: (edge, title key, printed beside a folio)
 Key = tuple[str, str, bool]
+#: a line that ends with a word broken by a hyphen (the next line finishes the word)
+_BROKEN_WORD = re.compile(r"[^\W\d_]-$")
 
 
 def head_key(text: str) -> str:
@@ -85,6 +87,8 @@ class EdgeLine:
     line: Line
     zone: str  # "top" or "bottom"
     separated: bool  # a blank line stands between it and the body side
+    #: the line finishes a word the line above broke with a hyphen (`nev-` / `er.`): text
+    completes_word: bool = False
 
 
 def edge_lines(page: Page) -> list[EdgeLine]:
@@ -105,8 +109,12 @@ def edge_lines(page: Page) -> list[EdgeLine]:
     def blank(i: int) -> bool:
         return 0 <= i < len(lines) and not lines[i].text
 
-    return [EdgeLine(lines[i], "top", blank(i + 1)) for i in top] + [
-        EdgeLine(lines[i], "bottom", blank(i - 1)) for i in bottom
+    def completes(i: int) -> bool:
+        return i > 0 and bool(_BROKEN_WORD.search(lines[i - 1].text)) and (
+            lines[i].text[:1].islower())
+
+    return [EdgeLine(lines[i], "top", blank(i + 1), completes(i)) for i in top] + [
+        EdgeLine(lines[i], "bottom", blank(i - 1), completes(i)) for i in bottom
     ]
 
 
@@ -147,7 +155,7 @@ class Evidence:
 
     def recurs(self, edge: EdgeLine, key: str, with_folio: bool) -> tuple[bool, str]:
         found = self._match(edge.zone, key, with_folio)
-        if found is None:
+        if found is None or edge.completes_word:
             return False, ""
         others = [flag for page, flag in self.separated[found].items() if page != edge.line.page]
         if len(others) >= 2:

@@ -378,3 +378,21 @@ def test_a_short_line_ending_two_pages_of_a_book_without_furniture_stays():
         pages.append("\n".join([*lines, "be."] if number != 1 else lines))
     doc = mend(make_doc(*pages))
     assert all(page.furniture == () for page in doc.pages)
+
+
+def test_a_line_that_finishes_a_broken_word_is_never_furniture():
+    """Property test find: `nev-` / `er.` at the foot of two pages of a book with folios:
+    the line finishes the word the line above broke, so it is text, however it recurs."""
+    import random
+
+    from book_text import sentence, wrap
+
+    rng = random.Random(11)
+    pages = []
+    for number in range(4):
+        lines = wrap(" ".join(sentence(rng) for _ in range(8)), 64)
+        if number in (1, 3):
+            lines += ["so it was, and the people in the town said they would see nev-", "er."]
+        pages.append("\n".join([*lines, "", str(number + 1)]))
+    doc = mend(make_doc(*pages))
+    assert all(page.furniture == (str(page.index + 1),) for page in doc.pages)
