@@ -74,9 +74,14 @@ def settled(rng: random.Random, widths: tuple[int, ...]) -> str:
 
 
 def _reads_as_one(lines: list[str], width: int) -> bool:
-    inner_ends = [line for line in lines[:-1] if line[-1] in ".?!"]
+    """The lines read as one paragraph in print: its last line leaves room, and around every
+    sentence end inside it the lines run full (a short line after a sentence's end bears the
+    trace of a first-line indent, which opens a paragraph more often than not)."""
+    inner_ends = [i for i, line in enumerate(lines[:-1]) if line[-1] in ".?!"]
     return len(lines[-1]) <= LAST_LINE_SHARE * width and all(
-        len(line) >= FULL_LINE_SHARE * width for line in inner_ends)
+        len(lines[i]) >= FULL_LINE_SHARE * width
+        and (i + 1 == len(lines) - 1 or len(lines[i + 1]) > FULL_LINE_SHARE * width)
+        for i in inner_ends)
 
 
 def book(paragraphs: list[str], width: int, lines_per_page: int,
