@@ -162,9 +162,9 @@ class Evidence:
             disagree = sum(flag != edge.separated for flag in others) / len(others)
             if disagree >= SEPARATION_AGREEMENT:
                 return False, ""
-        elif not self.set_as_heads(edge) or not (
+        elif not self.set_as_heads(edge) or edge.line.text[:1].islower() or not (
                 edge.separated or self._heads_elsewhere(edge.zone, found)):
-            return False, ""
+            return False, ""  # (a line opening in lower case goes on a sentence: `understanding.`)
         if not self._same_place(edge, found) or self._opens_chapter(edge, found):
             return False, ""
         return True, f"recurs at the {edge.zone} of {len(self.heads[found])} pages"

@@ -107,4 +107,6 @@ def test_a_line_of_several_sentences_is_no_title():
     from pagemend.stages.detect_headings import _form
 
     assert _form(Line("Things his. Found world. Have yet.", 0, 0)) is None
+    assert _form(Line("Time it an. Remember day.", 0, 0)) is None
     assert _form(Line("Chapter I. The Harbour", 0, 0)) is not None
+    assert _form(Line("Mrs. Dalloway Buys the Flowers", 0, 0)) is not None

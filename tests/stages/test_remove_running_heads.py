@@ -396,3 +396,21 @@ def test_a_line_that_finishes_a_broken_word_is_never_furniture():
         pages.append("\n".join([*lines, "", str(number + 1)]))
     doc = mend(make_doc(*pages))
     assert all(page.furniture == (str(page.index + 1),) for page in doc.pages)
+
+
+def test_a_lower_case_line_on_two_pages_goes_on_its_sentence():
+    """Property test find: two pages whose last body line is the same lower-case word
+    (`understanding.`) above a folio: the line goes on a sentence, no foot line."""
+    import random
+
+    from book_text import sentence, wrap
+
+    rng = random.Random(5)
+    pages = []
+    for number in range(4):
+        lines = wrap(" ".join(sentence(rng) for _ in range(8)), 64)
+        if number in (1, 3):
+            lines += ["and so the people in the town came at last to an", "understanding."]
+        pages.append("\n".join([*lines, "", str(number + 1)]))
+    doc = mend(make_doc(*pages))
+    assert all(page.furniture == (str(page.index + 1),) for page in doc.pages)

@@ -112,9 +112,9 @@ EPIGRAPH_MAX_LINES = 4
 
 #: a section number and a title that opens with a capital (`3. Klein-Rusland`, `1.2 Scope`)
 _SECTION = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)\.?\s+[\"“‘«»„]?[A-ZÀ-ÞΑ-Ω]")
-#: a sentence ends inside the line and another begins (`Things his. Found world.`): prose, no
-#: title (`Chapter I. The Harbour`, `Mr. Smith` end no sentence: a numeral, a short word)
-_SENTENCES = re.compile(r"[^\W\d_]{3,}[.!?]\s+[\"“‘«»„]?[A-ZÀ-Þ]")
+#: a sentence ends inside the line on a lower-case word and another begins (`Time it an.
+#: Remember day.`): prose, no title (`Chapter I. The Harbour`, `Mrs. Smith` end no sentence)
+_SENTENCES = re.compile(r"\b[a-zß-ÿ][^\W\d_]*[.!?]\s+[\"“‘«»„]?[A-ZÀ-Þ]")
 _CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]{3,}")
 _TERMINAL = re.compile(r"[.!?:;,]['’\"”»«)]*$")
 _SENTENCE_END = re.compile(r"[.!?:;…]['’\"”»«)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
