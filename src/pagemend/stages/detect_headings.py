@@ -86,7 +86,8 @@ HEADING_MAX_SHARE = 0.8
 HEADING_SIZE_RATIO = 1.2
 #: Under a page that ended with a full line (its paragraph may run on), a title-case line
 #: ending in a full stop is a heading only with at least this many capitalised words of four
-#: letters or more (`Notes to Chapter I.`; not a paragraph's last line `About say.`)
+#: letters or more (`Notes to Chapter I.`), or with every word capitalised (`Die Heroen.`);
+#: not a paragraph's last line carried over (`About say.`)
 MIN_TITLE_WORDS = 2
 #: In a title-case heading at least this share of the words of four letters or more start
 #: with a capital (`War Crisis and the Collectivization of Agriculture`: all four do).
@@ -424,7 +425,8 @@ class _Scan:
             return False
         if (top and previous is not None and line.text.endswith(".")
                 and not has_room(previous, line, self.full_line(previous))
-                and len(_CAPITALISED_WORD.findall(line.text)) < MIN_TITLE_WORDS):
+                and len(_CAPITALISED_WORD.findall(line.text)) < MIN_TITLE_WORDS
+                and not all(word[:1].isupper() for word in line.text.split())):
             return False  # the page before ended full: its paragraph runs on (`About say.`)
         if following is None:
             return True
