@@ -2,7 +2,8 @@
 PDFs are hand-set from text of our own by tests/cases/make_pdfs.py.
 
 An optional ``kinds`` list in case.toml pins the kind of every block, for structure that
-Markdown does not show (contents and index entries, letters, list items).
+Markdown does not show (contents and index entries, letters, list items); ``labels`` pins
+every page's label.
 ``expect = "fail"`` marks a case a later issue must make pass; it runs as a strict xfail, so
 the day it passes the suite says so. ``pytest --update-golden`` rewrites expected.md of
 passing cases; review that diff like code.
@@ -44,6 +45,9 @@ def test_golden(case: Path, update_golden: bool):
     kinds = load(case).get("kinds")
     if kinds is not None:
         assert [block.kind for block in doc.blocks] == kinds
+    labels = load(case).get("labels")
+    if labels is not None:
+        assert [page.label for page in doc.pages] == labels
     output = write_markdown(doc)
     expected = case / "expected.md"
     if update_golden and load(case).get("expect", "pass") == "pass":

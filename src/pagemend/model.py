@@ -218,7 +218,7 @@ DecisionValue = str | int | bool | None
 #: what a decision can set: a line field, or one of the joins and links between lines
 DECISION_FIELDS: tuple[str, ...] = (
     "role", "kind", "level", "starts_block", "glue_next", "wraps", "note_id", "note_link",
-    "order", "line_join", "drop_cap",
+    "order", "line_join", "drop_cap", "label",
 )
 
 
@@ -232,7 +232,8 @@ class Decision:
     ``starts_block``, ``glue_next``, ``wraps`` (a wrapped verse line's turnover), ``note_id``
     (a note's first line), ``note_link`` (a reference linked to a note: ``after`` is the note
     id), ``order`` (the line's place in reading order), ``line_join`` (a piece of the line
-    joined to it), ``drop_cap`` (a drop cap joined to its word). A rule *fired* where
+    joined to it), ``drop_cap`` (a drop cap joined to its word), ``label`` (the page's printed
+    label and where it came from, recorded on the page's line 0). A rule *fired* where
     ``before != after``; a record where they are equal says a rule looked and confirmed.
 
         >>> decision = Decision("detect_headings", "detect_headings.numbered_division", 0, 3,

@@ -38,7 +38,8 @@ def _text(x: float, y: float, size: float, text: str) -> str:
     return f"BT /F1 {size} Tf {x:.1f} {y:.1f} Td ({_escape(text)}) Tj ET"
 
 
-def _write(pages: list[list[str]], path: Path, width: float = 420, height: float = 600) -> None:
+def _write(pages: list[list[str]], path: Path, width: float = 420, height: float = 600,
+           labels_from: int | None = None) -> None:
     writer = pypdf.PdfWriter()
     font = DictionaryObject({NameObject("/Type"): NameObject("/Font"),
                              NameObject("/Subtype"): NameObject("/Type1"),
@@ -51,6 +52,8 @@ def _write(pages: list[list[str]], path: Path, width: float = 420, height: float
         stream = DecodedStreamObject()
         stream.set_data("\n".join(content).encode("latin-1"))
         page[NameObject("/Contents")] = writer._add_object(stream)
+    if labels_from is not None:  # /PageLabels: decimal numbers from this one
+        writer.set_page_label(0, len(pages) - 1, style="/D", start=labels_from)
     writer.add_metadata({"/Producer": "pagemend tests"})
     with path.open("wb") as handle:
         writer.write(handle)
@@ -73,7 +76,7 @@ def two_columns() -> None:
                 content.append(_text(x + (8 if opens else 0), 530 - 12 * row, 9, text))
         content.append(_text(205, 40, 9, str(number + 1)))
         pages.append(content)
-    _write(pages, HERE / "two-columns-pdf" / "input.pdf")
+    _write(pages, HERE / "two-columns-pdf" / "input.pdf", labels_from=1)  # print agrees
 
 
 WORKSHOP = [
@@ -90,7 +93,8 @@ RHYME = ["Saw and chisel, plane and square,", "Every one has got its hook;",
 def type_and_markers() -> None:
     """One page: a heading set large but in sentence case (found by its size alone), a note
     marker set as a raised number in small type of its own (pdfium gives it a line of its
-    own), a rhyme set in on both sides, and the note at the foot in small type."""
+    own), a rhyme set in on both sides, the note at the foot in small type, and no folio
+    printed: the PDF declares the page's label."""
     content = [_text(60, 540, 16, "Where the tools are kept")]
     y = 510.0
     marker_line = ("", 0.0)
@@ -108,12 +112,11 @@ def type_and_markers() -> None:
                 y -= 13
             y -= 8
     content.append(_text(60, 80, 8, "1 A board painted white shows the outlines best."))
-    content.append(_text(205, 40, 9, "12"))
-    path = HERE / "type-and-markers-pdf" / "input.pdf"
-    _write([content], path)
+    path = HERE / "type-and-markers-pdf" / "input.pdf"  # no folio printed: /PageLabels says 12
+    _write([content], path, labels_from=12)
     end = _line_end(path, *marker_line)  # where the line's last glyph ends, as set
     content.append(f"BT /F1 6 Tf {end + 0.3:.2f} {marker_line[1] + 4:.2f} Td (1) Tj ET")
-    _write([content], path)
+    _write([content], path, labels_from=12)
 
 
 def _line_end(path: Path, text: str, baseline: float) -> float:

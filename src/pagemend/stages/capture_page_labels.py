@@ -29,8 +29,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pagemend.data.folios import Folio, format_folio, parse_folio, split_head
-from pagemend.model import FURNITURE_ROLES, Document, Line, Page, replace
+from pagemend.model import FURNITURE_ROLES, Decision, Document, Line, Page, replace
 from pagemend.registry import stage
+from pagemend.rules import Rule, rule
 
 __all__ = ["CapturePageLabelsConfig", "capture_page_labels", "furniture_folios", "printed_folios"]
 
@@ -101,17 +102,31 @@ def declared_trusted(doc: Document, folios: dict[int, Folio]) -> bool:
     return bool(both) and sum(a == b for a, b in both) / len(both) > DECLARED_AGREEMENT
 
 
-def _label(page: Page, folios: dict[int, Folio], trusted: bool) -> tuple[str | None, bool]:
-    """The page's label, and whether the sequence implied it."""
+PRINTED = rule(STAGE, "printed_folio", "A page's printed folio is its label.")
+DECLARED_OVER_PRINT = rule(STAGE, "declared_over_print", "Where a PDF's /PageLabels agree with "
+                           "the printed folios on most pages, a page's declared label wins over "
+                           "its printed number (a misread or a sheet number).")
+DECLARED = rule(STAGE, "declared_label", "A page that prints no folio takes the label its PDF "
+                "declares in /PageLabels.")
+IMPLIED = rule(STAGE, "implied_by_sequence", "A page that prints no folio takes the number its "
+               "neighbours' folio sequence implies.")
+
+
+def _label(page: Page, folios: dict[int, Folio], trusted: bool
+           ) -> tuple[str | None, bool, Rule, str]:
+    """The page's label, whether the sequence implied it, and the rule and evidence."""
     folio = folios.get(page.index)
-    if folio is not None and page.pdf_label and trusted:
-        return page.pdf_label, False  # the PDF and the print agree elsewhere: a misread number
+    if folio is not None and page.pdf_label and trusted:  # a misread number, most likely
+        agree = "agrees with" if page.pdf_label == folio.text else "over"
+        return (page.pdf_label, False, DECLARED_OVER_PRINT,
+                f"/PageLabels {page.pdf_label!r} {agree} the printed {folio.text!r}; the two "
+                "agree on most pages")
     if folio is not None:
-        return folio.text, False
+        return folio.text, False, PRINTED, f"printed folio {folio.text!r}"
     if page.pdf_label:  # not printed, but declared by the PDF itself
-        return page.pdf_label, False
+        return page.pdf_label, False, DECLARED, f"/PageLabels {page.pdf_label!r}; no folio printed"
     label = _infer(page.index, folios)
-    return label, label is not None
+    return label, label is not None, IMPLIED, "no folio printed; the sequence of the others"
 
 
 @stage(STAGE, CapturePageLabelsConfig, requires=("line.role",), assigns=("page.label",))
@@ -120,7 +135,11 @@ def capture_page_labels(doc: Document, config: CapturePageLabelsConfig | None) -
     folios = printed_folios(doc)
     trusted = declared_trusted(doc, folios)
     pages = []
+    decisions = []
     for page in doc.pages:
-        label, inferred = _label(page, folios, trusted)
+        label, inferred, by, evidence = _label(page, folios, trusted)
         pages.append(replace(page, label=label, label_inferred=inferred))
-    return replace(doc, pages=tuple(pages))
+        if label is not None:  # a page-level decision, recorded on the page's first line
+            decisions.append(Decision(STAGE, by.id, page.index, 0, "label", page.label, label,
+                                      evidence))
+    return replace(doc, pages=tuple(pages)).with_decisions(decisions)
