@@ -81,6 +81,8 @@ def test_cli_explain_lists_edits(tmp_path: Path):
     assert result.stdout.decode() == (
         "#0 line 0\tnormalize_characters\tdecompose_ligature\t'ﬁ' -> 'fi'\t"
         "ligature decomposed to its letters\n"
+        "#0 line 0\trejoin_paragraphs.first_line\tkind\t'paragraph' -> 'paragraph'\t"
+        "opens 'fin'\n"
         "#0 line 0\tassemble_blocks.first_line\tstarts_block\tFalse -> True\t"
         "the first body line\n"
     )
