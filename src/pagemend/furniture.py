@@ -10,6 +10,7 @@ whole document, because a head is known by its other pages.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import statistics
@@ -141,6 +142,9 @@ class Evidence:
     first_top: dict[int, Key] = field(default_factory=dict)
     #: the edges where each page prints its folio (in step with the sequence)
     folio_zones: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    #: per (zone, with folio): the recurring keys a near spelling may match, by length
+    _fuzzy: dict[tuple[str, bool], tuple[list[int], list[tuple[int, Key]]]] = field(
+        default_factory=dict)
 
     def keeps_step(self, folio: Folio, page: int) -> bool:
         if self.pages == 1:
@@ -245,12 +249,28 @@ class Evidence:
             return exact
         if len(key) < FUZZY_MIN_LENGTH:
             return None
-        for other in self.heads:
-            if other[0] != zone or other[2] != with_folio or len(self.heads[other]) < 2:
-                continue
+        lengths, keys = self._fuzzy_keys(zone, with_folio)
+        # only keys whose length allows the ratio (difflib's real_quick_ratio bound), so an
+        # edge line is compared with a few recurring lines, not with all of a long book's
+        low = bisect.bisect_left(lengths, len(key) * FUZZY_RATIO / (2 - FUZZY_RATIO))
+        high = bisect.bisect_right(lengths, len(key) * (2 - FUZZY_RATIO) / FUZZY_RATIO)
+        for _, other in sorted(keys[low:high]):  # the first in the book's order, as before
             if _small_variation(key, other[1]):
                 return other
         return None
+
+    def _fuzzy_keys(self, zone: str, with_folio: bool
+                    ) -> tuple[list[int], list[tuple[int, Key]]]:
+        cached = self._fuzzy.get((zone, with_folio))
+        if cached is None:
+            found = sorted(((len(other[1]), position, other)
+                            for position, other in enumerate(self.heads)
+                            if other[0] == zone and other[2] == with_folio
+                            and len(self.heads[other]) >= 2))
+            cached = self._fuzzy[(zone, with_folio)] = (
+                [length for length, _, _ in found],
+                [(position, other) for _, position, other in found])
+        return cached
 
 
 def _habit(share: float) -> bool | None:

@@ -330,15 +330,16 @@ def _quoted_units(units: list[list[Line]], measure: int, opening: list[bool]
                       f"body's {mean:.0f} characters")
         if gap >= STRONG_GAP and len(_widths(unit, measure)) >= STRONG_MIN_LINES else None
         for gap, unit in zip(gaps, units, strict=True)]
+    is_quoted = [q is not None for q in quoted]  # kept in step: one list, not one per unit
     changed = True
     while changed:  # a cue spreads from quoted units to narrow neighbours
         changed = False
         for i, gap in enumerate(gaps):
             if quoted[i] or not prose[i]:
                 continue
-            found = _spread(units, i, gap, (measure, capacity), [q is not None for q in quoted])
+            found = _spread(units, i, gap, (measure, capacity), is_quoted)
             if found:
-                quoted[i], changed = found, True
+                quoted[i], is_quoted[i], changed = found, True, True
     return quoted
 
 
