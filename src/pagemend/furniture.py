@@ -10,7 +10,6 @@ whole document, because a head is known by its other pages.
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import re
 import statistics
@@ -47,6 +46,9 @@ BOOK_AGREEMENT = 0.9
 #: OCR noise, a changed letter), unless they differ only in case or final punctuation.
 FUZZY_MIN_LENGTH = 10
 FUZZY_RATIO = 0.9
+#: ...and such keys share their first or their last this many letters (at ratio 0.9 a key of
+#: ten letters or more differs in about one letter in ten: one end of four stays whole)
+FUZZY_END = 4
 #: With geometry, a recurring line is a head only where at least half of the other
 #: occurrences sit: within this many font sizes of their top position.
 POSITION_TOLERANCE = 1.0
@@ -143,7 +145,7 @@ class Evidence:
     #: the edges where each page prints its folio (in step with the sequence)
     folio_zones: defaultdict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
     #: per (zone, with folio): the recurring keys a near spelling may match, by length
-    _fuzzy: dict[tuple[str, bool], tuple[list[int], list[tuple[int, Key]]]] = field(
+    _fuzzy: dict[tuple[str, bool], dict[tuple[str, str], list[tuple[int, Key]]]] = field(
         default_factory=dict)
 
     def keeps_step(self, folio: Folio, page: int) -> bool:
@@ -249,27 +251,29 @@ class Evidence:
             return exact
         if len(key) < FUZZY_MIN_LENGTH:
             return None
-        lengths, keys = self._fuzzy_keys(zone, with_folio)
-        # only keys whose length allows the ratio (difflib's real_quick_ratio bound), so an
-        # edge line is compared with a few recurring lines, not with all of a long book's
-        low = bisect.bisect_left(lengths, len(key) * FUZZY_RATIO / (2 - FUZZY_RATIO))
-        high = bisect.bisect_right(lengths, len(key) * (2 - FUZZY_RATIO) / FUZZY_RATIO)
-        for _, other in sorted(keys[low:high]):  # the first in the book's order, as before
-            if _small_variation(key, other[1]):
+        # only keys that share the line's first or last letters and whose length allows the
+        # ratio (difflib's real_quick_ratio bound): a few letters misread leave one end whole,
+        # and an edge line is compared with a few recurring lines, not all of a long book's
+        index = self._fuzzy_keys(zone, with_folio)
+        low = len(key) * FUZZY_RATIO / (2 - FUZZY_RATIO)
+        high = len(key) * (2 - FUZZY_RATIO) / FUZZY_RATIO
+        candidates: set[tuple[int, Key]] = {*index.get(("<", key[:FUZZY_END]), ()),
+                                            *index.get((">", key[-FUZZY_END:]), ())}
+        for _, other in sorted(candidates):  # the first in the book's order, as before
+            if low <= len(other[1]) <= high and _small_variation(key, other[1]):
                 return other
         return None
 
     def _fuzzy_keys(self, zone: str, with_folio: bool
-                    ) -> tuple[list[int], list[tuple[int, Key]]]:
+                    ) -> dict[tuple[str, str], list[tuple[int, Key]]]:
+        """The recurring keys at an edge, by their first and by their last letters."""
         cached = self._fuzzy.get((zone, with_folio))
         if cached is None:
-            found = sorted(((len(other[1]), position, other)
-                            for position, other in enumerate(self.heads)
-                            if other[0] == zone and other[2] == with_folio
-                            and len(self.heads[other]) >= 2))
-            cached = self._fuzzy[(zone, with_folio)] = (
-                [length for length, _, _ in found],
-                [(position, other) for _, position, other in found])
+            cached = self._fuzzy[(zone, with_folio)] = {}
+            for position, other in enumerate(self.heads):
+                if other[0] == zone and other[2] == with_folio and len(self.heads[other]) >= 2:
+                    cached.setdefault(("<", other[1][:FUZZY_END]), []).append((position, other))
+                    cached.setdefault((">", other[1][-FUZZY_END:]), []).append((position, other))
         return cached
 
 
