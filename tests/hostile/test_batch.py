@@ -76,7 +76,8 @@ def test_a_runaway_book_is_stopped_at_the_time_limit(tmp_path: Path, monkeypatch
     assert (result.status, result.code) == ("failed", "PM122")
 
 
-def test_killing_the_batch_leaves_no_worker(tmp_path: Path):
+def _busy_batch(tmp_path: Path, stderr: int) -> tuple[subprocess.Popen[bytes], list[int]]:
+    """A batch of 30 long books on two workers, and the workers' pids once both run."""
     big = (CORPUS / "hume-groff" / "input.pages.txt").read_bytes()
     books = []
     for i in range(30):
@@ -85,12 +86,17 @@ def test_killing_the_batch_leaves_no_worker(tmp_path: Path):
         books.append(str(book))
     batch = subprocess.Popen([sys.executable, "-m", "pagemend", "batch", *books, "-d",
                               str(tmp_path / "out"), "--jobs", "2"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             stdout=subprocess.DEVNULL, stderr=stderr)
     workers: list[int] = []
     deadline = time.monotonic() + 10
     while len(workers) < 2 and time.monotonic() < deadline:
         time.sleep(0.2)
         workers = _children(batch.pid)
+    return batch, workers
+
+
+def test_killing_the_batch_leaves_no_worker(tmp_path: Path):
+    batch, workers = _busy_batch(tmp_path, subprocess.DEVNULL)
     assert len(workers) == 2
     batch.kill()
     batch.wait()
@@ -195,20 +201,7 @@ def test_an_inputs_list_that_is_binary(tmp_path: Path):
 
 
 def test_sigterm_stops_the_batch_and_its_workers(tmp_path: Path):
-    big = (CORPUS / "hume-groff" / "input.pages.txt").read_bytes()
-    books = []
-    for i in range(30):
-        book = tmp_path / f"book{i}.txt"
-        book.write_bytes(big)
-        books.append(str(book))
-    batch = subprocess.Popen([sys.executable, "-m", "pagemend", "batch", *books, "-d",
-                              str(tmp_path / "out"), "--jobs", "2"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    workers: list[int] = []
-    deadline = time.monotonic() + 10
-    while len(workers) < 2 and time.monotonic() < deadline:
-        time.sleep(0.2)
-        workers = _children(batch.pid)
+    batch, workers = _busy_batch(tmp_path, subprocess.PIPE)
     batch.send_signal(signal.SIGTERM)
     _, err = batch.communicate(timeout=10)
     assert batch.returncode == 130 and b"[PM510]" in err
