@@ -23,7 +23,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +45,8 @@ from pagemend.model import Document
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
 from pagemend.readers.text import MAX_INPUT_BYTES
-from pagemend.writers import FORMATS, SUFFIXES, WRITERS, render
+from pagemend.writers import FORMATS, SUFFIXES, WRITERS
+from pagemend.writers.registry import pieces
 
 __all__ = ["main"]
 
@@ -227,12 +228,12 @@ def _convert(args: argparse.Namespace) -> int:
     if args.output != "-" and Path(args.output).is_dir():
         raise output_error(args.output, IsADirectoryError(21, "Is a directory"))
     started = time.perf_counter()
-    output: str | bytes
+    output: str | bytes | Iterator[bytes]
     if _is_pdf(args.input):
         output, pages = _convert_isolated(args, fmt)
     else:
         doc = mend(_read(args), _config(args))
-        output = render(doc, fmt, page_markers=args.page_markers, granularity=args.granularity)
+        output = pieces(doc, fmt, page_markers=args.page_markers, granularity=args.granularity)
         pages = len(doc.pages)
     if args.output == "-":
         _to_stdout(output)
@@ -282,10 +283,11 @@ def _convert_isolated(args: argparse.Namespace, fmt: str) -> tuple[bytes, int]:
         return output.read_bytes(), result.pages
 
 
-def _to_stdout(output: str | bytes) -> None:
+def _to_stdout(output: str | bytes | Iterator[bytes]) -> None:
     try:
         sys.stdout.flush()
-        sys.stdout.buffer.write(output if isinstance(output, bytes) else output.encode("utf-8"))
+        for piece in _encoded(output):
+            sys.stdout.buffer.write(piece)
         sys.stdout.buffer.flush()
     except BrokenPipeError:
         raise
@@ -303,13 +305,25 @@ def _silence_stdout() -> None:
         os.close(devnull)
 
 
-def _write_output(path: Path, output: str | bytes) -> None:
-    """Write a whole output: a regular file through a temporary file beside it, moved into
-    place (nothing half-written is left on a full disk); a device or pipe directly."""
+def _encoded(output: str | bytes | Iterator[bytes]) -> Iterator[bytes]:
+    """A whole output, or its pieces, as bytes."""
+    if isinstance(output, str):
+        yield output.encode("utf-8")
+    elif isinstance(output, bytes):
+        yield output
+    else:
+        yield from output
+
+
+def _write_output(path: Path, output: str | bytes | Iterator[bytes]) -> None:
+    """Write an output (whole, or in pieces): a regular file through a temporary file beside
+    it, moved into place (nothing half-written is left on a full disk); a device or pipe
+    directly."""
     if path.exists() and not path.is_file():  # /dev/null, /dev/full, a named pipe
         try:
             with path.open("wb") as handle:
-                handle.write(output if isinstance(output, bytes) else output.encode("utf-8"))
+                for piece in _encoded(output):
+                    handle.write(piece)
         except OSError as error:
             raise output_error(path, error) from None
         return

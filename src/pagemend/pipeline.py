@@ -8,7 +8,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import gc
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import pagemend.stages  # noqa: F401  (registers every stage)
@@ -17,7 +19,7 @@ from pagemend.errors import ConfigError
 from pagemend.model import Document, Edit
 from pagemend.registry import STAGES, StageInfo
 
-__all__ = ["DEFAULT_ORDER", "build", "mend", "mend_and_explain"]
+__all__ = ["DEFAULT_ORDER", "build", "collector_paused", "mend", "mend_and_explain"]
 
 #: The default order of the stages. Each one sees the whole document.
 DEFAULT_ORDER: tuple[str, ...] = (
@@ -61,17 +63,42 @@ def build(order: Sequence[str] = DEFAULT_ORDER) -> tuple[StageInfo, ...]:
     return tuple(stages)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused, and restored as it was.
+
+    The document model is frozen and acyclic, so reference counting frees every copy the
+    stages make; the collector would only walk the growing heap of live lines again and
+    again (on the 2,000-page benchmark book, 35 to 45 % of mend's time; `make bench` shows
+    the paired rounds). Whatever cyclic garbage a stage leaves is collected after.
+
+    >>> with collector_paused():
+    ...     gc.isenabled()
+    False
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def mend(
     doc: Document,
     config: PipelineConfig | Mapping[str, Any] | None = None,
     order: Sequence[str] = DEFAULT_ORDER,
 ) -> Document:
-    """Run every enabled stage over the document, in order."""
+    """Run every enabled stage over the document, in order (the cyclic garbage collector
+    paused meanwhile: see :func:`collector_paused`)."""
     resolved = PipelineConfig.resolve(config)
-    for info in build(order):
-        stage_config = getattr(resolved, info.name)
-        if stage_config.enabled:
-            doc = info.function(doc, stage_config)
+    with collector_paused():
+        for info in build(order):
+            stage_config = getattr(resolved, info.name)
+            if stage_config.enabled:
+                doc = info.function(doc, stage_config)
     return doc
 
 

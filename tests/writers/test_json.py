@@ -70,3 +70,16 @@ def test_the_schema_names_every_decision_field():
     schema = json_module.loads((Path(__file__).resolve().parents[2] / "src" / "pagemend" / "data"
                                 / "document.schema.json").read_text(encoding="utf-8"))
     assert schema["$defs"]["decision"]["properties"]["field"]["enum"] == list(DECISION_FIELDS)
+
+
+@pytest.mark.parametrize("case", ["seed", "note-continued-over-page", "two-columns-pdf"])
+def test_streamed_json_is_the_one_shot_json(case: str) -> None:
+    """The writer streams a block at a time; the bytes are json.dumps' of the whole."""
+    from pagemend.writers.json import document_to_dict, json_chunks
+
+    path = next((CASES / case).glob("input.*"))
+    doc = mend(read_path(str(path)))
+    chunks = list(json_chunks(doc))
+    assert len(chunks) > len(doc.blocks)
+    assert "".join(chunks) == json.dumps(document_to_dict(doc), ensure_ascii=False,
+                                         indent=1) + "\n"

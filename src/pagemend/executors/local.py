@@ -32,7 +32,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -51,7 +51,8 @@ from pagemend.errors import (
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
 from pagemend.readers.text import MAX_INPUT_BYTES
-from pagemend.writers import FORMATS, WRITERS, render
+from pagemend.writers import FORMATS, WRITERS
+from pagemend.writers.registry import pieces
 
 __all__ = ["BOOK_TIMEOUT", "CONFIG_FILE", "LOCK_FILE", "REPORT_FILE", "WORKER_MEMORY_MB",
            "BookResult", "BookTask", "mend_book", "mend_isolated", "output_name", "run_local"]
@@ -137,7 +138,7 @@ def mend_book(task: BookTask) -> BookResult:
 
     try:
         doc = mend(read_path(task.source, task.password, task.max_bytes), task.config)
-        _write_atomically(Path(task.output), render(doc, task.fmt, page_markers=task.page_markers,
+        _write_atomically(Path(task.output), pieces(doc, task.fmt, page_markers=task.page_markers,
                                                     granularity=task.granularity))
     except PagemendError as error:
         return BookResult(task.source, "failed", code=error.code, message=error.problem,
@@ -155,14 +156,20 @@ def mend_book(task: BookTask) -> BookResult:
                       seconds=elapsed())
 
 
-def _write_atomically(path: Path, data: str | bytes) -> None:
-    """Write to a temporary file beside the target, then move it into place (a link at the
-    target is replaced, never written through); a failure is a coded error."""
+def _write_atomically(path: Path, data: str | bytes | Iterable[bytes]) -> None:
+    """Write to a temporary file beside the target (the whole output, or its pieces one after
+    another), then move it into place (a link at the target is replaced, never written
+    through); a failure is a coded error."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         if path.is_dir() and not path.is_symlink():
             raise IsADirectoryError(21, "Is a directory")
-        temporary.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        with temporary.open("wb") as handle:
+            if isinstance(data, (str, bytes)):
+                handle.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+            else:
+                for piece in data:
+                    handle.write(piece)
         temporary.replace(path)
     except OSError as error:
         raise output_error(path, error) from None

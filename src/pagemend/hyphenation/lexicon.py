@@ -15,6 +15,7 @@ import functools
 
 import pyphen
 import wordfreq
+from wordfreq.language_info import get_language_info
 
 __all__ = ["has_lexicon", "has_patterns", "legal_break", "zipf"]
 
@@ -25,10 +26,36 @@ def has_lexicon(lang: str) -> bool:
     return lang in wordfreq.available_languages()
 
 
+@functools.lru_cache(maxsize=16)
+def _frequencies(lang: str) -> dict[str, float] | None:
+    """wordfreq's own frequency table of a language it splits into words by script (the
+    table its lookups read, cached by wordfreq: asking for it costs no second copy), or None
+    for languages it segments otherwise (Chinese, Japanese)."""
+    if get_language_info(lang)["tokenizer"] != "regex":
+        return None
+    table: dict[str, float] = wordfreq.get_frequency_dict(lang, "best")
+    return table
+
+
 @functools.lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float:
-    """A word's frequency on the Zipf scale (0 unknown, 3 one in a million, 6 very common)."""
-    return float(wordfreq.zipf_frequency(word, lang)) if has_lexicon(lang) else 0.0
+    """A word's frequency on the Zipf scale (0 unknown, 3 one in a million, 6 very common).
+
+    A word of lower-case ASCII letters is its own only token in every language wordfreq
+    splits by script, so one missing from the table is unknown without tokenising it (most
+    lookups are of word pieces no lexicon knows: the word-space and hyphen tests try them);
+    tests/hyphenation/test_lexicon.py checks this against wordfreq's own answer.
+
+    >>> zipf("qzxv", "en"), zipf("the", "en") == float(wordfreq.zipf_frequency("the", "en"))
+    (0.0, True)
+    """
+    if not has_lexicon(lang):
+        return 0.0
+    table = _frequencies(lang)
+    if (table is not None and word.isascii() and word.isalpha() and word.islower()
+            and word not in table):
+        return 0.0
+    return float(wordfreq.zipf_frequency(word, lang))
 
 
 @functools.lru_cache(maxsize=16)

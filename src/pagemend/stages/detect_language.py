@@ -16,13 +16,12 @@ stages fall back to the document's own evidence (their edits say so).
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import wordfreq
-
+from pagemend.data.common_words import COMMON_WORDS
+from pagemend.data.languages import CANDIDATES
 from pagemend.errors import ConfigError
 from pagemend.model import Document, replace
 from pagemend.registry import stage
@@ -32,10 +31,6 @@ __all__ = ["CANDIDATES", "DetectLanguageConfig", "detect_language"]
 
 STAGE = "detect_language"
 
-#: Languages told apart, each with wordfreq frequencies and pyphen patterns.
-CANDIDATES: tuple[str, ...] = ("en", "de", "fr", "nl", "es", "it", "pt", "sv", "da", "pl")
-#: How many of a language's most common words stand for it.
-TOP_WORDS = 100
 #: The share of the document's words that the winner's common words must cover.
 MIN_COVERAGE = 0.2
 
@@ -52,14 +47,11 @@ class DetectLanguageConfig:
                               f"{self.lang!r}", "pass an ISO 639-1 code, e.g. --lang de")
 
 
-@functools.lru_cache(maxsize=1)
 def _common() -> dict[str, tuple[str, ...]]:
-    """Common word -> the candidate languages it is common in."""
-    index: dict[str, list[str]] = {}
-    for lang in CANDIDATES:
-        for word in wordfreq.top_n_list(lang, TOP_WORDS):
-            index.setdefault(word, []).append(lang)
-    return {word: tuple(langs) for word, langs in index.items()}
+    """Common word -> the candidate languages it is common in: wordfreq's top lists, shipped
+    as a generated module (scripts/make_common_words.py) so that telling languages apart
+    does not load ten full frequency lists."""
+    return COMMON_WORDS
 
 
 def guess(counts: Mapping[str, int]) -> str | None:

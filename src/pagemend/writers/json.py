@@ -20,6 +20,7 @@ furniture lines), edits and decisions, so it writes the same Markdown and the sa
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from pagemend.model import (
@@ -36,7 +37,10 @@ from pagemend.model import (
 from pagemend.version import __version__
 from pagemend.writers.registry import Writer, register
 
-__all__ = ["SCHEMA_VERSION", "document_from_dict", "document_to_dict", "read_json", "write_json"]
+__all__ = [
+    "SCHEMA_VERSION", "document_from_dict", "document_to_dict", "json_chunks", "read_json",
+    "write_json",
+]
 
 #: bumped whenever the JSON contract changes (2: ``decisions`` added)
 SCHEMA_VERSION = 2
@@ -128,9 +132,49 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
     }
 
 
+def _indented(value: Any, depth: int) -> str:
+    """``value`` as ``json.dumps(..., indent=1)`` writes it ``depth`` levels down (no JSON
+    string holds a raw line break, so indenting line by line is exact)."""
+    text = json.dumps(value, ensure_ascii=False, indent=1)
+    return text.replace("\n", "\n" + " " * depth)
+
+
+def _items(key: str, items: Iterator[dict[str, Any]], last: bool) -> Iterator[str]:
+    """One top-level list, an item at a time."""
+    yield f' {json.dumps(key)}: ['
+    first = True
+    for item in items:
+        yield ("\n  " if first else ",\n  ") + _indented(item, 2)
+        first = False
+    yield ("]" if first else "\n ]") + ("\n" if last else ",\n")
+
+
+def json_chunks(doc: Document) -> Iterator[str]:
+    """The JSON of :func:`write_json` in pieces, a block, page, edit or decision at a time,
+    so that writing a long book never holds the whole text (or its dictionaries) at once.
+
+    >>> from pagemend.readers import read_text
+    >>> doc = read_text("One line.")
+    >>> "".join(json_chunks(doc)) == json.dumps(document_to_dict(doc), ensure_ascii=False,
+    ...                                         indent=1) + "\\n"
+    True
+    """
+    places = _note_places(doc)
+    head = {"pagemend": __version__, "schema_version": SCHEMA_VERSION,
+            "source": doc.meta.source, "lang": doc.meta.lang}
+    yield "{\n"
+    for key, value in head.items():
+        yield f" {json.dumps(key)}: {_indented(value, 1)},\n"
+    yield from _items("blocks", (_block(b, places) for b in doc.blocks), False)
+    yield from _items("pages", (_page(p) for p in doc.pages), False)
+    yield from _items("edits", (_edit(e) for e in doc.edits), False)
+    yield from _items("decisions", (_decision(d) for d in doc.decisions), True)
+    yield "}\n"
+
+
 def write_json(doc: Document) -> str:
     """Render the document as indented JSON (UTF-8, not ASCII-escaped)."""
-    return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=1) + "\n"
+    return "".join(json_chunks(doc))
 
 
 def _block_from(data: dict[str, Any]) -> Block:
@@ -167,4 +211,4 @@ def read_json(text: str) -> Document:
     return document_from_dict(json.loads(text))
 
 
-register(Writer("json", (".json",), write_json))
+register(Writer("json", (".json",), write_json, chunks=json_chunks))

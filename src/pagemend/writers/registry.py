@@ -22,7 +22,9 @@ from typing import Any, BinaryIO
 from pagemend.errors import ConfigError
 from pagemend.model import Document
 
-__all__ = ["WRITERS", "Writer", "build_time", "register", "render", "stream", "writer_for"]
+__all__ = [
+    "WRITERS", "Writer", "build_time", "pieces", "register", "render", "stream", "writer_for",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +76,28 @@ def render(doc: Document, fmt: str = "md", **options: Any) -> str | bytes:
     return writer.function(doc, **_options(writer, options))
 
 
-def stream(doc: Document, fmt: str, out: BinaryIO, **options: Any) -> None:
-    """Write one format to a binary file, piece by piece where the format streams."""
+def pieces(doc: Document, fmt: str = "md", **options: Any) -> Iterator[bytes]:
+    """The output of one format as encoded pieces: a piece at a time where the format
+    streams (JSON, JSONL), else the whole output as one piece.
+
+    >>> from pagemend.readers import read_text
+    >>> doc = read_text("One line.")
+    >>> b"".join(pieces(doc, "json")) == render(doc, "json").encode()
+    True
+    """
     writer = writer_for(fmt)
     if writer.chunks is not None:
         for chunk in writer.chunks(doc, **_options(writer, options)):
-            out.write(chunk.encode("utf-8"))
+            yield chunk.encode("utf-8")
         return
     output = writer.function(doc, **_options(writer, options))
-    out.write(output if isinstance(output, bytes) else output.encode("utf-8"))
+    yield output if isinstance(output, bytes) else output.encode("utf-8")
+
+
+def stream(doc: Document, fmt: str, out: BinaryIO, **options: Any) -> None:
+    """Write one format to a binary file, piece by piece where the format streams."""
+    for piece in pieces(doc, fmt, **options):
+        out.write(piece)
 
 
 def write_file(doc: Document, fmt: str, output: str, **options: Any) -> None:
