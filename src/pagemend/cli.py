@@ -418,6 +418,7 @@ def _load_json(name: str) -> Any:
 def _batch(args: argparse.Namespace) -> int:
     """Mend every book; one line per book on stderr, a summary, exit 1 if any failed."""
     from pagemend.executors.local import REPORT_FILE, run_local
+    from pagemend.progress import open_progress
 
     sources = list(args.inputs)
     if args.inputs_from is not None:
@@ -432,20 +433,22 @@ def _batch(args: argparse.Namespace) -> int:
         limits["timeout"] = args.timeout
     if args.memory_mb is not None:
         limits["memory_mb"] = args.memory_mb
-    for done, result in enumerate(run_local(
-            sources, args.out_dir, args.to, _config(args), jobs=args.jobs, resume=args.resume,
-            password=args.password, page_markers=args.page_markers,
-            max_bytes=_max_bytes(args), **limits), start=1):
-        counts[result.status] += 1
-        pages += result.pages
-        detail = (f"[{result.code}] {result.message}; {result.remedy}" if result.code
-                  else f"{result.pages} pages -> {result.output}" if result.status == "ok"
-                  else "output already there")
-        line = f"[{done}/{len(sources)}] {result.status} {result.source}: {detail}"
-        if result.status == "failed":
-            print(line, file=sys.stderr)  # a failure is an error: shown even with -q
-        else:
-            _note(args, line)
+    progress = open_progress(len(sources), sys.stderr, live=False if args.quiet else None)
+    try:
+        for result in run_local(
+                sources, args.out_dir, args.to, _config(args), jobs=args.jobs,
+                resume=args.resume, password=args.password, page_markers=args.page_markers,
+                max_bytes=_max_bytes(args), **limits):
+            counts[result.status] += 1
+            pages += result.pages
+            detail = (f"[{result.code}] {result.message}; {result.remedy}" if result.code
+                      else f"{result.pages} pages -> {result.output}" if result.status == "ok"
+                      else "output already there")
+            # a failure is an error: shown even with -q
+            progress.advance(result.pages, f"{result.status} {result.source}: {detail}",
+                             shown=result.status == "failed" or not args.quiet)
+    finally:
+        progress.close()
     seconds = time.perf_counter() - started
     _note(args, f"{len(sources)} books: {counts['ok']} ok, {counts['failed']} failed, "
           f"{counts['skipped']} skipped; {pages} pages in {seconds:.1f} s; report: "

@@ -86,7 +86,17 @@ def test_the_settings_are_saved_where_config_reads_them(tmp_path: Path):
     assert json.loads((tmp_path / "input.json").read_text())["blocks"]
 
 
+def test_books_that_share_a_file_name_are_named_by_their_folders(tmp_path: Path):
+    results = list(run_local([SEED, VERSE], tmp_path / "out"))
+    assert [Path(r.output or "").name for r in results] == [
+        Path(SEED).parent.name + ".md", Path(VERSE).parent.name + ".md"]
+
+
 def test_books_that_would_overwrite_each_other_are_refused_before_any_work(tmp_path: Path):
-    with pytest.raises(ConfigError, match=r"\[PM200\].*both be written to input.md"):
-        list(run_local([SEED, VERSE], tmp_path / "out"))
+    for shelf in ("a", "b"):
+        (tmp_path / shelf / "book").mkdir(parents=True)
+        (tmp_path / shelf / "book" / "input.txt").write_text("One line.")
+    twins = [str(tmp_path / shelf / "book" / "input.txt") for shelf in ("a", "b")]
+    with pytest.raises(ConfigError, match=r"\[PM200\].*both be written to book.md"):
+        list(run_local(twins, tmp_path / "out"))
     assert not (tmp_path / "out").exists()

@@ -32,6 +32,7 @@ import signal
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -55,7 +56,8 @@ from pagemend.writers import FORMATS, WRITERS
 from pagemend.writers.registry import pieces
 
 __all__ = ["BOOK_TIMEOUT", "CONFIG_FILE", "LOCK_FILE", "REPORT_FILE", "WORKER_MEMORY_MB",
-           "BookResult", "BookTask", "mend_book", "mend_isolated", "output_name", "run_local"]
+           "BookResult", "BookTask", "mend_book", "mend_isolated", "output_name", "output_names",
+           "run_local"]
 
 #: beside the outputs: every book's record, one JSON object per line, appended as books end
 REPORT_FILE = "pagemend-report.jsonl"
@@ -178,14 +180,29 @@ def _write_atomically(path: Path, data: str | bytes | Iterable[bytes]) -> None:
             temporary.unlink(missing_ok=True)
 
 
+def output_names(sources: Sequence[str], fmt: str) -> list[str]:
+    """Each book's output file name: :func:`output_name`, or where books share a file name
+    (``shelf/*/input.pdf``), the name of the folder each one is in.
+
+    >>> output_names(["shelf/a/input.pdf", "shelf/b/input.pdf", "c.txt"], "md")
+    ['a.md', 'b.md', 'c.md']
+    """
+    names = [output_name(source, fmt) for source in sources]
+    shared = Counter(names)
+    for index, source in enumerate(sources):
+        folder = Path(source.rstrip("/")).parent.name
+        if shared[names[index]] > 1 and folder:
+            names[index] = folder + WRITERS[fmt].suffixes[0]
+    return names
+
+
 def _tasks(sources: Sequence[str], out_dir: Path, fmt: str, config: PipelineConfig, *,
            password: str | None, page_markers: bool, max_bytes: int) -> list[BookTask]:
     if fmt not in FORMATS:
         raise ConfigError(f"unknown output format {fmt!r}", "use one of " + ", ".join(FORMATS))
     names: dict[str, str] = {}
     tasks = []
-    for source in sources:
-        name = output_name(source, fmt)
+    for source, name in zip(sources, output_names(sources, fmt), strict=True):
         if name in names:
             raise ConfigError(
                 f"{names[name]} and {source} would both be written to {name}",
