@@ -25,7 +25,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pagemend import __version__
 from pagemend.config import PipelineConfig, check_language, load_toml, raw
@@ -48,6 +48,9 @@ from pagemend.readers.text import MAX_INPUT_BYTES
 from pagemend.writers import FORMATS, SUFFIXES, WRITERS
 from pagemend.writers.registry import pieces
 
+if TYPE_CHECKING:
+    from pagemend.executors.local import Runner
+
 __all__ = ["main"]
 
 COMMANDS = ("convert", "explain", "verify", "batch", "eval", "cite")
@@ -55,7 +58,7 @@ COMMANDS = ("convert", "explain", "verify", "batch", "eval", "cite")
 _VALUED = frozenset({"-o", "--output", "--to", "--config", "--password", "--lang", "--set",
                      "--rule", "--stage", "--page", "--inputs-from", "-d", "--out-dir",
                      "--jobs", "--input", "--max-input-mb", "--timeout", "--memory-mb",
-                     "--granularity"})
+                     "--granularity", "--executor"})
 #: the code printed for an error that is no PagemendError: a bug in pagemend
 INTERNAL_ERROR = "PM900"
 
@@ -129,6 +132,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="the folder for the outputs, the report and the settings")
     batch.add_argument("--to", choices=sorted(FORMATS), default="md", help="output format")
     batch.add_argument("--jobs", type=int, default=1, help="books mended at once (processes)")
+    batch.add_argument("--executor", choices=("local", "ray"), default="local",
+                       help="where the books are mended: worker processes here (local), or "
+                       "tasks on a Ray cluster (ray: RAY_ADDRESS names an existing one, else "
+                       "a local Ray with --jobs CPUs; needs pagemend[ray])")
     batch.add_argument("--resume", action="store_true",
                        help="skip the books whose output is already there (outputs are "
                        "written whole or not at all)")
@@ -417,7 +424,7 @@ def _load_json(name: str) -> Any:
 
 def _batch(args: argparse.Namespace) -> int:
     """Mend every book; one line per book on stderr, a summary, exit 1 if any failed."""
-    from pagemend.executors.local import REPORT_FILE, run_local
+    from pagemend.executors.local import REPORT_FILE, run_batch
     from pagemend.progress import open_progress
 
     sources = list(args.inputs)
@@ -435,10 +442,10 @@ def _batch(args: argparse.Namespace) -> int:
         limits["memory_mb"] = args.memory_mb
     progress = open_progress(len(sources), sys.stderr, live=False if args.quiet else None)
     try:
-        for result in run_local(
-                sources, args.out_dir, args.to, _config(args), jobs=args.jobs,
-                resume=args.resume, password=args.password, page_markers=args.page_markers,
-                max_bytes=_max_bytes(args), **limits):
+        for result in run_batch(
+                sources, args.out_dir, args.to, _config(args), _runner(args.executor),
+                jobs=args.jobs, resume=args.resume, password=args.password,
+                page_markers=args.page_markers, max_bytes=_max_bytes(args), **limits):
             counts[result.status] += 1
             pages += result.pages
             detail = (f"[{result.code}] {result.message}; {result.remedy}" if result.code
@@ -454,6 +461,17 @@ def _batch(args: argparse.Namespace) -> int:
           f"{counts['skipped']} skipped; {pages} pages in {seconds:.1f} s; report: "
           f"{args.out_dir / REPORT_FILE}")
     return 1 if counts["failed"] else 0
+
+
+def _runner(executor: str) -> Runner:
+    """The runner of an executor (Ray is imported only when asked for)."""
+    if executor == "ray":
+        from pagemend.executors.ray_executor import run_on_ray
+
+        return run_on_ray
+    from pagemend.executors.local import run_workers
+
+    return run_workers
 
 
 def _listed(path: Path) -> list[str]:

@@ -33,7 +33,7 @@ import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -55,9 +55,23 @@ from pagemend.readers.text import MAX_INPUT_BYTES
 from pagemend.writers import FORMATS, WRITERS
 from pagemend.writers.registry import pieces
 
-__all__ = ["BOOK_TIMEOUT", "CONFIG_FILE", "LOCK_FILE", "REPORT_FILE", "WORKER_MEMORY_MB",
-           "BookResult", "BookTask", "mend_book", "mend_isolated", "output_name", "output_names",
-           "run_local"]
+__all__ = [
+    "BOOK_TIMEOUT",
+    "CONFIG_FILE",
+    "LOCK_FILE",
+    "REPORT_FILE",
+    "WORKER_MEMORY_MB",
+    "BookResult",
+    "BookTask",
+    "Runner",
+    "mend_book",
+    "mend_isolated",
+    "output_name",
+    "output_names",
+    "run_batch",
+    "run_local",
+    "run_workers",
+]
 
 #: beside the outputs: every book's record, one JSON object per line, appended as books end
 REPORT_FILE = "pagemend-report.jsonl"
@@ -283,6 +297,10 @@ def _make_folder(out_dir: Path) -> None:
         raise output_error(out_dir, error) from None
 
 
+#: runs the books not skipped: (tasks, jobs, timeout in s, memory cap in MiB) -> records
+Runner = Callable[[list[BookTask], int, float, int], Iterator[BookResult]]
+
+
 def run_local(sources: Sequence[str], out_dir: Path, fmt: str = "md",
               config: PipelineConfig | None = None, *, jobs: int = 1, resume: bool = False,
               password: str | None = None, page_markers: bool = False,
@@ -292,6 +310,20 @@ def run_local(sources: Sequence[str], out_dir: Path, fmt: str = "md",
     memory cap (``memory_mb``; 0: none) and a time limit (``timeout`` seconds; 0: none),
     yielding each book's record as it ends (in input order with one job; in order of ending
     with more)."""
+    return run_batch(sources, out_dir, fmt, config, run_workers, jobs=jobs, resume=resume,
+                     password=password, page_markers=page_markers, timeout=timeout,
+                     memory_mb=memory_mb, max_bytes=max_bytes)
+
+
+def run_batch(sources: Sequence[str], out_dir: Path, fmt: str, config: PipelineConfig | None,
+              runner: Runner, *, jobs: int = 1, resume: bool = False,
+              password: str | None = None, page_markers: bool = False,
+              timeout: float = BOOK_TIMEOUT, memory_mb: int = WORKER_MEMORY_MB,
+              max_bytes: int = MAX_INPUT_BYTES) -> Iterator[BookResult]:
+    """The frame every executor shares: output names checked before any work, the folder
+    locked, the settings saved (``resume`` refuses others), books whose output exists
+    skipped on ``resume``, and every record appended to the report as it ends; ``runner``
+    mends the rest."""
     if jobs < 1:
         raise ConfigError(f"--jobs must be at least 1, not {jobs}", "pass --jobs 1 or more")
     resolved = PipelineConfig.resolve(config)
@@ -307,7 +339,8 @@ def run_local(sources: Sequence[str], out_dir: Path, fmt: str = "md",
         except OSError as error:
             raise output_error(report_path, error) from None
         with os.fdopen(fd, "a", encoding="utf-8", errors="backslashreplace") as report:
-            for result in _results(tasks, jobs, resume, timeout, memory_mb):
+            for result in _results(tasks, runner, jobs=jobs, resume=resume, timeout=timeout,
+                                   memory_mb=memory_mb):
                 try:
                     report.write(json.dumps(asdict(result), ensure_ascii=False) + "\n")
                     report.flush()
@@ -323,8 +356,8 @@ def mend_isolated(task: BookTask, timeout: float = BOOK_TIMEOUT,
     return next(iter(_Workers(1, timeout, memory_mb).run([task])))
 
 
-def _results(tasks: list[BookTask], jobs: int, resume: bool, timeout: float,
-             memory_mb: int) -> Iterator[BookResult]:
+def _results(tasks: list[BookTask], runner: Runner, *, jobs: int, resume: bool,
+             timeout: float, memory_mb: int) -> Iterator[BookResult]:
     pending = []
     for task in tasks:
         output = Path(task.output)
@@ -333,7 +366,13 @@ def _results(tasks: list[BookTask], jobs: int, resume: bool, timeout: float,
         else:
             pending.append(task)
     if pending:
-        yield from _Workers(min(jobs, len(pending)), timeout, memory_mb).run(pending)
+        yield from runner(pending, jobs, timeout, memory_mb)
+
+
+def run_workers(tasks: list[BookTask], jobs: int, timeout: float,
+                 memory_mb: int) -> Iterator[BookResult]:
+    """The local runner: ``jobs`` worker processes on this machine."""
+    return _Workers(min(jobs, len(tasks)), timeout, memory_mb).run(tasks)
 
 
 class _Worker:
