@@ -35,7 +35,12 @@ eval: $(STAMP)
 readme: $(STAMP)
 	$(BIN)/python scripts/update_readme.py
 
+# issue 20's report (bench/bench_book.py: page text against the baseline commit and the naive
+# joiner, linearity, peak memory, batch, start-up, PDF beside pdftotext), then the corpus
+# throughput and the cost of recording decisions (bench/bench_corpus.py)
 bench: $(STAMP)
+	command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
+	$(BIN)/python bench/bench_book.py
 	$(BIN)/python bench/bench_corpus.py
 
 # linearity: 2,000 and 20,000 pages of distinct text, each in a fresh process (time, peak memory)

@@ -37,10 +37,12 @@ def _unique_word(copy: int) -> str:
     return "Qu" + "".join(letters) + "o"
 
 
-def distinct_book(corpus: Path, pages: int) -> str:
-    """``pages`` pages of distinct text built from the corpus's page text (see above)."""
+def distinct_book(corpus: Path | list[Path], pages: int) -> str:
+    """``pages`` pages of distinct text built from the page text of one or more folders of
+    cases (see above)."""
+    folders = corpus if isinstance(corpus, list) else [corpus]
     originals: list[str] = []
-    for path in sorted(corpus.glob("*/input.pages.txt")):
+    for path in sorted(path for folder in folders for path in folder.glob("*/input.pages.txt")):
         originals.extend(path.read_text(encoding="utf-8").rstrip("\f").split("\f"))
     book: list[str] = []
     copy = 0

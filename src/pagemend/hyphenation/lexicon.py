@@ -12,18 +12,26 @@ only.
 from __future__ import annotations
 
 import functools
+from types import ModuleType
 
 import pyphen
-import wordfreq
-from wordfreq.language_info import get_language_info
 
 __all__ = ["has_lexicon", "has_patterns", "legal_break", "zipf"]
+
+
+@functools.lru_cache(maxsize=1)
+def _wordfreq() -> ModuleType:
+    """wordfreq, imported on first use (its import takes a third of a second: a command
+    that mends nothing does without it)."""
+    import wordfreq
+
+    return wordfreq
 
 
 @functools.lru_cache(maxsize=8)
 def has_lexicon(lang: str) -> bool:
     """wordfreq knows the language."""
-    return lang in wordfreq.available_languages()
+    return lang in _wordfreq().available_languages()
 
 
 @functools.lru_cache(maxsize=16)
@@ -31,9 +39,11 @@ def _frequencies(lang: str) -> dict[str, float] | None:
     """wordfreq's own frequency table of a language it splits into words by script (the
     table its lookups read, cached by wordfreq: asking for it costs no second copy), or None
     for languages it segments otherwise (Chinese, Japanese)."""
+    from wordfreq.language_info import get_language_info
+
     if get_language_info(lang)["tokenizer"] != "regex":
         return None
-    table: dict[str, float] = wordfreq.get_frequency_dict(lang, "best")
+    table: dict[str, float] = _wordfreq().get_frequency_dict(lang, "best")
     return table
 
 
@@ -46,7 +56,7 @@ def zipf(word: str, lang: str) -> float:
     lookups are of word pieces no lexicon knows: the word-space and hyphen tests try them);
     tests/hyphenation/test_lexicon.py checks this against wordfreq's own answer.
 
-    >>> zipf("qzxv", "en"), zipf("the", "en") == float(wordfreq.zipf_frequency("the", "en"))
+    >>> zipf("qzxv", "en"), zipf("the", "en") == float(_wordfreq().zipf_frequency("the", "en"))
     (0.0, True)
     """
     if not has_lexicon(lang):
@@ -55,7 +65,7 @@ def zipf(word: str, lang: str) -> float:
     if (table is not None and word.isascii() and word.isalpha() and word.islower()
             and word not in table):
         return 0.0
-    return float(wordfreq.zipf_frequency(word, lang))
+    return float(_wordfreq().zipf_frequency(word, lang))
 
 
 @functools.lru_cache(maxsize=16)

@@ -1,0 +1,219 @@
+"""Issue 20's benchmark in one run: speed, linearity, memory, PDF, batch and start-up.
+
+The book is distinct text (bench_scale.distinct_book): every page of tests/corpus and
+tests/printings once, then copies in which every line starts with a word unique to the copy.
+Every measurement runs in a fresh process, so that one does not warm or bloat the next:
+
+- page text: pages/s per core in steady state (word lists loaded before the clock starts)
+  mending the 2,000-page book to Markdown, this tree against the baseline commit (checked out
+  into a temporary worktree) and against the naive joiner, in paired rounds;
+- linearity: seconds for 500, 1,000, 2,000 and 8,000 pages, and each size's ratio to 2,000;
+- peak resident memory mending 2,000 pages to Markdown and to JSON (whole processes);
+- PDF: pages/s on the corpus PDFs beside ``pdftotext -raw`` (paired rounds), if installed;
+- batch: ``pagemend batch`` of the 2,000 pages as 8 books with 2 jobs against 1;
+- start-up: ``pagemend --version`` and a one-page mend (seconds and peak memory).
+
+    python bench/bench_book.py [--baseline REF] [--rounds 3] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_scale import distinct_book
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = [ROOT / "tests" / "corpus", ROOT / "tests" / "printings"]
+#: the last commit before issue 20's speed work (bench/same_output.py checks outputs against it)
+SPEED_BASELINE = "f8c39d1"
+BOOK_PAGES = 2000
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def _book_file(folder: Path, pages: int) -> Path:
+    path = folder / f"book-{pages}.pages.txt"
+    if not path.exists():
+        path.write_text(distinct_book(FOLDERS, pages), encoding="utf-8")
+    return path
+
+
+def steady(book: Path, fmt: str) -> dict[str, float]:
+    """(In a fresh process) seconds to mend the book, word lists loaded first; the naive
+    joiner's seconds on the same text; the process's peak memory."""
+    from pagemend.pipeline import mend
+    from pagemend.readers import read_text
+    from pagemend.writers import render
+
+    text = book.read_text(encoding="utf-8")
+    render(mend(read_text("\f".join(text.split("\f")[:40]))), fmt)  # loads the word lists
+    started = time.perf_counter()
+    output = render(mend(read_text(text)), fmt)
+    seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    naive = "\n\n".join(page.replace("-\n", "").replace("\n", " ") for page in text.split("\f"))
+    naive_seconds = time.perf_counter() - started
+    del output, naive
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"seconds": seconds, "naive": naive_seconds, "peak_mb": peak}
+
+
+def _child(src: Path, *arguments: str) -> dict[str, float]:
+    environment = dict(os.environ, PYTHONPATH=str(src))
+    result = subprocess.run([sys.executable, __file__, *arguments], env=environment,
+                            capture_output=True, text=True, check=True)
+    found: dict[str, float] = json.loads(result.stdout.splitlines()[-1])
+    return found
+
+
+def _timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of a command, from its own resource usage."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if status:
+        raise RuntimeError(f"{command} failed ({status})")
+    return seconds, usage.ru_maxrss / 1024
+
+
+@contextmanager
+def _baseline_tree(ref: str) -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="pagemend-baseline-") as folder:
+        tree = Path(folder) / "tree"
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), ref],
+                       check=True, capture_output=True)
+        try:
+            yield tree / "src"
+        finally:
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
+                           check=False, capture_output=True)
+
+
+def page_text(folder: Path, baseline: str, rounds: int) -> None:
+    book = _book_file(folder, BOOK_PAGES)
+    ours: list[dict[str, float]] = []
+    theirs: list[dict[str, float]] = []
+    with _baseline_tree(baseline) as old:
+        for round_ in range(rounds):
+            sides = [(ours, ROOT / "src"), (theirs, old)]
+            for results, src in sides if round_ % 2 == 0 else reversed(sides):
+                results.append(_child(src, "--steady", str(book), "md"))
+    speedups = sorted(t["seconds"] / o["seconds"] for o, t in zip(ours, theirs, strict=True))
+    mine = statistics.median(BOOK_PAGES / o["seconds"] for o in ours)
+    base = statistics.median(BOOK_PAGES / t["seconds"] for t in theirs)
+    naive = statistics.median(BOOK_PAGES / o["naive"] for o in ours)
+    _write(f"page text, {BOOK_PAGES} pages of distinct text, steady state, one core, "
+           f"{rounds} paired rounds:")
+    _write(f"  pagemend (this tree)  {mine:9.0f} pages/s")
+    _write(f"  pagemend ({baseline})     {base:9.0f} pages/s")
+    _write(f"  speed-up              {statistics.median(speedups):9.2f} (median of rounds; "
+           f"range {speedups[0]:.2f}-{speedups[-1]:.2f})")
+    _write(f"  naive joiner          {naive:9.0f} pages/s (ratio pagemend/naive "
+           f"{mine / naive:.4f})")
+
+
+def linearity(folder: Path, sizes: list[int]) -> None:
+    rows = [(size, _child(ROOT / "src", "--steady", str(_book_file(folder, size)), "md"))
+            for size in sizes]
+    reference = next((row for size, row in rows if size == BOOK_PAGES), rows[0][1])
+    _write("linearity (each size in a fresh process; ratio to 2,000 pages):")
+    _write("  pages  seconds  pages/s  time ratio  page ratio")
+    for size, row in rows:
+        _write(f"  {size:>5}  {row['seconds']:7.1f}  {size / row['seconds']:7.0f}  "
+               f"{row['seconds'] / reference['seconds']:10.2f}  {size / BOOK_PAGES:10.2f}")
+
+
+def memory(folder: Path) -> None:
+    book = _book_file(folder, BOOK_PAGES)
+    _write(f"peak memory, {BOOK_PAGES} pages, whole `pagemend` process:")
+    for fmt in ("md", "json"):
+        seconds, peak = _timed([str(ROOT / ".venv" / "bin" / "pagemend"), str(book), "-o",
+                                str(folder / f"out.{fmt}")])
+        _write(f"  to {fmt:<4} {peak:6.0f} MB ({seconds:.1f} s)")
+
+
+def pdf(rounds: int) -> None:
+    if shutil.which("pdftotext") is None:
+        _write("PDF: pdftotext not installed (`make bench-pdf` installs poppler-utils): skipped")
+        return
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_pdf.py"), "--runs",
+                             str(rounds)], capture_output=True, text=True, check=True)
+    _write("PDF (bench/bench_pdf.py):")
+    for line in result.stdout.splitlines():
+        _write("  " + line)
+
+
+def batch(folder: Path) -> None:
+    pages = _book_file(folder, BOOK_PAGES).read_text(encoding="utf-8").rstrip("\f").split("\f")
+    books = folder / "books"
+    books.mkdir(exist_ok=True)
+    share = len(pages) // 8
+    for number in range(8):
+        chunk = pages[number * share:(number + 1) * share]
+        (books / f"book{number}.pages.txt").write_text("\f".join(chunk) + "\f", encoding="utf-8")
+    sources = sorted(str(path) for path in books.glob("*.pages.txt"))
+    program = str(ROOT / ".venv" / "bin" / "pagemend")
+    seconds: dict[int, list[float]] = {1: [], 2: []}
+    for round_ in range(2):
+        for jobs in (1, 2) if round_ == 0 else (2, 1):
+            out = folder / f"batch-{jobs}-{round_}"
+            seconds[jobs].append(_timed([program, "batch", *sources, "-d", str(out), "--jobs",
+                                         str(jobs), "-q"])[0])
+    one, two = min(seconds[1]), min(seconds[2])
+    _write(f"batch, 8 books of {share} pages: 1 job {one:.1f} s, 2 jobs {two:.1f} s, "
+           f"speed-up {one / two:.2f} (best of 2 each; {os.cpu_count()} cores)")
+
+
+def start_up() -> None:
+    program = str(ROOT / ".venv" / "bin" / "pagemend")
+    version = [_timed([program, "--version"]) for _ in range(5)]
+    page = [_timed([program, str(ROOT / "tests" / "cases" / "seed" / "input.pages.txt")])
+            for _ in range(5)]
+    _write("start-up (median of 5):")
+    _write(f"  pagemend --version    {statistics.median(s for s, _ in version):.2f} s, "
+           f"{statistics.median(m for _, m in version):.0f} MB")
+    _write(f"  a one-page mend       {statistics.median(s for s, _ in page):.2f} s, "
+           f"{statistics.median(m for _, m in page):.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--baseline", default=SPEED_BASELINE)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="page text and start-up only")
+    parser.add_argument("--steady", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.steady:
+        _write(json.dumps(steady(Path(args.steady[0]), args.steady[1])))
+        return
+    with tempfile.TemporaryDirectory(prefix="pagemend-bench-") as name:
+        folder = Path(name)
+        page_text(folder, args.baseline, args.rounds)
+        start_up()
+        if args.quick:
+            return
+        linearity(folder, [500, 1000, 2000, 8000])
+        memory(folder)
+        batch(folder)
+        pdf(args.rounds)
+
+
+if __name__ == "__main__":
+    main()
