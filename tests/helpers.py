@@ -11,6 +11,8 @@ from pagemend.readers import read_text
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases"
 CORPUS = ROOT / "tests" / "corpus"
+#: a copy of ../shared/printings: ten older printings (1666-1894), page text and truth
+PRINTINGS = ROOT / "tests" / "printings"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 
 

@@ -490,7 +490,14 @@ def _listed(path: Path) -> list[str]:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from pagemend.eval.gate import FLOORS_PATH, check, corpus_digest, load_floors, raise_floors
+    from pagemend.eval.gate import (
+        FLOORS_PATH,
+        check,
+        corpus_digest,
+        floors_key,
+        load_floors,
+        raise_floors,
+    )
     from pagemend.eval.runner import evaluate
     from pagemend.eval.table import format_table
 
@@ -517,10 +524,10 @@ def _eval(args: argparse.Namespace) -> int:
         raise ConfigError("--update-floors pins the default pipeline only",
                           "drop --set/--config when raising floors")
     if args.update_floors:
-        floors = raise_floors(report, load_floors(), digest)
+        floors = raise_floors(report, load_floors(), digest, floors_key(args.cases, args.input))
         FLOORS_PATH.write_text(json.dumps(floors, indent=1) + "\n", encoding="utf-8")
     if args.gate:
-        failures = check(report, load_floors(), digest)
+        failures = check(report, load_floors(), digest, floors_key(args.cases, args.input))
         for failure in failures:
             print(f"gate: {failure}", file=sys.stderr)
         return 1 if failures else 0

@@ -128,6 +128,32 @@ def full_line(lengths: list[int]) -> int:
     return percentile(printed(lengths), FULL_LINE_PERCENTILE)
 
 
+#: A page's own measure this far short of the book's (its densest band of equal lengths)...
+SHORT_PAGE_MEASURE = 0.7
+#: ...while at least this share of that band's count of its lines run at the book's measure
+#: (within ``FULL_BAND``), measured its paragraph ends: a page of short paragraphs whose last
+#: lines happen to be alike (dialogue). Joined lines of plain pdftotext run past the measure,
+#: never at it, so their pages keep their own. Found by the property tests (tests/
+#: test_properties.py: four two-line paragraphs ending at 28 characters on a 61-character
+#: measure).
+AT_MEASURE_SHARE = 0.5
+
+
+def book_measure_if_ends(lengths: list[int], measure: int, book: int) -> int:
+    """A page's measure, or the book's where the page's was taken from a band of paragraph
+    ends (see ``SHORT_PAGE_MEASURE``).
+
+    >>> lengths = [28, 60, 28, 62, 22, 28, 56, 28]
+    >>> book_measure_if_ends(lengths, 28, 61), book_measure_if_ends(lengths, 28, 120)
+    (61, 28)
+    """
+    if not measure or measure >= SHORT_PAGE_MEASURE * book:
+        return measure
+    band = sum(1 for n in lengths if measure <= n <= measure * (1 + FULL_BAND))
+    at_book = sum(1 for n in lengths if abs(n - book) <= FULL_BAND * book)
+    return book if at_book >= max(2, AT_MEASURE_SHARE * band) else measure
+
+
 def body_measures(doc: Document) -> tuple[int, ...]:
     """Each page's full line measured on its prose alone (furniture, notes in smaller type,
     headings and verse left out), falling back to the document's measure on pages with too
@@ -137,15 +163,18 @@ def body_measures(doc: Document) -> tuple[int, ...]:
     compare against this sharper yardstick.
     """
     per_page: list[int] = []
+    prose: list[list[int]] = []
     for page in doc.pages:
         lengths = [len(line.text) for line in page.lines
                    if line.text and line.role == "body" and line.kind == "paragraph"]
         enough = len(lengths) >= MIN_MEASURED_LINES
         per_page.append(full_line(lengths) if enough else 0)
+        prose.append(lengths)
     measured = sorted(value for value in per_page if value)
     fallback = measured[len(measured) // 2] if measured else (
         doc.stats.document_full_line_length if doc.stats else 0)
-    return tuple(value or fallback for value in per_page)
+    return tuple(book_measure_if_ends(lengths, value, fallback) or fallback
+                 for lengths, value in zip(prose, per_page, strict=True))
 
 
 def left_margins(doc: Document) -> tuple[float | None, ...]:

@@ -22,6 +22,7 @@ and the evidence in words.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from pagemend.model import DECISION_FIELDS, Decision, DecisionValue, Document, Line, replace
@@ -86,6 +87,7 @@ class Changes:
     def set(self, line: Line, by: Rule, evidence: str, **values: DecisionValue) -> Line:
         """Set ``values`` on the line (as changed so far), one decision per field."""
         current = self.current(line)
+        evidence = sys.intern(evidence)  # a few thousand distinct texts over a whole book
         for name, value in values.items():
             if name not in LINE_FIELDS:
                 raise ValueError(f"a decision cannot set {name!r}")
@@ -107,7 +109,7 @@ class Changes:
         if field not in DECISION_FIELDS:
             raise ValueError(f"a decision cannot set {field!r}")
         self.decisions.append(Decision(by.stage, by.id, line.page, line.number, field, before,
-                                       after, evidence))
+                                       after, sys.intern(evidence)))
 
     def apply(self, doc: Document) -> Document:
         """The document with the changed lines and the decisions appended."""

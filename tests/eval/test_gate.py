@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import CORPUS
-from pagemend.eval.gate import check, corpus_digest, load_floors, raise_floors
+from helpers import CORPUS, PRINTINGS
+from pagemend.eval.gate import check, corpus_digest, floors_key, load_floors, raise_floors
 from pagemend.eval.runner import EvalReport, evaluate
 
 
@@ -30,6 +30,14 @@ def test_gate_other_text_inputs_hold_their_floors(variant):
     yet worked on, but what they score is pinned so that no change makes them worse."""
     report = evaluate(CORPUS, variant)
     assert check(report, load_floors(), corpus_digest(CORPUS, variant)) == []
+
+
+def test_gate_printings_hold_their_floors():
+    """The older printings (issue 17) have floors of their own, under ``printings/pages``."""
+    report = evaluate(PRINTINGS, "pages")
+    key = floors_key(PRINTINGS, "pages")
+    assert key == "printings/pages"
+    assert check(report, load_floors(), corpus_digest(PRINTINGS, "pages"), key) == []
 
 
 def test_gate_fails_below_a_floor(report):

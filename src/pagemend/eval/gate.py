@@ -22,6 +22,7 @@ __all__ = [
     "LOWER_IS_BETTER",
     "check",
     "corpus_digest",
+    "floors_key",
     "load_floors",
     "raise_floors",
 ]
@@ -58,11 +59,25 @@ def _pinned(report: EvalReport) -> dict[str, float]:
     return values
 
 
-def check(report: EvalReport, floors: dict[str, Any], digest: str) -> list[str]:
-    """The failures of a report against the pinned floors of its input variant."""
-    pinned = floors.get(report.input)
+def floors_key(cases: Path | None, variant: str) -> str:
+    """The floors' key of a data set and input: the input alone for the typeset corpus (a
+    folder named ``corpus``), else ``FOLDER/INPUT`` (``printings/pages``).
+
+    >>> floors_key(Path("tests/corpus"), "pdf"), floors_key(Path("../shared/printings"), "pages")
+    ('pdf', 'printings/pages')
+    """
+    name = cases.resolve().name if cases is not None else "corpus"
+    return variant if name == "corpus" else f"{name}/{variant}"
+
+
+def check(report: EvalReport, floors: dict[str, Any], digest: str,
+          key: str | None = None) -> list[str]:
+    """The failures of a report against the pinned floors of its data set and input
+    (``key``: :func:`floors_key`; the input alone by default)."""
+    key = key or report.input
+    pinned = floors.get(key)
     if not pinned:
-        return [f"no floors pinned for input {report.input!r}"]
+        return [f"no floors pinned for {key!r}"]
     failures = []
     if pinned["corpus_sha256"] != digest:
         failures.append("the corpus differs from the one the floors were measured on")
@@ -79,13 +94,15 @@ def check(report: EvalReport, floors: dict[str, Any], digest: str) -> list[str]:
     return failures
 
 
-def raise_floors(report: EvalReport, floors: dict[str, Any], digest: str) -> dict[str, Any]:
+def raise_floors(report: EvalReport, floors: dict[str, Any], digest: str,
+                 key: str | None = None) -> dict[str, Any]:
     """Floors moved to the measured values where those are better; never lowered on the same
     corpus. Floors measured on another corpus (the data set grew) are pinned anew."""
-    pinned = floors.get(report.input, {})
+    key = key or report.input
+    pinned = floors.get(key, {})
     old = pinned.get("floors", {}) if pinned.get("corpus_sha256") == digest else {}
     new = dict(old)
     for name, value in _pinned(report).items():
         better = min if name.rsplit(".", 1)[1] in LOWER_IS_BETTER else max
         new[name] = round(better(value, old[name]) if name in old else value, 4)
-    return {**floors, report.input: {"corpus_sha256": digest, "floors": dict(sorted(new.items()))}}
+    return {**floors, key: {"corpus_sha256": digest, "floors": dict(sorted(new.items()))}}

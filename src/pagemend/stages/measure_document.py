@@ -20,7 +20,12 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pagemend.layout import FULL_LINE_PERCENTILE, full_line, percentile
+from pagemend.layout import (
+    FULL_LINE_PERCENTILE,
+    book_measure_if_ends,
+    full_line,
+    percentile,
+)
 from pagemend.model import Document, DocumentStats, Line, Page, replace
 from pagemend.registry import stage
 
@@ -81,6 +86,11 @@ def _page_full_line(page: Page) -> int:
     return full_line(lengths)
 
 
+def _checked(page: Page, measure: int, document_full: int) -> int:
+    lengths = [len(line.text) for line in page.lines if line.text]
+    return book_measure_if_ends(lengths, measure, document_full)
+
+
 def count_words(lines: Iterable[Line]) -> Counter[str]:
     """Word counts over lines, leaving out both halves of every line-end hyphen site.
 
@@ -118,6 +128,8 @@ def measure_document(doc: Document, config: MeasureDocumentConfig) -> Document:
     measured = [value for value in per_page if value]
     lengths = [len(line.text) for line in doc.lines() if line.text]
     document_full = int(statistics.median(measured)) if measured else full_line(lengths)
+    per_page = tuple(_checked(page, value, document_full)
+                     for page, value in zip(doc.pages, per_page, strict=True))
     stats = DocumentStats(
         full_line_length=tuple(value or document_full for value in per_page),
         document_full_line_length=document_full,
