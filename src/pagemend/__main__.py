@@ -2,6 +2,6 @@
 
 import sys
 
-from pagemend.cli import main
+from pagemend.launch import main
 
 sys.exit(main())
