@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pagemend.model import FURNITURE_ROLES, Block, Document, Edit, Line, Page
+from pagemend.model import FURNITURE_ROLES, Document, Edit, Line, Page
 from pagemend.writers.markup import attr, text
 from pagemend.writers.registry import Writer, register
 
@@ -398,9 +398,11 @@ function inspect(row,key){
  panel.append(el('div','role',row.querySelector('.mg').textContent));
  for(const dot of row.querySelectorAll('.dot')){
   const k=dot.dataset.r,r=R[k],box=el('div','rec'+(k===key?' sel':''));box.dataset.r=k;
-  box.append(el('b','rule',r.rule),el('span','stage','stage '+r.stage+(k[0]==='e'?', edit':', decision')));
+  box.append(el('b','rule',r.rule),
+   el('span','stage','stage '+r.stage+(k[0]==='e'?', edit':', decision')));
   box.append(el('code','change',' '+r.what+': '+show(r.before)+' \u2192 '+show(r.after)));
-  box.append(el('p','why',r.why));if(r.flagged)box.append(el('div','flagged','flagged: review this site'));
+  box.append(el('p','why',r.why));
+  if(r.flagged)box.append(el('div','flagged','flagged: review this site'));
   panel.append(box);if(k===key)box.scrollIntoView({block:'nearest'});}
 }
 document.addEventListener('click',function(ev){
@@ -416,7 +418,8 @@ function current(){const y=window.innerHeight/3;
 function go(i){i=Math.max(0,Math.min(pages.length-1,i));pages[i].scrollIntoView();
  pages[i].focus({preventScroll:true});status.textContent='page '+(i+1)+' of '+pages.length;}
 function collect(){sites=[...document.querySelectorAll(pick.value?'.dot.hit':'.dot.flag')];site=-1;}
-function step(d){if(!sites.length){status.textContent='no '+(pick.value?'site of this rule':'flagged site');return;}
+function step(d){if(!sites.length){
+  status.textContent='no '+(pick.value?'site of this rule':'flagged site');return;}
  if(site>=0)sites[site].classList.remove('focus');site=(site+d+sites.length)%sites.length;
  const s=sites[site];s.classList.add('focus');s.scrollIntoView({block:'center'});
  inspect(s.closest('tr.ln'),s.dataset.r);
