@@ -338,7 +338,8 @@ section.page:focus{outline:none}section.page h2{font-size:1em;margin:.2em 0}
 .label{font-weight:normal;color:#555}.cols{display:flex;gap:1em;align-items:flex-start}
 figure.img{position:relative;flex:0 0 22em;margin:0;border:1px solid #999;background:#fff}
 figure.img img{width:100%;height:100%;display:block;opacity:.85}
-.box{position:absolute;border:1px solid;cursor:pointer;background:rgba(80,130,220,.12)}
+.box{position:absolute;border:1px solid #39c;cursor:pointer;background:rgba(80,130,220,.12)}
+.box.sel{background:rgba(255,120,0,.35)}
 table.lines{border-collapse:collapse;flex:1 1 36em;font-family:ui-monospace,monospace;
 font-size:12px}table.lines td{padding:0 .4em;vertical-align:top;border-bottom:1px solid #eee}
 tr.ln{cursor:pointer}tr.ln:hover{background:#f0f6ff}tr.sel{background:#dde9ff}
@@ -374,7 +375,7 @@ padding:.2em .5em;margin:.3em 0;white-space:pre-wrap}.blk.cont{border-left-style
 aside#inspector{position:fixed;right:0;top:0;bottom:0;width:24em;overflow:auto;z-index:4;
 background:#fafafa;border-left:1px solid #bbb;padding:.6em;font-size:13px}
 .rec{border:1px solid #ddd;background:#fff;margin:.4em 0;padding:.3em .5em}
-.rec.sel{border-color:#f60;box-shadow:0 0 0 1px #f60}.rec b{display:block}
+.rec.sel{border-color:#f60;box-shadow:0 0 0 1px #f60}.rec b{display:block;overflow-wrap:anywhere}
 .rec code{white-space:pre-wrap;word-break:break-all}.rec .why{margin:.2em 0 0}
 .rec .flagged{color:#b60;font-weight:bold}"""
 
@@ -385,12 +386,14 @@ const pages=[...document.querySelectorAll('section.page')];
 const panel=document.getElementById('inspector');
 const pick=document.getElementById('rule');
 const status=document.getElementById('status');
-let sites=[],site=-1,selected=null;
+let sites=[],site=-1;
 function el(tag,cls,txt){const e=document.createElement(tag);if(cls)e.className=cls;
  if(txt!==undefined)e.textContent=txt;return e;}
 function show(v){return v===null?'none':JSON.stringify(v);}
 function inspect(row,key){
- if(selected)selected.classList.remove('sel');selected=row;row.classList.add('sel');
+ for(const s of document.querySelectorAll('.sel'))s.classList.remove('sel');
+ row.classList.add('sel');
+ for(const b of document.querySelectorAll('.box[data-row="'+row.id+'"]'))b.classList.add('sel');
  const page=row.closest('section.page');panel.replaceChildren();
  panel.append(el('h3','', '#'+page.id.slice(2)+' page '+(page.dataset.label||'–')+
   ', line '+row.querySelector('.no').textContent));
