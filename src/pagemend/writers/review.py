@@ -34,7 +34,7 @@ from pagemend.model import FURNITURE_ROLES, Document, Edit, Line, Page
 from pagemend.writers.markup import attr, text
 from pagemend.writers.registry import Writer, register
 
-__all__ = ["PageImage", "line_marks", "records", "write_review"]
+__all__ = ["RECORD_FIELDS", "PageImage", "line_marks", "records", "records_json", "write_review"]
 
 #: the edit actions that remove furniture, and those that decide a line-end hyphen
 _FURNITURE_ACTIONS = frozenset({"remove_running_head", "remove_folio", "remove_foot"})
@@ -321,9 +321,33 @@ class _Review:
                 for rule, count in sorted(counts.items())]
 
 
-def _records_json(records: dict[str, dict[str, Any]]) -> str:
-    """The records as JSON safe inside a script element."""
-    data = json.dumps(records, ensure_ascii=False, separators=(",", ":"))
+#: the fields of a record in the page's JSON; those named in ``_SHARED`` are indices into
+#: its table of strings (evidence repeats: the table keeps a 300-page book's JSON small)
+RECORD_FIELDS = ("page", "line", "stage", "rule", "what", "before", "after", "why", "flagged")
+_SHARED = frozenset({"stage", "rule", "what", "why"})
+
+
+def records_json(records: dict[str, dict[str, Any]]) -> str:
+    """The records as compact JSON, safe inside a script element: ``{"strings": [...],
+    "e": [[field, ...], ...], "d": [...]}``, edits and decisions in their order.
+
+    >>> print(records_json({"d0": {"page": 0, "line": 1, "stage": "s", "rule": "s.r",
+    ...       "what": "kind", "before": "paragraph", "after": "heading", "why": "</b>",
+    ...       "flagged": False}}))
+    {"strings":["s","s.r","kind","<\\/b>"],"e":[],"d":[[0,1,0,1,2,"paragraph","heading",3,0]]}
+    """
+    strings: dict[str, int] = {}
+    rows: dict[str, list[list[Any]]] = {"e": [], "d": []}
+    for key, record in records.items():
+        row: list[Any] = []
+        for name in RECORD_FIELDS:
+            value = record[name]
+            if name in _SHARED:
+                value = strings.setdefault(value, len(strings))
+            row.append(int(value) if name == "flagged" else value)
+        rows[key[0]].append(row)
+    data = json.dumps({"strings": list(strings), **rows}, ensure_ascii=False,
+                      separators=(",", ":"))
     return data.replace("</", "<\\/").replace("<!--", "<\\!--")
 
 
@@ -333,7 +357,8 @@ header{position:sticky;top:0;z-index:3;background:#f4f4f4;border-bottom:1px soli
 padding:.4em 1em;display:flex;gap:1em;align-items:center;flex-wrap:wrap}
 header h1{font-size:1em;margin:0}header .keys{color:#555;font-size:.85em}
 main{margin-right:24em}section.page{border-bottom:3px double #999;padding:.5em 1em;
-scroll-margin-top:5em}tr.ln,.dot{scroll-margin:6em 0}
+scroll-margin-top:5em;content-visibility:auto;contain-intrinsic-size:auto 1200px}
+tr.ln,.dot{scroll-margin:6em 0}
 section.page:focus{outline:none}section.page h2{font-size:1em;margin:.2em 0}
 .label{font-weight:normal;color:#555}.cols{display:flex;gap:1em;align-items:flex-start}
 figure.img{position:relative;flex:0 0 22em;margin:0;border:1px solid #999;background:#fff}
@@ -381,7 +406,9 @@ background:#fafafa;border-left:1px solid #bbb;padding:.6em;font-size:13px}
 
 #: the page's behaviour: inspecting marks, keys, the rule filter (no network)
 SCRIPT = r"""(function(){
-const R=JSON.parse(document.getElementById('records').textContent);
+const D=JSON.parse(document.getElementById('records').textContent),S=D.strings;
+function rec(k){const a=D[k[0]][+k.slice(1)];return {page:a[0],line:a[1],stage:S[a[2]],
+ rule:S[a[3]],what:S[a[4]],before:a[5],after:a[6],why:S[a[7]],flagged:!!a[8]};}
 const pages=[...document.querySelectorAll('section.page')];
 const panel=document.getElementById('inspector');
 const pick=document.getElementById('rule');
@@ -400,7 +427,7 @@ function inspect(row,key){
  panel.append(el('div','line',row.querySelector('.tx').textContent));
  panel.append(el('div','role',row.querySelector('.mg').textContent));
  for(const dot of row.querySelectorAll('.dot')){
-  const k=dot.dataset.r,r=R[k],box=el('div','rec'+(k===key?' sel':''));box.dataset.r=k;
+  const k=dot.dataset.r,r=rec(k),box=el('div','rec'+(k===key?' sel':''));box.dataset.r=k;
   box.append(el('b','rule',r.rule),
    el('span','stage','stage '+r.stage+(k[0]==='e'?', edit':', decision')));
   box.append(el('code','change',' '+r.what+': '+show(r.before)+' \u2192 '+show(r.after)));
@@ -431,7 +458,7 @@ pick.addEventListener('change',function(){const v=pick.value;
  document.body.classList.toggle('filtering',!!v);
  for(const r of document.querySelectorAll('tr.has-hit'))r.classList.remove('has-hit');
  for(const d of document.querySelectorAll('.dot.hit'))d.classList.remove('hit');
- if(v)for(const d of document.querySelectorAll('.dot')){if(R[d.dataset.r].rule===v){
+ if(v)for(const d of document.querySelectorAll('.dot')){if(rec(d.dataset.r).rule===v){
   d.classList.add('hit');d.closest('tr').classList.add('has-hit');}}
  collect();status.textContent=v?sites.length+' sites of '+v:'';pick.blur();});
 document.addEventListener('keydown',function(ev){
@@ -472,7 +499,7 @@ def write_review(doc: Document, images: Mapping[int, PageImage] | None = None) -
         parts += _Page(review, page).html()
     parts += ["</main>", '<aside id="inspector" aria-live="polite"><p>Click a line, a mark '
               "or a box to see its edits and decisions: stage, rule, evidence.</p></aside>",
-              f'<script type="application/json" id="records">{_records_json(review.records)}'
+              f'<script type="application/json" id="records">{records_json(review.records)}'
               "</script>", f"<script>\n{SCRIPT}\n</script>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
