@@ -63,41 +63,49 @@ class Mark:
 
 def records(doc: Document) -> dict[str, dict[str, Any]]:
     """Every edit (``e<N>``, N its index in ``doc.edits``) and decision (``d<N>``) as a plain
-    record: where, stage, rule (an edit's is ``stage.action``), what changed and why."""
+    record: where, stage, rule (an edit's is ``stage.action``), what changed and why; ``row``
+    is the line it is shown on (the layout repair's edits name a line as the reader read it,
+    shown where that line went; None for a piece joined to another line: the page's row)."""
+    moved = _repaired_lines(doc)
     out: dict[str, dict[str, Any]] = {}
     for n, edit in enumerate(doc.edits):
+        row = moved.get((edit.page, edit.line), edit.line) if (
+            edit.stage == "repair_layout") else edit.line  # None: a piece, on the page's row
         out[f"e{n}"] = {"page": edit.page, "line": edit.line, "stage": edit.stage,
                         "rule": f"{edit.stage}.{edit.action}", "what": "text",
                         "before": edit.before, "after": edit.after, "why": edit.reason,
-                        "flagged": edit.flagged}
+                        "flagged": edit.flagged, "row": row}
     for n, decision in enumerate(doc.decisions):
         out[f"d{n}"] = {"page": decision.page, "line": decision.line, "stage": decision.stage,
                         "rule": decision.rule, "what": decision.field,
                         "before": decision.before, "after": decision.after,
-                        "why": decision.evidence, "flagged": False}
+                        "why": decision.evidence, "flagged": False, "row": decision.line}
     return out
 
 
-def _repaired_lines(doc: Document) -> dict[tuple[int, int], int]:
-    """(page, line as read) -> its line after ``repair_layout`` renumbered the page."""
-    moved = {}
+def _repaired_lines(doc: Document) -> dict[tuple[int, int], int | None]:
+    """(page, line as read) -> its line after ``repair_layout`` renumbered the page, or None
+    for a piece of a line that was joined to another line (it has no line of its own)."""
+    moved: dict[tuple[int, int], int | None] = {}
     for decision in doc.decisions:
-        if decision.field == "order" and isinstance(decision.before, int) and isinstance(
-                decision.after, int):
+        if decision.stage != "repair_layout" or not isinstance(decision.before, int):
+            continue
+        if decision.field == "order" and isinstance(decision.after, int):
             moved[(decision.page, decision.before)] = decision.after
+        elif decision.field == "line_join":
+            moved[(decision.page, decision.before)] = None
     return moved
 
 
-def _edit_lines(doc: Document) -> dict[tuple[int, int], list[tuple[str, Edit]]]:
-    """Each line's edits in the order they were made, on the lines as finally numbered (the
-    layout repair's edits use the numbers the reader gave)."""
-    moved = _repaired_lines(doc)
+def _edit_lines(doc: Document, rows: dict[str, int | None]
+                ) -> dict[tuple[int, int], list[tuple[str, Edit]]]:
+    """Each line's edits in the order they were made, on the lines as shown (a piece that
+    left its line has no line: its edits are shown on the page's own row)."""
     by_line: dict[tuple[int, int], list[tuple[str, Edit]]] = defaultdict(list)
     for n, edit in enumerate(doc.edits):
-        line = edit.line
-        if edit.stage == "repair_layout":
-            line = moved.get((edit.page, line), line)
-        by_line[(edit.page, line)].append((f"e{n}", edit))
+        row = rows[f"e{n}"]
+        if row is not None:
+            by_line[(edit.page, row)].append((f"e{n}", edit))
     return by_line
 
 
@@ -216,9 +224,11 @@ class _Page:
         stray = [key for (page, number), keys in self.review.keys.items()
                  if page == self.page.index and number not in numbers for key in keys]
         if stray:  # records on lines the page no longer holds (a piece joined elsewhere)
+            pieces = " | ".join(str(self.review.records[key]["before"]) for key in stray
+                                if key[0] == "e")
             rows.append(f'<tr class="ln r-page" id="l-{self.page.index}-x"><td class=no></td>'
-                        f'<td class=mg>page</td><td class=tx></td><td class=dots>'
-                        f"{self.review.dots(stray)}</td></tr>")
+                        f"<td class=mg>pieces read apart</td><td class=tx>{text(pieces)}</td>"
+                        f"<td class=dots>{self.review.dots(stray)}</td></tr>")
         rows += [self.row(line) for line in self.page.lines]
         return rows
 
@@ -281,13 +291,13 @@ class _Review:
         self.doc = doc
         self.images = images
         self.records = records(doc)
-        self.edits = _edit_lines(doc)
+        self.edits = _edit_lines(doc, {key: r["row"] for key, r in self.records.items()})
         self.span_texts = _span_texts(doc)
+        #: (page, line shown; -1 for the page's own row) -> its records' keys
         self.keys: dict[tuple[int, int], list[str]] = defaultdict(list)
-        for where, edits in self.edits.items():
-            self.keys[where] += [key for key, _ in edits]
-        for n, decision in enumerate(doc.decisions):
-            self.keys[(decision.page, decision.line)].append(f"d{n}")
+        for key, record in self.records.items():
+            row = record["row"]
+            self.keys[(record["page"], -1 if row is None else row)].append(key)
         self.blocks_on: dict[int, list[int]] = defaultdict(list)
         self.notes: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for index, block in enumerate(doc.blocks):
@@ -323,7 +333,8 @@ class _Review:
 
 #: the fields of a record in the page's JSON; those named in ``_SHARED`` are indices into
 #: its table of strings (evidence repeats: the table keeps a 300-page book's JSON small)
-RECORD_FIELDS = ("page", "line", "stage", "rule", "what", "before", "after", "why", "flagged")
+RECORD_FIELDS = ("page", "line", "stage", "rule", "what", "before", "after", "why", "flagged",
+                 "row")
 _SHARED = frozenset({"stage", "rule", "what", "why"})
 
 
@@ -333,8 +344,8 @@ def records_json(records: dict[str, dict[str, Any]]) -> str:
 
     >>> print(records_json({"d0": {"page": 0, "line": 1, "stage": "s", "rule": "s.r",
     ...       "what": "kind", "before": "paragraph", "after": "heading", "why": "</b>",
-    ...       "flagged": False}}))
-    {"strings":["s","s.r","kind","<\\/b>"],"e":[],"d":[[0,1,0,1,2,"paragraph","heading",3,0]]}
+    ...       "flagged": False, "row": 1}}))
+    {"strings":["s","s.r","kind","<\\/b>"],"e":[],"d":[[0,1,0,1,2,"paragraph","heading",3,0,1]]}
     """
     strings: dict[str, int] = {}
     rows: dict[str, list[list[Any]]] = {"e": [], "d": []}
