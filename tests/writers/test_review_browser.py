@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from helpers import CORPUS
-from pagemend.model import Block, Document, Edit, Line, Page, Span
+from pagemend.model import Block, Document, Edit, Line, Page, Span, replace
 from pagemend.page_images import page_images
 from pagemend.pipeline import mend
 from pagemend.readers import read_path, read_text
@@ -59,6 +59,7 @@ def browser(tmp_path_factory):
 @pytest.fixture(scope="module")
 def case(tmp_path_factory) -> tuple[Document, Path]:
     doc = mend(read_path(str(CASE)))
+    doc = replace(doc, meta=replace(doc.meta, source="terrelune-weasy/input.pdf"))
     page = tmp_path_factory.mktemp("review") / "terrelune.review.html"
     page.write_text(write_review(doc, page_images(str(CASE))), encoding="utf-8")
     return doc, page
