@@ -172,3 +172,12 @@ def test_the_review_command_takes_page_text(tmp_path, capsys):
     source.write_text("12 | A Title\nThe trans-\nport ran on.", encoding="utf-8")
     assert main(["review", str(source), "-o", "-"]) == 0
     assert '<section class="page" id="p-0"' in capsys.readouterr().out
+
+
+def test_pdfiums_line_end_hyphen_is_kept_and_shown_as_a_sign():
+    doc = Document(pages=(Page(0, None, (Line("hy\ufffe", 0, 0, soft_break=True),)),),
+                   blocks=(Block("paragraph", "hy\ufffe", (Span(0, 3, 0, None, 0),)),))
+    root = html.document_fromstring(write_review(doc))
+    [soft] = _find(root, "span", "soft")
+    assert soft.text == "\ufffe"
+    assert root.xpath("string(//td[@class='tx'])") == "hy\ufffe"

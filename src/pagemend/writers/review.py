@@ -38,6 +38,8 @@ __all__ = ["RECORD_FIELDS", "PageImage", "line_marks", "records", "records_json"
 
 #: the edit actions that remove furniture, and those that decide a line-end hyphen
 _FURNITURE_ACTIONS = frozenset({"remove_running_head", "remove_folio", "remove_foot"})
+#: pdfium's line-end hyphen (a noncharacter, no font draws it): kept in the text, shown as ¬
+_SOFT_BREAK = "\ufffe"
 _ACTION_CLASS = {"join_hyphen": "joined", "keep_hyphen": "kept",
                  "extract_note_marker": "noteref"}
 
@@ -184,7 +186,7 @@ def _line_text_html(read: str, marks: list[Mark], note_hrefs: list[str]) -> str:
         out.append(_mark_html(mark, read[mark.start:mark.end], href))
         at = mark.end
     out.append(text(read[at:]))
-    return "".join(out)
+    return "".join(out).replace(_SOFT_BREAK, f'<span class="soft">{_SOFT_BREAK}</span>')
 
 
 def _margin(line: Line) -> str:
@@ -387,6 +389,7 @@ cursor:pointer}.dot.e{border-radius:1px}.dot.flag{outline:2px solid #e6a700}
 .joined{background:#c8f0c8;text-decoration:line-through}.kept{background:#cfe0ff;
 outline:1px solid #36c}.noteref{color:#707;font-weight:bold}.edit{background:#eee;
 border-bottom:1px dotted #666}.ins::before{content:"\\2038";color:#c60}
+.soft{font-size:0}.soft::before{content:"\\ac";font-size:12px;color:#c60}
 .flag{background:#ffe066 !important}.focus{outline:3px solid #f60 !important}
 .blocks{flex:1 1 24em;font-family:Georgia,serif}.blk{border-left:4px solid #bcd;
 padding:.2em .5em;margin:.3em 0;white-space:pre-wrap}.blk.cont{border-left-style:dashed}
