@@ -130,6 +130,10 @@ def test_clicking_a_mark_shows_its_rule_and_evidence(browser, case):
     _click(browser, box)
     row = box.get_attribute("data-row")
     assert "sel" in browser.find_element("id", row).get_attribute("class")
+    assert "sel" in box.get_attribute("class")
+    figure = box.find_element("xpath", "ancestor::figure")
+    browser.execute_script("arguments[0].querySelector('img').click();", figure)
+    assert "big" in figure.get_attribute("class")
 
 
 def test_keys_move_between_pages_and_the_rule_filter_picks_sites(browser, case):

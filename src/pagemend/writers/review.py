@@ -374,7 +374,8 @@ scroll-margin-top:5em;content-visibility:auto;contain-intrinsic-size:auto 1200px
 tr.ln,.dot{scroll-margin:6em 0}
 section.page:focus{outline:none}section.page h2{font-size:1em;margin:.2em 0}
 .label{font-weight:normal;color:#555}.cols{display:flex;gap:1em;align-items:flex-start}
-figure.img{position:relative;flex:0 0 22em;margin:0;border:1px solid #999;background:#fff}
+figure.img{position:sticky;top:4em;flex:0 0 22em;margin:0;border:1px solid #999;
+background:#fff;cursor:zoom-in}figure.img.big{flex-basis:44em;cursor:zoom-out}
 figure.img img{width:100%;height:100%;display:block;opacity:.85}
 .box{position:absolute;border:1px solid #39c;cursor:pointer;background:rgba(80,130,220,.12)}
 .box.sel{background:rgba(255,120,0,.35)}
@@ -451,7 +452,8 @@ function inspect(row,key){
 }
 document.addEventListener('click',function(ev){
  const t=ev.target;if(t.closest('#inspector')||t.closest('header'))return;
- const box=t.closest('.box');
+ const box=t.closest('.box'),fig=t.closest('figure.img');
+ if(fig&&!box){fig.classList.toggle('big');return;}
  if(box){const row=document.getElementById(box.dataset.row);row.scrollIntoView({block:'center'});
   inspect(row,null);return;}
  const row=t.closest('tr.ln');if(!row)return;
@@ -495,7 +497,7 @@ def _header(doc: Document, review: _Review) -> list[str]:
         '<label>rule <select id="rule"><option value="">all rules</option>',
         *review.rule_options(), "</select></label>",
         '<span class="keys">keys: ←/→ or j/k pages, n/p flagged sites (or the chosen '
-        "rule's), click a line, mark or box for its records</span>",
+        "rule's); click a line, mark or box for its records, the page image to zoom</span>",
         '<span id="status" role="status"></span>', "</header>",
     ]
 
