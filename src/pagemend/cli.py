@@ -6,6 +6,7 @@
     pagemend batch INPUT... -d OUT_DIR [--to md|txt|json] [--jobs N] [--resume]
     pagemend eval CASES_DIR [--input pages|pdf|pdfium|pdftotext|ocr] [--json] [--rules] [--gate]
     pagemend cite INPUT "a passage" [--json]
+    pagemend review INPUT -o REVIEW.html [--no-images]
 
 Options go before or after the input, in any order; ``-q`` keeps stderr to errors, ``-v``
 adds timings (and, for a bug, the traceback). Exit codes: 0 success, 1 bad input, an output
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-COMMANDS = ("convert", "explain", "verify", "batch", "eval", "cite")
+COMMANDS = ("convert", "explain", "verify", "batch", "eval", "cite", "review")
 #: the options that take a value (the value is no input and no command)
 _VALUED = frozenset({"-o", "--output", "--to", "--config", "--password", "--lang", "--set",
                      "--rule", "--stage", "--page", "--inputs-from", "-d", "--out-dir",
@@ -161,7 +162,35 @@ def _parser() -> argparse.ArgumentParser:
     cite.add_argument("passage", help="the words (case, line breaks, hyphens, quotes and "
                       "dashes do not matter)")
     cite.add_argument("--json", action="store_true", help="the occurrences as a JSON array")
+    review = commands.add_parser("review", parents=common, help="one HTML page that shows "
+                                 "every edit and decision beside the page it came from")
+    review.add_argument("input")
+    review.add_argument("-o", "--output", default="-", help="the HTML file, or - for stdout")
+    review.add_argument("--no-images", action="store_true", help="for a PDF, leave out the "
+                        "page images (the line boxes are still drawn, on blank pages)")
     return parser
+
+
+def _review(args: argparse.Namespace) -> int:
+    """The review page of one book (a PDF with its page images, see page_images)."""
+    from pagemend.writers.review import write_review
+
+    started = time.perf_counter()
+    doc = mend(_read(args), _config(args))
+    images = {}
+    if _is_pdf(args.input):
+        from pagemend.page_images import page_images
+
+        images = page_images(args.input, args.password, render=not args.no_images)
+    output = write_review(doc, images)
+    if args.output == "-":
+        _to_stdout(output)
+    else:
+        _write_output(Path(args.output), output)
+    _note(args, f"{args.input}: review of {len(doc.pages)} pages, {len(doc.edits)} edits, "
+          f"{len(doc.decisions)} decisions in {time.perf_counter() - started:.2f} s",
+          verbose=True)
+    return 0
 
 
 def _cite(args: argparse.Namespace) -> int:
@@ -535,7 +564,7 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 _HANDLERS = {"convert": _convert, "explain": _explain, "verify": _verify, "batch": _batch,
-             "eval": _eval, "cite": _cite}
+             "eval": _eval, "cite": _cite, "review": _review}
 
 
 def _with_command(args: list[str]) -> list[str]:

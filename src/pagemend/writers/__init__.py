@@ -27,11 +27,12 @@ from pagemend.writers.jsonl import write_jsonl  # isort: skip
 from pagemend.writers.html import write_html  # isort: skip
 from pagemend.writers.tei import write_tei  # isort: skip
 from pagemend.writers.epub import write_epub  # isort: skip
+from pagemend.writers.review import write_review  # isort: skip
 
 __all__ = [
     "FORMATS", "SUFFIXES", "WRITERS", "Writer", "register", "render", "stream", "write",
     "write_epub", "write_file", "write_html", "write_json", "write_jsonl", "write_markdown",
-    "write_tei", "write_text", "writer_for",
+    "write_review", "write_tei", "write_text", "writer_for",
 ]
 
 #: format name -> writer function
