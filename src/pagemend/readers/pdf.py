@@ -60,6 +60,12 @@ SPACE_SAMPLE = 1500
 BOLD_WEIGHT = 600
 #: pdfium's font flag for italic fonts (PDF 1.7, table 123: bit 7)
 _ITALIC_FLAG = 1 << 6
+#: Font names that say italic, bold or small capitals: pdfium's italic flag misses the
+#: standard fonts groff sets (``Times-Italic``, ``NewCenturySchlbk-Italic``); seen in the
+#: corpus PDFs' fonts (``C059Italic``, ``TeX-Gyre-Bonum-Small-Caps``, ``LMRomanCaps10``).
+_ITALIC_NAME = re.compile(r"Italic|Oblique|Ital|Slanted|Kursiv", re.IGNORECASE)
+_BOLD_NAME = re.compile(r"Bold|Black|Heavy|Semibold|Demi", re.IGNORECASE)
+_SMALLCAPS_NAME = re.compile(r"Small-?Caps|SmallCap|Caps\d|[-_]SC\b|\bSC\d", re.IGNORECASE)
 _PDFIUM_HYPHEN = "\ufffe"
 _LINE_END = re.compile("\r\n|[\r\n]|\ufffe")
 _RAISABLE = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
@@ -188,6 +194,8 @@ class _Boxes:
         self._handle = _address(textpage.raw)
         self._flags = ctypes.c_int()  # font flags, read through one reused cell
         self._flags_pointer = ctypes.addressof(self._flags)
+        self._name = ctypes.create_string_buffer(_NAME_SIZE)  # a font's name, reused
+        self._name_pointer = ctypes.addressof(self._name)
 
     def __getitem__(self, index: int) -> Box:
         self._get(self._handle, index, self._pointer)
@@ -204,6 +212,15 @@ class _Boxes:
         self._info(handle, index, None, 0, self._flags_pointer)
         return (float(self._size(handle, index)), self._weight(handle, index) >= BOLD_WEIGHT,
                 bool(self._flags.value & _ITALIC_FLAG))
+
+    def style(self, index: int) -> tuple[tuple[str, ...], str]:
+        """The marks (``italic``, ``bold``, ``smallcaps``) the character's font sets, from
+        its name and flags, and the font's name (subset prefix dropped). Not from its weight:
+        pdfium gives groff's NewCenturySchlbk-Roman 625, Palatino-Roman 0."""
+        handle = self._handle
+        self._info(handle, index, self._name_pointer, _NAME_SIZE, self._flags_pointer)
+        name = self._name.value.decode("latin-1").split("+", 1)[-1]
+        return _font_marks(name, bool(self._flags.value & _ITALIC_FLAG)), name
 
     def spaced(self, text: str, chars: range, gap: float, kept: float) -> tuple[str, int]:
         """The characters' text with its word spaces placed by the glyphs' positions: a
@@ -235,6 +252,53 @@ class _Boxes:
             out.append(char)
             previous_right = rect.right
         return "".join(out), added
+
+
+_NAME_SIZE = 128
+
+
+def _font_marks(name: str, italic_flag: bool) -> tuple[str, ...]:
+    """The marks a font sets, from its name and pdfium's italic flag.
+
+    >>> _font_marks("Times-Italic", False), _font_marks("TeX-Gyre-Bonum-Small-Caps", False)
+    (('italic',), ('smallcaps',))
+    >>> _font_marks("Palatino-BoldItalic", True), _font_marks("LMRomanCaps10-Regular", False)
+    (('italic', 'bold'), ('smallcaps',))
+    >>> _font_marks("Times-Roman", False)
+    ()
+    """
+    marks = []
+    if italic_flag or _ITALIC_NAME.search(name):
+        marks.append("italic")
+    if _BOLD_NAME.search(name):
+        marks.append("bold")
+    if _SMALLCAPS_NAME.search(name):
+        marks.append("smallcaps")
+    return tuple(marks)
+
+
+def _style_runs(text: str, chars: range, line_text: str, boxes: _Boxes
+                ) -> tuple[tuple[int, int, str, str], ...]:
+    """The line's runs of italic, bold and small-capital type, as (start, end, mark, font)
+    in the line's text: the n-th non-space character of the line's text is the n-th of the
+    page's text in ``chars`` (see ``_superscript_spans``). A run goes on over the spaces
+    between two words of the same font."""
+    positions = [i for i, char in enumerate(line_text) if not char.isspace()]
+    glyphs = [i for i in chars if not text[i].isspace()]
+    runs: list[list[Any]] = []
+    open_runs: dict[str, list[Any]] = {}
+    for position, index in zip(positions, glyphs, strict=False):
+        marks, font = boxes.style(index)
+        for mark in marks:
+            run = open_runs.get(mark)
+            if run is not None and run[3] == font and not line_text[run[1]:position].strip():
+                run[1] = position + 1
+            else:
+                run = open_runs[mark] = [position, position + 1, mark, font]
+                runs.append(run)
+        for mark in [m for m in open_runs if m not in marks]:
+            del open_runs[mark]
+    return tuple((start, end, mark, font) for start, end, mark, font in runs)
 
 
 def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float,
@@ -356,6 +420,9 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
         if raised:
             geometry = replace(geometry, superscripts=_superscript_spans(
                 page_text, chars, text, raised))
+        styles = _style_runs(page_text, chars, text, boxes)
+        if styles:
+            geometry = replace(geometry, styles=styles)
         items.append((text, geometry, soft))
         stray = _stray_superscript(page_text, chars, boxes, geometry, height)
         if stray and len(items) > 1 and text.endswith(stray):
