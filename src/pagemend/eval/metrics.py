@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from pagemend.eval.align import NearestAligned, align, token_distance
-from pagemend.eval.normalize import TokenStream, bare, key, normalize, note_tokens, parse_output
+from pagemend.eval.normalize import (
+    TokenStream,
+    bare,
+    key,
+    mark_italics,
+    normalize,
+    note_tokens,
+    parse_output,
+)
 
 __all__ = ["Case", "label_matches", "load_case", "score"]
 
@@ -46,7 +54,8 @@ def load_case(path: Path) -> Case:
         elif kind == "verse":
             truth.add_block("verse", block["text"].split("\n"), False)
         else:
-            truth.add_block(kind, [block["text"]], False, level=block.get("level") or 0)
+            text = mark_italics(block["rich"], rich=True) if "rich" in block else block["text"]
+            truth.add_block(kind, [text], False, level=block.get("level") or 0)
     hyphens = path / "hyphens.json"
     meta = path / "meta.json"
     return Case(
@@ -330,6 +339,36 @@ def _furniture(a: _Aligned, manifest: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _italic_blocks(stream: TokenStream) -> list[bool]:
+    """Per token: it stands in a block set wholly in italics (a synopsis, a dateline, an
+    attribution: the truth's ``rich`` does not mark those)."""
+    flags: list[bool] = []
+    start = 0
+    for end in [*(i for i, first in enumerate(stream.block_start) if first and i), len(
+            stream.tokens)]:
+        flags.extend([all(stream.italic[start:end])] * (end - start))
+        start = end
+    return flags
+
+
+def _italics(a: _Aligned) -> dict[str, Any]:
+    """Italic words (issue 19): recall over the truth's ``{i}`` words (the aligned output word
+    in italics too); precision over the output's italic words (the aligned truth word in
+    italics, or the word in a block the output sets wholly in italics)."""
+    truth, out = a.truth.italic, a.out.italic
+    wanted = [k for k, italic in enumerate(truth) if italic]
+    found = sum(1 for k in wanted if a.t2o[k] >= 0 and out[a.t2o[k]])
+    whole = _italic_blocks(a.out)
+    given = [j for j, italic in enumerate(out) if italic]
+    right = sum(1 for j in given if whole[j] or (a.o2t[j] >= 0 and truth[a.o2t[j]]))
+    return {
+        "italic_truth": len(wanted), "italic_found": found, "italic_output": len(given),
+        "italic_correct": right,
+        "italic_recall": found / len(wanted) if wanted else None,
+        "italic_precision": right / len(given) if given else None,
+    }
+
+
 def _overall(res: dict[str, Any]) -> float:
     recall = res["word_recall"] or 0.0
     leak = res["note_body_leak"]
@@ -359,6 +398,7 @@ def score(case: Case, output_text: str) -> dict[str, Any]:
     res.update(_notes(a, case.notes, out_notes))
     res.update(_hyphens(a, case.sites))
     res.update(_furniture(a, case.manifest))
+    res.update(_italics(a))
     res["overall"] = _overall(res)
     return res
 

@@ -34,6 +34,8 @@ COLUMNS: dict[str, str] = {
     "note_text_accuracy": "notetext",
     "label_accuracy": "labels",
     "prose_line_breaks": "breaks",
+    "italic_recall": "ital-r",
+    "italic_precision": "ital-p",
 }
 
 

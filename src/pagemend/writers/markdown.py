@@ -72,8 +72,43 @@ def page_marker(span: Span) -> str:
     return f"<!-- page {label} -->"
 
 
+#: Markdown's delimiters for each kind of mark (small capitals have none: letters as printed)
+_DELIMITERS = {"italic": "*", "bold": "**"}
+
+
+def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """A mark's range widened to whole words: Markdown reads no ``*`` inside a word as
+    emphasis (``half*way*``), and the scorer strips markers at word edges only."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
+
+
+def _emphasis_inserts(block: Block) -> list[tuple[int, int, str]]:
+    """(offset, order, delimiter) for the block's italic and bold marks, each split at line
+    breaks (verse) and widened to whole words; a closing delimiter sorts before anything
+    else at its offset, an opening one after."""
+    inserts = []
+    for mark in block.marks:
+        delimiter = _DELIMITERS.get(mark.kind)
+        if delimiter is None:
+            continue
+        for match in re.finditer(r"[^\n]+", block.text[mark.start:mark.end]):
+            piece = block.text[mark.start + match.start():mark.start + match.end()]
+            if not piece.strip():
+                continue
+            start = mark.start + match.start() + len(piece) - len(piece.lstrip())
+            end = mark.start + match.end() - (len(piece) - len(piece.rstrip()))
+            start, end = _word_edges(block.text, start, end)
+            inserts += [(start, 2, delimiter), (end, 0, delimiter)]
+    return inserts
+
+
 def _inline_inserts(block: Block, page_markers: bool, page: int | None) -> list[tuple[int, str]]:
-    inserts = [(ref.offset, f"[^{ref.note_id}]") for ref in block.notes]
+    inserts = [(ref.offset, 1, f"[^{ref.note_id}]") for ref in block.notes]
+    inserts += _emphasis_inserts(block)
     if page_markers:
         for span in block.spans:
             if span.page != page and span.start > 0:
@@ -82,9 +117,9 @@ def _inline_inserts(block: Block, page_markers: bool, page: int | None) -> list[
                     span.start - 1
                 )
                 at = len(block.text) if at < 0 else at
-                inserts.append((at, " " + page_marker(span)))
+                inserts.append((at, 1, " " + page_marker(span)))
             page = span.page
-    return sorted(inserts, key=lambda item: item[0])
+    return [(offset, text) for offset, _, text in sorted(inserts, key=lambda i: i[:2])]
 
 
 def _render_text(block: Block, page_markers: bool, page: int | None) -> str:
