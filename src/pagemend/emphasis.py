@@ -18,12 +18,14 @@ line's final text, and :func:`merge_marks` joins the runs that continue across a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
 from typing import cast
 
-from pagemend.model import Edit, Line, Mark, MarkKind, replace
+from pagemend.model import MARK_KINDS, Edit, Line, Mark, MarkKind, replace
 
-__all__ = ["line_marks", "map_range", "merge_marks", "shift_marks"]
+__all__ = ["line_marks", "map_range", "merge_marks", "nested_inserts", "segments",
+           "shift_marks"]
 
 
 def _map_start(position: int, edit: Edit) -> int:
@@ -69,8 +71,8 @@ def line_marks(line: Line, edits: Sequence[Edit]) -> list[Mark]:
     """The reader's style runs of a line as marks on its final text (``edits``: the line's
     edits made after the runs were recorded, in order); runs the edits emptied are dropped."""
     marks = []
-    for start, end, kind, font in line.geometry.styles if line.geometry else ():
-        start, end = _trimmed(line.text, *map_range(start, end, edits))
+    for first, last, kind, font in line.geometry.styles if line.geometry else ():
+        start, end = _trimmed(line.text, *map_range(first, last, edits))
         if end > start:
             marks.append(Mark(start, end, cast(MarkKind, kind), f"pdf font {font}"))
     return marks
@@ -94,3 +96,48 @@ def merge_marks(marks: Sequence[Mark], text: str) -> list[Mark]:
         open_by[(mark.kind, mark.source)] = len(out)
         out.append(mark)
     return out
+
+
+def segments(text: str, marks: Sequence[Mark]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The text's stretches under one unchanging set of marks, as (start, end, kinds in the
+    order of :data:`~pagemend.model.MARK_KINDS`), split at line breaks (a verse line is an
+    element of its own in the markup formats) and never starting or ending in white space:
+    marks of different kinds that overlap become stretches that nest.
+
+    >>> segments("ab cd\\nef", [Mark(0, 8, "italic", ""), Mark(3, 5, "bold", "")])
+    [(0, 2, ('italic',)), (3, 5, ('italic', 'bold')), (6, 8, ('italic',))]
+    """
+    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks),
+                   *(i for i, char in enumerate(text) if char == "\n"),
+                   *(i + 1 for i, char in enumerate(text) if char == "\n")})
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for low, high in itertools.pairwise(cuts):
+        kinds = tuple(k for k in MARK_KINDS if any(
+            m.kind == k and m.start <= low and high <= m.end for m in marks))
+        start, end = _trimmed(text, low, high)
+        if not kinds or end <= start or "\n" in text[start:end]:
+            continue
+        if out and out[-1][2] == kinds and not text[out[-1][1]:start].strip() and (
+                "\n" not in text[out[-1][1]:start]):
+            out[-1] = (out[-1][0], end, kinds)
+        else:
+            out.append((start, end, kinds))
+    return out
+
+
+def nested_inserts(text: str, marks: Sequence[Mark], tags: Mapping[str, tuple[str, str]]
+                   ) -> list[tuple[int, int, str]]:
+    """(offset, order, markup) that open and close each kind's element (``tags``: kind ->
+    (opening, closing)) around the stretches of :func:`segments`; a closing tag orders before
+    any other insert at its offset (order -1), an opening one after (order 2).
+
+    >>> nested_inserts("a b", [Mark(2, 3, "italic", "")], {"italic": ("<em>", "</em>")})
+    [(2, 2, '<em>'), (3, -1, '</em>')]
+    """
+    inserts = []
+    for start, end, kinds in segments(text, marks):
+        wanted = [kind for kind in kinds if kind in tags]
+        if wanted:
+            inserts.append((start, 2, "".join(tags[kind][0] for kind in wanted)))
+            inserts.append((end, -1, "".join(tags[kind][1] for kind in reversed(wanted))))
+    return inserts

@@ -139,8 +139,8 @@ class TokenStream:
         italic = False
         for line in lines:
             first_in_line = True
-            for raw in normalize(strip_emphasis(line)).split():
-                raw, in_italics, italic = _italic_token(raw, italic)
+            for marked in normalize(strip_emphasis(line)).split():
+                raw, in_italics, italic = _italic_token(marked, italic)
                 token, ids = split_markers(raw, allow_glued, valid_ids)
                 if token:
                     self.italic.append(in_italics)
