@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from pagemend.emphasis import segments
 from pagemend.model import Block, Document, Span
 from pagemend.writers.registry import Writer, register
 
@@ -87,22 +88,22 @@ def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _emphasis_inserts(block: Block) -> list[tuple[int, int, str]]:
-    """(offset, order, delimiter) for the block's italic and bold marks, each split at line
-    breaks (verse) and widened to whole words; a closing delimiter sorts before anything
-    else at its offset, an opening one after."""
+    """(offset, order, delimiters) around the stretches of italic and bold type (nested,
+    split at verse line breaks: :func:`~pagemend.emphasis.segments`), widened to whole
+    words; closing delimiters sort before anything else at their offset, opening ones after.
+
+    >>> from pagemend.model import Mark
+    >>> block = Block("paragraph", "the anger of", (), marks=(Mark(0, 9, "italic", ""),
+    ...               Mark(4, 12, "bold", "")))
+    >>> _emphasis_inserts(block)
+    [(0, 2, '*'), (3, -1, '*'), (4, 2, '***'), (9, -1, '***'), (10, 2, '**'), (12, -1, '**')]
+    """
     inserts = []
-    for mark in block.marks:
-        delimiter = _DELIMITERS.get(mark.kind)
-        if delimiter is None:
-            continue
-        for match in re.finditer(r"[^\n]+", block.text[mark.start:mark.end]):
-            piece = block.text[mark.start + match.start():mark.start + match.end()]
-            if not piece.strip():
-                continue
-            start = mark.start + match.start() + len(piece) - len(piece.lstrip())
-            end = mark.start + match.end() - (len(piece) - len(piece.rstrip()))
+    for start, end, kinds in segments(block.text, block.marks):
+        delimiters = "".join(_DELIMITERS.get(kind, "") for kind in kinds)
+        if delimiters:
             start, end = _word_edges(block.text, start, end)
-            inserts += [(start, 2, delimiter), (end, 0, delimiter)]
+            inserts += [(start, 2, delimiters), (end, -1, delimiters[::-1])]
     return inserts
 
 
