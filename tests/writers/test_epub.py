@@ -30,9 +30,8 @@ def test_a_sample_of_cases_passes_epubcheck(tmp_path, mended):
     books = []
     for path in paths:
         book = tmp_path / f"{path.parent.name}.epub"
-        if path.parent.name in EPUBCHECK_FROM_PDF:
-            path = path.with_name("input.pdf")
-        book.write_bytes(write_epub(mended(path)))
+        source = path.with_name("input.pdf") if path.parent.name in EPUBCHECK_FROM_PDF else path
+        book.write_bytes(write_epub(mended(source)))
         books.append(book)
 
     def check(book):

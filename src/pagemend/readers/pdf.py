@@ -62,10 +62,15 @@ BOLD_WEIGHT = 600
 _ITALIC_FLAG = 1 << 6
 #: Font names that say italic, bold or small capitals: pdfium's italic flag misses the
 #: standard fonts groff sets (``Times-Italic``, ``NewCenturySchlbk-Italic``); seen in the
-#: corpus PDFs' fonts (``C059Italic``, ``TeX-Gyre-Bonum-Small-Caps``, ``LMRomanCaps10``).
-_ITALIC_NAME = re.compile(r"Italic|Oblique|Ital|Slanted|Kursiv", re.IGNORECASE)
-_BOLD_NAME = re.compile(r"Bold|Black|Heavy|Semibold|Demi", re.IGNORECASE)
-_SMALLCAPS_NAME = re.compile(r"Small-?Caps|SmallCap|Caps\d|[-_]SC\b|\bSC\d", re.IGNORECASE)
+#: corpus PDFs' fonts (``C059Italic``, ``TeX-Gyre-Bonum-Small-Caps``, ``LMRomanCaps10``), plus
+#: the usual abbreviations (``MinionPro-It``, ``-BdIt``) and Computer Modern's Type 1 names
+#: (``CMTI10`` text italic, ``CMSL10`` slanted, ``CMBX10`` bold, ``CMCSC10`` small capitals).
+_ITALIC_NAME = re.compile(r"Italic|Oblique|Ital|Slanted|Kursiv|-(?:Bd|Semibold|Bold)?It\b"
+                          r"|^CM(?:TI|SL|BXTI|BXSL)\d", re.IGNORECASE)
+_BOLD_NAME = re.compile(r"Bold|Black|Heavy|Semibold|Demi|-Bd(?:It)?\b|^CMBX?\d|^CMBX",
+                        re.IGNORECASE)
+_SMALLCAPS_NAME = re.compile(r"Small-?Caps|SmallCap|Caps\d|[-_]SC\b|\bSC\d|^CMCSC|-Sc\b",
+                             re.IGNORECASE)
 _PDFIUM_HYPHEN = "\ufffe"
 _LINE_END = re.compile("\r\n|[\r\n]|\ufffe")
 _RAISABLE = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")

@@ -99,10 +99,10 @@ def _emphasis_inserts(block: Block) -> list[tuple[int, int, str]]:
     [(0, 2, '*'), (3, -1, '*'), (4, 2, '***'), (9, -1, '***'), (10, 2, '**'), (12, -1, '**')]
     """
     inserts = []
-    for start, end, kinds in segments(block.text, block.marks):
+    for low, high, kinds in segments(block.text, block.marks):
         delimiters = "".join(_DELIMITERS.get(kind, "") for kind in kinds)
         if delimiters:
-            start, end = _word_edges(block.text, start, end)
+            start, end = _word_edges(block.text, low, high)
             inserts += [(start, 2, delimiters), (end, -1, delimiters[::-1])]
     return inserts
 
