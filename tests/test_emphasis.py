@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import re
+from importlib import resources
 from pathlib import Path
 
+import jsonschema
 import pytest
 from lxml import etree
 
@@ -67,7 +69,12 @@ def test_every_writer_carries_the_marks(doc):
     assert '<hi rendition="simple:italic">Pharaon</hi>' in tei
     assert '<hi rendition="simple:smallcaps">THE END</hi>' in tei
     assert read_json(write_json(doc)).blocks[0].marks == doc.blocks[0].marks
+    schemas = resources.files("pagemend.data")
+    jsonschema.validate(json.loads(write_json(doc)), json.loads(
+        schemas.joinpath("document.schema.json").read_text()))
     record = json.loads(write_jsonl(doc, granularity="document").splitlines()[0])
+    jsonschema.Draft202012Validator(json.loads(
+        schemas.joinpath("jsonl.schema.json").read_text())).validate(record)
     spans = record["attributes"]["pagemend__emphasis"]
     assert [(record["text"][a:b], kind) for a, b, kind in spans] == [
         ("Pharaon", "italic"), ("Smyrna, and the port", "italic"), ("THE END", "smallcaps")]
