@@ -528,7 +528,7 @@ def _eval(args: argparse.Namespace) -> int:
         raise_floors,
     )
     from pagemend.eval.runner import evaluate
-    from pagemend.eval.table import format_table
+    from pagemend.eval.table import format_emphasis, format_table
 
     config = _config(args)
     report = evaluate(args.cases, args.input, lambda doc: mend(doc, config))
@@ -544,6 +544,7 @@ def _eval(args: argparse.Namespace) -> int:
         print(format_rules(report, RULES))
     else:
         print(format_table(report))
+        print(format_emphasis(report))
         rate = report.pages / report.seconds if report.seconds else 0.0
         print(f"\n{len(report.cases)} cases, {report.pages} pages, {rate:.0f} pages/s in one "
               f"cold pass, word lists loading included (input: {args.input}); `make bench` "

@@ -27,6 +27,7 @@ __all__ = [
     "DECISION_FIELDS",
     "FURNITURE_ROLES",
     "LINE_ROLES",
+    "MARK_KINDS",
     "Block",
     "BlockKind",
     "Decision",
@@ -38,6 +39,8 @@ __all__ = [
     "Geometry",
     "Line",
     "LineRole",
+    "Mark",
+    "MarkKind",
     "NoteRef",
     "Page",
     "Span",
@@ -100,6 +103,9 @@ class Geometry:
     italic: bool = False
     #: character ranges (start, end) of the line's text set as raised, smaller superscripts
     superscripts: tuple[tuple[int, int], ...] = ()
+    #: character runs (start, end, mark kind, font name) of the line's text set in italic,
+    #: bold or small capitals, as the reader saw them
+    styles: tuple[tuple[int, int, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +171,22 @@ class Span:
     column: int = 0
 
 
+MarkKind = Literal["italic", "bold", "smallcaps"]
+#: The inline marks of emphasis: italics, bold type, small capitals (printed letters kept).
+MARK_KINDS: tuple[str, ...] = ("italic", "bold", "smallcaps")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Emphasis on ``block.text[start:end]``: its kind, and where it came from (the font the
+    reader saw, e.g. ``"pdf font Times-Italic"``)."""
+
+    start: int
+    end: int
+    kind: MarkKind
+    source: str
+
+
 @dataclass(frozen=True, slots=True)
 class NoteRef:
     """A note reference inside a block's text."""
@@ -187,6 +209,8 @@ class Block:
     note_id: str | None = None
     continues_from_previous_page: bool = False
     continues_on_next_page: bool = False
+    #: inline emphasis (italic, bold, small capitals) on the block's text, in order
+    marks: tuple[Mark, ...] = ()
 
     @property
     def pages(self) -> tuple[int, ...]:

@@ -25,13 +25,18 @@ def tool(name):
     return found
 
 
+#: cases also mended from their PDF: italics (amnotes) and small capitals (montaigne) as hi
+TEI_FROM_PDF = ["amnotes-groff", "montaigne-latex"]
+
+
 def test_tei_of_every_case_validates_against_tei_simple(tmp_path, mended):
     jing = tool("jing")
     files = []
-    for path in INPUTS:
+    pdfs = [path.with_name("input.pdf") for path in INPUTS if path.parent.name in TEI_FROM_PDF]
+    for path in [*INPUTS, *pdfs]:
         doc = mended(path)
         for furniture in (False, True):  # with fw and lb, and without
-            out = tmp_path / f"{path.parent.name}-{int(furniture)}.tei.xml"
+            out = tmp_path / f"{path.parent.name}-{path.suffix[1:]}-{int(furniture)}.tei.xml"
             out.write_text(write_tei(doc, furniture=furniture, hyphens=furniture),
                            encoding="utf-8")
             files.append(str(out))

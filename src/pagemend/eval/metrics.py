@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from pagemend.eval.align import NearestAligned, align, token_distance
-from pagemend.eval.normalize import TokenStream, bare, key, normalize, note_tokens, parse_output
+from pagemend.eval.normalize import (
+    TokenStream,
+    bare,
+    key,
+    mark_italics,
+    normalize,
+    note_tokens,
+    parse_output,
+)
 
 __all__ = ["Case", "label_matches", "load_case", "score"]
 
@@ -33,20 +41,26 @@ class Case:
     manifest: dict[str, Any]
     sites: list[dict[str, Any]]
     meta: dict[str, Any]
+    #: truth words whose emphasis the truth does not give (blocks without ``rich``: verse)
+    unmarked: frozenset[int] = frozenset()
 
 
 def load_case(path: Path) -> Case:
     """Read a case folder (truth.json, manifest.json, hyphens.json, meta.json)."""
     doc = json.loads((path / "truth.json").read_text(encoding="utf-8"))
     truth, notes = TokenStream(), {}
+    unmarked: set[int] = set()
     for block in doc["blocks"]:
         kind = block["kind"]
         if kind == "note":
             notes[block["note_id"]] = block["text"]
         elif kind == "verse":
+            first = len(truth.tokens)
             truth.add_block("verse", block["text"].split("\n"), False)
+            unmarked.update(range(first, len(truth.tokens)))
         else:
-            truth.add_block(kind, [block["text"]], False, level=block.get("level") or 0)
+            text = mark_italics(block["rich"], rich=True) if "rich" in block else block["text"]
+            truth.add_block(kind, [text], False, level=block.get("level") or 0)
     hyphens = path / "hyphens.json"
     meta = path / "meta.json"
     return Case(
@@ -54,6 +68,7 @@ def load_case(path: Path) -> Case:
         manifest=json.loads((path / "manifest.json").read_text(encoding="utf-8")),
         sites=json.loads(hyphens.read_text(encoding="utf-8"))["sites"] if hyphens.exists() else [],
         meta=json.loads(meta.read_text(encoding="utf-8")) if meta.exists() else {},
+        unmarked=frozenset(unmarked),
     )
 
 
@@ -330,6 +345,37 @@ def _furniture(a: _Aligned, manifest: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _italic_blocks(stream: TokenStream) -> list[bool]:
+    """Per token: it stands in a block set wholly in italics (a synopsis, a dateline, an
+    attribution: the truth's ``rich`` does not mark those)."""
+    flags: list[bool] = []
+    start = 0
+    for end in [*(i for i, first in enumerate(stream.block_start) if first and i), len(
+            stream.tokens)]:
+        flags.extend([all(stream.italic[start:end])] * (end - start))
+        start = end
+    return flags
+
+
+def _italics(a: _Aligned, unmarked: frozenset[int]) -> dict[str, Any]:
+    """Italic words (issue 19): recall over the truth's ``{i}`` words (the aligned output word
+    in italics too); precision over the output's italic words (the aligned truth word in
+    italics, or the word in a block the output sets wholly in italics), leaving out words
+    aligned to truth words whose emphasis the truth does not give (``unmarked``: verse)."""
+    truth, out = a.truth.italic, a.out.italic
+    wanted = [k for k, italic in enumerate(truth) if italic]
+    found = sum(1 for k in wanted if a.t2o[k] >= 0 and out[a.t2o[k]])
+    whole = _italic_blocks(a.out)
+    given = [j for j, italic in enumerate(out) if italic and a.o2t[j] not in unmarked]
+    right = sum(1 for j in given if whole[j] or (a.o2t[j] >= 0 and truth[a.o2t[j]]))
+    return {
+        "italic_truth": len(wanted), "italic_found": found, "italic_output": len(given),
+        "italic_correct": right,
+        "italic_recall": found / len(wanted) if wanted else None,
+        "italic_precision": right / len(given) if given else None,
+    }
+
+
 def _overall(res: dict[str, Any]) -> float:
     recall = res["word_recall"] or 0.0
     leak = res["note_body_leak"]
@@ -359,6 +405,7 @@ def score(case: Case, output_text: str) -> dict[str, Any]:
     res.update(_notes(a, case.notes, out_notes))
     res.update(_hyphens(a, case.sites))
     res.update(_furniture(a, case.manifest))
+    res.update(_italics(a, case.unmarked))
     res["overall"] = _overall(res)
     return res
 

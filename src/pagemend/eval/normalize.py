@@ -11,7 +11,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-__all__ = ["TokenStream", "bare", "key", "normalize", "note_tokens", "parse_output"]
+__all__ = [
+    "ITALIC_OFF", "ITALIC_ON", "TokenStream", "bare", "key", "mark_italics", "normalize",
+    "note_tokens", "parse_output",
+]
 
 _QUOTES = {ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`"}
 _QUOTES.update({ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"})
@@ -30,6 +33,49 @@ def normalize(text: str) -> str:
 def strip_emphasis(text: str) -> str:
     """Drop Markdown emphasis markers at word edges."""
     return re.sub(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])", "", text)
+
+
+#: private-use characters that stand for the start and end of italics while a line is split
+#: into tokens (``{i}``/``{/i}`` in the truth's ``rich``; ``*...*`` or ``***...***`` in
+#: Markdown): they survive NFKC and the foldings, and are taken out of every token
+ITALIC_ON, ITALIC_OFF = "\ue000", "\ue001"
+_MD_ITALIC = re.compile(r"(?<![\w*\\])(\*\*\*|\*|_)(?=[^\s*_])(.+?)(?<=[^\s*_\\])\1(?![\w*])")
+
+
+def mark_italics(text: str, rich: bool = False) -> str:
+    """Italics in a truth ``rich`` text or a Markdown line marked with :data:`ITALIC_ON` and
+    :data:`ITALIC_OFF` (bold and small capitals dropped from ``rich``).
+
+    >>> mark_italics("a *b c* **d** ***e***") == "a \ue000b c\ue001 **d** **\ue000e\ue001**"
+    True
+    >>> mark_italics("{sc}The{/sc} {i}is{/i}", rich=True) == "The \ue000is\ue001"
+    True
+    """
+    if rich:
+        text = text.replace("{i}", ITALIC_ON).replace("{/i}", ITALIC_OFF)
+        return re.sub(r"\{/?(?:sc|b)\}", "", text)
+
+    def mark(match: re.Match[str]) -> str:
+        bold = "**" if len(match.group(1)) == 3 else ""
+        return f"{bold}{ITALIC_ON}{match.group(2)}{ITALIC_OFF}{bold}"
+
+    return _MD_ITALIC.sub(mark, text)
+
+
+def _italic_token(raw: str, italic: bool) -> tuple[str, bool, bool]:
+    """(the token without italic marks, whether a letter of it is in italics, whether
+    italics are on after it), given whether they were on before it."""
+    if ITALIC_ON not in raw and ITALIC_OFF not in raw:
+        return raw, italic, italic
+    inside = False
+    for char in raw:
+        if char == ITALIC_ON:
+            italic = True
+        elif char == ITALIC_OFF:
+            italic = False
+        elif italic and char.isalnum():
+            inside = True
+    return raw.replace(ITALIC_ON, "").replace(ITALIC_OFF, ""), inside, italic
 
 
 def key(token: str) -> str:
@@ -82,17 +128,22 @@ class TokenStream:
     line_start: list[bool] = field(default_factory=list)
     #: (index of the token a marker follows, note id)
     markers: list[tuple[int, str]] = field(default_factory=list)
+    #: per token: set in italics (lines given with :func:`mark_italics`' marks)
+    italic: list[bool] = field(default_factory=list)
 
     def add_block(
         self, kind: str, lines: list[str], allow_glued: bool, valid_ids: set[str] | None = None,
         level: int = 0,
     ) -> None:
         first_in_block = True
+        italic = False
         for line in lines:
             first_in_line = True
-            for raw in normalize(strip_emphasis(line)).split():
+            for marked in normalize(strip_emphasis(line)).split():
+                raw, in_italics, italic = _italic_token(marked, italic)
                 token, ids = split_markers(raw, allow_glued, valid_ids)
                 if token:
+                    self.italic.append(in_italics)
                     self.tokens.append(token)
                     self.kinds.append(kind)
                     self.levels.append(level)
@@ -202,6 +253,7 @@ def parse_output(
     text = re.sub(r"(?m)^[ \t]*(?:>[ \t]?)*<!--.*?-->[ \t]*(?:\n|\Z)", "", text, flags=re.S)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     body, notes = _split_notes(text.split("\n"))
+    body = [mark_italics(line) for line in body]
     stream = TokenStream()
     for block in _group_blocks(body):
         first = block[0].lstrip()

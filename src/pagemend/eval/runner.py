@@ -39,7 +39,7 @@ MEAN_METRICS: tuple[str, ...] = (
     "hyphen_accuracy", "hyphen_compound_accuracy", "paragraph_f1", "heading_f1",
     "heading_level_accuracy",
     "blockquote_f1", "verse_f1", "note_ref_f1", "note_body_leak", "note_text_accuracy",
-    "label_accuracy", "prose_line_breaks",
+    "label_accuracy", "prose_line_breaks", "italic_recall", "italic_precision",
 )
 
 
@@ -121,5 +121,7 @@ def evaluate(root: Path, variant: str = "pages", mender: Callable[[Document], Do
         "hyphen_compound_accuracy": _pool(rows, "hyphen_compound_correct", "hyphen_compound_sites"),
         "label_accuracy": _pool(rows, "label_matched", "label_printed"),
         "prose_line_breaks": float(sum(row["prose_line_breaks"] for row in rows)),
+        "italic_recall": _pool(rows, "italic_found", "italic_truth"),
+        "italic_precision": _pool(rows, "italic_correct", "italic_output"),
     }
     return report

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from pagemend.eval.runner import EvalReport
 
-__all__ = ["COLUMNS", "format_table"]
+__all__ = ["COLUMNS", "format_emphasis", "format_table"]
 
 #: the table's columns: (metric key, short header)
 COLUMNS: dict[str, str] = {
@@ -62,3 +62,22 @@ def format_table(report: EvalReport, columns: Sequence[str] = tuple(COLUMNS)) ->
         for r in [headers, *rows]
     ]
     return "\n".join(line.rstrip() for line in lines)
+
+
+def format_emphasis(report: EvalReport) -> str:
+    """The italic words pooled over the cases (issue 19), one line; per case in ``--json``.
+
+    >>> rows = {"a": {"italic_truth": 4, "italic_found": 3, "italic_output": 3,
+    ...               "italic_correct": 3}}
+    >>> print(format_emphasis(EvalReport("pdf", cases=rows)))
+    italics: recall 0.750 (3 of 4 truth words), precision 1.000 (3 of 3 output words)
+    """
+    def total(key: str) -> int:
+        return sum(row.get(key) or 0 for row in report.cases.values())
+
+    truth, found = total("italic_truth"), total("italic_found")
+    output, correct = total("italic_output"), total("italic_correct")
+    recall = f"{found / truth:.3f}" if truth else "-"
+    precision = f"{correct / output:.3f}" if output else "-"
+    return (f"italics: recall {recall} ({found} of {truth} truth words), precision "
+            f"{precision} ({correct} of {output} output words)")

@@ -60,6 +60,17 @@ SPACE_SAMPLE = 1500
 BOLD_WEIGHT = 600
 #: pdfium's font flag for italic fonts (PDF 1.7, table 123: bit 7)
 _ITALIC_FLAG = 1 << 6
+#: Font names that say italic, bold or small capitals: pdfium's italic flag misses the
+#: standard fonts groff sets (``Times-Italic``, ``NewCenturySchlbk-Italic``); seen in the
+#: corpus PDFs' fonts (``C059Italic``, ``TeX-Gyre-Bonum-Small-Caps``, ``LMRomanCaps10``), plus
+#: the usual abbreviations (``MinionPro-It``, ``-BdIt``) and Computer Modern's Type 1 names
+#: (``CMTI10`` text italic, ``CMSL10`` slanted, ``CMBX10`` bold, ``CMCSC10`` small capitals).
+_ITALIC_NAME = re.compile(r"Italic|Oblique|Ital|Slanted|Kursiv|-(?:Bd|Semibold|Bold)?It\b"
+                          r"|^CM(?:TI|SL|BXTI|BXSL)\d", re.IGNORECASE)
+_BOLD_NAME = re.compile(r"Bold|Black|Heavy|Semibold|Demi|-Bd(?:It)?\b|^CMBX?\d|^CMBX",
+                        re.IGNORECASE)
+_SMALLCAPS_NAME = re.compile(r"Small-?Caps|SmallCap|Caps\d|[-_]SC\b|\bSC\d|^CMCSC|-Sc\b",
+                             re.IGNORECASE)
 _PDFIUM_HYPHEN = "\ufffe"
 _LINE_END = re.compile("\r\n|[\r\n]|\ufffe")
 _RAISABLE = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
@@ -155,6 +166,7 @@ def _calls() -> dict[str, Any]:
         "FPDFText_GetFontWeight": (ctypes.c_int, handle, index),
         "FPDFText_GetFontInfo": (ctypes.c_ulong, handle, index, pointer, ctypes.c_ulong, pointer),
         "FPDFText_GetCharOrigin": (ctypes.c_int, handle, index, pointer, pointer),
+        "FPDFText_GetTextObject": (ctypes.c_void_p, handle, index),
     }
     return {name: ctypes.CFUNCTYPE(*types)(_address(getattr(raw, name)))
             for name, types in signatures.items()}
@@ -188,6 +200,12 @@ class _Boxes:
         self._handle = _address(textpage.raw)
         self._flags = ctypes.c_int()  # font flags, read through one reused cell
         self._flags_pointer = ctypes.addressof(self._flags)
+        self._name = ctypes.create_string_buffer(_NAME_SIZE)  # a font's name, reused
+        self._name_pointer = ctypes.addressof(self._name)
+        self._object = calls["FPDFText_GetTextObject"]
+        #: styled fonts by text object (None: ask each character, see ``styled``)
+        self._styles: dict[int, tuple[tuple[str, ...], str]] | None = {}
+        self._heights: list[tuple[float, float]] = []
 
     def __getitem__(self, index: int) -> Box:
         self._get(self._handle, index, self._pointer)
@@ -204,6 +222,27 @@ class _Boxes:
         self._info(handle, index, None, 0, self._flags_pointer)
         return (float(self._size(handle, index)), self._weight(handle, index) >= BOLD_WEIGHT,
                 bool(self._flags.value & _ITALIC_FLAG))
+
+    def styled(self, page: Any) -> None:
+        """Find the page's text objects set in italic, bold or small-capital fonts (a page
+        has tens of text objects and thousands of characters: the fonts are looked at once
+        per object). With a form object on the page every character's font is asked."""
+        self._styles, self._heights = _styled_objects(page)
+
+    def style(self, index: int) -> tuple[tuple[str, ...], str] | None:
+        """The marks (``italic``, ``bold``, ``smallcaps``) the character's font sets and the
+        font's name, or None for a font that sets none."""
+        if self._styles is None:
+            self._info(self._handle, index, self._name_pointer, _NAME_SIZE, self._flags_pointer)
+            found = _font_style(self._name.value, bool(self._flags.value & _ITALIC_FLAG))
+            return found if found[0] else None
+        return self._styles.get(self._object(self._handle, index))
+
+    def any_styled(self, bottom: float, top: float) -> bool:
+        """Some text between these heights (PDF points, y up) may be set in italic, bold or
+        small capitals."""
+        return self._styles is None or any(
+            low < top and high > bottom for low, high in self._heights)
 
     def spaced(self, text: str, chars: range, gap: float, kept: float) -> tuple[str, int]:
         """The characters' text with its word spaces placed by the glyphs' positions: a
@@ -235,6 +274,96 @@ class _Boxes:
             out.append(char)
             previous_right = rect.right
         return "".join(out), added
+
+
+_NAME_SIZE = 128
+
+
+_TEXT_OBJECT, _FORM_OBJECT = 1, 5  # FPDF_PAGEOBJ_TEXT, FPDF_PAGEOBJ_FORM
+
+
+def _styled_objects(page: Any) -> tuple[dict[int, tuple[tuple[str, ...], str]] | None,
+                                        list[tuple[float, float]]]:
+    """The page's text objects whose font sets a mark, by address: (marks, font name), and
+    the heights (bottom, top, PDF points) they stand at; None when the page holds a form
+    object (its text objects are not the page's own)."""
+    raw = _pdfium().raw
+    name = ctypes.create_string_buffer(_NAME_SIZE)
+    styled: dict[int, tuple[tuple[str, ...], str]] = {}
+    heights: list[tuple[float, float]] = []
+    edges = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
+    for index in range(raw.FPDFPage_CountObjects(page.raw)):
+        item = raw.FPDFPage_GetObject(page.raw, index)
+        kind = raw.FPDFPageObj_GetType(item)
+        if kind == _FORM_OBJECT:
+            return None, []
+        if kind != _TEXT_OBJECT:
+            continue
+        font = raw.FPDFTextObj_GetFont(item)
+        if not font:
+            continue
+        raw.FPDFFont_GetBaseFontName(font, name, _NAME_SIZE)
+        found = _font_style(name.value, bool(raw.FPDFFont_GetFlags(font) & _ITALIC_FLAG))
+        if found[0]:
+            styled[_address(item)] = found
+            raw.FPDFPageObj_GetBounds(item, *(ctypes.byref(edge) for edge in edges))
+            heights.append((edges[1].value, edges[3].value))
+    return styled, heights
+
+
+@functools.lru_cache(maxsize=256)
+def _font_style(raw_name: bytes, italic_flag: bool) -> tuple[tuple[str, ...], str]:
+    """The marks a font sets and its name without a subset prefix (``XKDSQI+``), once per
+    font: asked for every character."""
+    name = raw_name.decode("latin-1").split("+", 1)[-1]
+    return _font_marks(name, italic_flag), name
+
+
+def _font_marks(name: str, italic_flag: bool) -> tuple[str, ...]:
+    """The marks a font sets, from its name and pdfium's italic flag.
+
+    >>> _font_marks("Times-Italic", False), _font_marks("TeX-Gyre-Bonum-Small-Caps", False)
+    (('italic',), ('smallcaps',))
+    >>> _font_marks("Palatino-BoldItalic", True), _font_marks("LMRomanCaps10-Regular", False)
+    (('italic', 'bold'), ('smallcaps',))
+    >>> _font_marks("Times-Roman", False)
+    ()
+    """
+    marks = []
+    if italic_flag or _ITALIC_NAME.search(name):
+        marks.append("italic")
+    if _BOLD_NAME.search(name):
+        marks.append("bold")
+    if _SMALLCAPS_NAME.search(name):
+        marks.append("smallcaps")
+    return tuple(marks)
+
+
+def _style_runs(text: str, chars: range, line_text: str, boxes: _Boxes,
+                heights: tuple[float, float]) -> tuple[tuple[int, int, str, str], ...]:
+    """The line's runs of italic, bold and small-capital type, as (start, end, mark, font)
+    in the line's text: the n-th non-space character of the line's text is the n-th of the
+    page's text in ``chars`` (see ``_superscript_spans``). A run goes on over the spaces
+    between two words of the same font. ``heights``: the line's (bottom, top) in PDF points;
+    a line beside no styled text object is not looked at glyph by glyph."""
+    if not boxes.any_styled(*heights):
+        return ()
+    positions = [i for i, char in enumerate(line_text) if not char.isspace()]
+    glyphs = [i for i in chars if not text[i].isspace()]
+    runs: list[list[Any]] = []
+    open_runs: dict[str, list[Any]] = {}
+    for position, index in zip(positions, glyphs, strict=False):
+        marks, font = boxes.style(index) or ((), "")
+        for mark in marks:
+            run = open_runs.get(mark)
+            if run is not None and run[3] == font and not line_text[run[1]:position].strip():
+                run[1] = position + 1
+            else:
+                run = open_runs[mark] = [position, position + 1, mark, font]
+                runs.append(run)
+        for mark in [m for m in open_runs if m not in marks]:
+            del open_runs[mark]
+    return tuple((start, end, mark, font) for start, end, mark, font in runs)
 
 
 def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float,
@@ -338,6 +467,7 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
     width, height = page.get_size()
     textpage = page.get_textpage()
     boxes = _Boxes(textpage)
+    boxes.styled(page)
     items = []
     missing = checked = 0
     page_text, ranges = _raw_lines(textpage)
@@ -356,6 +486,10 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
         if raised:
             geometry = replace(geometry, superscripts=_superscript_spans(
                 page_text, chars, text, raised))
+        styles = _style_runs(page_text, chars, text, boxes,
+                             (height - geometry.bottom, height - geometry.top))
+        if styles:
+            geometry = replace(geometry, styles=styles)
         items.append((text, geometry, soft))
         stray = _stray_superscript(page_text, chars, boxes, geometry, height)
         if stray and len(items) > 1 and text.endswith(stray):

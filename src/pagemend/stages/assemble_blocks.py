@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pagemend.model import Block, Decision, Document, Line, NoteRef, Span, replace
+from pagemend.emphasis import line_marks, merge_marks, shift_marks
+from pagemend.model import Block, Decision, Document, Edit, Line, Mark, NoteRef, Span, replace
 from pagemend.registry import stage
 from pagemend.rules import rule
 
@@ -49,10 +50,11 @@ class _Builder:
     parts: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     notes: list[NoteRef] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
     glue: bool = False
     length: int = 0
 
-    def add(self, line: Line, label: str | None) -> None:
+    def add(self, line: Line, label: str | None, marks: list[Mark]) -> None:
         if self.parts:
             separator = "" if self.glue else (
                 "\n" if self.first.kind == "verse" and not line.wraps else " ")
@@ -60,6 +62,7 @@ class _Builder:
             self.length += len(separator)
         self.spans.append(Span(self.length, self.length + len(line.text), line.page, label,
                                line.number))
+        self.marks.extend(shift_marks(marks, self.length))
         if line.references:
             self.notes.extend(NoteRef(self.length + column, note_id, resolved)
                               for column, note_id, resolved in line.references)
@@ -70,12 +73,24 @@ class _Builder:
     def build(self, open_end: bool) -> Block:
         pages = {span.page for span in self.spans}
         crosses = len(pages) > 1
+        text = "".join(self.parts)
         return Block(
-            kind=self.first.kind, text="".join(self.parts), spans=tuple(self.spans),
+            kind=self.first.kind, text=text, spans=tuple(self.spans),
             level=self.first.level, note_id=self.first.note_id, notes=tuple(self.notes),
             continues_from_previous_page=crosses or not self.first.starts_block,
             continues_on_next_page=crosses or open_end,
+            marks=tuple(merge_marks(self.marks, text)),
         )
+
+
+def _edits_by_line(doc: Document) -> dict[tuple[int, int], list[Edit]]:
+    """Each line's edits made after ``repair_layout`` (whose style runs are in the text it
+    left), in order: the marks of emphasis are mapped through them (:mod:`pagemend.emphasis`)."""
+    by_line: dict[tuple[int, int], list[Edit]] = {}
+    for edit in doc.edits:
+        if edit.stage != "repair_layout":
+            by_line.setdefault((edit.page, edit.line), []).append(edit)
+    return by_line
 
 
 def _opens_block(line: Line, current: _Builder) -> bool:
@@ -105,6 +120,8 @@ def assemble_blocks(doc: Document, config: AssembleBlocksConfig | None) -> Docum
     current: dict[str, _Builder] = {}  # one stream per role: notes interrupt, body runs on
     last: dict[str, Line] = {}
     decisions: list[Decision] = []
+    edits = _edits_by_line(doc) if any(
+        line.geometry and line.geometry.styles for line in doc.lines()) else {}
     for line in doc.lines():
         if not line.text or line.role not in _IN_BLOCKS:
             continue
@@ -115,7 +132,8 @@ def assemble_blocks(doc: Document, config: AssembleBlocksConfig | None) -> Docum
             if builder is not None:
                 built.append(builder.build(open_end=False))
             builder = current[line.role] = _Builder(first=line)
-        builder.add(line, labels[line.page])
+        builder.add(line, labels[line.page], line_marks(line, edits.get(
+            (line.page, line.number), ())) if edits or line.geometry else [])
         last[line.role] = line
     for role, builder in current.items():
         built.append(builder.build(open_end=last[role].open_end))

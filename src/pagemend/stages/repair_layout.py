@@ -139,8 +139,15 @@ def _joined(first: _Item, second: _Item) -> tuple[str, Geometry]:
     geometry = replace(base, x0=left.x0, x1=max(left.x1, right.x1), top=min(left.top, right.top),
                        bottom=max(left.bottom, right.bottom), superscripts=(
                            *left.superscripts,
-                           *((a + shift, b + shift) for a, b in right.superscripts)))
+                           *((a + shift, b + shift) for a, b in right.superscripts)),
+                       styles=(*left.styles, *_shifted_styles(right.styles, shift)))
     return left_text + space + right_text, geometry
+
+
+def _shifted_styles(styles: tuple[tuple[int, int, str, str], ...], shift: int
+                    ) -> tuple[tuple[int, int, str, str], ...]:
+    """A line's style runs moved ``shift`` characters on (a piece set after other text)."""
+    return tuple((a + shift, b + shift, mark, font) for a, b, mark, font in styles)
 
 
 def _join_fragments(items: list[_Item], repair: _Repair) -> list[_Item]:
@@ -177,7 +184,8 @@ def _merge_markers(items: list[_Item], repair: _Repair) -> list[_Item]:
             shifted = tuple((a + len(text), b + len(text)) for a, b in geometry.superscripts)
             joined = text + host.text
             geometry = replace(geometry, x0=marker.geometry.x0,
-                               superscripts=((0, len(text)), *shifted))
+                               superscripts=((0, len(text)), *shifted),
+                               styles=_shifted_styles(geometry.styles, len(text)))
         else:
             span = (len(host.text), len(host.text) + len(text))
             joined = host.text + text

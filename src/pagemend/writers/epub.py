@@ -42,6 +42,7 @@ _CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 _STYLE = """body{font-family:serif;line-height:1.4}
 blockquote,.verse,.letter{margin-left:2em}
 .noteref{vertical-align:super;font-size:.75em}
+.smallcaps{font-variant:small-caps}
 .note{font-size:.9em}
 """
 #: the earliest time a zip entry can carry

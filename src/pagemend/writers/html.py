@@ -26,6 +26,7 @@ line-height:1.5}
 .verse,.letter{white-space:normal;margin-left:2em}
 blockquote{margin-left:2em}
 .noteref{vertical-align:super;font-size:.75em}
+.smallcaps{font-variant:small-caps}
 .note{font-size:.9em;border-top:1px solid #ccc}
 nav ol{list-style:none}"""
 

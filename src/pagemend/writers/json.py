@@ -30,6 +30,7 @@ from pagemend.model import (
     DocumentMeta,
     Edit,
     Line,
+    Mark,
     NoteRef,
     Page,
     Span,
@@ -78,6 +79,8 @@ def _block(block: Block, places: dict[str, tuple[list[int], list[str | None]]]
         "continues_from_previous_page": block.continues_from_previous_page,
         "continues_on_next_page": block.continues_on_next_page,
         "notes": [_reference(ref, places) for ref in block.notes],
+        "marks": [{"start": m.start, "end": m.end, "kind": m.kind, "source": m.source}
+                  for m in block.marks],
     }
 
 
@@ -185,6 +188,8 @@ def _block_from(data: dict[str, Any]) -> Block:
         notes=tuple(NoteRef(r["offset"], r["note_id"], r["resolved"]) for r in data["notes"]),
         continues_from_previous_page=data["continues_from_previous_page"],
         continues_on_next_page=data["continues_on_next_page"],
+        marks=tuple(Mark(m["start"], m["end"], m["kind"], m["source"])
+                    for m in data.get("marks", ())),
     )
 
 

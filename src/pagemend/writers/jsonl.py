@@ -62,7 +62,7 @@ class _Attributes:
         }
 
     def add(self, name: str, start: int, end: int, value: Any, merge: bool = True) -> None:
-        spans = self.spans[name]
+        spans = self.spans.setdefault(name, [])  # pagemend__emphasis: only where there is some
         if merge and spans and spans[-1][2] == value and (
                 spans[-1][1] >= start - len(_SEPARATOR)):
             spans[-1][1] = end
@@ -84,6 +84,11 @@ def _record(doc: Document, blocks: tuple[Block, ...], pieces: list[_Piece], reco
         if end > start:  # one span per block: block boundaries stay visible
             attributes.add("pagemend__block_kind", offset, offset + end - start, block.kind,
                            merge=False)
+        for mark in block.marks:
+            low, high = max(mark.start, start), min(mark.end, end)
+            if low < high:
+                attributes.add("pagemend__emphasis", offset + low - start,
+                               offset + high - start, mark.kind, merge=False)
         for low, high, page, label in _page_runs(block, start, end):
             attributes.add("pagemend__page_index", offset + low - start, offset + high - start,
                            page)

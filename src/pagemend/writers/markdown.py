@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from pagemend.emphasis import segments
 from pagemend.model import Block, Document, Span
 from pagemend.writers.registry import Writer, register
 
@@ -72,8 +73,43 @@ def page_marker(span: Span) -> str:
     return f"<!-- page {label} -->"
 
 
+#: Markdown's delimiters for each kind of mark (small capitals have none: letters as printed)
+_DELIMITERS = {"italic": "*", "bold": "**"}
+
+
+def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """A mark's range widened to whole words: Markdown reads no ``*`` inside a word as
+    emphasis (``half*way*``), and the scorer strips markers at word edges only."""
+    while start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        end += 1
+    return start, end
+
+
+def _emphasis_inserts(block: Block) -> list[tuple[int, int, str]]:
+    """(offset, order, delimiters) around the stretches of italic and bold type (nested,
+    split at verse line breaks: :func:`~pagemend.emphasis.segments`), widened to whole
+    words; closing delimiters sort before anything else at their offset, opening ones after.
+
+    >>> from pagemend.model import Mark
+    >>> block = Block("paragraph", "the anger of", (), marks=(Mark(0, 9, "italic", ""),
+    ...               Mark(4, 12, "bold", "")))
+    >>> _emphasis_inserts(block)
+    [(0, 2, '*'), (3, -1, '*'), (4, 2, '***'), (9, -1, '***'), (10, 2, '**'), (12, -1, '**')]
+    """
+    inserts = []
+    for low, high, kinds in segments(block.text, block.marks):
+        delimiters = "".join(_DELIMITERS.get(kind, "") for kind in kinds)
+        if delimiters:
+            start, end = _word_edges(block.text, low, high)
+            inserts += [(start, 2, delimiters), (end, -1, delimiters[::-1])]
+    return inserts
+
+
 def _inline_inserts(block: Block, page_markers: bool, page: int | None) -> list[tuple[int, str]]:
-    inserts = [(ref.offset, f"[^{ref.note_id}]") for ref in block.notes]
+    inserts = [(ref.offset, 1, f"[^{ref.note_id}]") for ref in block.notes]
+    inserts += _emphasis_inserts(block)
     if page_markers:
         for span in block.spans:
             if span.page != page and span.start > 0:
@@ -82,9 +118,9 @@ def _inline_inserts(block: Block, page_markers: bool, page: int | None) -> list[
                     span.start - 1
                 )
                 at = len(block.text) if at < 0 else at
-                inserts.append((at, " " + page_marker(span)))
+                inserts.append((at, 1, " " + page_marker(span)))
             page = span.page
-    return sorted(inserts, key=lambda item: item[0])
+    return [(offset, text) for offset, _, text in sorted(inserts, key=lambda i: i[:2])]
 
 
 def _render_text(block: Block, page_markers: bool, page: int | None) -> str:

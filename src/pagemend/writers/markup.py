@@ -5,7 +5,8 @@ Blocks become ``h1``-``h6``, ``p``, ``blockquote``, verse and letters with ``br`
 breaks, ``ul``/``li`` for runs of list items; note references become
 ``<a role="doc-noteref">`` links to ``<aside role="doc-footnote">`` notes that link back;
 page turns become empty ``<span role="doc-pagebreak">`` anchors named by the printed label
-(after the word where a page turns inside one). Every id is unique and every link resolves.
+(after the word where a page turns inside one); marks of emphasis become ``em`` (italics),
+``strong`` (bold) and ``<span class="smallcaps">``. Every id is unique and every link resolves.
 
     >>> from pagemend.model import Block, Document, NoteRef, Page, Span
     >>> doc = Document(pages=(Page(0, "7", ()),), blocks=(
@@ -31,11 +32,15 @@ from collections.abc import Callable, Iterator
 from html import escape
 
 from pagemend.cite import label_text, page_turns
+from pagemend.emphasis import nested_inserts
 from pagemend.model import Document
 
-__all__ = ["Markup", "attr", "text"]
+__all__ = ["EMPHASIS_TAGS", "Markup", "attr", "text"]
 
 _TAGS = {"paragraph": "p", "toc": "p", "index": "p", "letter": "p", "verse": "p"}
+#: the elements of emphasis: italics and bold as stress, small capitals as printed (a class)
+EMPHASIS_TAGS = {"italic": ("<em>", "</em>"), "bold": ("<strong>", "</strong>"),
+                 "smallcaps": ('<span class="smallcaps">', "</span>")}
 
 
 def text(value: str) -> str:
@@ -142,6 +147,7 @@ class Markup:
         block = self.doc.blocks[index]
         inserts = [(ref.offset, 1, self._noteref(index, n)) for n, ref in enumerate(block.notes)]
         inserts += [(offset, 0, markup) for offset, markup in self._turns.get(index, [])]
+        inserts += nested_inserts(block.text, block.marks, EMPHASIS_TAGS)
         pieces, start = [], 0
         for offset, _, markup in sorted(inserts, key=lambda item: (item[0], item[1])):
             pieces += [text(block.text[start:offset]), markup]

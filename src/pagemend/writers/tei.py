@@ -5,7 +5,8 @@ book in ``body`` with a ``div`` opened at each heading (consecutive headings sha
 runs across the turn), also inside paragraphs; ``<ref target="#note-1">`` linked to
 ``<note xml:id="note-1" place="bottom|end">`` (a footnote, printed on a page the reference's
 block is on, is ``bottom``: TEI Simple's closed list of places has no ``foot``), the notes kept
-in ``back``. With ``furniture=True`` the removed page furniture comes back as ``<fw>`` after
+in ``back``. Marks of emphasis become ``<hi rendition="simple:italic">`` (``bold``,
+``smallcaps``). With ``furniture=True`` the removed page furniture comes back as ``<fw>`` after
 each ``pb`` (running heads ``header``, folios ``pageNum``, other page-foot lines ``footer``;
 ``place`` ``top`` or ``bottom`` by where on the page the line was). With ``hyphens=True`` a
 hyphen kept at a line end (a compound's) is followed by ``<lb break="no"/>``.
@@ -30,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pagemend.cite import page_turns
+from pagemend.emphasis import nested_inserts
 from pagemend.model import Block, Document, Page
 from pagemend.version import __version__
 from pagemend.writers.markup import attr, text
@@ -38,6 +40,9 @@ from pagemend.writers.registry import Writer, register
 __all__ = ["write_tei"]
 
 _FW_TYPES = {"running_head": "header", "folio": "pageNum", "foot": "footer"}
+#: emphasis as ``hi`` with TEI Simple's renditions (its schema has no ``rend``)
+_HI = {kind: (f'<hi rendition="simple:{kind}">', "</hi>")
+       for kind in ("italic", "bold", "smallcaps")}
 
 
 class _Tei:
@@ -112,6 +117,7 @@ class _Tei:
         inserts += [(ref.offset, 1, self._ref(block, n)) for n, ref in enumerate(block.notes)]
         if self.hyphens:
             inserts += [(offset, 0, '<lb break="no"/>') for offset in _kept_hyphens(block)]
+        inserts += nested_inserts(block.text, block.marks, _HI)
         pieces, start = [], 0
         for offset, _, markup in sorted(inserts, key=lambda item: (item[0], item[1])):
             pieces += [text(block.text[start:offset]), markup]
