@@ -58,6 +58,18 @@ MISSING_SPACE_RATE = 0.001
 SPACE_SAMPLE = 1500
 #: Font weight from which a line counts as bold.
 BOLD_WEIGHT = 600
+#: Glyphs of one pdfium line standing more than this many type sizes apart are pieces set
+#: apart (a folio and a head at the two ends of the measure, a signature mark, a catchword at
+#: the right margin): each piece becomes a line, as poppler makes them. Justified word spaces
+#: stay under two type sizes on every page of the corpus and realpdf; the narrowest furniture
+#: gap in realpdf is 3.6 (a signature `Vol. IV.` beside its letter, shandy-lualatex).
+WIDE_GAP = 3.0
+#: A nominal size below this many points is a dummy (a space carries size 1, or the PDF sets
+#: every glyph at size 1 and scales it by the text matrix): the size is taken from the box.
+MIN_NOMINAL_SIZE = 2.0
+#: A glyph's loose box (the font's ascent to descent) is this many times its type size
+#: (1.14 in shandy-lualatex's Computer Modern, 1.0-1.2 over the corpus's fonts).
+LOOSE_BOX_RATIO = 1.15
 #: pdfium's font flag for italic fonts (PDF 1.7, table 123: bit 7)
 _ITALIC_FLAG = 1 << 6
 _PDFIUM_HYPHEN = "\ufffe"
@@ -248,7 +260,9 @@ def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float,
         first = last = chars.start
     left, middle, right = boxes[first], boxes[(first + last) // 2], boxes[last]
     bottom = sorted((left[1], middle[1], right[1]))[1]
-    size, bold, italic = boxes.font(chars[len(chars) // 2])
+    size, bold, italic = boxes.font(_glyph_near_middle(text, chars))
+    if size < MIN_NOMINAL_SIZE:
+        size = (max(left[3], middle[3], right[3]) - bottom) / LOOSE_BOX_RATIO or size
     geometry = Geometry(
         x0=left[0], x1=right[2], top=page_height - max(left[3], middle[3], right[3]),
         bottom=page_height - bottom, font_size=size, bold=bold, italic=italic,
@@ -256,6 +270,42 @@ def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float,
     low = bisect.bisect_left(raisable, chars.start)
     high = bisect.bisect_left(raisable, chars.stop, low)
     return geometry, _raised(raisable[low:high], boxes, size, bottom) if high > low else []
+
+
+def _glyph_near_middle(text: str, chars: range) -> int:
+    """The index of the non-space character nearest the middle of the line (a space may
+    carry a dummy font size), or the middle index where the line has none.
+
+    >>> _glyph_near_middle("ab   cd", range(0, 7))
+    5
+    """
+    middle = chars.start + len(chars) // 2
+    for step in range(len(chars)):
+        for index in (middle + step, middle - step):
+            if index in chars and not text[index].isspace():
+                return index
+    return middle
+
+
+def _pieces(text: str, chars: range, boxes: _Boxes) -> list[range]:
+    """The line's characters cut where white space stands wider than ``WIDE_GAP`` type
+    sizes between two glyphs (pieces set apart on one baseline)."""
+    size = boxes.size(_glyph_near_middle(text, chars))
+    if size < MIN_NOMINAL_SIZE:
+        return [chars]
+    pieces: list[range] = []
+    start, previous, spaced = chars.start, None, False
+    for index in chars:
+        if text[index].isspace():
+            spaced = previous is not None
+            continue
+        if spaced and previous is not None and (
+                boxes[index][0] - boxes[previous][2] > WIDE_GAP * size):
+            pieces.append(range(start, previous + 1))
+            start = index
+        previous, spaced = index, False
+    pieces.append(range(start, chars.stop))
+    return pieces
 
 
 def _raised(candidates: list[int], boxes: _Boxes, size: float, baseline: float) -> list[int]:
@@ -342,7 +392,7 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
     missing = checked = 0
     page_text, ranges = _raw_lines(textpage)
     raisable = [match.start() for match in _RAISABLE_FOUND.finditer(page_text)]
-    for chars in ranges:
+    for chars in (piece for line in ranges for piece in _pieces(page_text, line, boxes)):
         soft = page_text[chars[-1]] == _PDFIUM_HYPHEN
         geometry, raised = _line_geometry(page_text, chars, boxes, height, raisable)
         size = geometry.font_size or 0.0
