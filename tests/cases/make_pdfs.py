@@ -8,6 +8,7 @@ PDFs are committed; rerun this script only to change them.
 from __future__ import annotations
 
 import itertools
+import re
 import textwrap
 from pathlib import Path
 
@@ -197,7 +198,26 @@ def catchwords() -> None:
     _write(pages, path)
 
 
+_SET = re.compile(r"BT /F1 (\S+) Tf (\S+) (\S+) Td")
+
+
+def _in_matrix(line: str) -> str:
+    """The same text set at size 1 and scaled by the text matrix (pdfium then reports the
+    nominal size 1 for every glyph)."""
+    return _SET.sub(lambda m: f"BT /F1 1 Tf {m[1]} 0 0 {m[1]} {m[2]} {m[3]} Tm", line)
+
+
+def type_in_matrix() -> None:
+    """The page of ``type_and_markers`` with every size in the text matrix instead of the
+    font size: the same structure must come out."""
+    reader = pypdf.PdfReader(HERE / "type-and-markers-pdf" / "input.pdf")
+    data = reader.pages[0].get_contents().get_data().decode("latin-1")
+    _write([[_in_matrix(line) for line in data.splitlines()]],
+           HERE / "type-in-matrix-pdf" / "input.pdf", labels_from=12)
+
+
 if __name__ == "__main__":
     two_columns()
     type_and_markers()
     catchwords()
+    type_in_matrix()

@@ -210,6 +210,15 @@ class _Boxes:
         """The character's font size."""
         return float(self._size(self._handle, index))
 
+    def type_size(self, index: int) -> float:
+        """The character's type size: pdfium's nominal size, or where that is a dummy (under
+        ``MIN_NOMINAL_SIZE``: the size is in the text matrix) its loose box's height."""
+        size = self.size(index)
+        if size >= MIN_NOMINAL_SIZE:
+            return size
+        _, bottom, _, top = self[index]
+        return (top - bottom) / LOOSE_BOX_RATIO or size
+
     def font(self, index: int) -> tuple[float, bool, bool]:
         """(size, bold, italic) of the character's font."""
         handle = self._handle
@@ -290,9 +299,7 @@ def _glyph_near_middle(text: str, chars: range) -> int:
 def _pieces(text: str, chars: range, boxes: _Boxes) -> list[range]:
     """The line's characters cut where white space stands wider than ``WIDE_GAP`` type
     sizes between two glyphs (pieces set apart on one baseline)."""
-    size = boxes.size(_glyph_near_middle(text, chars))
-    if size < MIN_NOMINAL_SIZE:
-        return [chars]
+    size = boxes.type_size(_glyph_near_middle(text, chars))
     pieces: list[range] = []
     start, previous, spaced = chars.start, None, False
     for index in chars:
