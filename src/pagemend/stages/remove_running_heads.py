@@ -120,6 +120,10 @@ HEAD_BESIDE_FOLIO = rule(
     STAGE, "head_beside_folio", "With geometry, a line at a page's edge on the baseline of a "
     "folio in sequence, set apart from it, is the running head (top) or foot line the folio "
     "stands beside.")
+HEAD_APART_FROM_FOLIO = rule(
+    STAGE, "head_apart_from_folio", "In page text, a short line and the folio in sequence that "
+    "open a page as its first two lines, each set off by a blank line, are the running head "
+    "and its folio that extraction set apart (one printed line, folio at the margin).")
 CATCHWORD = rule(
     STAGE, "catchword", "A single word set alone at the right margin under a page's last line, "
     "the next page's first word, is a catchword (hand-press books and their facsimiles).")
@@ -302,6 +306,7 @@ def _page_furniture(page: Page, evidence: Evidence, full_line: int,
         if decision[1] != "folio":
             heads.add(key)
     found |= _beside_folio(edges, found, evidence)
+    found |= _apart_from_folio(top, found, evidence, full_line)
     return found | _folio_out_of_place(page, found, evidence)
 
 
@@ -330,6 +335,31 @@ def _beside_folio(edges: list[EdgeLine], found: dict[int, _Found], evidence: Evi
             more[other.line.number] = (HEAD_BESIDE_FOLIO, role, f"on the baseline of the "
                                        f"folio {folio.text}, {edge.zone} of the page")
     return {number: why for number, why in more.items() if number not in found}
+
+
+def _apart_from_folio(top: list[EdgeLine], found: dict[int, _Found], evidence: Evidence,
+                      full_line: int) -> dict[int, _Found]:
+    """Page text: the head and its folio as the page's first two lines, each followed by a
+    blank line (`1.3. The first program` / `3`), where geometry cannot show their baseline."""
+    if len(top) < 2 or not all(edge.separated for edge in top[:2]):
+        return {}
+    first, second = top[:2]
+    for folio_edge, title in ((first, second), (second, first)):
+        folio = parse_folio(folio_edge.line.text)
+        text = title.line.text
+        if (folio is None or title.line.geometry is not None or title.line.number in found
+                or not evidence.keeps_step(folio, folio_edge.line.page)
+                or not has_words(head_key(text)) or not _shorter_than(text, HEAD_MAX_SHARE,
+                                                                      full_line)
+                or DIVISION.match(text) or BARE_NUMERAL.match(text) or CLAUSE_END.search(text)):
+            continue
+        return {number: why for number, why in {
+            folio_edge.line.number: (FOLIO_IN_SEQUENCE, "folio", f"page number {folio.text} "
+                                     "keeps step with the other pages' folios"),
+            title.line.number: (HEAD_APART_FROM_FOLIO, "running_head", f"{len(text)} "
+                                f"characters opening the page with the folio {folio.text}, "
+                                "each set off by a blank line")}.items() if number not in found}
+    return {}
 
 
 def _catchword_furniture(doc: Document) -> dict[int, dict[int, _Found]]:
