@@ -124,3 +124,27 @@ def test_a_space_the_next_glyph_overlaps_is_no_word_space(tmp_path: Path):
     line = next(line for line in read_pdf(path).pages[0].lines if line.text)
     assert line.text == "Manya b c was a runaway slave"
 
+
+
+def test_pieces_set_far_apart_on_one_baseline_are_lines_of_their_own(tmp_path: Path):
+    """Issue 15: a folio and a head at the two ends of the measure, or a signature mark and
+    a catchword on the foot line, are one line in pdfium's text; glyphs more than
+    ``WIDE_GAP`` type sizes apart cut it into pieces, each with its own box. Word spaces of
+    a justified line stay."""
+    path = _typeset(tmp_path, b"BT /F1 10 Tf 40 250 Td (xii) Tj 150 0 Td (The Title) Tj ET "
+                              b"BT /F1 10 Tf 40 230 Td 6 Tw (wide word spaces) Tj ET")
+    lines = [line for line in read_pdf(path).pages[0].lines if line.text]
+    assert [line.text for line in lines] == ["xii", "The Title", "wide word spaces"]
+    folio, title = (line.geometry for line in lines[:2])
+    assert folio is not None and title is not None and folio.x1 < 60 < 190 <= title.x0
+
+
+def test_type_size_in_the_text_matrix_is_read_from_the_glyphs(tmp_path: Path):
+    """Issue 15: a PDF that sets every glyph at size 1 and scales it by the text matrix
+    (pdfium's nominal size 1) gets its type size from the glyphs' boxes."""
+    path = _typeset(tmp_path, b"BT /F1 1 Tf 10 0 0 10 40 250 Tm (Body type) Tj ET "
+                              b"BT /F1 1 Tf 18 0 0 18 40 200 Tm (Big) Tj ET")
+    sizes = [line.geometry.font_size for line in read_pdf(path).pages[0].lines
+             if line.text and line.geometry is not None]
+    assert sizes[0] is not None and 8 < sizes[0] < 12
+    assert sizes[1] is not None and 15 < sizes[1] < 21

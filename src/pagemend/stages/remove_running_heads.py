@@ -124,12 +124,13 @@ HEAD_APART_FROM_FOLIO = rule(
     STAGE, "head_apart_from_folio", "In page text, a short line and the folio in sequence that "
     "open a page as its first two lines, each set off by a blank line, are the running head "
     "and its folio that extraction set apart (one printed line, folio at the margin).")
-CATCHWORD = rule(
-    STAGE, "catchword", "A single word set alone at the right margin under a page's last line, "
-    "the next page's first word, is a catchword (hand-press books and their facsimiles).")
-SIGNATURE_MARK = rule(
-    STAGE, "signature_mark", "Short pieces set apart on the catchword's line are the sheet's "
-    "signature mark.")
+CATCHWORD_AT_MARGIN = rule(
+    STAGE, "catchword_at_margin", "With geometry, a single word set alone at the right margin "
+    "under a page's last line, the next page's first word, is a catchword (hand-press books "
+    "and their facsimiles).")
+SIGNATURE_BESIDE_CATCHWORD = rule(
+    STAGE, "signature_beside_catchword", "With geometry, short pieces set apart on the "
+    "catchword's line are the sheet's signature mark.")
 
 _Found = tuple[Rule, LineRole, str]
 #: Pieces whose tops lie within this share of the type size share a baseline.
@@ -353,12 +354,13 @@ def _apart_from_folio(top: list[EdgeLine], found: dict[int, _Found], evidence: E
                                                                       full_line)
                 or DIVISION.match(text) or BARE_NUMERAL.match(text) or CLAUSE_END.search(text)):
             continue
-        return {number: why for number, why in {
+        pair: dict[int, _Found] = {
             folio_edge.line.number: (FOLIO_IN_SEQUENCE, "folio", f"page number {folio.text} "
                                      "keeps step with the other pages' folios"),
             title.line.number: (HEAD_APART_FROM_FOLIO, "running_head", f"{len(text)} "
                                 f"characters opening the page with the folio {folio.text}, "
-                                "each set off by a blank line")}.items() if number not in found}
+                                "each set off by a blank line")}
+        return {number: why for number, why in pair.items() if number not in found}
     return {}
 
 
@@ -377,12 +379,12 @@ def _catchword_furniture(doc: Document) -> dict[int, dict[int, _Found]]:
             continue
         word, signature = caught
         found[page.index] = {word.number: (
-            CATCHWORD, "foot", f"{word.text!r} at the right margin under the text opens "
-            f"page {following.index}")}
+            CATCHWORD_AT_MARGIN, "foot",
+            f"{word.text!r} at the right margin under the text opens page {following.index}")}
         for piece in signature:
             found[page.index][piece.number] = (
-                SIGNATURE_MARK, "foot", f"{len(piece.text)} characters on the line of the "
-                f"catchword {word.text!r}")
+                SIGNATURE_BESIDE_CATCHWORD, "foot",
+                f"{len(piece.text)} characters on the line of the catchword {word.text!r}")
     return found
 
 
