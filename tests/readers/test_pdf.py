@@ -148,3 +148,34 @@ def test_type_size_in_the_text_matrix_is_read_from_the_glyphs(tmp_path: Path):
              if line.text and line.geometry is not None]
     assert sizes[0] is not None and 8 < sizes[0] < 12
     assert sizes[1] is not None and 15 < sizes[1] < 21
+
+
+def test_characters_outside_the_bmp_keep_their_boxes_paired(tmp_path: Path):
+    """Issue 15: pdfium counts a character outside the Basic Multilingual Plane as two (its
+    surrogates), Python as one; the boxes of the characters after it stay theirs (the line
+    ends where its last glyph ends, not one glyph early)."""
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T def "
+            b"/CMapType 2 def 1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar "
+            b"<58> <D835DC00> endbfchar endcmap CMapName currentdict /CMap defineresource pop "
+            b"end end")
+    writer = pypdf.PdfWriter()
+    to_unicode = DecodedStreamObject()
+    to_unicode.set_data(cmap)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"),
+                             NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Times-Roman"),
+                             NameObject("/ToUnicode"): writer._add_object(to_unicode)})
+    page = writer.add_blank_page(width=300, height=300)
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    stream = DecodedStreamObject()
+    stream.set_data(b"BT /F1 10 Tf 40 250 Td (aXb YY cd) Tj ET")
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    path = tmp_path / "astral.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    line = next(line for line in read_pdf(path).pages[0].lines if line.text)
+    assert line.text == "a\U0001d400b YY cd"
+    assert line.geometry is not None and line.geometry.x1 > 84  # `d` ends at 85.4 pt

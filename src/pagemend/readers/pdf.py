@@ -73,6 +73,7 @@ LOOSE_BOX_RATIO = 1.15
 #: pdfium's font flag for italic fonts (PDF 1.7, table 123: bit 7)
 _ITALIC_FLAG = 1 << 6
 _PDFIUM_HYPHEN = "\ufffe"
+_LAST_BMP = 0xFFFF
 _LINE_END = re.compile("\r\n|[\r\n]|\ufffe")
 _RAISABLE = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
 _RAISABLE_FOUND = re.compile("[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]")
@@ -200,15 +201,33 @@ class _Boxes:
         self._handle = _address(textpage.raw)
         self._flags = ctypes.c_int()  # font flags, read through one reused cell
         self._flags_pointer = ctypes.addressof(self._flags)
+        self._slots: list[int] | None = None  # pdfium's index of each character, if shifted
+
+    def align(self, text: str) -> None:
+        """Pair the page's text with pdfium's characters: pdfium counts a character outside
+        the Basic Multilingual Plane as two (its UTF-16 surrogates), Python as one, so every
+        later character's box would belong to its neighbour."""
+        if not text or max(text) <= chr(_LAST_BMP):
+            self._slots = None
+            return
+        slots, shift = [], 0
+        for position, char in enumerate(text):
+            slots.append(position + shift)
+            shift += ord(char) > _LAST_BMP
+        self._slots = slots
+
+    def _at(self, index: int) -> int:
+        slots = self._slots
+        return index if slots is None or index >= len(slots) else slots[index]
 
     def __getitem__(self, index: int) -> Box:
-        self._get(self._handle, index, self._pointer)
+        self._get(self._handle, self._at(index), self._pointer)
         rect = self._rect
         return (rect.left, rect.bottom, rect.right, rect.top)
 
     def size(self, index: int) -> float:
         """The character's font size."""
-        return float(self._size(self._handle, index))
+        return float(self._size(self._handle, self._at(index)))
 
     def type_size(self, index: int) -> float:
         """The character's type size: pdfium's nominal size, or where that is a dummy (under
@@ -221,7 +240,7 @@ class _Boxes:
 
     def font(self, index: int) -> tuple[float, bool, bool]:
         """(size, bold, italic) of the character's font."""
-        handle = self._handle
+        handle, index = self._handle, self._at(index)
         self._info(handle, index, None, 0, self._flags_pointer)
         return (float(self._size(handle, index)), self._weight(handle, index) >= BOLD_WEIGHT,
                 bool(self._flags.value & _ITALIC_FLAG))
@@ -245,10 +264,10 @@ class _Boxes:
                 pending = bool(out)
                 continue
             if pending and previous_right is not None:
-                self._origin(handle, index, self._x_pointer, self._y_pointer)
+                self._origin(handle, self._at(index), self._x_pointer, self._y_pointer)
                 if self._x.value - previous_right > kept:
                     out.append(" ")
-            get(handle, index, pointer)
+            get(handle, self._at(index), pointer)
             if not pending and previous_right is not None and rect.left - previous_right > gap:
                 out.append(" ")
                 added += 1
@@ -398,6 +417,7 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
     items = []
     missing = checked = 0
     page_text, ranges = _raw_lines(textpage)
+    boxes.align(page_text)
     raisable = [match.start() for match in _RAISABLE_FOUND.finditer(page_text)]
     for chars in (piece for line in ranges for piece in _pieces(page_text, line, boxes)):
         soft = page_text[chars[-1]] == _PDFIUM_HYPHEN
