@@ -6,19 +6,18 @@ from pagemend.furniture import catchword
 from pagemend.model import Geometry, Line, Page
 
 
-def _line(text: str, page: int, number: int, x0: float, x1: float, top: float,
-          size: float = 10.0) -> Line:
-    return Line(text, page, number, Geometry(x0, x1, top, top + size, size))
+def _line(text: str, where: tuple[int, int], x0: float, x1: float, top: float) -> Line:
+    return Line(text, where[0], where[1], Geometry(x0, x1, top, top + 10.0, 10.0))
 
 
 def _pages(word: str, following: str, signature: str = "") -> tuple[Page, Page]:
-    lines = [_line("the last full line of the page ends", 0, 0, 50, 250, 300)]
+    lines = [_line("the last full line of the page ends", (0, 0), 50, 250, 300)]
     if signature:
-        lines.append(_line(signature, 0, 1, 140, 150, 313))
-    lines.append(_line(word, 0, len(lines), 250 - 6 * len(word), 250, 313))
+        lines.append(_line(signature, (0, 1), 140, 150, 313))
+    lines.append(_line(word, (0, len(lines)), 250 - 6 * len(word), 250, 313))
     first = Page(0, None, tuple(lines), width=300.0)
-    second = Page(1, None, (_line("[ 9 ]", 1, 0, 140, 160, 40),
-                            _line(following, 1, 1, 50, 250, 60)), width=300.0)
+    second = Page(1, None, (_line("[ 9 ]", (1, 0), 140, 160, 40),
+                            _line(following, (1, 1), 50, 250, 60)), width=300.0)
     return first, second
 
 
