@@ -198,6 +198,23 @@ def catchwords() -> None:
     _write(pages, path)
 
 
+HOUSE = ["he house stood at the end of the lane, where the hedges gave",
+         "way to a low stone wall and the wall to open fields. Nobody",
+         "remembered who had built it, and nobody in the village cared.",
+         "It had been empty for as long as the oldest of them could say,",
+         "and the children made up stories about it on winter evenings."]
+
+
+def drop_cap_set_low() -> None:
+    """A chapter opening with a drop cap two lines deep whose top sits a little lower than
+    the first line's, the rest of its word in lower case beside it (`T` / `he house`)."""
+    content = [_text(60, 540, 14, "CHAPTER ONE"), _text(60, 478, 34, "T")]
+    for row, line in enumerate(HOUSE):
+        content.append(_text(86 if row < 2 else 60, 500 - 12 * row, 10, line))
+    content.append(_text(205, 40, 10, "7"))
+    _write([content], HERE / "drop-cap-set-low-pdf" / "input.pdf")
+
+
 _SET = re.compile(r"BT /F1 (\S+) Tf (\S+) (\S+) Td")
 
 
@@ -221,3 +238,4 @@ if __name__ == "__main__":
     type_and_markers()
     catchwords()
     type_in_matrix()
+    drop_cap_set_low()
