@@ -215,6 +215,40 @@ def drop_cap_set_low() -> None:
     _write([content], HERE / "drop-cap-set-low-pdf" / "input.pdf")
 
 
+BULLETS = [
+    "Sharpen the plane iron before you start, not when the cut has already begun to tear "
+    "the grain.",
+    "Plane with the grain wherever you can see it, and across it only to take off a "
+    "high spot.",
+    "Keep the sole waxed, so that the plane glides instead of chattering over the board.",
+]
+
+
+def bullet_list() -> None:
+    """A paragraph, a bulleted list whose items run to a second line hanging past the
+    bullet, and a paragraph after it with a first-line indent, in a body whose sizes are
+    in the text matrix (pdfium reports size 1)."""
+    content = []
+    y = 520.0
+    for row, line in enumerate(textwrap.wrap(
+            "A few habits make the difference between a board that is flat and one that only "
+            "looks flat from across the room:", 60)):
+        content.append(_text(60 + (14 if row == 0 else 0), y, 10, line))
+        y -= 13
+    for item in BULLETS:
+        for row, line in enumerate(textwrap.wrap(item, 56)):
+            if row == 0:
+                content.append(_text(66, y, 10, "\xb7"))  # the bullet in StandardEncoding
+            content.append(_text(76, y, 10, line))
+            y -= 13
+    for row, line in enumerate(textwrap.wrap(
+            "None of these habits takes long to learn, and all of them save time at the "
+            "bench, where the hours go faster than anyone expects.", 60)):
+        content.append(_text(60 + (14 if row == 0 else 0), y, 10, line))
+        y -= 13
+    _write([[_in_matrix(line) for line in content]], HERE / "bullet-list-pdf" / "input.pdf")
+
+
 _SET = re.compile(r"BT /F1 (\S+) Tf (\S+) (\S+) Td")
 
 
@@ -239,3 +273,4 @@ if __name__ == "__main__":
     catchwords()
     type_in_matrix()
     drop_cap_set_low()
+    bullet_list()
