@@ -3,7 +3,12 @@
 Each line keeps where it sits (x0, x1, top, bottom in points, top measured from the top of
 the page), its font size and weight, italics, and the character ranges set as superscripts
 (smaller and raised: note markers). Lines come in the order pdfium gives them, numbered so;
-pdfium's U+FFFE line-end hyphen marker ends a line, as in the text reader. Word spaces that
+pdfium's U+FFFE line-end hyphen marker ends a line, as in the text reader, and pieces that
+pdfium gave as one line but that stand far apart on their baseline (``WIDE_GAP``: a folio and
+its head at the two ends of the measure, a signature mark and a catchword) are lines of their
+own, as poppler makes them. A line's type size is read from a glyph, never from a space, and
+from the glyph's box where pdfium's nominal size is a dummy (the size in the text matrix);
+characters outside the Basic Multilingual Plane keep the glyph boxes paired. Word spaces that
 pdfium lost are placed from the glyphs' positions, and raised digits that pdfium read at the
 end of the line below go back to their line: both need the glyphs' boxes, which only the
 reader has.
