@@ -13,16 +13,17 @@ from __future__ import annotations
 import difflib
 import re
 import statistics
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from pagemend.data.folios import SEPARATORS, Folio, parse_folio, split_head
 from pagemend.data.headings import BARE_NUMERAL, DIVISION
 from pagemend.data.punctuation import CLOSING_MARKS, OPENS_CAPITAL
-from pagemend.model import Document, Line, Page
+from pagemend.model import Document, Geometry, Line, Page
 
-__all__ = ["CLAUSE_END", "EdgeLine", "Evidence", "Key", "edge_lines", "gather", "has_words",
-           "head_key", "plausible_head"]
+__all__ = ["CLAUSE_END", "EdgeLine", "Evidence", "Key", "catchword", "edge_lines", "gather",
+           "has_words", "head_key", "plausible_head"]
 
 #: How many non-blank lines at each edge of a page may be furniture. Books print at most a
 #: folio and a head (or two head lines) in each margin; three leaves room for a letter-spaced
@@ -430,3 +431,71 @@ def plausible_head(split: tuple[Folio, str, str], zone: str,
     return (folio.style == "arabic" or bool(separator.strip())
             or (zone, head_key(title)) in titled)
 
+
+
+#: A catchword ends at the right margin, within this many type sizes of it (right-aligned
+#: under justified lines; shandy-lualatex's end within 0.1).
+CATCHWORD_MARGIN = 1.0
+#: A signature mark beside a catchword is short: a letter and a number, perhaps the volume
+#: (`B 3`, `Vol. II. C`); a longer piece on the catchword's line makes it no catchword line.
+SIGNATURE_MAX_CHARACTERS = 10
+#: Lines in type at least this share of the body's size are in the body's type (notes are
+#: set at 0.8 of it in shandy-lualatex and most of the corpus; pdfium's sizes vary by 4%).
+BODY_TYPE_SHARE = 0.9
+#: Pieces whose tops lie within this many type sizes share a baseline.
+BASELINE_TOLERANCE = 0.5
+
+
+def catchword(page: Page, following: Page | None, right: float | None, body_size: float
+              ) -> tuple[Line, tuple[Line, ...]] | None:
+    """The page's catchword and the signature mark beside it, with geometry, or None.
+
+    Hand-press books print the next page's first word alone at the right margin under the
+    page's last line (a word broken over the page keeps its hyphen there: `incon-`), and
+    under some pages the sheet's signature (`B 2`) on the same line, set apart from it. The
+    catchword is the last piece of the bottom line in the body's type (notes in smaller type
+    may stand under it): one word, right of the page's middle, ending
+    at the right margin, and the first word of one of the next page's first two lines that
+    are not a bare number; every other piece on its baseline is short.
+    """
+    placed = [line for line in page.lines if line.text and line.geometry is not None
+              and (line.geometry.font_size or 0.0) >= BODY_TYPE_SHARE * body_size]
+    if following is None or right is None or not placed or page.width is None:
+        return None
+    lowest = max(placed, key=lambda line: _geometry(line).bottom)
+    size = _geometry(lowest).font_size or 10.0
+    row = sorted((line for line in placed
+                  if abs(_geometry(line).top - _geometry(lowest).top) <= BASELINE_TOLERANCE * size),
+                 key=lambda line: _geometry(line).x0)
+    word, others = row[-1], tuple(row[:-1])
+    geometry = _geometry(word)
+    if (len(word.text.split()) != 1 or geometry.x0 <= page.width / 2
+            or abs(geometry.x1 - right) > CATCHWORD_MARGIN * size
+            or any(len(other.text) > SIGNATURE_MAX_CHARACTERS for other in others)):
+        return None
+    return (word, others) if _opens(following, word.text) else None
+
+
+def _geometry(line: Line) -> Geometry:
+    if line.geometry is None:  # pragma: no cover - callers keep placed lines only
+        raise ValueError("a line without geometry")
+    return line.geometry
+
+
+def _opens(page: Page, word: str) -> bool:
+    """The word (or its first part, hyphenated) begins one of the page's first two lines
+    that are not a bare number."""
+    starts = [line for line in sorted(
+        (line for line in page.lines if line.text and line.geometry is not None),
+        key=lambda line: _geometry(line).top) if parse_folio(line.text) is None][:2]
+    wanted = _bare(word)
+    for line in starts:
+        first = _bare(line.text.split()[0])
+        if wanted and (first == wanted or (word.endswith("-") and first.startswith(wanted))):
+            return True
+    return False
+
+
+def _bare(word: str) -> str:
+    """The word's letters, compatibility forms folded (`ﬆ`), case and edge punctuation gone."""
+    return unicodedata.normalize("NFKC", word).casefold().strip("-.,;:!?'\"’‘“”()[]")

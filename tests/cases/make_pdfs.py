@@ -7,6 +7,8 @@ PDFs are committed; rerun this script only to change them.
 
 from __future__ import annotations
 
+import itertools
+import re
 import textwrap
 from pathlib import Path
 
@@ -130,6 +132,145 @@ def _line_end(path: Path, text: str, baseline: float) -> float:
     return float(textpage.get_charbox(start + len(text) - 1)[2])
 
 
+CATCHWORDS = [
+    "The old joiners kept their glue in a pot that stood all day in a pan of hot water at the "
+    "back of the stove, and they judged its strength by the way it ran from the brush: thin "
+    "as oil for a veneer, thick as honey for a joint that had to hold a chair together "
+    "through a hundred winters.",
+    "A good joint needs little glue. The surfaces are planed until they meet along their "
+    "whole length, warmed so that the glue does not chill before it takes, and pressed "
+    "together by hand, rubbed to and fro until the air is driven out and the pieces seize. "
+    "Such joints were often stronger than the wood around them, and a careful apprentice "
+    "could tell by the sound of a tap whether the glue had taken along the whole seam.",
+    "Workmanship of this kind leaves no mark that a visitor would notice, which is perhaps why "
+    "it was prized in the trade and seldom mentioned outside it.",
+]
+
+
+def _natural_widths(lines: list[str], path: Path) -> list[float]:
+    """How wide each line sets in 10 pt Times-Roman, measured by pdfium on a draft."""
+    import pypdfium2
+
+    _write([[_text(0, 100, 10, line)] for line in lines], path)
+    pdf = pypdfium2.PdfDocument(str(path))
+    widths = []
+    for index in range(len(lines)):
+        textpage = pdf[index].get_textpage()
+        count = textpage.count_chars()
+        widths.append(float(textpage.get_charbox(count - 1)[2] - textpage.get_charbox(0)[0]))
+    pdf.close()
+    return widths
+
+
+def _justified(x: float, y: float, text: str, spacing: float) -> str:
+    return f"BT /F1 10 Tf {spacing:.3f} Tw {x:.1f} {y:.1f} Td ({_escape(text)}) Tj ET"
+
+
+def catchwords() -> None:
+    """Three pages of a facsimile-style book: a bracketed folio centred at the top, justified
+    text, and under each page's last line the next page's first word at the right margin
+    (hyphenated where the word breaks over the page), with the sheet's signature mark on
+    the same line, set apart, under the first page."""
+    lines: list[tuple[str, bool]] = []
+    for paragraph in CATCHWORDS:
+        wrapped = textwrap.wrap(paragraph, 44)
+        lines.extend((line, i == 0) for i, line in enumerate(wrapped))
+    left, right = 50.0, 250.0
+    path = HERE / "catchwords-pdf" / "input.pdf"
+    breaks = [0, 9, 17, len(lines)]  # the second page ends its paragraph: `Work-` follows
+    catch = {0: lines[9][0].split()[0], 1: "Work-"}
+    words = [line for line, _ in lines] + [*catch.values()]
+    widths = dict(zip(words, _natural_widths(words, path), strict=True))
+    pages: list[list[str]] = []
+    for number, (start, stop) in enumerate(itertools.pairwise(breaks)):
+        content = [_text(136, 390, 10, f"[ {number + 8} ]")]
+        for row, (text, opens) in enumerate(lines[start:stop]):
+            indent = 12.0 if opens else 0.0
+            ends = start + row + 1 == len(lines) or lines[start + row + 1][1]
+            spacing = 0.0 if ends else (right - left - indent - widths[text]) / text.count(" ")
+            content.append(_justified(left + indent, 365 - 13 * row, text, spacing))
+        foot = 365 - 13 * (stop - start)
+        if number in catch:
+            content.append(_text(right - widths[catch[number]], foot, 10, catch[number]))
+        if number == 0:
+            content.append(_text(140, foot, 10, "B"))
+        pages.append(content)
+    _write(pages, path)
+
+
+HOUSE = ["he house stood at the end of the lane, where the hedges gave",
+         "way to a low stone wall and the wall to open fields. Nobody",
+         "remembered who had built it, and nobody in the village cared.",
+         "It had been empty for as long as the oldest of them could say,",
+         "and the children made up stories about it on winter evenings."]
+
+
+def drop_cap_set_low() -> None:
+    """A chapter opening with a drop cap two lines deep whose top sits a little lower than
+    the first line's, the rest of its word in lower case beside it (`T` / `he house`)."""
+    content = [_text(60, 540, 14, "CHAPTER ONE"), _text(60, 478, 34, "T")]
+    for row, line in enumerate(HOUSE):
+        content.append(_text(86 if row < 2 else 60, 500 - 12 * row, 10, line))
+    content.append(_text(205, 40, 10, "7"))
+    _write([content], HERE / "drop-cap-set-low-pdf" / "input.pdf")
+
+
+BULLETS = [
+    "Sharpen the plane iron before you start, not when the cut has already begun to tear "
+    "the grain.",
+    "Plane with the grain wherever you can see it, and across it only to take off a "
+    "high spot.",
+    "Keep the sole waxed, so that the plane glides instead of chattering over the board.",
+]
+
+
+def bullet_list() -> None:
+    """A paragraph, a bulleted list whose items run to a second line hanging past the
+    bullet, and a paragraph after it with a first-line indent, in a body whose sizes are
+    in the text matrix (pdfium reports size 1)."""
+    content = []
+    y = 520.0
+    for row, line in enumerate(textwrap.wrap(
+            "A few habits make the difference between a board that is flat and one that only "
+            "looks flat from across the room:", 60)):
+        content.append(_text(60 + (14 if row == 0 else 0), y, 10, line))
+        y -= 13
+    for item in BULLETS:
+        for row, line in enumerate(textwrap.wrap(item, 56)):
+            if row == 0:
+                content.append(_text(66, y, 10, "\xb7"))  # the bullet in StandardEncoding
+            content.append(_text(76, y, 10, line))
+            y -= 13
+    for row, line in enumerate(textwrap.wrap(
+            "None of these habits takes long to learn, and all of them save time at the "
+            "bench, where the hours go faster than anyone expects.", 60)):
+        content.append(_text(60 + (14 if row == 0 else 0), y, 10, line))
+        y -= 13
+    _write([[_in_matrix(line) for line in content]], HERE / "bullet-list-pdf" / "input.pdf")
+
+
+_SET = re.compile(r"BT /F1 (\S+) Tf (\S+) (\S+) Td")
+
+
+def _in_matrix(line: str) -> str:
+    """The same text set at size 1 and scaled by the text matrix (pdfium then reports the
+    nominal size 1 for every glyph)."""
+    return _SET.sub(lambda m: f"BT /F1 1 Tf {m[1]} 0 0 {m[1]} {m[2]} {m[3]} Tm", line)
+
+
+def type_in_matrix() -> None:
+    """The page of ``type_and_markers`` with every size in the text matrix instead of the
+    font size: the same structure must come out."""
+    reader = pypdf.PdfReader(HERE / "type-and-markers-pdf" / "input.pdf")
+    data = reader.pages[0].get_contents().get_data().decode("latin-1")
+    _write([[_in_matrix(line) for line in data.splitlines()]],
+           HERE / "type-in-matrix-pdf" / "input.pdf", labels_from=12)
+
+
 if __name__ == "__main__":
     two_columns()
     type_and_markers()
+    catchwords()
+    type_in_matrix()
+    drop_cap_set_low()
+    bullet_list()

@@ -124,3 +124,58 @@ def test_a_space_the_next_glyph_overlaps_is_no_word_space(tmp_path: Path):
     line = next(line for line in read_pdf(path).pages[0].lines if line.text)
     assert line.text == "Manya b c was a runaway slave"
 
+
+
+def test_pieces_set_far_apart_on_one_baseline_are_lines_of_their_own(tmp_path: Path):
+    """Issue 15: a folio and a head at the two ends of the measure, or a signature mark and
+    a catchword on the foot line, are one line in pdfium's text; glyphs more than
+    ``WIDE_GAP`` type sizes apart cut it into pieces, each with its own box. Word spaces of
+    a justified line stay."""
+    path = _typeset(tmp_path, b"BT /F1 10 Tf 40 250 Td (xii) Tj 150 0 Td (The Title) Tj ET "
+                              b"BT /F1 10 Tf 40 230 Td 6 Tw (wide word spaces) Tj ET")
+    lines = [line for line in read_pdf(path).pages[0].lines if line.text]
+    assert [line.text for line in lines] == ["xii", "The Title", "wide word spaces"]
+    folio, title = (line.geometry for line in lines[:2])
+    assert folio is not None and title is not None and folio.x1 < 60 and title.x0 >= 190
+
+
+def test_type_size_in_the_text_matrix_is_read_from_the_glyphs(tmp_path: Path):
+    """Issue 15: a PDF that sets every glyph at size 1 and scales it by the text matrix
+    (pdfium's nominal size 1) gets its type size from the glyphs' boxes."""
+    path = _typeset(tmp_path, b"BT /F1 1 Tf 10 0 0 10 40 250 Tm (Body type) Tj ET "
+                              b"BT /F1 1 Tf 18 0 0 18 40 200 Tm (Big) Tj ET")
+    sizes = [line.geometry.font_size for line in read_pdf(path).pages[0].lines
+             if line.text and line.geometry is not None]
+    assert sizes[0] is not None and 8 < sizes[0] < 12
+    assert sizes[1] is not None and 15 < sizes[1] < 21
+
+
+def test_characters_outside_the_bmp_keep_their_boxes_paired(tmp_path: Path):
+    """Issue 15: pdfium counts a character outside the Basic Multilingual Plane as two (its
+    surrogates), Python as one; the boxes of the characters after it stay theirs (the line
+    ends where its last glyph ends, not one glyph early)."""
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /T def "
+            b"/CMapType 2 def 1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar "
+            b"<58> <D835DC00> endbfchar endcmap CMapName currentdict /CMap defineresource pop "
+            b"end end")
+    writer = pypdf.PdfWriter()
+    to_unicode = DecodedStreamObject()
+    to_unicode.set_data(cmap)
+    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"),
+                             NameObject("/Subtype"): NameObject("/Type1"),
+                             NameObject("/BaseFont"): NameObject("/Times-Roman"),
+                             NameObject("/ToUnicode"): writer._add_object(to_unicode)})
+    page = writer.add_blank_page(width=300, height=300)
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+    stream = DecodedStreamObject()
+    stream.set_data(b"BT /F1 10 Tf 40 250 Td (aXb YY cd) Tj ET")
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    path = tmp_path / "astral.pdf"
+    with path.open("wb") as handle:
+        writer.write(handle)
+    line = next(line for line in read_pdf(path).pages[0].lines if line.text)
+    assert line.text == "a\U0001d400b YY cd"
+    assert line.geometry is not None and line.geometry.x1 > 84  # `d` ends at 85.4 pt

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["ENDNOTES_HEADING", "NOTE_SYMBOLS", "marker_pattern", "note_label"]
+__all__ = ["APART_SYMBOLS", "ENDNOTES_HEADING", "NOTE_SYMBOLS", "marker_pattern", "note_label"]
 
 #: The heading of an endnote section (`NOTES`, `Notes to Chapter III`, `Anmerkungen`).
 ENDNOTES_HEADING = re.compile(
@@ -23,7 +23,11 @@ ENDNOTES_HEADING = re.compile(
 )
 
 #: Reference symbols, in the order books use them when notes are not numbered.
-NOTE_SYMBOLS = "*∗†‡§‖¶"
+NOTE_SYMBOLS = "*∗†‡§‖¶❋✱✳"
+#: Ornamental reference marks, which some books set apart from their word by a space
+#: (`authorities ❋,`, shandy-lualatex); prose has no other use for them. An asterisk or a
+#: dagger apart is no marker (`* * *`, a dagger before a name).
+APART_SYMBOLS = "❋✱✳"
 #: The superscript digits 0 to 9, as a raised marker may be encoded in text.
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
@@ -34,7 +38,7 @@ _LABEL = re.compile(
     rf"^(?:\[(?P<bracket>\d{{1,{MAX_LABEL_DIGITS}}})\]\s*"
     rf"|(?P<number>\d{{1,{MAX_LABEL_DIGITS}}})(?:[.)]\s+|\s+(?=[A-ZÀ-Þ\W])"
     rf"|(?=[\"“‘'«]?[A-ZÀ-Þ]))"
-    rf"|(?P<symbol>[{re.escape(NOTE_SYMBOLS)}]+)\s*)"
+    rf"|(?P<symbol>[{re.escape(NOTE_SYMBOLS)}]+)(?![.,;:])\s*)"
 )
 
 
@@ -77,4 +81,6 @@ def marker_pattern(label: str) -> re.Pattern[str]:
             # in superscript digits after a word or its punctuation (``went.¹``)
             rf"|{raised}(?![{SUPERSCRIPT_DIGITS}])(?<=[^\s{SUPERSCRIPT_DIGITS}]{raised})"
         )
+    if set(label) <= set(APART_SYMBOLS):
+        return re.compile(rf"(?<=\S){escaped}|(?<=\S ){escaped}(?=[\s.,;:!?)]|$)")
     return re.compile(rf"(?<=\S){escaped}")

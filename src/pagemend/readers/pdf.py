@@ -3,7 +3,12 @@
 Each line keeps where it sits (x0, x1, top, bottom in points, top measured from the top of
 the page), its font size and weight, italics, and the character ranges set as superscripts
 (smaller and raised: note markers). Lines come in the order pdfium gives them, numbered so;
-pdfium's U+FFFE line-end hyphen marker ends a line, as in the text reader. Word spaces that
+pdfium's U+FFFE line-end hyphen marker ends a line, as in the text reader, and pieces that
+pdfium gave as one line but that stand far apart on their baseline (``WIDE_GAP``: a folio and
+its head at the two ends of the measure, a signature mark and a catchword) are lines of their
+own, as poppler makes them. A line's type size is read from a glyph, never from a space, and
+from the glyph's box where pdfium's nominal size is a dummy (the size in the text matrix);
+characters outside the Basic Multilingual Plane keep the glyph boxes paired. Word spaces that
 pdfium lost are placed from the glyphs' positions, and raised digits that pdfium read at the
 end of the line below go back to their line: both need the glyphs' boxes, which only the
 reader has.
@@ -58,6 +63,18 @@ MISSING_SPACE_RATE = 0.001
 SPACE_SAMPLE = 1500
 #: Font weight from which a line counts as bold.
 BOLD_WEIGHT = 600
+#: Glyphs of one pdfium line standing more than this many type sizes apart are pieces set
+#: apart (a folio and a head at the two ends of the measure, a signature mark, a catchword at
+#: the right margin): each piece becomes a line, as poppler makes them. Justified word spaces
+#: stay under two type sizes on every page of the corpus and realpdf; the narrowest furniture
+#: gap in realpdf is 3.6 (a signature `Vol. IV.` beside its letter, shandy-lualatex).
+WIDE_GAP = 3.0
+#: A nominal size below this many points is a dummy (a space carries size 1, or the PDF sets
+#: every glyph at size 1 and scales it by the text matrix): the size is taken from the box.
+MIN_NOMINAL_SIZE = 2.0
+#: A glyph's loose box (the font's ascent to descent) is this many times its type size
+#: (1.14 in shandy-lualatex's Computer Modern, 1.0-1.2 over the corpus's fonts).
+LOOSE_BOX_RATIO = 1.15
 #: pdfium's font flag for italic fonts (PDF 1.7, table 123: bit 7)
 _ITALIC_FLAG = 1 << 6
 #: Font names that say italic, bold or small capitals: pdfium's italic flag misses the
@@ -72,6 +89,7 @@ _BOLD_NAME = re.compile(r"Bold|Black|Heavy|Semibold|Demi|-Bd(?:It)?\b|^CMBX?\d|^
 _SMALLCAPS_NAME = re.compile(r"Small-?Caps|SmallCap|Caps\d|[-_]SC\b|\bSC\d|^CMCSC|-Sc\b",
                              re.IGNORECASE)
 _PDFIUM_HYPHEN = "\ufffe"
+_LAST_BMP = 0xFFFF
 _LINE_END = re.compile("\r\n|[\r\n]|\ufffe")
 _RAISABLE = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
 _RAISABLE_FOUND = re.compile("[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]")
@@ -206,19 +224,46 @@ class _Boxes:
         #: styled fonts by text object (None: ask each character, see ``styled``)
         self._styles: dict[int, tuple[tuple[str, ...], str]] | None = {}
         self._heights: list[tuple[float, float]] = []
+        self._slots: list[int] | None = None  # pdfium's index of each character, if shifted
+
+    def align(self, text: str) -> None:
+        """Pair the page's text with pdfium's characters: pdfium counts a character outside
+        the Basic Multilingual Plane as two (its UTF-16 surrogates), Python as one, so every
+        later character's box would belong to its neighbour."""
+        if not text or max(text) <= chr(_LAST_BMP):
+            self._slots = None
+            return
+        slots, shift = [], 0
+        for position, char in enumerate(text):
+            slots.append(position + shift)
+            shift += ord(char) > _LAST_BMP
+        self._slots = slots
+
+    def _at(self, index: int) -> int:
+        slots = self._slots
+        return index if slots is None or index >= len(slots) else slots[index]
 
     def __getitem__(self, index: int) -> Box:
-        self._get(self._handle, index, self._pointer)
+        self._get(self._handle, self._at(index), self._pointer)
         rect = self._rect
         return (rect.left, rect.bottom, rect.right, rect.top)
 
     def size(self, index: int) -> float:
         """The character's font size."""
-        return float(self._size(self._handle, index))
+        return float(self._size(self._handle, self._at(index)))
+
+    def type_size(self, index: int) -> float:
+        """The character's type size: pdfium's nominal size, or where that is a dummy (under
+        ``MIN_NOMINAL_SIZE``: the size is in the text matrix) its loose box's height."""
+        size = self.size(index)
+        if size >= MIN_NOMINAL_SIZE:
+            return size
+        _, bottom, _, top = self[index]
+        return (top - bottom) / LOOSE_BOX_RATIO or size
 
     def font(self, index: int) -> tuple[float, bool, bool]:
         """(size, bold, italic) of the character's font."""
-        handle = self._handle
+        handle, index = self._handle, self._at(index)
         self._info(handle, index, None, 0, self._flags_pointer)
         return (float(self._size(handle, index)), self._weight(handle, index) >= BOLD_WEIGHT,
                 bool(self._flags.value & _ITALIC_FLAG))
@@ -232,6 +277,7 @@ class _Boxes:
     def style(self, index: int) -> tuple[tuple[str, ...], str] | None:
         """The marks (``italic``, ``bold``, ``smallcaps``) the character's font sets and the
         font's name, or None for a font that sets none."""
+        index = self._at(index)
         if self._styles is None:
             self._info(self._handle, index, self._name_pointer, _NAME_SIZE, self._flags_pointer)
             found = _font_style(self._name.value, bool(self._flags.value & _ITALIC_FLAG))
@@ -263,10 +309,10 @@ class _Boxes:
                 pending = bool(out)
                 continue
             if pending and previous_right is not None:
-                self._origin(handle, index, self._x_pointer, self._y_pointer)
+                self._origin(handle, self._at(index), self._x_pointer, self._y_pointer)
                 if self._x.value - previous_right > kept:
                     out.append(" ")
-            get(handle, index, pointer)
+            get(handle, self._at(index), pointer)
             if not pending and previous_right is not None and rect.left - previous_right > gap:
                 out.append(" ")
                 added += 1
@@ -377,7 +423,9 @@ def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float,
         first = last = chars.start
     left, middle, right = boxes[first], boxes[(first + last) // 2], boxes[last]
     bottom = sorted((left[1], middle[1], right[1]))[1]
-    size, bold, italic = boxes.font(chars[len(chars) // 2])
+    size, bold, italic = boxes.font(_glyph_near_middle(text, chars))
+    if size < MIN_NOMINAL_SIZE:
+        size = (max(left[3], middle[3], right[3]) - bottom) / LOOSE_BOX_RATIO or size
     geometry = Geometry(
         x0=left[0], x1=right[2], top=page_height - max(left[3], middle[3], right[3]),
         bottom=page_height - bottom, font_size=size, bold=bold, italic=italic,
@@ -385,6 +433,40 @@ def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float,
     low = bisect.bisect_left(raisable, chars.start)
     high = bisect.bisect_left(raisable, chars.stop, low)
     return geometry, _raised(raisable[low:high], boxes, size, bottom) if high > low else []
+
+
+def _glyph_near_middle(text: str, chars: range) -> int:
+    """The index of the non-space character nearest the middle of the line (a space may
+    carry a dummy font size), or the middle index where the line has none.
+
+    >>> _glyph_near_middle("ab   cd", range(0, 7))
+    5
+    """
+    middle = chars.start + len(chars) // 2
+    for step in range(len(chars)):
+        for index in (middle + step, middle - step):
+            if index in chars and not text[index].isspace():
+                return index
+    return middle
+
+
+def _pieces(text: str, chars: range, boxes: _Boxes) -> list[range]:
+    """The line's characters cut where white space stands wider than ``WIDE_GAP`` type
+    sizes between two glyphs (pieces set apart on one baseline)."""
+    size = boxes.type_size(_glyph_near_middle(text, chars))
+    pieces: list[range] = []
+    start, previous, spaced = chars.start, None, False
+    for index in chars:
+        if text[index].isspace():
+            spaced = previous is not None
+            continue
+        if spaced and previous is not None and (
+                boxes[index][0] - boxes[previous][2] > WIDE_GAP * size):
+            pieces.append(range(start, previous + 1))
+            start = index
+        previous, spaced = index, False
+    pieces.append(range(start, chars.stop))
+    return pieces
 
 
 def _raised(candidates: list[int], boxes: _Boxes, size: float, baseline: float) -> list[int]:
@@ -471,8 +553,9 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
     items = []
     missing = checked = 0
     page_text, ranges = _raw_lines(textpage)
+    boxes.align(page_text)
     raisable = [match.start() for match in _RAISABLE_FOUND.finditer(page_text)]
-    for chars in ranges:
+    for chars in (piece for line in ranges for piece in _pieces(page_text, line, boxes)):
         soft = page_text[chars[-1]] == _PDFIUM_HYPHEN
         geometry, raised = _line_geometry(page_text, chars, boxes, height, raisable)
         size = geometry.font_size or 0.0

@@ -64,6 +64,15 @@ INITIAL_AT_LINE_END = rule(STAGE, "initial_at_line_end", "A capital glued to the
                            "of a line that opens with a word in capitals, where the extractor "
                            "dropped the line-end hyphen (`an anW`), is that word's drop cap "
                            "when the two make a more common word.")
+INITIAL_SET_LARGE = rule(STAGE, "initial_set_large", "With geometry, a capital alone on its "
+                         "line in type at least twice the size of the next line, whose top "
+                         "lies within the initial's height, is the drop cap of that line's "
+                         "first word when the two make a word, whatever the case of the rest "
+                         "(`T` / `he house`: the initial's top may sit lower than the line's).")
+#: A drop cap is set at least this many times the size of the text beside it (two lines
+#: deep; a raised initial or a heading in capitals is smaller than that beside its text).
+DROP_CAP_SIZE_RATIO = 2.0
+_LOWER_WORD = re.compile(r"^(?P<word>[a-zß-öø-ÿ]+)(?![\w'’])")
 MOVED = rule(STAGE, "moved_away", "A line that held only a drop cap (or its quotation mark) "
              "is left empty once they join their word, and opens no gap between paragraphs.")
 
@@ -81,6 +90,7 @@ class _Found:
     taken: str  # the text taken from it (the whole line, or the initial and a space)
     quote: str = ""
     quote_line: Line | None = None
+    large: bool = False  # found by its size beside a word in lower case
 
 
 def _makes_word(letter: str, word: str, lang: str, glued: bool) -> bool:
@@ -92,7 +102,9 @@ def _find(body: list[Line], i: int, lang: str) -> _Found | None:
     """The drop cap of the first word of ``body[i]``, if one stands next to it."""
     first = body[i]
     match = _CAPITALS_WORD.match(first.text)
-    if match is None or not _LOWER.search(first.text):
+    if match is None:
+        return _large_initial(body, i, lang)
+    if not _LOWER.search(first.text):
         return None
     word = match.group("word")
     before = body[i - 1] if i and body[i - 1].page == first.page else None
@@ -114,6 +126,24 @@ def _find(body: list[Line], i: int, lang: str) -> _Found | None:
     return None
 
 
+def _large_initial(body: list[Line], i: int, lang: str) -> _Found | None:
+    """An initial set large on its line just before a line that opens in lower case."""
+    first = body[i]
+    before = body[i - 1] if i else None
+    match = _LOWER_WORD.match(first.text)
+    if before is None or match is None or before.page != first.page:
+        return None
+    alone = _INITIAL.match(before.text)
+    initial, line = before.geometry, first.geometry
+    if (alone is None or alone["quote"] or initial is None or line is None
+            or not initial.font_size or not line.font_size
+            or initial.font_size < DROP_CAP_SIZE_RATIO * line.font_size
+            or not initial.top - line.font_size <= line.top <= initial.bottom
+            or not _makes_word(alone["letter"], match["word"], lang, glued=False)):
+        return None
+    return _Found(first, alone["letter"], before, before.text, large=True)
+
+
 def _beside(found: _Found, body: list[Line]) -> list[Line]:
     """The lines set beside an initial that stood alone: from the first line down to the
     initial's foot, on its page."""
@@ -133,6 +163,8 @@ def _apply(found: _Found, body: list[Line], changes: Changes, edits: list[Edit])
     rule_used = INITIAL_ALONE if found.taken == found.taken_from.text else INITIAL_GLUED
     if found.taken_from is found.first:
         rule_used = INITIAL_AT_LINE_END
+    if found.large:
+        rule_used = INITIAL_SET_LARGE
     prefix = found.quote + found.letter
     evidence = f"{found.letter!r} + {found.first.text.split()[0]!r} make a word"
     beside = _beside(found, body)

@@ -34,7 +34,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pagemend.data.notes import NOTE_SYMBOLS
+from pagemend.data.notes import APART_SYMBOLS, NOTE_SYMBOLS
 from pagemend.model import Document, Edit, Line
 from pagemend.registry import stage
 from pagemend.rules import Changes, Rule, rule
@@ -94,8 +94,9 @@ _MARKERS: tuple[tuple[re.Pattern[str], Rule, bool], ...] = (
      GLUED_DIGITS, True),
     (re.compile(r"(?<=[^\W\d_][.,;:!?])(\d{1,3})(?=[^\W\d_]{2})"), GLUED_BOTH_SIDES,
      True),
-    (re.compile(rf"(?<=[{re.escape(_PUNCT)}\w])([{re.escape(NOTE_SYMBOLS)}]{{1,3}})"), SYMBOL,
-     True),
+    (re.compile(rf"(?:(?<=[{re.escape(_PUNCT)}\w])|(?<=[{re.escape(_PUNCT)}\w] )"
+                rf"(?=[{re.escape(APART_SYMBOLS)}]{{1,3}}(?:[\s.,;:!?)]|$)))"
+                rf"([{re.escape(NOTE_SYMBOLS)}]{{1,3}})"), SYMBOL, True),
     # after a number that ends a sentence (`the summer of 1850.1 By May`), not a decimal
     # (`57.8 degs.`): a capital must open the next sentence
     (re.compile(r"(?<=\d[.!?])(\d{1,3})(?=\s+[A-ZÀ-Þ])"), AFTER_NUMBER, True),
@@ -181,6 +182,8 @@ def _after_word(text: str, start: int) -> bool:
     closing marks (`be—]15`), or follows an ellipsis (`present ...7`); not a number
     (`57.8`)."""
     i = start
+    if text[start] in APART_SYMBOLS and text[start - 1:start] == " ":
+        i -= 1  # an ornamental mark set apart from its word (see ``APART_SYMBOLS``)
     while i > 0 and start - i < MAX_MARKS_BEFORE and text[i - 1] in _PUNCT:
         i -= 1
     if i > 0 and text[i - 1].isalpha():

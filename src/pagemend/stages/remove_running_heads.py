@@ -57,12 +57,14 @@ from pagemend.furniture import (
     CLAUSE_END,
     EdgeLine,
     Evidence,
+    catchword,
     edge_lines,
     gather,
     has_words,
     head_key,
     plausible_head,
 )
+from pagemend.layout import right_margins
 from pagemend.model import Document, Edit, Line, LineRole, Page
 from pagemend.registry import stage
 from pagemend.rules import Changes, Rule, rule
@@ -114,8 +116,25 @@ FOLIO_OUT_OF_PLACE = rule(
     STAGE, "folio_out_of_place", "On a page whose edges print no folio, a line holding only the "
     "page's number in the book's folio sequence is the folio, wherever the reading order put it "
     "(the foot of a column).")
+HEAD_BESIDE_FOLIO = rule(
+    STAGE, "head_beside_folio", "With geometry, a line at a page's edge on the baseline of a "
+    "folio in sequence, set apart from it, is the running head (top) or foot line the folio "
+    "stands beside.")
+HEAD_APART_FROM_FOLIO = rule(
+    STAGE, "head_apart_from_folio", "In page text, a short line and the folio in sequence that "
+    "open a page as its first two lines, each set off by a blank line, are the running head "
+    "and its folio that extraction set apart (one printed line, folio at the margin).")
+CATCHWORD_AT_MARGIN = rule(
+    STAGE, "catchword_at_margin", "With geometry, a single word set alone at the right margin "
+    "under a page's last line, the next page's first word, is a catchword (hand-press books "
+    "and their facsimiles).")
+SIGNATURE_BESIDE_CATCHWORD = rule(
+    STAGE, "signature_beside_catchword", "With geometry, short pieces set apart on the "
+    "catchword's line are the sheet's signature mark.")
 
 _Found = tuple[Rule, LineRole, str]
+#: Pieces whose tops lie within this share of the type size share a baseline.
+BASELINE_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +306,86 @@ def _page_furniture(page: Page, evidence: Evidence, full_line: int,
         found[edge.line.number] = decision
         if decision[1] != "folio":
             heads.add(key)
+    found |= _beside_folio(edges, found, evidence)
+    found |= _apart_from_folio(top, found, evidence, full_line)
     return found | _folio_out_of_place(page, found, evidence)
+
+
+def _beside_folio(edges: list[EdgeLine], found: dict[int, _Found], evidence: Evidence
+                  ) -> dict[int, _Found]:
+    """The folio in sequence at an edge and the pieces on its baseline (the reader sets
+    pieces far apart on one baseline as lines of their own: `vi` | `Chapter 0. Preface`)."""
+    more: dict[int, _Found] = {}
+    for edge in edges:
+        folio = parse_folio(edge.line.text)
+        geometry = edge.line.geometry
+        if folio is None or geometry is None or not evidence.keeps_step(folio, edge.line.page):
+            continue
+        beside = [other for other in edges if other.zone == edge.zone and other is not edge
+                  and other.line.geometry is not None and other.line.number not in found
+                  and has_words(head_key(other.line.text))
+                  and abs(other.line.geometry.top - geometry.top)
+                  <= BASELINE_SHARE * (geometry.font_size or 10.0)]
+        if not beside:
+            continue
+        role: LineRole = "running_head" if edge.zone == "top" else "foot"
+        more.setdefault(edge.line.number, (
+            FOLIO_IN_SEQUENCE, "folio",
+            f"page number {folio.text} keeps step with the other pages' folios"))
+        for other in beside:
+            more[other.line.number] = (HEAD_BESIDE_FOLIO, role, f"on the baseline of the "
+                                       f"folio {folio.text}, {edge.zone} of the page")
+    return {number: why for number, why in more.items() if number not in found}
+
+
+def _apart_from_folio(top: list[EdgeLine], found: dict[int, _Found], evidence: Evidence,
+                      full_line: int) -> dict[int, _Found]:
+    """Page text: the head and its folio as the page's first two lines, each followed by a
+    blank line (`1.3. The first program` / `3`), where geometry cannot show their baseline."""
+    if len(top) < 2 or not all(edge.separated for edge in top[:2]):
+        return {}
+    first, second = top[:2]
+    for folio_edge, title in ((first, second), (second, first)):
+        folio = parse_folio(folio_edge.line.text)
+        text = title.line.text
+        if (folio is None or title.line.geometry is not None or title.line.number in found
+                or not evidence.keeps_step(folio, folio_edge.line.page)
+                or not has_words(head_key(text)) or not _shorter_than(text, HEAD_MAX_SHARE,
+                                                                      full_line)
+                or DIVISION.match(text) or BARE_NUMERAL.match(text) or CLAUSE_END.search(text)):
+            continue
+        pair: dict[int, _Found] = {
+            folio_edge.line.number: (FOLIO_IN_SEQUENCE, "folio", f"page number {folio.text} "
+                                     "keeps step with the other pages' folios"),
+            title.line.number: (HEAD_APART_FROM_FOLIO, "running_head", f"{len(text)} "
+                                f"characters opening the page with the folio {folio.text}, "
+                                "each set off by a blank line")}
+        return {number: why for number, why in pair.items() if number not in found}
+    return {}
+
+
+def _catchword_furniture(doc: Document) -> dict[int, dict[int, _Found]]:
+    """Per page, the catchword and signature mark at its foot (with geometry only)."""
+    margins = right_margins(doc)
+    sizes = sorted(line.geometry.font_size for line in doc.lines()
+                   if line.text and line.geometry is not None and line.geometry.font_size)
+    if not sizes:
+        return {}
+    body_size = sizes[len(sizes) // 2]
+    found: dict[int, dict[int, _Found]] = {}
+    for page, following in zip(doc.pages, doc.pages[1:], strict=False):
+        caught = catchword(page, following, margins[page.index], body_size)
+        if caught is None:
+            continue
+        word, signature = caught
+        found[page.index] = {word.number: (
+            CATCHWORD_AT_MARGIN, "foot",
+            f"{word.text!r} at the right margin under the text opens page {following.index}")}
+        for piece in signature:
+            found[page.index][piece.number] = (
+                SIGNATURE_BESIDE_CATCHWORD, "foot",
+                f"{len(piece.text)} characters on the line of the catchword {word.text!r}")
+    return found
 
 
 def _last_body_line(page: Page, found: dict[int, _Found]) -> Line | None:
@@ -306,9 +404,11 @@ def remove_running_heads(doc: Document, config: RemoveRunningHeadsConfig) -> Doc
     changes = Changes()
     edits: list[Edit] = []
     previous_end: Line | None = None
+    catchwords = _catchword_furniture(doc)
     for page in doc.pages:
         full_line = full_lines[page.index] if page.index < len(full_lines) else 0
-        found = _page_furniture(page, evidence, full_line, previous_end)
+        found = _page_furniture(page, evidence, full_line, previous_end) | catchwords.get(
+            page.index, {})
         for number, (by, role, reason) in sorted(found.items()):
             line = page.lines[number]
             changes.set(line, by, reason, role=role)

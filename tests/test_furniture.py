@@ -1,0 +1,47 @@
+"""furniture.catchword: the next page's first word at the right margin under the text."""
+
+from __future__ import annotations
+
+from pagemend.furniture import catchword
+from pagemend.model import Geometry, Line, Page
+
+
+def _line(text: str, where: tuple[int, int], x0: float, x1: float, top: float) -> Line:
+    return Line(text, where[0], where[1], Geometry(x0, x1, top, top + 10.0, 10.0))
+
+
+def _pages(word: str, following: str, signature: str = "") -> tuple[Page, Page]:
+    lines = [_line("the last full line of the page ends", (0, 0), 50, 250, 300)]
+    if signature:
+        lines.append(_line(signature, (0, 1), 140, 150, 313))
+    lines.append(_line(word, (0, len(lines)), 250 - 6 * len(word), 250, 313))
+    first = Page(0, None, tuple(lines), width=300.0)
+    second = Page(1, None, (_line("[ 9 ]", (1, 0), 140, 160, 40),
+                            _line(following, (1, 1), 50, 250, 60)), width=300.0)
+    return first, second
+
+
+def test_a_catchword_is_the_next_pages_first_word_at_the_right_margin():
+    first, second = _pages("length,", "length, warmed so that the glue", "B 2")
+    found = catchword(first, second, 250.0, 10.0)
+    assert found is not None
+    assert found[0].text == "length," and [line.text for line in found[1]] == ["B 2"]
+
+
+def test_a_hyphenated_catchword_opens_the_next_pages_first_word():
+    first, second = _pages("Work-", "Workmanship of this kind")
+    assert catchword(first, second, 250.0, 10.0) is not None
+
+
+def test_a_word_that_does_not_open_the_next_page_is_no_catchword():
+    first, second = _pages("nothing", "Workmanship of this kind")
+    assert catchword(first, second, 250.0, 10.0) is None
+
+
+def test_a_paragraphs_last_line_is_no_catchword():
+    """A short last line starts at the left margin: it is text, whatever follows."""
+    first, second = _pages("length,", "length, warmed so that the glue")
+    moved = first.lines[-1]
+    last = Line(moved.text, 0, moved.number, Geometry(50, 80, 313, 323, 10.0))
+    first = Page(0, None, (*first.lines[:-1], last), width=300.0)
+    assert catchword(first, second, 250.0, 10.0) is None
