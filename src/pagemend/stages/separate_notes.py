@@ -129,6 +129,10 @@ class SeparateNotesConfig:
 
 
 def _increasing(labels: list[str]) -> bool:
+    """Numbers, or letters (``(a)``, ``b)``), run in increasing order down the page."""
+    letters = [label.strip("()") for label in labels if label.strip("()").isalpha()]
+    if letters and len(letters) == len(labels):
+        return letters == sorted(set(letters), key=lambda letter: (len(letter), letter))
     numbers = [int(label) for label in labels if label.isdigit()]
     return len(numbers) != len(labels) or numbers == sorted(set(numbers))
 
