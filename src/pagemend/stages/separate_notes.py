@@ -165,6 +165,11 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
         if found is None:
             continue
         labelled.insert(0, (body[i], found))
+        if bare and not found[0].isdigit():
+            # bracketed labels above: a number alone below them is no label (a folio)
+            labelled = [(line, lb) for line, lb in labelled
+                        if not BARE_LABEL.match(line.text)]
+            bare = False
         labels = [label for _, (label, _) in labelled]
         if not _increasing(labels):
             continue
