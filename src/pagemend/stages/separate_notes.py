@@ -128,6 +128,12 @@ class SeparateNotesConfig:
     enabled: bool = True
 
 
+def _style(label: str) -> str:
+    """A label's style: ``digits``, ``letters`` (``(a)``, ``b)``) or ``symbols``."""
+    core = label.strip("()")
+    return "digits" if core.isdigit() else "letters" if core.isalpha() else "symbols"
+
+
 def _increasing(labels: list[str]) -> bool:
     """Numbers, or letters (``(a)``, ``b)``), run in increasing order down the page."""
     letters = [label.strip("()") for label in labels if label.strip("()").isalpha()]
@@ -165,10 +171,10 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
         if found is None:
             continue
         labelled.insert(0, (body[i], found))
-        if bare and not found[0].isdigit():
-            # bracketed labels above: a number alone below them is no label (a folio)
-            labelled = [(line, lb) for line, lb in labelled
-                        if not BARE_LABEL.match(line.text)]
+        if found[0].endswith(")") and not found[0][0].isdigit():
+            # one style of bracketed label at the foot: a line opening with a number below
+            # (`3. p. 126.`, a folio) goes on with a note
+            labelled = [(line, lb) for line, lb in labelled if _style(lb[0]) == _style(found[0])]
             bare = False
         labels = [label for _, (label, _) in labelled]
         if not _increasing(labels):
