@@ -89,7 +89,7 @@ def marker_pattern(label: str) -> re.Pattern[str]:
         # punctuation, or the caret of a raised marker): a pattern that opens with a look
         # back runs several times slower over a page
         return re.compile(
-            rf"{escaped}(?!\d)(?<=(?:[^\W\d_]|[.,;:!?'\"’”»›)\]]|\^){escaped})"
+            rf"{escaped}(?!\d)(?<=(?:[^\W\d_]|[.,;:!?'\"’”“»›)\]]|\^){escaped})"
             rf"|\[{escaped}\]"
             rf"|(?m:^{escaped}$)"  # a superscript that extraction set on a line of its own
             # or at the start of the next line, before the lower-case word that goes on

@@ -86,7 +86,7 @@ RENUMBERED = rule(STAGE, "renumbered", "Note labels that repeat (restarting on e
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
 #: closing punctuation and dashes a raised marker may follow (`Law.2`, `too."5`, `them—†`)
-_PUNCT = ".,;:!?'\"’”»›)]—–"
+_PUNCT = ".,;:!?'\"’”“»›)]—–"  # `“` closes a German quotation (`„Blutsättigung“6)`)
 #: at most this many marks between the word and its marker (`head;—∗`, `be—]15`)
 MAX_MARKS_BEFORE = 3
 #: right after a word, or after a word and one or two punctuation marks (not after `57.`)

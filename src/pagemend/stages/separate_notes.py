@@ -284,7 +284,7 @@ def _continuation_start(candidates: list[Line], labelled: bool, body_closed: boo
     k = _continuation(candidates, body_width, body_width * ratio)
     if k == len(candidates) and labelled and _sentence_done(candidates[-1].text):
         return k - 1, CONTINUED_LAST_LINE  # an unfinished note goes on: the line ending it
-    if body_closed and candidates[0].text[:1].islower():
+    if k == len(candidates) and body_closed and candidates[0].text[:1].islower():
         return 0, CONTINUED_LOWER_CASE  # the body closed its paragraph: a page opening in
         # lower case goes on with the note
     return k, CONTINUED_BY_WIDTH
