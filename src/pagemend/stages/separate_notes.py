@@ -87,6 +87,13 @@ MIN_NOTE_TYPE_LINES = 3
 #: numbered line at a chapter's end is as likely a last list item).
 MIN_ENDNOTES = 2
 
+#: A catchword is the first word or two of the next page (or of the note running on there),
+#: set alone at the foot: at most this many characters (printings: `a parte`, `Opu-`).
+MAX_CATCHWORD_CHARS = 16
+#: The catchwords stand among this many last lines of a page (text catchword, note
+#: catchword, a signature mark between them: dta-kant-1781, dta-glueck-1790).
+CATCHWORD_LINES = 4
+
 #: a number alone on its line: at the foot, above text, a note's label set apart
 BARE_LABEL = re.compile(rf"^\d{{1,{MAX_LABEL_DIGITS}}}$")
 
@@ -115,6 +122,9 @@ CONTINUED_LAST_LINE = rule(STAGE, "continued_last_line", "The sentence-ending li
 CONTINUED_LOWER_CASE = rule(STAGE, "continued_lower_case", "A page that opens in lower case, "
                             "after a body that closed its paragraph, opens with the note left "
                             "unfinished on the page before.")
+CONTINUED_AT_CATCHWORD = rule(STAGE, "continued_at_catchword", "Where a page's foot prints "
+                              "two catchwords, one opening the next page's text, the other "
+                              "opens the note that runs on there.")
 ENDNOTE_SECTION = rule(STAGE, "endnote_section", "Under an endnotes heading (`NOTES`), lines "
                        "that open with note labels open notes, up to the next division "
                        "heading.")
@@ -268,6 +278,42 @@ def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int
         ]
         body_width = float(full_line(body_lengths)) if body_lengths else 0.0
         found = _continuations(doc, labelled, (body_width, ratio), body_size)
+    return found
+
+
+def _catchwords(page: Page) -> list[str]:
+    """The short lines at the page's foot that may be catchwords (hyphen dropped)."""
+    lines = [line.text.strip() for line in page.lines if line.text.strip()][-CATCHWORD_LINES:]
+    return [text.rstrip("-") for text in lines
+            if len(text) <= MAX_CATCHWORD_CHARS and len(text.split()) <= 2
+            and text.rstrip("-")[:1].isalpha()]
+
+
+def _opens(text: str, catchword: str) -> bool:
+    return text == catchword or text.startswith(catchword + " ") or (
+        text.startswith(catchword) and text[len(catchword):len(catchword) + 1].isalpha())
+
+
+def _catchword_continuations(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]]
+                             ) -> dict[int, tuple[int, Rule]]:
+    """Page -> the line where the note run on from the page before begins, found by the
+    note's catchword (see ``CONTINUED_AT_CATCHWORD``)."""
+    found: dict[int, tuple[int, Rule]] = {}
+    for before, page in itertools.pairwise(doc.pages):
+        start = min(labelled[page.index]) if labelled.get(page.index) else 10**9
+        body = [line for line in page.lines if line.text and line.role == "body"
+                and line.number < start]
+        words = _catchwords(before) if labelled.get(before.index) and body else []
+        text_word = [word for word in words if _opens(body[0].text, word)]
+        if not text_word:
+            continue  # the page's first line shows no catchword printed above it
+        for word in words:
+            if word in text_word:
+                continue
+            opening = [line for line in body[1:] if _opens(line.text, word)]
+            if opening:
+                found[page.index] = (opening[0].number, CONTINUED_AT_CATCHWORD)
+                break
     return found
 
 
@@ -609,6 +655,7 @@ def separate_notes(doc: Document, config: SeparateNotesConfig | None) -> Documen
     labelled, routes = _footnotes(doc)
     # only a note can be continued: without labelled notes there is nothing to look for
     continued = _continued_notes(doc, labelled) if any(labelled.values()) else {}
+    continued.update(_catchword_continuations(doc, labelled))
     notes: list[_NoteLine] = []
     for page in doc.pages:
         notes += _page_notes(page, labelled[page.index], routes.get(page.index),
