@@ -144,6 +144,12 @@ def _style(label: str) -> str:
     return "digits" if core.isdigit() else "letters" if core.isalpha() else "symbols"
 
 
+def _same_style(label: str, other: str) -> bool:
+    """Bracketed letters and symbols (``(a)``, ``*)``) are not mixed with other labels."""
+    closed = [lb for lb in (label, other) if lb.endswith(")")]
+    return not closed or _style(label) == _style(other)
+
+
 def _increasing(labels: list[str]) -> bool:
     """Numbers, or letters (``(a)``, ``b)``), run in increasing order down the page."""
     letters = [label.strip("()") for label in labels if label.strip("()").isalpha()]
@@ -171,32 +177,66 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
         lowest = min(lowest, note_type_from - 1)
     if body and before and note_label(body[0].text):
         lowest = -1  # the page may open with a note referenced on the page before
-    marked: list[str] | None = None  # the body lines as markers show in them, when needed
+    marked = [_marked(line) for line in body]  # the body lines as markers show in them
     bare = False  # a number alone on its line among the labels: no glued numbers
-    for i in range(len(body) - 1, max(lowest, -1), -1):
-        found = note_label(body[i].text)
-        if found is None and i + 1 < len(body) and BARE_LABEL.match(body[i].text):
-            # a label the extractor set apart, above its note's text
-            found, bare = (body[i].text, len(body[i].text)), True
-        if found is None:
-            continue
+    candidates = _label_candidates(body, lowest)
+    strays = _strays(candidates, before, marked)
+    for i, found, bare_here in reversed(candidates):
+        if i in strays or (labelled and not _same_style(found[0], labelled[0][1][0])):
+            continue  # `a) ein jeder` above notes `26)`, `27)`: one style of label per foot
+        bare = bare or bare_here
         labelled.insert(0, (body[i], found))
-        if found[0].endswith(")") and not found[0][0].isdigit():
-            # one style of bracketed label at the foot: a line opening with a number below
-            # (`3. p. 126.`, a folio) goes on with a note
-            labelled = [(line, lb) for line, lb in labelled if _style(lb[0]) == _style(found[0])]
-            bare = False
         labels = [label for _, (label, _) in labelled]
         if not _increasing(labels):
             continue
-        if marked is None:
-            marked = [_marked(line) for line in body]
         above = "\n".join([before, *marked[:i]])
         if all(marker_pattern(lb).search(above) for lb in labels):
             best, by = {line.number: label for line, label in labelled}, FOOTNOTE_BLOCK
         elif not bare and _glued_run([label for _, label in labelled], follows):
             best, by = {line.number: label for line, label in labelled}, GLUED_NUMBERS
     return best, by
+
+
+def _label_candidates(body: list[Line], lowest: int) -> list[tuple[int, tuple[str, int], bool]]:
+    """(index, (label, length), set apart alone) of the body lines that may open a note, top
+    down: below ``lowest``, or above it with a bracketed label (see ``_closed_label``)."""
+    found_at: list[tuple[int, tuple[str, int], bool]] = []
+    for i, line in enumerate(body):
+        found = note_label(line.text)
+        if i <= lowest and not (found and _closed_label(line.text, found)):
+            continue  # only a bracketed label (`1)`, `(a)`) opens a note this high
+        if found is None and i + 1 < len(body) and BARE_LABEL.match(line.text) and i > lowest:
+            found_at.append((i, (line.text, len(line.text)), True))  # a label set apart
+        elif found is not None:
+            found_at.append((i, found, False))
+    return found_at
+
+
+def _strays(candidates: list[tuple[int, tuple[str, int], bool]], before: str,
+            marked: list[str]) -> set[int]:
+    """Indices of numbers that open lines inside notes (`392 A; 4, 427 B`, a folio below
+    `(a)`): set apart, no marker for them above, and not the number after the label above
+    (a numbered list counts on: `10. Cleanliness.` / `11. Tranquillity.`)."""
+    strays: set[int] = set()
+    for k, (i, (label, length), bare) in enumerate(candidates):
+        if not label.isdigit() or (length == len(label) and not bare):
+            continue
+        upper = candidates[k - 1][1][0] if k else ""
+        if upper.isdigit() and int(upper) + 1 == int(label):
+            continue
+        if not _marker_above(label, before, marked[:i]):
+            strays.add(i)
+    return strays
+
+
+def _closed_label(text: str, found: tuple[str, int]) -> bool:
+    """The label is closed by a bracket (``1)``, ``(a)``, ``*)``): set so, as its callout in
+    the text, it is no list number, and a note may fill the page (dta-rohde-1894)."""
+    return found[0].endswith(")") or text[len(found[0]):len(found[0]) + 1] == ")"
+
+
+def _marker_above(label: str, before: str, marked: list[str]) -> bool:
+    return bool(marker_pattern(label).search("\n".join([before, *marked])))
 
 
 def _glued_run(labels: list[tuple[str, int]], follows: int | None) -> bool:
@@ -330,7 +370,7 @@ def _continuation_start(candidates: list[Line], labelled: bool, body_closed: boo
     k = _continuation(candidates, body_width, body_width * ratio)
     if k == len(candidates) and labelled and _sentence_done(candidates[-1].text):
         return k - 1, CONTINUED_LAST_LINE  # an unfinished note goes on: the line ending it
-    if k == len(candidates) and body_closed and candidates[0].text[:1].islower():
+    if body_closed and candidates[0].text[:1].islower():
         return 0, CONTINUED_LOWER_CASE  # the body closed its paragraph: a page opening in
         # lower case goes on with the note
     return k, CONTINUED_BY_WIDTH
