@@ -74,8 +74,8 @@ LINE_START_DIGITS = rule(STAGE, "digits_at_line_start", "A number that opens a l
                         "or the next: it belongs to the end of the line before.")
 CLOSED_LABEL = rule(STAGE, "closed_label", "A callout printed as its note's bracketed label "
                     "(`Horatius(a)`, `Leben*)`, `Welt†)`) glued to a word, or opening a line "
-                    "before its word, is a note reference where a note with that label stands "
-                    "on the page or the next.")
+                    "before its word (its reference then ends the line before), is a note "
+                    "reference where a note with that label stands on the page or the next.")
 CLOSED_NUMBER = rule(STAGE, "closed_number", "Where a note's label is printed `22)`, its callout "
                      "is printed so too (`werden22)`): the closing bracket is part of the "
                      "marker.")
@@ -366,7 +366,7 @@ def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
             continue
         current, markers = line, _find(line, notes, ids)
         if markers and markers[0].start == 0 and previous is not None and (
-                line.geometry or markers[0].by is LINE_START_DIGITS):
+                line.geometry or markers[0].by in (LINE_START_DIGITS, CLOSED_LABEL)):
             current, edit, markers = _move_leading(changes, line, previous, markers)
             edits.append(edit)
         if markers:

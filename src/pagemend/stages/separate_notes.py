@@ -351,8 +351,8 @@ def _catchword_continuations(doc: Document, labelled: dict[int, dict[int, tuple[
             if word in text_word:
                 continue
             opening = [line for line in body[1:] if _opens(line.text, word)]
-            if opening:
-                found[page.index] = (opening[0].number, CONTINUED_AT_CATCHWORD)
+            if opening:  # the lowest: the text above may open a line with the word too
+                found[page.index] = (opening[-1].number, CONTINUED_AT_CATCHWORD)
                 break
     return found
 
