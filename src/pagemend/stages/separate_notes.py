@@ -515,12 +515,14 @@ def _in_note_type(doc: Document, run: list[Line]) -> bool:
                                         FULL_LINE_PERCENTILE) >= NOTE_TYPE_RATIO * measure
 
 
-def _run_closes(body: list[Line], end: int) -> bool:
-    """An endnote list ends with the document, at a division heading, or with its last note
-    finished (a chapter opening with its title alone follows); a run that stops mid-sentence,
-    the note going on below in lines the width test missed, is a page's footnotes
-    (dta-rohde-1894)."""
-    return end >= len(body) or _division(body[end].text) or _sentence_done(body[end - 1].text)
+def _run_closes(body: list[Line], end: int, width: float) -> bool:
+    """An endnote list ends with the document, at a division heading, with its page, or
+    before a short line (a chapter opening with its title alone); a run followed on its page
+    by a full line (the note going on in lines the width test missed, dta-rohde-1894) is a
+    page's footnotes."""
+    return (end >= len(body) or _division(body[end].text)
+            or body[end].page != body[end - 1].page
+            or len(body[end].text) < FULL_ISH_SHARE * width)
 
 
 def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
@@ -538,7 +540,7 @@ def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
             continue
         end, numbered = _numbered_run(body, i, measures)
         above = "\n".join(_marked(line) for line in body[chapter:i])
-        if len(numbered) < MIN_ENDNOTES or not _run_closes(body, end) or not all(
+        if len(numbered) < MIN_ENDNOTES or not _run_closes(body, end, measures[0]) or not all(
                 marker_pattern(str(n)).search(above) for n in range(1, len(numbered) + 1)
         ) or not _in_note_type(doc, body[i:end]):
             i += 1
