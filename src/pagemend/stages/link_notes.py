@@ -13,6 +13,10 @@ turn: the first with the label after the one linked last): years and quantities
 (``the 1950 treaty``, ``page 12``, ``1914-18``) are never taken. A caret or superscript
 marker whose note is not in the input stays as an unresolved reference; it is never dropped.
 
+Older printings print a callout as its note's bracketed label, glued to the word
+(``Horatius(a)``, ``Leben*)``) or opening a line (its reference then ends the line before);
+where a note's number was printed ``22)``, its callout ``werden22)`` takes its bracket along.
+
 Each marker leaves the text (an edit holds it) and becomes a reference at that place, its
 link recorded as a decision of the rule that found it. Labels that restart on every page,
 symbols, or labels that repeat are made unique: the notes are then numbered 1..n in order,
@@ -26,6 +30,13 @@ and each marker takes the number of the note it links to.
     >>> [(line.text, line.references) for line in doc.lines()]
     [('the 1950 treaty. And Law. was', ((16, '68', False), (25, '2', True))), \
 ('there.', ()), ('Law is order.', ())]
+    >>> def linked(text):
+    ...     doc = link_notes(separate_notes(read_text(text), None), None)
+    ...     return [(line.text, line.references) for line in doc.lines()][:2]
+    >>> linked("so says Horatius(a) and\\n(b) Seneca too.\\n(a) l. 2.\\n(b) Ep. 96.")
+    [('so says Horatius and', ((16, '1', True), (20, '2', True))), ('Seneca too.', ())]
+    >>> linked("men call them werden22), and\\nso on.\\n22) L. 1. §. 1.")[0]
+    ('men call them werden, and', ((20, '22', True),))
 """
 
 from __future__ import annotations
@@ -263,11 +274,11 @@ def _find(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
                 continue
             notes.linked(note, line.page)
             note_id = ids[(note.page, note.line)] if note is not None else label
-            end = match.end()
+            end, found_by = match.end(), by
             if note is not None and (note.page, note.line) in notes.closing and (
                     line.text[end:end + 1] == ")"):
-                end, by = end + 1, CLOSED_NUMBER
-            found.append(_Marker(match.start(), end, note_id, note is not None, by))
+                end, found_by = end + 1, CLOSED_NUMBER
+            found.append(_Marker(match.start(), end, note_id, note is not None, found_by))
             taken.update(range(match.start(), end))
     return sorted(found, key=lambda marker: marker.start)
 

@@ -5,7 +5,12 @@ a note label (``1``, ``2.``, ``*``, ``[3]``, a number glued to a capital: ``8Com
 labels run in increasing order down the page, and each of whose labels stands as a marker in
 the body above (``Law.2``, ``state.^68``), or, where no marker can be found (OCR misreads
 raised numerals), whose numbers are glued to the notes' first words and count up from 1 or
-on from the notes before. Lines without a label continue the note above.
+on from the notes before. Lines without a label continue the note above. Older printings close
+their labels with a bracket (``1)``, ``(a)``, ``b)``, ``*)``, ``**)``, ``†)``): one style of
+bracketed label holds for a page's foot, and such a label, printed so as its callout, may open
+a note that fills the page. A number set apart at a line's start inside a note (``392 A; 4,
+427 B``, a folio below the notes), with no marker above and not the number after the label
+above it, goes on with the note; a section sign before a number (``§. 7.``) is no label.
 Note lines get the role ``note`` and kind ``note``; each labelled line opens a note block.
 Paragraphs then rejoin over them.
 
@@ -15,7 +20,9 @@ bottom run of lines in note type (``NOTE_SIZE_RATIO`` of the body's size or less
 it, where notes are set in smaller type (their lines hold
 ``NOTE_TYPE_RATIO`` more characters than the body's), the continuation is found by width:
 the split of the page's lines that best fits body-width lines above and note-width lines
-below; a page filled by a long note becomes note entirely. An unfinished note must go on, so
+below; a page filled by a long note becomes note entirely. In books that print catchwords, a page whose note runs on carries two at its foot: one opens
+the next page's text, the other the note's continuation there, wherever the widths fail. An
+unfinished note must go on, so
 when the widths show nothing, the line right above the page's first note is taken (the short
 last line of the continued note); and when the body had closed its paragraph on the page
 before, a page that opens in lower case opens with the note.
@@ -25,7 +32,8 @@ line opens with a note label, and runs to the next division heading: labelled li
 notes, the others continue them. Endnotes set at a chapter's end without a heading (a short
 rule, then ``1.`` ...) are the run of lines numbered 1, 2, ... up to the next division heading,
 set in note type (smaller, or longer lines in page text), whose numbers all stand as markers
-in the chapter above.
+in the chapter above, and which closes the page or stands above a short line (a chapter title
+alone): a run followed on its page by a full line is a page's footnotes.
 
 A label the extractor set on a line of its own (``∗`` above the note's text, often with a blank
 line between) opens the note whose text follows; where several labels stand together above as
@@ -41,6 +49,10 @@ not in increasing order at the foot).
     >>> doc = separate_notes(read_text("It was?1\\n" + page), None)
     >>> [(line.text, line.role) for line in doc.lines()][-3:]
     [('Thus the right reason.', 'body'), ('A note', 'note'), ('Law is order.', 'note')]
+    >>> page = "so said Horatius(a) and\\nthe rest.\\n(a) l. 2. Epist.\\n3. p. 126."
+    >>> doc = separate_notes(read_text(page), None)
+    >>> [(line.text, line.role, line.note_id) for line in doc.lines()][-2:]
+    [('l. 2. Epist.', 'note', '(a)'), ('3. p. 126.', 'note', None)]
 """
 
 from __future__ import annotations
