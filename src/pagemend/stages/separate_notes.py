@@ -20,9 +20,9 @@ bottom run of lines in note type (``NOTE_SIZE_RATIO`` of the body's size or less
 it, where notes are set in smaller type (their lines hold
 ``NOTE_TYPE_RATIO`` more characters than the body's), the continuation is found by width:
 the split of the page's lines that best fits body-width lines above and note-width lines
-below; a page filled by a long note becomes note entirely. In books that print catchwords, a page whose note runs on carries two at its foot: one opens
-the next page's text, the other the note's continuation there, wherever the widths fail. An
-unfinished note must go on, so
+below; a page filled by a long note becomes note entirely. In books that print catchwords,
+a page whose note runs on carries two at its foot: one opens the next page's text, the other
+the note's continuation there, wherever the widths fail. An unfinished note must go on, so
 when the widths show nothing, the line right above the page's first note is taken (the short
 last line of the continued note); and when the body had closed its paragraph on the page
 before, a page that opens in lower case opens with the note.
