@@ -220,7 +220,7 @@ def test_an_endnote_list_followed_by_a_full_line_on_its_page_is_footnotes():
     below them is no chapter title, the run is no endnote list (dta-rohde-1894)."""
     from pagemend.stages.separate_notes import _run_closes
 
-    body = [line for line in read_text("\n".join(
-        ["1) A note.", "2) Another one that goes on,", BODY, "TITLE"])).lines()]
+    body = list(read_text("\n".join(
+        ["1) A note.", "2) Another one that goes on,", BODY, "TITLE"])).lines())
     assert not _run_closes(body, 2, float(len(BODY)))
     assert _run_closes(body, 3, float(len(BODY)))

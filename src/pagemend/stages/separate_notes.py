@@ -192,7 +192,7 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
     marked = [_marked(line) for line in body]  # the body lines as markers show in them
     bare = False  # a number alone on its line among the labels: no glued numbers
     candidates = _label_candidates(body, lowest)
-    strays = _strays(candidates, before, marked)
+    strays = _strays(candidates, before, body, marked)
     for i, found, bare_here in reversed(candidates):
         if i in strays or (labelled and not _same_style(found[0], labelled[0][1][0])):
             continue  # `a) ein jeder` above notes `26)`, `27)`: one style of label per foot
@@ -225,18 +225,25 @@ def _label_candidates(body: list[Line], lowest: int) -> list[tuple[int, tuple[st
 
 
 def _strays(candidates: list[tuple[int, tuple[str, int], bool]], before: str,
-            marked: list[str]) -> set[int]:
-    """Indices of numbers that open lines inside notes (`392 A; 4, 427 B`, a folio below
-    `(a)`): set apart, no marker for them above, and not the number after the label above
-    (a numbered list counts on: `10. Cleanliness.` / `11. Tranquillity.`)."""
+            body: list[Line], marked: list[str]) -> set[int]:
+    """Indices of numbers that open lines inside a note: no marker for them above, not the
+    number after the label above (a numbered list counts on: `10. Cleanliness.` /
+    `11. Tranquillity.`), and either set apart before text below a note whose marker stands
+    above (`392 A; 4, 427 B`, dta-rohde-1894) or alone on its line below a bracketed label
+    (a folio under `(a)` or `2)`: dta-treviranus-1802, dta-rohde-1894). Any other number
+    keeps its place, and one without a marker keeps the block above from being taken (code
+    output, a list)."""
     strays: set[int] = set()
     for k, (i, (label, length), bare) in enumerate(candidates):
-        if not label.isdigit() or (length == len(label) and not bare):
+        if not k or not label.isdigit() or (length == len(label) and not bare):
             continue
-        upper = candidates[k - 1][1][0] if k else ""
+        upper_i, upper_found, _ = candidates[k - 1]
+        upper = upper_found[0]
         if upper.isdigit() and int(upper) + 1 == int(label):
             continue
-        if not _marker_above(label, before, marked[:i]):
+        inside = _closed_label(body[upper_i].text, upper_found) if bare else (
+            _marker_above(upper, before, marked[:upper_i]))
+        if inside and not _marker_above(label, before, marked[:i]):
             strays.add(i)
     return strays
 
