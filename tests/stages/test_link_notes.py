@@ -66,3 +66,19 @@ def test_a_number_opening_a_line_before_a_lower_case_word_is_the_marker_before_i
                               "40 years old and more,", BODY, "20. See iv. 40."]))
     assert lines[1:4] == [("There is one common substance,", ((30, "20", True),)),
                           ("though it is shared", ()), ("40 years old and more,", ())]
+
+
+def test_bracketed_callouts_leave_no_bracket_behind():
+    """Issue 17: callouts printed as their labels (`Horatius(a)`, `Leben*)`, `werden22)`)
+    leave the text whole; a callout opening a line refers from the end of the line before."""
+    assert linked("so says Horatius(a) and\n(b) Seneca too.\n(a) l. 2.\n(b) Ep. 96.") == [
+        ("so says Horatius and", ((16, "1", True), (20, "2", True))), ("Seneca too.", ())]
+    assert linked("the whole Leben*) and\nthe rest.\n*) So it is.")[0] == (
+        "the whole Leben and", ((15, "1", True),))
+    assert linked("die Priester werden22). Was\nnun.\n22) L. 1. §. 1.")[0] == (
+        "die Priester werden. Was", ((19, "22", True),))
+
+
+def test_a_closing_bracket_after_a_year_is_no_callout():
+    assert linked("the treaty of 1739) and a) the\nrest.\na) So it is.")[0][0] == (
+        "the treaty of 1739) and a) the")

@@ -188,3 +188,39 @@ def test_endnotes_end_where_note_type_ends_before_a_title_alone():
     roles = [line.role for line in doc.pages[3].lines]
     assert roles == ["body"] * 5 + ["note"] * 5 + ["body"] * 10
     assert rules_by_line(doc)[(3, 5)] == {"separate_notes.endnote_list"}
+
+
+def test_a_number_opening_a_note_line_with_no_marker_goes_on_with_the_note():
+    """Issue 17: `392 A; 4, 427 B` opens a line inside note 2; it breaks the count and stands
+    as no marker above, so the note goes on (dta-rohde-1894)."""
+    page = "\n".join([BODY, "as the old men held1), and the church2) too, older", BODY,
+                      "1) So says the register.", "2) Rebuilt, as Plato says in Rep. 3,",
+                      "392 A; 4, 427 B, and again later."])
+    assert notes(page) == [("1", "So says the register."),
+                           ("2", "Rebuilt, as Plato says in Rep. 3, 392 A; 4, 427 B, and again "
+                                 "later.")]
+
+
+def test_one_style_of_bracketed_label_per_foot():
+    """A `b)` list item above notes `(a)`, and a line `3. p. 126.` inside note (a), are no
+    labels: the foot's notes share one style."""
+    page = "\n".join([BODY, "b) the second point, as Horatius(a) says,", BODY,
+                      "(a) l. 2. Epist.", "3. p. 126. and elsewhere."])
+    assert notes(page) == [("1", "l. 2. Epist. 3. p. 126. and elsewhere.")]
+
+
+def test_a_section_sign_before_a_number_opens_no_note():
+    page = "\n".join([BODY, "as the old men held*), older than the church", BODY,
+                      "*) So says the register,", "§. 7. and the town book."])
+    assert notes(page) == [("1", "So says the register, §. 7. and the town book.")]
+
+
+def test_an_endnote_list_followed_by_a_full_line_on_its_page_is_footnotes():
+    """Notes 1) and 2) at a page's foot whose lines the width test ends early: a full line
+    below them is no chapter title, the run is no endnote list (dta-rohde-1894)."""
+    from pagemend.stages.separate_notes import _run_closes
+
+    body = list(read_text("\n".join(
+        ["1) A note.", "2) Another one that goes on,", BODY, "TITLE"])).lines())
+    assert not _run_closes(body, 2, float(len(BODY)))
+    assert _run_closes(body, 3, float(len(BODY)))

@@ -6,6 +6,19 @@
     ('*', 2)
     >>> note_label("1950 was a year"), note_label("12 boats went out")
     (None, None)
+
+Older printings close their labels with a bracket: ``(a)``, ``a)``, ``*)``, ``**)``, ``†)``
+(the label keeps its brackets, as its callout in the text prints them), and ``1)`` (a number):
+
+    >>> note_label("(a) l. 2. Epist."), note_label("*) Das Ganze"), note_label("22) L. 1.")
+    (('(a)', 4), ('*)', 3), ('22', 4))
+    >>> note_label("b) Gerechtigkeit"), note_label("†) Ibid.")
+    (('b)', 3), ('†)', 3))
+
+A section sign before a number is a section, not a note's symbol:
+
+    >>> note_label("§. 45. und 46."), note_label("§ 2. D. de contr."), note_label("§ Ibid.")
+    (None, None, ('§', 2))
 """
 
 from __future__ import annotations
@@ -34,11 +47,17 @@ _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 #: Longest numeric label taken for a note (notes numbered through a book stay under 1000).
 MAX_LABEL_DIGITS = 3
 
+#: Longest run of letters in a bracketed letter label (`(a)` ... `(z)`, then `(aa)`).
+MAX_LABEL_LETTERS = 2
+
 _LABEL = re.compile(
-    rf"^(?:\[(?P<bracket>\d{{1,{MAX_LABEL_DIGITS}}})\]\s*"
+    rf"^(?:(?P<closed>\([a-z]{{1,{MAX_LABEL_LETTERS}}}\)|[a-z]{{1,{MAX_LABEL_LETTERS}}}\)"
+    rf"|[{re.escape(NOTE_SYMBOLS)}]{{1,3}}\))\s*"
+    rf"|\[(?P<bracket>\d{{1,{MAX_LABEL_DIGITS}}})\]\s*"
     rf"|(?P<number>\d{{1,{MAX_LABEL_DIGITS}}})(?:[.)]\s+|\s+(?=[A-ZÀ-Þ\W])"
     rf"|(?=[\"“‘'«]?[A-ZÀ-Þ]))"
-    rf"|(?P<symbol>[{re.escape(NOTE_SYMBOLS)}]+)(?![.,;:])\s*)"
+    # a section sign before a number is a section (`§. 45.`, `§ 2. D. de contr.`), no label
+    rf"|(?P<symbol>(?!§\.?\s*\d)[{re.escape(NOTE_SYMBOLS)}]+)(?![.,;:])\s*)"
 )
 
 
@@ -51,7 +70,8 @@ def note_label(text: str) -> tuple[str, int] | None:
     match = _LABEL.match(text)
     if not match:
         return None
-    label = match.group("bracket") or match.group("number") or match.group("symbol")
+    label = (match.group("closed") or match.group("bracket") or match.group("number")
+             or match.group("symbol"))
     return label, match.end()
 
 
@@ -73,7 +93,7 @@ def marker_pattern(label: str) -> re.Pattern[str]:
         # punctuation, or the caret of a raised marker): a pattern that opens with a look
         # back runs several times slower over a page
         return re.compile(
-            rf"{escaped}(?!\d)(?<=(?:[^\W\d_]|[.,;:!?'\"’”»›)\]]|\^){escaped})"
+            rf"{escaped}(?!\d)(?<=(?:[^\W\d_]|[.,;:!?'\"’”“»›)\]]|\^){escaped})"
             rf"|\[{escaped}\]"
             rf"|(?m:^{escaped}$)"  # a superscript that extraction set on a line of its own
             # or at the start of the next line, before the lower-case word that goes on
@@ -83,4 +103,8 @@ def marker_pattern(label: str) -> re.Pattern[str]:
         )
     if set(label) <= set(APART_SYMBOLS):
         return re.compile(rf"(?<=\S){escaped}|(?<=\S ){escaped}(?=[\s.,;:!?)]|$)")
+    if label.endswith(")"):
+        # glued to a word or its punctuation (``Horatius(a)``, ``Leben*)``), or opening a
+        # line before its word (``(p) sagende``), never after a number (``1739)``)
+        return re.compile(rf"(?<=[^\s\d]){escaped}|(?m:^{escaped}(?= ))")
     return re.compile(rf"(?<=\S){escaped}")

@@ -13,6 +13,10 @@ turn: the first with the label after the one linked last): years and quantities
 (``the 1950 treaty``, ``page 12``, ``1914-18``) are never taken. A caret or superscript
 marker whose note is not in the input stays as an unresolved reference; it is never dropped.
 
+Older printings print a callout as its note's bracketed label, glued to the word
+(``Horatius(a)``, ``Leben*)``) or opening a line (its reference then ends the line before);
+where a note's number was printed ``22)``, its callout ``werden22)`` takes its bracket along.
+
 Each marker leaves the text (an edit holds it) and becomes a reference at that place, its
 link recorded as a decision of the rule that found it. Labels that restart on every page,
 symbols, or labels that repeat are made unique: the notes are then numbered 1..n in order,
@@ -26,6 +30,13 @@ and each marker takes the number of the note it links to.
     >>> [(line.text, line.references) for line in doc.lines()]
     [('the 1950 treaty. And Law. was', ((16, '68', False), (25, '2', True))), \
 ('there.', ()), ('Law is order.', ())]
+    >>> def linked(text):
+    ...     doc = link_notes(separate_notes(read_text(text), None), None)
+    ...     return [(line.text, line.references) for line in doc.lines()][:2]
+    >>> linked("so says Horatius(a) and\\n(b) Seneca too.\\n(a) l. 2.\\n(b) Ep. 96.")
+    [('so says Horatius and', ((16, '1', True), (20, '2', True))), ('Seneca too.', ())]
+    >>> linked("men call them werden22), and\\nso on.\\n22) L. 1. §. 1.")[0]
+    ('men call them werden, and', ((20, '22', True),))
 """
 
 from __future__ import annotations
@@ -72,6 +83,13 @@ LINE_START_DIGITS = rule(STAGE, "digits_at_line_start", "A number that opens a l
                         "lower-case word (`20 though`) is a raised marker the extractor set "
                         "after the line break, where a note with that label stands on the page "
                         "or the next: it belongs to the end of the line before.")
+CLOSED_LABEL = rule(STAGE, "closed_label", "A callout printed as its note's bracketed label "
+                    "(`Horatius(a)`, `Leben*)`, `Welt†)`) glued to a word, or opening a line "
+                    "before its word (its reference then ends the line before), is a note "
+                    "reference where a note with that label stands on the page or the next.")
+CLOSED_NUMBER = rule(STAGE, "closed_number", "Where a note's label is printed `22)`, its callout "
+                     "is printed so too (`werden22)`): the closing bracket is part of the "
+                     "marker.")
 RENUMBERED = rule(STAGE, "renumbered", "Note labels that repeat (restarting on every page) or "
                   "are symbols are renumbered 1..n in the notes' order, the printed books' "
                   "sequence of references.")
@@ -79,7 +97,7 @@ RENUMBERED = rule(STAGE, "renumbered", "Note labels that repeat (restarting on e
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
 #: closing punctuation and dashes a raised marker may follow (`Law.2`, `too."5`, `them—†`)
-_PUNCT = ".,;:!?'\"’”»›)]—–"
+_PUNCT = ".,;:!?'\"’”“»›)]—–"  # `“` closes a German quotation (`„Blutsättigung“6)`)
 #: at most this many marks between the word and its marker (`head;—∗`, `be—]15`)
 MAX_MARKS_BEFORE = 3
 #: right after a word, or after a word and one or two punctuation marks (not after `57.`)
@@ -145,12 +163,18 @@ def _ids(notes: list[_Note]) -> dict[tuple[int, int], str]:
 
 
 class _Index:
-    """The notes by page and label, and, per label, the last note linked far ahead."""
+    """The notes by page and label, and, per label, the last note linked far ahead;
+    ``closing``: the notes whose numbers were printed with a closing bracket (``22)``)."""
 
-    __slots__ = ("by_page", "far", "listed")
+    __slots__ = ("by_page", "closed", "closing", "far", "listed")
 
-    def __init__(self, listed: list[_Note]) -> None:
+    def __init__(self, listed: list[_Note], closing: frozenset[tuple[int, int]] = frozenset()
+                 ) -> None:
         self.listed = listed
+        self.closing = closing
+        labels = sorted({note.label for note in listed if note.label.endswith(")")},
+                        key=len, reverse=True)
+        self.closed = _closed_pattern(labels) if labels else None
         self.by_page: dict[tuple[int, str], _Note] = {}
         for note in listed:
             self.by_page.setdefault((note.page, note.label), note)
@@ -175,6 +199,32 @@ class _Index:
         """A marker on ``page`` was linked to ``note``."""
         if note is not None and note.page > page + 1:
             self.far[note.label] = note
+
+
+def _closed_pattern(labels: list[str]) -> re.Pattern[str]:
+    """Callouts printed as bracketed labels: glued to a word or its punctuation, never after
+    a number (``1739)``), or opening a line, with the space after them."""
+    alternatives = "|".join(re.escape(label) for label in labels)
+    return re.compile(rf"(?<=[^\s\d])({alternatives})|^({alternatives}) ")
+
+
+def _closing_labels(doc: Document) -> frozenset[tuple[int, int]]:
+    """(page, line) of the notes whose numeric label was printed with a closing bracket."""
+    return frozenset((edit.page, edit.line) for edit in doc.edits
+                     if edit.stage == "separate_notes" and edit.action == "strip_note_label"
+                     and edit.before.rstrip()[-1:] == ")" and edit.before[:1].isdigit())
+
+
+def _closed(line: Line, notes: _Index, ids: dict[tuple[int, int], str]) -> list[_Marker]:
+    """Callouts printed as their notes' bracketed labels (see ``CLOSED_LABEL``)."""
+    found: list[_Marker] = []
+    for match in notes.closed.finditer(line.text) if notes.closed else ():
+        label = match.group(1) or match.group(2)
+        note = notes.by_page.get((line.page, label)) or notes.by_page.get((line.page + 1, label))
+        if note is not None:
+            found.append(_Marker(match.start(), match.end(), ids[(note.page, note.line)], True,
+                                 CLOSED_LABEL))
+    return found
 
 
 def _after_word(text: str, start: int) -> bool:
@@ -210,9 +260,9 @@ def _raised(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
 def _find(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
           ) -> list[_Marker]:
     """Each marker in the line, left to right."""
-    found = _raised(line, notes, ids)
+    found = _raised(line, notes, ids) + _closed(line, notes, ids)
     if not _MAYBE_MARKER.search(line.text):
-        return found
+        return sorted(found, key=lambda marker: marker.start)
     taken: set[int] = {i for marker in found for i in range(marker.start, marker.end)}
     for pattern, by, needs_note in _MARKERS:
         for match in pattern.finditer(line.text):
@@ -227,8 +277,12 @@ def _find(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
                 continue
             notes.linked(note, line.page)
             note_id = ids[(note.page, note.line)] if note is not None else label
-            found.append(_Marker(match.start(), match.end(), note_id, note is not None, by))
-            taken.update(range(match.start(), match.end()))
+            end, found_by = match.end(), by
+            if note is not None and (note.page, note.line) in notes.closing and (
+                    line.text[end:end + 1] == ")"):
+                end, found_by = end + 1, CLOSED_NUMBER
+            found.append(_Marker(match.start(), end, note_id, note is not None, found_by))
+            taken.update(range(match.start(), end))
     return sorted(found, key=lambda marker: marker.start)
 
 
@@ -312,7 +366,7 @@ def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
     """Take markers out of the body and link them; see the module docstring."""
     listed = _notes(doc)
     ids = _ids(listed)
-    notes = _Index(listed)
+    notes = _Index(listed, _closing_labels(doc))
     changes = Changes()
     _renumber(changes, doc, ids)
     edits: list[Edit] = []
@@ -326,7 +380,7 @@ def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
             continue
         current, markers = line, _find(line, notes, ids)
         if markers and markers[0].start == 0 and previous is not None and (
-                line.geometry or markers[0].by is LINE_START_DIGITS):
+                line.geometry or markers[0].by in (LINE_START_DIGITS, CLOSED_LABEL)):
             current, edit, markers = _move_leading(changes, line, previous, markers)
             edits.append(edit)
         if markers:

@@ -151,6 +151,9 @@ def _head_with_folio(edge: EdgeLine, evidence: Evidence, full_line: int) -> _Fou
     split = split_head(edge.line.text)
     if split is None or not plausible_head(split, edge.zone, evidence.titled):
         return None
+    if edge.zone == "bottom" and split[1].startswith(")") and split[0].text == (
+            edge.line.text[:len(split[0].text)]):
+        return None  # `11) a. a. O.`: a number closed by a bracket labels a one-line note
     folio, _, title = split
     if not evidence.keeps_step(folio, edge.line.page):
         return None

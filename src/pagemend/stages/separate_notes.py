@@ -5,7 +5,12 @@ a note label (``1``, ``2.``, ``*``, ``[3]``, a number glued to a capital: ``8Com
 labels run in increasing order down the page, and each of whose labels stands as a marker in
 the body above (``Law.2``, ``state.^68``), or, where no marker can be found (OCR misreads
 raised numerals), whose numbers are glued to the notes' first words and count up from 1 or
-on from the notes before. Lines without a label continue the note above.
+on from the notes before. Lines without a label continue the note above. Older printings close
+their labels with a bracket (``1)``, ``(a)``, ``b)``, ``*)``, ``**)``, ``†)``): one style of
+bracketed label holds for a page's foot, and such a label, printed so as its callout, may open
+a note that fills the page. A number set apart at a line's start inside a note (``392 A; 4,
+427 B``, a folio below the notes), with no marker above and not the number after the label
+above it, goes on with the note; a section sign before a number (``§. 7.``) is no label.
 Note lines get the role ``note`` and kind ``note``; each labelled line opens a note block.
 Paragraphs then rejoin over them.
 
@@ -15,7 +20,9 @@ bottom run of lines in note type (``NOTE_SIZE_RATIO`` of the body's size or less
 it, where notes are set in smaller type (their lines hold
 ``NOTE_TYPE_RATIO`` more characters than the body's), the continuation is found by width:
 the split of the page's lines that best fits body-width lines above and note-width lines
-below; a page filled by a long note becomes note entirely. An unfinished note must go on, so
+below; a page filled by a long note becomes note entirely. In books that print catchwords,
+a page whose note runs on carries two at its foot: one opens the next page's text, the other
+the note's continuation there, wherever the widths fail. An unfinished note must go on, so
 when the widths show nothing, the line right above the page's first note is taken (the short
 last line of the continued note); and when the body had closed its paragraph on the page
 before, a page that opens in lower case opens with the note.
@@ -25,7 +32,8 @@ line opens with a note label, and runs to the next division heading: labelled li
 notes, the others continue them. Endnotes set at a chapter's end without a heading (a short
 rule, then ``1.`` ...) are the run of lines numbered 1, 2, ... up to the next division heading,
 set in note type (smaller, or longer lines in page text), whose numbers all stand as markers
-in the chapter above.
+in the chapter above, and which closes the page or stands above a short line (a chapter title
+alone): a run followed on its page by a full line is a page's footnotes.
 
 A label the extractor set on a line of its own (``∗`` above the note's text, often with a blank
 line between) opens the note whose text follows; where several labels stand together above as
@@ -41,6 +49,10 @@ not in increasing order at the foot).
     >>> doc = separate_notes(read_text("It was?1\\n" + page), None)
     >>> [(line.text, line.role) for line in doc.lines()][-3:]
     [('Thus the right reason.', 'body'), ('A note', 'note'), ('Law is order.', 'note')]
+    >>> page = "so said Horatius(a) and\\nthe rest.\\n(a) l. 2. Epist.\\n3. p. 126."
+    >>> doc = separate_notes(read_text(page), None)
+    >>> [(line.text, line.role, line.note_id) for line in doc.lines()][-2:]
+    [('l. 2. Epist.', 'note', '(a)'), ('3. p. 126.', 'note', None)]
 """
 
 from __future__ import annotations
@@ -87,6 +99,13 @@ MIN_NOTE_TYPE_LINES = 3
 #: numbered line at a chapter's end is as likely a last list item).
 MIN_ENDNOTES = 2
 
+#: A catchword is the first word or two of the next page (or of the note running on there),
+#: set alone at the foot: at most this many characters (printings: `a parte`, `Opu-`).
+MAX_CATCHWORD_CHARS = 16
+#: The catchwords stand among this many last lines of a page (text catchword, note
+#: catchword, a signature mark between them: dta-kant-1781, dta-glueck-1790).
+CATCHWORD_LINES = 4
+
 #: a number alone on its line: at the foot, above text, a note's label set apart
 BARE_LABEL = re.compile(rf"^\d{{1,{MAX_LABEL_DIGITS}}}$")
 
@@ -115,6 +134,9 @@ CONTINUED_LAST_LINE = rule(STAGE, "continued_last_line", "The sentence-ending li
 CONTINUED_LOWER_CASE = rule(STAGE, "continued_lower_case", "A page that opens in lower case, "
                             "after a body that closed its paragraph, opens with the note left "
                             "unfinished on the page before.")
+CONTINUED_AT_CATCHWORD = rule(STAGE, "continued_at_catchword", "Where a page's foot prints "
+                              "two catchwords, one opening the next page's text, the other "
+                              "opens the note that runs on there.")
 ENDNOTE_SECTION = rule(STAGE, "endnote_section", "Under an endnotes heading (`NOTES`), lines "
                        "that open with note labels open notes, up to the next division "
                        "heading.")
@@ -128,7 +150,23 @@ class SeparateNotesConfig:
     enabled: bool = True
 
 
+def _style(label: str) -> str:
+    """A label's style: ``digits``, ``letters`` (``(a)``, ``b)``) or ``symbols``."""
+    core = label.strip("()")
+    return "digits" if core.isdigit() else "letters" if core.isalpha() else "symbols"
+
+
+def _same_style(label: str, other: str) -> bool:
+    """Bracketed letters and symbols (``(a)``, ``*)``) are not mixed with other labels."""
+    closed = [lb for lb in (label, other) if lb.endswith(")")]
+    return not closed or _style(label) == _style(other)
+
+
 def _increasing(labels: list[str]) -> bool:
+    """Numbers, or letters (``(a)``, ``b)``), run in increasing order down the page."""
+    letters = [label.strip("()") for label in labels if label.strip("()").isalpha()]
+    if letters and len(letters) == len(labels):
+        return letters == sorted(set(letters), key=lambda letter: (len(letter), letter))
     numbers = [int(label) for label in labels if label.isdigit()]
     return len(numbers) != len(labels) or numbers == sorted(set(numbers))
 
@@ -151,27 +189,73 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
         lowest = min(lowest, note_type_from - 1)
     if body and before and note_label(body[0].text):
         lowest = -1  # the page may open with a note referenced on the page before
-    marked: list[str] | None = None  # the body lines as markers show in them, when needed
+    marked = [_marked(line) for line in body]  # the body lines as markers show in them
     bare = False  # a number alone on its line among the labels: no glued numbers
-    for i in range(len(body) - 1, max(lowest, -1), -1):
-        found = note_label(body[i].text)
-        if found is None and i + 1 < len(body) and BARE_LABEL.match(body[i].text):
-            # a label the extractor set apart, above its note's text
-            found, bare = (body[i].text, len(body[i].text)), True
-        if found is None:
-            continue
+    candidates = _label_candidates(body, lowest)
+    strays = _strays(candidates, before, body, marked)
+    for i, found, bare_here in reversed(candidates):
+        if i in strays or (labelled and not _same_style(found[0], labelled[0][1][0])):
+            continue  # `a) ein jeder` above notes `26)`, `27)`: one style of label per foot
+        bare = bare or bare_here
         labelled.insert(0, (body[i], found))
         labels = [label for _, (label, _) in labelled]
         if not _increasing(labels):
             continue
-        if marked is None:
-            marked = [_marked(line) for line in body]
         above = "\n".join([before, *marked[:i]])
         if all(marker_pattern(lb).search(above) for lb in labels):
             best, by = {line.number: label for line, label in labelled}, FOOTNOTE_BLOCK
         elif not bare and _glued_run([label for _, label in labelled], follows):
             best, by = {line.number: label for line, label in labelled}, GLUED_NUMBERS
     return best, by
+
+
+def _label_candidates(body: list[Line], lowest: int) -> list[tuple[int, tuple[str, int], bool]]:
+    """(index, (label, length), set apart alone) of the body lines that may open a note, top
+    down: below ``lowest``, or above it with a bracketed label (see ``_closed_label``)."""
+    found_at: list[tuple[int, tuple[str, int], bool]] = []
+    for i, line in enumerate(body):
+        found = note_label(line.text)
+        if i <= lowest and not (found and _closed_label(line.text, found)):
+            continue  # only a bracketed label (`1)`, `(a)`) opens a note this high
+        if found is None and i + 1 < len(body) and BARE_LABEL.match(line.text) and i > lowest:
+            found_at.append((i, (line.text, len(line.text)), True))  # a label set apart
+        elif found is not None:
+            found_at.append((i, found, False))
+    return found_at
+
+
+def _strays(candidates: list[tuple[int, tuple[str, int], bool]], before: str,
+            body: list[Line], marked: list[str]) -> set[int]:
+    """Indices of numbers that open lines inside a note: no marker for them above, not the
+    number after the label above (a numbered list counts on: `10. Cleanliness.` /
+    `11. Tranquillity.`), and either set apart before text below a note whose marker stands
+    above (`392 A; 4, 427 B`, dta-rohde-1894) or alone on its line below a bracketed label
+    (a folio under `(a)` or `2)`: dta-treviranus-1802, dta-rohde-1894). Any other number
+    keeps its place, and one without a marker keeps the block above from being taken (code
+    output, a list)."""
+    strays: set[int] = set()
+    for k, (i, (label, length), bare) in enumerate(candidates):
+        if not k or not label.isdigit() or (length == len(label) and not bare):
+            continue
+        upper_i, upper_found, _ = candidates[k - 1]
+        upper = upper_found[0]
+        if upper.isdigit() and int(upper) + 1 == int(label):
+            continue
+        inside = _closed_label(body[upper_i].text, upper_found) if bare else (
+            _marker_above(upper, before, marked[:upper_i]))
+        if inside and not _marker_above(label, before, marked[:i]):
+            strays.add(i)
+    return strays
+
+
+def _closed_label(text: str, found: tuple[str, int]) -> bool:
+    """The label is closed by a bracket (``1)``, ``(a)``, ``*)``): set so, as its callout in
+    the text, it is no list number, and a note may fill the page (dta-rohde-1894)."""
+    return found[0].endswith(")") or text[len(found[0]):len(found[0]) + 1] == ")"
+
+
+def _marker_above(label: str, before: str, marked: list[str]) -> bool:
+    return bool(marker_pattern(label).search("\n".join([before, *marked])))
 
 
 def _glued_run(labels: list[tuple[str, int]], follows: int | None) -> bool:
@@ -253,6 +337,42 @@ def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int
         ]
         body_width = float(full_line(body_lengths)) if body_lengths else 0.0
         found = _continuations(doc, labelled, (body_width, ratio), body_size)
+    return found
+
+
+def _catchwords(page: Page) -> list[str]:
+    """The short lines at the page's foot that may be catchwords (hyphen dropped)."""
+    lines = [line.text.strip() for line in page.lines if line.text.strip()][-CATCHWORD_LINES:]
+    return [text.rstrip("-") for text in lines
+            if len(text) <= MAX_CATCHWORD_CHARS and len(text.split()) <= 2
+            and text.rstrip("-")[:1].isalpha()]
+
+
+def _opens(text: str, catchword: str) -> bool:
+    return text == catchword or text.startswith(catchword + " ") or (
+        text.startswith(catchword) and text[len(catchword):len(catchword) + 1].isalpha())
+
+
+def _catchword_continuations(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]]
+                             ) -> dict[int, tuple[int, Rule]]:
+    """Page -> the line where the note run on from the page before begins, found by the
+    note's catchword (see ``CONTINUED_AT_CATCHWORD``)."""
+    found: dict[int, tuple[int, Rule]] = {}
+    for before, page in itertools.pairwise(doc.pages):
+        start = min(labelled[page.index]) if labelled.get(page.index) else 10**9
+        body = [line for line in page.lines if line.text and line.role == "body"
+                and line.number < start]
+        words = _catchwords(before) if labelled.get(before.index) and body else []
+        text_word = [word for word in words if _opens(body[0].text, word)]
+        if not text_word:
+            continue  # the page's first line shows no catchword printed above it
+        for word in words:
+            if word in text_word:
+                continue
+            opening = [line for line in body[1:] if _opens(line.text, word)]
+            if opening:  # the lowest: the text above may open a line with the word too
+                found[page.index] = (opening[-1].number, CONTINUED_AT_CATCHWORD)
+                break
     return found
 
 
@@ -414,6 +534,16 @@ def _in_note_type(doc: Document, run: list[Line]) -> bool:
                                         FULL_LINE_PERCENTILE) >= NOTE_TYPE_RATIO * measure
 
 
+def _run_closes(body: list[Line], end: int, width: float) -> bool:
+    """An endnote list ends with the document, at a division heading, with its page, or
+    before a short line (a chapter opening with its title alone); a run followed on its page
+    by a full line (the note going on in lines the width test missed, dta-rohde-1894) is a
+    page's footnotes."""
+    return (end >= len(body) or _division(body[end].text)
+            or body[end].page != body[end - 1].page
+            or len(body[end].text) < FULL_ISH_SHARE * width)
+
+
 def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
     """Endnotes without a heading: at a chapter's end, up to the next division heading (or
     the end), a run of lines in note type numbered 1, 2, ... whose numbers all stand as
@@ -429,7 +559,7 @@ def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
             continue
         end, numbered = _numbered_run(body, i, measures)
         above = "\n".join(_marked(line) for line in body[chapter:i])
-        if len(numbered) < MIN_ENDNOTES or not all(
+        if len(numbered) < MIN_ENDNOTES or not _run_closes(body, end, measures[0]) or not all(
                 marker_pattern(str(n)).search(above) for n in range(1, len(numbered) + 1)
         ) or not _in_note_type(doc, body[i:end]):
             i += 1
@@ -594,6 +724,7 @@ def separate_notes(doc: Document, config: SeparateNotesConfig | None) -> Documen
     labelled, routes = _footnotes(doc)
     # only a note can be continued: without labelled notes there is nothing to look for
     continued = _continued_notes(doc, labelled) if any(labelled.values()) else {}
+    continued.update(_catchword_continuations(doc, labelled))
     notes: list[_NoteLine] = []
     for page in doc.pages:
         notes += _page_notes(page, labelled[page.index], routes.get(page.index),
