@@ -107,6 +107,8 @@ def segments(text: str, marks: Sequence[Mark]) -> list[tuple[int, int, tuple[str
     >>> segments("ab cd\\nef", [Mark(0, 8, "italic", ""), Mark(3, 5, "bold", "")])
     [(0, 2, ('italic',)), (3, 5, ('italic', 'bold')), (6, 8, ('italic',))]
     """
+    if not marks:  # most blocks: nothing to cut
+        return []
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks),
                    *(i for i, char in enumerate(text) if char == "\n"),
                    *(i + 1 for i, char in enumerate(text) if char == "\n")})
