@@ -518,17 +518,22 @@ def _goes_on(line: Line, previous: Line, measures: tuple[float, float]) -> bool:
         and len(line.text) < FULL_ISH_SHARE * width)
 
 
-def _in_note_type(doc: Document, run: list[Line]) -> bool:
+def _body_lengths(doc: Document) -> Counter[int]:
+    """How many of the body's lines have each length."""
+    return Counter(len(line.text) for line in doc.lines() if line.text and line.role == "body")
+
+
+def _in_note_type(run: list[Line], body_size: float, body_lengths: Counter[int]) -> bool:
     """The run is set in note type: smaller than the body's (positions and sizes), or, in
-    page text, running longer than the body's full line (see ``NOTE_TYPE_RATIO``)."""
-    inside = {(line.page, line.number) for line in run}
-    body_size = _body_size(doc)
+    page text, running longer than the body's full line (see ``NOTE_TYPE_RATIO``) measured
+    on the body's other lines (``body_lengths``: the whole body's, counted once a stage)."""
     sizes = sorted(line.geometry.font_size for line in run
                    if line.geometry is not None and line.geometry.font_size)
     if body_size and len(sizes) == len(run):
         return sizes[len(sizes) // 2] <= NOTE_SIZE_RATIO * body_size
-    body = [len(line.text) for line in doc.lines() if line.text and line.role == "body"
-            and (line.page, line.number) not in inside]
+    others = body_lengths - Counter(len(line.text) for line in run
+                                    if line.text and line.role == "body")
+    body = sorted(others.elements())
     measure = full_line(body) if body else 0
     return bool(measure) and percentile([len(line.text) for line in run],
                                         FULL_LINE_PERCENTILE) >= NOTE_TYPE_RATIO * measure
@@ -551,6 +556,7 @@ def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
     expression-xelatex)."""
     found: list[_NoteLine] = []
     measures = (_typical_width(doc), _body_size(doc))
+    body_lengths = _body_lengths(doc)
     chapter = i = 0  # where the text searched for markers begins; the line looked at
     while i < len(body):
         label = note_label(body[i].text)
@@ -561,7 +567,7 @@ def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
         above = "\n".join(_marked(line) for line in body[chapter:i])
         if len(numbered) < MIN_ENDNOTES or not _run_closes(body, end, measures[0]) or not all(
                 marker_pattern(str(n)).search(above) for n in range(1, len(numbered) + 1)
-        ) or not _in_note_type(doc, body[i:end]):
+        ) or not _in_note_type(body[i:end], measures[1], body_lengths):
             i += 1
             continue
         evidence = (f"{len(numbered)} notes numbered 1 to {len(numbered)} in note type at a "
