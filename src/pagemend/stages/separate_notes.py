@@ -485,8 +485,17 @@ def _endnote_sections(body: list[Line]) -> list[_NoteLine]:
     return found
 
 
-def _numbered_run(body: list[Line], i: int, measures: tuple[float, float]
-                  ) -> tuple[int, list[int]]:
+class _BodyIndex:
+    """Each body line's note label and whether it is a division heading, found once a stage
+    (the endnote search looks at the lines after every line labelled 1)."""
+
+    def __init__(self, body: list[Line]) -> None:
+        self.labels = [note_label(line.text) for line in body]
+        self.division = [_division(line.text) for line in body]
+
+
+def _numbered_run(body: list[Line], i: int, measures: tuple[float, float],
+                  index: _BodyIndex) -> tuple[int, list[int]]:
     """From ``body[i]`` (labelled 1) to the next division heading, or to where the lines
     after the last number leave note type (a chapter that opens with its title alone): the
     end index and the indices of the lines numbered 1, 2, ... in turn (other lines go on with
@@ -494,10 +503,10 @@ def _numbered_run(body: list[Line], i: int, measures: tuple[float, float]
     numbered: list[int] = []
     end = len(body)
     for j in range(i, len(body)):
-        if j > i and _division(body[j].text):
+        if j > i and index.division[j]:
             end = j
             break
-        found = note_label(body[j].text)
+        found = index.labels[j]
         if found is not None and found[0] == str(len(numbered) + 1):
             numbered.append(j)
     j = numbered[-1] + 1 if numbered else end
@@ -549,6 +558,12 @@ def _run_closes(body: list[Line], end: int, width: float) -> bool:
             or len(body[end].text) < FULL_ISH_SHARE * width)
 
 
+def _all_marked(lines: list[Line], count: int) -> bool:
+    """Every number from 1 to ``count`` stands as a note marker in the lines."""
+    above = "\n".join(_marked(line) for line in lines)
+    return all(marker_pattern(str(n)).search(above) for n in range(1, count + 1))
+
+
 def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
     """Endnotes without a heading: at a chapter's end, up to the next division heading (or
     the end), a run of lines in note type numbered 1, 2, ... whose numbers all stand as
@@ -557,16 +572,16 @@ def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
     found: list[_NoteLine] = []
     measures = (_typical_width(doc), _body_size(doc))
     body_lengths = _body_lengths(doc)
+    index = _BodyIndex(body)
     chapter = i = 0  # where the text searched for markers begins; the line looked at
     while i < len(body):
-        label = note_label(body[i].text)
+        label = index.labels[i]
         if label is None or label[0] != "1":
             i += 1
             continue
-        end, numbered = _numbered_run(body, i, measures)
-        above = "\n".join(_marked(line) for line in body[chapter:i])
-        if len(numbered) < MIN_ENDNOTES or not _run_closes(body, end, measures[0]) or not all(
-                marker_pattern(str(n)).search(above) for n in range(1, len(numbered) + 1)
+        end, numbered = _numbered_run(body, i, measures, index)
+        if len(numbered) < MIN_ENDNOTES or not _run_closes(body, end, measures[0]) or not (
+                _all_marked(body[chapter:i], len(numbered))
         ) or not _in_note_type(body[i:end], measures[1], body_lengths):
             i += 1
             continue
