@@ -93,7 +93,15 @@ SIGNALS = ("terminal_unmeasured", "short_sentence", "indent_trace", "room_termin
            "short_before_capital")
 
 
+#: a number and an abbreviated word open a citation (`1. Mos. 15, 8.`, `I. Auftr.`: a book
+#: or an act and its number), not an item or a section (printings dta-strauss-1835,
+#: dta-gottsched-1730)
+_CITATION = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6})\.\s+[A-ZÀ-Þ][a-zß-ÿ]{1,5}\.(?:\s|$)")
+
+
 def _convention(line: Line, following: Line, end: str) -> str | None:
+    if _CITATION.match(following.text):
+        return None
     for name, ending, start in NAMED_CONVENTIONS:
         if start.match(following.text) and ending.search(end):
             if _OPENS_QUOTE.match(following.text) and _SPEECH_TAG.search(line.text[-80:]):
@@ -113,6 +121,9 @@ def paragraph_end(line: Line, following: Line, full_line: int, right: float | No
     'room_terminal'
     >>> paragraph_end(Line("he said.”", 0, 0), Line("“Uncle!” pleaded the nephew.", 0, 1), 60)
     'speech_turn'
+    >>> [paragraph_end(Line("x" * 56 + " 1.", 0, 0), Line(text, 0, 1), 60)
+    ...  for text in ("2. Thou wilt set little value", "2. Sam. 7, 12. " + "x" * 50)]
+    ['turn_after_sentence', None]
     """
     if line.glue_next:
         return None
