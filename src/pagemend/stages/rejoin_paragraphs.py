@@ -256,8 +256,14 @@ def _between(line: Line, following: Line, full: int, context: _Context) -> Verdi
             or not _HAS_LOWER.search(following.text)):
         # a gap after prose cut off mid-sentence is a drop cap's or a folio's, not a flow's
         return GAP, "a blank line before it on its page", True
+    return _by_text(line, following, full, context)
+
+
+def _by_text(line: Line, following: Line, full: int, context: _Context) -> Verdict:
+    """The verdict of the line's end and the next line's start (or indent); a quotation mark
+    repeated at the start of every line opens no quotation: the line is judged by the text
+    it carries."""
     if (following.page, following.number) in context.running:
-        # the repeated mark opens no quotation: judge the line as the text it carries
         verdict = _by_indent(line, replace(following, text=following.text[1:]), full,
                              context.margins)
         return verdict or (RUNNING_QUOTE, f"a running {following.text[:1]} opens the line",
