@@ -17,8 +17,9 @@ lines or more, lines that each left room for the next word are verse whatever th
 since justified prose leaves room only where a paragraph ends; after a line that closes a
 sentence such a run takes no line near the full width (the prose resuming). A page whose
 lines nearly all open with a capital is set line by line (a book of poems): it has no prose
-measure, so its lines are verse whatever their length. Verse set in a narrow column wraps: a short lower-case line after a verse line
-that breaks within its sentence carries that verse line on (``wraps``, joined with a space).
+measure, so its lines are verse whatever their length. Verse set in a narrow column wraps:
+a short lower-case line after a verse line that breaks within its sentence carries that
+verse line on (``wraps``, joined with a space).
 A line of a name alone after a poem's closing line (``—Shakespeare``, ``G.J.``) is its
 attribution: a block of its own, never a verse line.
 
