@@ -64,7 +64,9 @@ _OPENS_QUOTE = re.compile(r"^[“«„»\"]\s?[A-ZÀ-Þ]")
 #: a sentence that ends in a speech tag after a quotation (`...uncle!” said Scrooge's nephew.`):
 #: a quotation on the next line is the same speaker going on, not a new turn
 _SPEECH_TAG = re.compile(r"[”\"’»«][^“”\"«»‘’]{1,60}[.!?]$")
-_TERMINAL = re.compile(r"[.!?:…]['’\"”»«)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
+#: terminal punctuation ends the line, perhaps a dash after it (a sentence broken off into
+#: silence: `hätte durchgehen wollen. —`, printings dta-pueckler-1830, buddenbrooks-xelatex)
+_TERMINAL = re.compile(r"[.!?:…]['’\"”»«)\]]*(?:\s?[—–])?(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
 
 
 #: Conventions that open a paragraph whatever the line's length, by name: (how the line ends,
