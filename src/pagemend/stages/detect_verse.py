@@ -150,13 +150,14 @@ def _verse_like(line: Line, full_line: int | None, *, wrapped: bool = False,
                 cued: bool = False) -> bool:
     """``full_line`` None: the page has no prose measure (set line by line). ``wrapped``: the
     verse line wraps onto the next printed line (a line-end hyphen may join them). ``cued``:
-    the run opened after a colon, where verse may be set near the full width (the room each
-    line left for the next word, which the caller tests, tells it from prose)."""
+    the run opened after a colon, where verse may be set near the full width, never past it
+    (the room each line left for the next word, which the caller tests, tells it from
+    prose; a longer line is several printed lines an extractor joined)."""
     text = line.text
     if full_line is None:  # on a page set line by line, the few lower-case openings too
         return bool(_LOWER.search(text)) and not line.glue_next
     return (
-        bool(full_line) and (cued or len(text) <= VERSE_MAX_SHARE * full_line)
+        bool(full_line) and len(text) <= (1.0 if cued else VERSE_MAX_SHARE) * full_line
         and bool(_OPENS_CAPITAL.match(text)) and bool(_LOWER.search(text))
         and (wrapped or not line.glue_next)
     )
@@ -222,6 +223,7 @@ def _roomy_starts(doc: Document, measures: dict[int, int | None]) -> Keys:
     for line, following in successors(doc):
         measure = measures.get(line.page)
         if (following is not None and measure and line.kind == "paragraph"
+                and len(line.text) <= measure  # a printed line, not several joined
                 and not line.glue_next and _OPENS_CAPITAL.match(line.text)
                 and _OPENS_CAPITAL.match(following.text)
                 and has_room(line, following, measure)):
