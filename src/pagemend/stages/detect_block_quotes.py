@@ -327,7 +327,7 @@ def _quoted_units(units: list[list[Line]], measure: int, opening: list[bool]
     capacity = _measure([line for unit in units for line in unit if line.kind == "paragraph"],
                         CAPACITY_PERCENTILE)
     prose = [unit[0].kind == "paragraph" and not opening[i] and _justified(unit)
-             and not _verse_like(unit) and not _ITEM_NUMBER.match(unit[0].text)
+             and not _verse_like(unit) and not _enumerated(unit, measure)
              for i, unit in enumerate(units)]
     gaps = [_gap(_widths(unit, measure), mean, spread) if prose[i] else 0.0
             for i, unit in enumerate(units)]
@@ -347,6 +347,13 @@ def _quoted_units(units: list[list[Line]], measure: int, opening: list[bool]
             if found:
                 quoted[i], is_quoted[i], changed = found, True, True
     return quoted
+
+
+def _enumerated(unit: list[Line], measure: int) -> bool:
+    """The unit's first line, or its first full line, opens with an item's number (short
+    lines before it, a folio or a catchword the furniture stage missed, say nothing)."""
+    first = next((line for line in unit if len(line.text) >= FULL_ISH_SHARE * measure), None)
+    return any(line is not None and _ITEM_NUMBER.match(line.text) for line in (unit[0], first))
 
 
 def _spread(units: list[list[Line]], i: int, gap: float, measures: tuple[int, int],
