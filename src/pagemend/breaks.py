@@ -64,7 +64,9 @@ _OPENS_QUOTE = re.compile(r"^[“«„»\"]\s?[A-ZÀ-Þ]")
 #: a sentence that ends in a speech tag after a quotation (`...uncle!” said Scrooge's nephew.`):
 #: a quotation on the next line is the same speaker going on, not a new turn
 _SPEECH_TAG = re.compile(r"[”\"’»«][^“”\"«»‘’]{1,60}[.!?]$")
-_TERMINAL = re.compile(r"[.!?:…]['’\"”»«)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
+#: terminal punctuation ends the line, perhaps a dash after it (a sentence broken off into
+#: silence: `hätte durchgehen wollen. —`, printings dta-pueckler-1830, buddenbrooks-xelatex)
+_TERMINAL = re.compile(r"[.!?:…]['’\"”»«)\]]*(?:\s?[—–])?(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
 
 
 #: Conventions that open a paragraph whatever the line's length, by name: (how the line ends,
@@ -93,7 +95,15 @@ SIGNALS = ("terminal_unmeasured", "short_sentence", "indent_trace", "room_termin
            "short_before_capital")
 
 
+#: a number and an abbreviated word open a citation (`1. Mos. 15, 8.`, `I. Auftr.`: a book
+#: or an act and its number), not an item or a section (printings dta-strauss-1835,
+#: dta-gottsched-1730)
+_CITATION = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6})\.\s+[A-ZÀ-Þ][a-zß-ÿ]{1,5}\.(?:\s|$)")
+
+
 def _convention(line: Line, following: Line, end: str) -> str | None:
+    if _CITATION.match(following.text):
+        return None
     for name, ending, start in NAMED_CONVENTIONS:
         if start.match(following.text) and ending.search(end):
             if _OPENS_QUOTE.match(following.text) and _SPEECH_TAG.search(line.text[-80:]):
@@ -113,6 +123,9 @@ def paragraph_end(line: Line, following: Line, full_line: int, right: float | No
     'room_terminal'
     >>> paragraph_end(Line("he said.”", 0, 0), Line("“Uncle!” pleaded the nephew.", 0, 1), 60)
     'speech_turn'
+    >>> [paragraph_end(Line("x" * 56 + " 1.", 0, 0), Line(text, 0, 1), 60)
+    ...  for text in ("2. Thou wilt set little value", "2. Sam. 7, 12. " + "x" * 50)]
+    ['turn_after_sentence', None]
     """
     if line.glue_next:
         return None

@@ -92,3 +92,18 @@ def test_cli_lang_option(tmp_path, capsys):
     source.write_text("The old house had a gold-\nrand on every plate.\n", encoding="utf-8")
     assert main([str(source), "--lang", "de"]) == 0
     assert "goldrand" in capsys.readouterr().out
+
+
+def test_an_older_inflected_form_is_found_by_its_stem():
+    """Printings (Gottsched): the dative `Handbuche` is rare today; `Handbuch` is a word."""
+    vote = lexicon(HyphenSite("Hand", "buche"), context("de"))
+    assert vote is not None and vote.decision == "join" and "handbuch" in vote.detail
+    assert lexicon(HyphenSite("En", "de"), context("de")).decision == "join"  # type: ignore[union-attr]
+
+
+def test_a_compound_the_document_writes_whole_joins_before_its_inner_hyphen():
+    """Printings (Abel): `To-` / `den-Träger`, where the book writes `Toden-Träger`."""
+    site = HyphenSite("To", "den", right_token="den-Träger")
+    assert compound_continues(site, context("de")).decision == "keep"  # type: ignore[union-attr]
+    known = Context(word_counts={"toden-träger": 2}, compound_prefixes={}, lang="de")
+    assert compound_continues(site, known).decision == "join"  # type: ignore[union-attr]

@@ -141,3 +141,18 @@ def test_paragraph_indents_and_one_line_paragraphs_are_no_quotation():
             + [("The nephew laughed, and it was a merry laugh that filled the room.", 63.0)]
             + [(BODY, 50.0)] * 3)
     assert set(_kinds(rows)) == {"paragraph"}
+
+
+def test_numbered_items_after_a_colon_are_no_quotation():
+    """Printings (Treviranus, Neitschitz, Glück): a numbered item after a colon may run
+    narrower than the body by chance of its words; it is the text's own enumeration."""
+    body = "the alliance was to be upheld as the treaty said, and the Soviet leaders"
+    quote = ["We cannot allow the illusion to be created among our enemies",
+             "that the alliance between our countries could be broken, or",
+             "that either of us would stand aside if war were to come to",
+             "the other; such an illusion would only invite an attack"]
+    for first, kind in (("", "blockquote"), ("1. ", "paragraph"), ("IV) ", "paragraph")):
+        lines = [body] * 6 + ["The response named three points:", first + quote[0],
+                              *quote[1:], "on any Socialist state.", "Mao replied, " + body]
+        doc = mend(read_text("\n".join(lines + [body] * 3)), order=UNTIL_QUOTES)
+        assert [line.kind for line in doc.lines()][7] == kind, first

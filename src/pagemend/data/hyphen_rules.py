@@ -7,7 +7,9 @@ Each table states a fact of the language's spelling, not a word of any book:
   quinze``, ``vingt-huit``; the 1990 reform hyphenates all compound numerals);
 - the French euphonic ``t`` of an inverted verb and pronoun (``arriva-t-il``, ``a-t-on``);
 - which languages write compounds closed, which prefixes are always hyphenated, which
-  conjunctions follow a suspended hyphen, and French enclitics.
+  conjunctions follow a suspended hyphen, and French enclitics;
+- the inflection endings a language adds to a noun or adjective, so that a form the word
+  lists lack (older German's dative ``Handbuche``) is found by its stem.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ __all__ = [
     "CLOSED_COMPOUNDS",
     "COMPOUND_PREFIXES",
     "FRENCH_ENCLITICS",
+    "INFLECTIONS",
     "NUMBER_TENS",
     "NUMBER_UNITS",
     "PRONOUNS_AFTER_EUPHONIC_T",
@@ -47,6 +50,13 @@ PRONOUNS_AFTER_EUPHONIC_T: frozenset[str] = frozenset({"il", "elle", "on", "ils"
 
 #: Languages that write compounds closed (``Krankenkasse``, ``Noordzeekanaal``): that both
 #: halves are words says nothing there, the compound is joined all the same.
+#: language -> inflection endings of nouns and adjectives, longest first (German: ``-es``,
+#: ``-en``, ``-em``, ``-er``, ``-e``, ``-n``, ``-s``; the dative ``-e`` is rare today but
+#: common in older printings)
+INFLECTIONS: dict[str, tuple[str, ...]] = {
+    "de": ("es", "en", "em", "er", "e", "n", "s"),
+}
+
 CLOSED_COMPOUNDS: frozenset[str] = frozenset({"de", "nl", "sv", "da", "nb", "fi", "is"})
 
 #: language -> first parts hyphenated before a word (``self-``, ``ex-``; French ``demi-``,

@@ -19,6 +19,7 @@ from pagemend.data.hyphen_rules import (
     CLOSED_COMPOUNDS,
     COMPOUND_PREFIXES,
     FRENCH_ENCLITICS,
+    INFLECTIONS,
     NUMBER_TENS,
     NUMBER_UNITS,
     PRONOUNS_AFTER_EUPHONIC_T,
@@ -56,6 +57,9 @@ KNOWN_WORD = 3.0
 RARE_WORD = 1.0
 PART_WORD = 2.5
 LEXICON_WEIGHT = 2.0
+#: A stem found by stripping an inflection is at least this long (shorter ones are too
+#: often other words: ``ende`` less ``e``).
+MIN_STEM = 5
 #: Patterns: a legal break is a weak sign of a broken word.
 PATTERN_JOIN_WEIGHT = 0.5
 #: Prefixes the language hyphenates also begin closed words: weaker than even a rare word
@@ -187,6 +191,10 @@ def lexicon(site: HyphenSite, context: Context) -> Vote | None:
     if not left.isalpha() or not right.isalpha():
         return None
     joined = zipf(left + right, lang)
+    stem = _known_stem(left + right, lang) if joined < RARE_WORD else None
+    if stem:
+        return Vote("lexicon", "join", LEXICON_WEIGHT / 2, f"'{left + right}' inflects "
+                    f"'{stem}', a word ({lang}, zipf {zipf(stem, lang):.1f})")
     if joined >= RARE_WORD:
         strength = "a word" if joined >= KNOWN_WORD else "a rare word"
         weight = LEXICON_WEIGHT if joined >= KNOWN_WORD else LEXICON_WEIGHT / 2
@@ -195,6 +203,16 @@ def lexicon(site: HyphenSite, context: Context) -> Vote | None:
     if lang not in CLOSED_COMPOUNDS and min(zipf(left, lang), zipf(right, lang)) >= PART_WORD:
         return Vote("lexicon", "keep", LEXICON_WEIGHT, f"'{left}' and '{right}' are words, "
                     f"'{left + right}' is not ({lang})")
+    return None
+
+
+def _known_stem(word: str, lang: str) -> str | None:
+    """The word less one of the language's inflection endings, where that stem is a known
+    word (``handbuche``: ``handbuch``); None when none is."""
+    for ending in INFLECTIONS.get(lang, ()):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= MIN_STEM and zipf(stem, lang) >= KNOWN_WORD:
+            return stem
     return None
 
 
@@ -242,7 +260,9 @@ def enclitic(site: HyphenSite, context: Context) -> Vote | None:
 
 def compound_continues(site: HyphenSite, context: Context) -> Vote | None:
     """The word goes on with another hyphen after the break (``vijf-``/``en-twintigjarige``):
-    a hyphenated compound, broken at one of its hyphens."""
+    a hyphenated compound, broken at one of its hyphens; unless the document writes the
+    compound with its first part whole elsewhere (``To-``/``den-Träger``, ``Toden-Träger``):
+    then a syllable break."""
     rest = site.right_token[len(site.right):]
     after = rest[1:].rstrip(".,;:!?»\"'’").casefold()
     if after.startswith("t-"):
@@ -250,6 +270,10 @@ def compound_continues(site: HyphenSite, context: Context) -> Vote | None:
     if after in FRENCH_ENCLITICS or after in PRONOUNS_AFTER_EUPHONIC_T:
         return None  # a French inversion (admettra-t-on, appartiendrait-elle), no compound
     if rest.startswith("-") and rest[1:2].isalpha():
+        whole = (site.left + site.right_token).rstrip(".,;:!?»\"'’/").casefold()
+        if context.word_counts.get(whole):
+            return Vote("document", "join", DOCUMENT_WEIGHT, f"'{whole}' occurs "
+                        f"{context.word_counts[whole]}x")
         return Vote("rules", "keep", CONTINUES_WEIGHT, f"'{site.right_token}' goes on with a "
                     "hyphen")
     return None

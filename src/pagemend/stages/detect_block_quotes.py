@@ -161,6 +161,11 @@ _OPENS_UPPER = re.compile(r"^[^\w]*[A-ZÀ-ÞΑ-Ω]")
 _SPEECH_CLOSE = re.compile(r"[’”»\"'][.,;:!?]?\s+[a-zà-þ]")
 _QUOTE_CLOSE = re.compile(r"[’”»\"'][.,;!?]?$")
 _QUOTE_CLOSE_MARKED = re.compile(r"[’”»\"'][.,;:!?]?(?:\d{1,3}|[*∗†‡])?$")
+#: an item's number opens the line (``1. Der Körper``, ``IV) Die Bruchstücke``): numbered
+#: items after a colon are an enumeration of the text, not a quotation (printings
+#: dta-treviranus-1802, dta-neitschitz-1666, dta-glueck-1790); no quotation of the
+#: development corpus or printings opens with one
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6})[.)]\s+\S")
 #: a signature: two or more words in capitals (``IMPEY BARBICANE``, ``WENDELL PHILLIPS``)
 _SIGNATURE = re.compile(r"\b[A-ZÀ-Þ]{2,}[.,]?\s+[A-ZÀ-Þ]{2,}\b")
 
@@ -322,7 +327,8 @@ def _quoted_units(units: list[list[Line]], measure: int, opening: list[bool]
     capacity = _measure([line for unit in units for line in unit if line.kind == "paragraph"],
                         CAPACITY_PERCENTILE)
     prose = [unit[0].kind == "paragraph" and not opening[i] and _justified(unit)
-             and not _verse_like(unit) for i, unit in enumerate(units)]
+             and not _verse_like(unit) and not _enumerated(unit, measure)
+             for i, unit in enumerate(units)]
     gaps = [_gap(_widths(unit, measure), mean, spread) if prose[i] else 0.0
             for i, unit in enumerate(units)]
     quoted: list[tuple[Rule, str] | None] = [
@@ -341,6 +347,13 @@ def _quoted_units(units: list[list[Line]], measure: int, opening: list[bool]
             if found:
                 quoted[i], is_quoted[i], changed = found, True, True
     return quoted
+
+
+def _enumerated(unit: list[Line], measure: int) -> bool:
+    """The unit's first line, or its first full line, opens with an item's number (short
+    lines before it, a folio or a catchword the furniture stage missed, say nothing)."""
+    first = next((line for line in unit if len(line.text) >= FULL_ISH_SHARE * measure), None)
+    return any(line is not None and _ITEM_NUMBER.match(line.text) for line in (unit[0], first))
 
 
 def _spread(units: list[list[Line]], i: int, gap: float, measures: tuple[int, int],

@@ -11,10 +11,15 @@ close a sentence. A run of four lines or more that does not close ends at its la
 line. A blank line inside a run separates stanzas; a poem of eight lines or more printed
 without one is cut into equal stanzas where every k-th line ends a sentence.
 
-Three situations bend the length test. A page whose lines nearly all open with a capital is
-set line by line (a book of poems): it has no prose measure, so its lines are verse whatever
-their length. Verse set in a narrow column wraps: a short lower-case line after a verse line
-that breaks within its sentence carries that verse line on (``wraps``, joined with a space).
+Four situations bend the length test. Verse may be set near the full width (a long line
+of German alexandrines on a narrow page): after a colon, or in a run of ``MIN_ROOMY_LINES``
+lines or more, lines that each left room for the next word are verse whatever their length,
+since justified prose leaves room only where a paragraph ends; after a line that closes a
+sentence such a run takes no line near the full width (the prose resuming). A page whose
+lines nearly all open with a capital is set line by line (a book of poems): it has no prose
+measure, so its lines are verse whatever their length. Verse set in a narrow column wraps:
+a short lower-case line after a verse line that breaks within its sentence carries that
+verse line on (``wraps``, joined with a space).
 A line of a name alone after a poem's closing line (``—Shakespeare``, ``G.J.``) is its
 attribution: a block of its own, never a verse line.
 
@@ -71,6 +76,10 @@ MIN_TRIMMED_LINES = 4
 #: measure (biographia-weasy: 0.1-0.5 of it); a longer one is a set-in quotation's line (OCR
 #: text of amnotes-groff: 0.8).
 DISPLAY_BREAK_SHARE = 0.6
+#: Lines near the full width are verse in a run of at least this many lines that each left
+#: room for the next word (two such lines and a third are a quotation's couplet as often as
+#: three one-line paragraphs, so a pair needs the cue of a colon before it).
+MIN_ROOMY_LINES = 3
 #: A wrapped verse line runs to at most this many printed lines.
 MAX_WRAPPED_LINES = 3
 #: A stanza has at least this many lines when none is marked by a blank line: couplets
@@ -93,6 +102,10 @@ LINE_SET_MIN_LINES = 6
 SHORT_LINES = rule(STAGE, "short_lines_run", "A run of short lines, each opening with a capital "
                    "and leaving room for the next line's first word, where most lines run on "
                    "without terminal punctuation and the last closes, is verse.")
+NEAR_FULL = rule(STAGE, "near_full_run", "Lines near the full width that each open with a "
+                 "capital and left room for the next line's first word, after a colon or three "
+                 "lines or more in a row, are verse: justified prose leaves room only where a "
+                 "paragraph ends.")
 EQUAL_STANZAS = rule(STAGE, "equal_stanzas", "A poem printed without blank lines whose "
                      "every k-th line ends a sentence (k of three lines or more, dividing the "
                      "poem) is cut into stanzas of k lines.")
@@ -133,28 +146,32 @@ class DetectVerseConfig:
     enabled: bool = True
 
 
-def _verse_like(line: Line, full_line: int | None, *, wrapped: bool = False) -> bool:
+def _verse_like(line: Line, full_line: int | None, *, wrapped: bool = False,
+                cued: bool = False) -> bool:
     """``full_line`` None: the page has no prose measure (set line by line). ``wrapped``: the
-    verse line wraps onto the next printed line (a line-end hyphen may join them)."""
+    verse line wraps onto the next printed line (a line-end hyphen may join them). ``cued``:
+    the run opened after a colon, where verse may be set near the full width, never past it
+    (the room each line left for the next word, which the caller tests, tells it from
+    prose; a longer line is several printed lines an extractor joined)."""
     text = line.text
     if full_line is None:  # on a page set line by line, the few lower-case openings too
         return bool(_LOWER.search(text)) and not line.glue_next
     return (
-        bool(full_line) and len(text) <= VERSE_MAX_SHARE * full_line
+        bool(full_line) and len(text) <= (1.0 if cued else VERSE_MAX_SHARE) * full_line
         and bool(_OPENS_CAPITAL.match(text)) and bool(_LOWER.search(text))
         and (wrapped or not line.glue_next)
     )
 
 
 def _opens_run(line: Line, measure: int | None, *, wrapped: bool, continues: bool,
-               broke_early: bool) -> bool:
+               broke_early: bool, cued: bool = False) -> bool:
     """Whether a poem can open at this line. ``continues``: the line carries on a prose line
     that had no room left; ending with a colon, it is that sentence's tail introducing a
     quotation (`the passages of Caesar and` / `Charlemagne:`), not a poem's first line.
     ``broke_early``: the prose line before stopped well short of the measure, within a
     sentence; a verse quotation may then begin mid-line, in lower case (`public schools, and
     universities,` / `in whose halls are hung`)."""
-    if _verse_like(line, measure, wrapped=wrapped):
+    if _verse_like(line, measure, wrapped=wrapped, cued=cued):
         return not continues or measure is None or not _INTRODUCES.search(line.text)
     return (broke_early and measure is not None and bool(_OPENS_LOWER.match(line.text))
             and len(line.text) <= VERSE_MAX_SHARE * measure and not line.glue_next)
@@ -196,6 +213,28 @@ def _wrapped(doc: Document, measures: dict[int, int | None]) -> Keys:
     return frozenset(found)
 
 
+def _roomy_starts(doc: Document, measures: dict[int, int | None]) -> Keys:
+    """The first lines of runs of at least ``MIN_ROOMY_LINES`` lines that each open with a
+    capital and left room for the next line's first word: justified prose leaves room only
+    where a paragraph ends, so such a run is set line by line, whatever its width (verse near
+    the full width of a narrow page: printings dta-gottsched-1730, dta-abel-1699)."""
+    found: set[tuple[int, int]] = set()
+    run: list[Line] = []
+    for line, following in successors(doc):
+        measure = measures.get(line.page)
+        if (following is not None and measure and line.kind == "paragraph"
+                and len(line.text) <= measure  # a printed line, not several joined
+                and not line.glue_next and _OPENS_CAPITAL.match(line.text)
+                and _OPENS_CAPITAL.match(following.text)
+                and has_room(line, following, measure)):
+            run.append(line)
+            continue
+        if len(run) >= MIN_ROOMY_LINES - 1:  # the last line of the run need not have room
+            found.add(_key(run[0]))
+        run = []
+    return frozenset(found)
+
+
 def line_set_pages(doc: Document) -> frozenset[int]:
     """The pages set line by line: at most ``LINE_SET_MAX_LOWER`` of their body lines open in
     lower case.
@@ -214,9 +253,9 @@ def line_set_pages(doc: Document) -> frozenset[int]:
     return frozenset(pages)
 
 
-def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool]], Keys]:
-    """The verse runs, each with whether it lies on pages set line by line, and the
-    continuation lines of wrapped verse lines."""
+def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool, bool]], Keys]:
+    """The verse runs, each with whether it lies on pages set line by line and whether a
+    line of it is near the full width, and the continuation lines of wrapped verse lines."""
     full = doc.stats.full_line_length if doc.stats else ()
     document = doc.stats.document_full_line_length if doc.stats else 0
     line_set = line_set_pages(doc)
@@ -226,27 +265,36 @@ def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool]], Keys]:
             full[page.index] if page.index < len(full) else 0, document)
         for page in doc.pages}
     wraps = _wrapped(doc, measures)
+    roomy = _roomy_starts(doc, measures)
+    wide_lines: set[tuple[int, int]] = set()  # verse lines near the full width
     runs: list[list[Line]] = []
     current: list[Line] = []
     # the line carries on a prose line that had no room left: ending with a colon, it is
     # that sentence's tail introducing a quotation (`the passages of Caesar and` /
     # `Charlemagne:`), not a poem's first line
-    continues = broke_early = False
+    continues = broke_early = introduced = cued = False
     for line, following in successors(doc):
         measure = measures.get(line.page)
         wrapping = following is not None and _key(following) in wraps
         room = (following is None or measure is None or wrapping
                 or has_room(line, following, measure))
+        if not current:
+            cued = (introduced and room and following is not None) or _key(line) in roomy
+        # after a line that closes a sentence, a line near the full width is prose resuming
+        wide = cued and not (current and SENTENCE_END.search(current[-1].text))
         if line.kind == "paragraph" and (
-                (_key(line) in wraps or _verse_like(line, measure, wrapped=wrapping))
-                if current else _opens_run(line, measure, wrapped=wrapping,
-                                           continues=continues, broke_early=broke_early)):
+                (_key(line) in wraps or _verse_like(line, measure, wrapped=wrapping, cued=wide))
+                if current else _opens_run(line, measure, wrapped=wrapping, continues=continues,
+                                           broke_early=broke_early, cued=cued)):
             current.append(line)
+            if measure and len(line.text) > VERSE_MAX_SHARE * measure:
+                wide_lines.add(_key(line))
             if room:
                 continue
         if current:
             runs.append(current)
         current = []
+        introduced = line.kind == "paragraph" and bool(_INTRODUCES.search(line.text))
         continues = line.kind == "paragraph" and not room
         broke_early = (line.kind == "paragraph" and measure is not None
                        and len(line.text) <= DISPLAY_BREAK_SHARE * measure
@@ -262,7 +310,7 @@ def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool]], Keys]:
         if verse and _key(verse[0]) in wraps:
             continue  # a poem opens with a verse line, not a wrapped line's continuation
         if _is_verse(verse, LINE_SET_RUNNING_SHARE if lined else RUNNING_SHARE, wraps):
-            found.append((verse, lined))
+            found.append((verse, lined, any(_key(line) in wide_lines for line in verse)))
     return found, wraps
 
 
@@ -335,8 +383,9 @@ def _blank_lines_inside(run: list[Line]) -> bool:
                for previous, line in itertools.pairwise(run))
 
 
-def _mark_run(changes: Changes, run: list[Line], lined: bool, wraps: Keys) -> None:
-    by = LINE_SET if lined else SHORT_LINES
+def _mark_run(changes: Changes, run: list[Line], lined: bool, wraps: Keys,
+              near_full: bool = False) -> None:
+    by = LINE_SET if lined else NEAR_FULL if near_full else SHORT_LINES
     starts = _stanza_starts(run)
     wrapped = any(_key(line) in wraps for line in run)
     stanza = len(run) if wrapped or _blank_lines_inside(run) else equal_stanza(run)
@@ -368,7 +417,7 @@ def detect_verse(doc: Document, config: DetectVerseConfig | None) -> Document:
     changes = Changes()
     following = {(line.page, line.number): after for line, after in successors(doc)}
     runs, wraps = _runs(doc)
-    for run, lined in runs:
+    for run, lined, near_full in runs:
         after = following.get((run[-1].page, run[-1].number))
         if after is not None and after.kind == "paragraph" and is_attribution(after, run[-1]):
             changes.set(after, ATTRIBUTION, f"{after.text!r} after the poem's closing line",
@@ -378,5 +427,5 @@ def detect_verse(doc: Document, config: DetectVerseConfig | None) -> Document:
                     and _OPENS_CAPITAL.match(resumed.text)):
                 changes.set(resumed, ATTRIBUTION, f"follows the attribution {after.text!r}",
                             starts_block=True)
-        _mark_run(changes, run, lined, wraps)
+        _mark_run(changes, run, lined, wraps, near_full)
     return changes.apply(doc)

@@ -7,6 +7,7 @@ word, compound first parts it uses, a digit, a capital after the break); the vot
 
 - join: the hyphen is deleted (an edit holding it) and the line glued to the next;
 - keep: the hyphen stays and the line is glued to the next (``Marxism-Leninism``);
+- suspended: before a conjunction the hyphen stays and the line is not glued (``Jagd- und``);
 - weak, conflicting evidence keeps the hyphen and flags the site for review.
 
 Every site gets an edit naming the evidence. Leaves alone: hyphens inside a line, dashes
@@ -14,10 +15,10 @@ Every site gets an edit naming the evidence. Leaves alone: hyphens inside a line
 
     >>> from pagemend.readers import read_text
     >>> from pagemend.stages.measure_document import measure_document
-    >>> doc = measure_document(read_text("to de-\\nfend Marxism-\\nLeninism; de-\\nfend"), None)
+    >>> doc = measure_document(read_text("to de-\\nfend Marxism-\\nLeninism; pre-\\nand"), None)
     >>> doc = join_hyphenated_words(doc, JoinHyphenatedWordsConfig())
     >>> [(line.text, line.glue_next) for line in doc.lines()]
-    [('to de', True), ('fend Marxism-', True), ('Leninism; de', True), ('fend', False)]
+    [('to de', True), ('fend Marxism-', True), ('Leninism; pre-', False), ('and', False)]
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from pagemend.errors import ConfigError
 from pagemend.hyphenation import Decision, HyphenSite, decide
 from pagemend.hyphenation.lexicon import has_lexicon
-from pagemend.hyphenation.sources import SOURCES, Context
+from pagemend.hyphenation.sources import SOURCES, Context, suspended_hyphen
 from pagemend.layout import successors
 from pagemend.model import Document, Edit, Line
 from pagemend.registry import stage
@@ -46,6 +47,11 @@ JOINED = rule(STAGE, "joined", "A line-end hyphen that the weighed evidence (the
               "typesetter's break is removed, and the word's halves join without a space.")
 KEPT = rule(STAGE, "kept", "A line-end hyphen that the weighed evidence calls a compound's "
             "(or weak evidence leaves undecided) stays, and the halves join without a space.")
+
+SUSPENDED = rule(STAGE, "suspended", "A line-end hyphen kept before a conjunction on the next "
+                 "line (`Jagd-` / `und Rennpferde`) is suspended: the first word's second part "
+                 "is left out, so the hyphen stays and a space parts it from the conjunction.",
+                 confirms=True)
 
 _SITE = re.compile(r"(?:^|\s)(?P<token>\S*?[^\W_])-$")
 _LEADING = re.compile(r"^[^\w]+")
@@ -130,6 +136,10 @@ def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> D
             changes.replace(line, text=line.text[:-1])
             edits.append(Edit(STAGE, "join_hyphen", line.page, line.number, "-", "",
                               explained, end))
+        elif config.policy == "evidence" and suspended_hyphen(site, context):
+            changes.set(line, SUSPENDED, explained, glue_next=False)
+            edits.append(Edit(STAGE, "keep_hyphen", line.page, line.number, "-", "-",
+                              explained, end, flagged=decision.flagged))
         else:
             changes.set(line, KEPT, explained, glue_next=True)
             edits.append(Edit(STAGE, "keep_hyphen", line.page, line.number, "-", "-",

@@ -11,7 +11,9 @@ text flows) also ends a paragraph. Paragraphs run on over page breaks, furniture
 lines at page edges; a line glued to the next (a line-end hyphen) never ends one, and a prose
 line that opens in lower case never opens one (it carries on a sentence that a note, a
 figure or a drop cap interrupted), unless the print shows its indent. A block start an
-earlier stage set between prose lines (after a poem's attribution) stays.
+earlier stage set between prose lines (after a poem's attribution) stays. A quotation mark
+repeated at the start of every line of a quotation (``„``, in older printings) opens no new
+quotation: such a line is judged by the text it carries.
 
 The first body line of the input continues a paragraph from before the input when it starts
 in lower case; the last body line leaves its paragraph open when it does not end like one.
@@ -37,9 +39,9 @@ import re
 from dataclasses import dataclass
 
 from pagemend.breaks import NAMED_CONVENTIONS, SIGNALS, paragraph_end
-from pagemend.data.punctuation import OPENS_CAPITAL
+from pagemend.data.punctuation import OPENS_CAPITAL, QUOTE_OPEN
 from pagemend.layout import body_measures, indented, left_margins, right_margins, successors
-from pagemend.model import Document, Line
+from pagemend.model import Document, Line, replace
 from pagemend.registry import stage
 from pagemend.rules import Changes, Rule, rule
 
@@ -51,6 +53,10 @@ STAGE = "rejoin_paragraphs"
 #: share of the full line each, at least ``MIN_FRAGMENTS`` of them between blank lines.
 FRAGMENT_SHARE = 0.3
 MIN_FRAGMENTS = 3
+#: A running quotation mark opens at least this many lines in a row (printings: 16 in
+#: dta-treviranus-1802, 21 in dta-pueckler-1830); one or two lines opening with a mark are
+#: as often a speaker's one-line turns.
+MIN_RUNNING_QUOTE_LINES = 3
 
 #: After a colon, a lower-case line at most this share of the measure may open a display (a
 #: verse quotation that begins mid-line: biographia-weasy `qui laudibus amplis`, 0.3); prose
@@ -58,6 +64,8 @@ MIN_FRAGMENTS = 3
 DISPLAY_SHARE = 0.7
 
 _OPENS_LOWER = re.compile(r"^[a-zß-ÿ]")
+#: a quotation closes at the line's end (`habe.“`, `ferat.”`), a note marker after it or not
+_CLOSED_QUOTE = re.compile(r"[“”»«\"'’][.,;:!?]?(?:\d{1,3}|[*†‡]|\(\w\))?$")
 _HAS_LOWER = re.compile(r"[a-zß-ÿ]")  # a line of prose, not one in capitals (a heading)
 _TERMINAL = re.compile(r"[.!?:;…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
 
@@ -78,6 +86,9 @@ FRAGMENT = rule(STAGE, "line_fragment", "Pieces of one widely spaced printed lin
                 confirms=True)
 GLUED = rule(STAGE, "glued_line", "A line glued to the next by a line-end hyphen never ends "
              "a paragraph.", confirms=True)
+RUNNING_QUOTE = rule(STAGE, "running_quote", "A quotation mark repeated at the start of every "
+                     "line of a quotation (`„`) opens no paragraph: where the line before ends "
+                     "no paragraph without it, the line goes on the quotation.", confirms=True)
 LOWER_CASE = rule(STAGE, "lower_case_continues", "A prose line that opens with a lower-case "
                   "letter, after a line of prose, carries on a sentence: no paragraph opens "
                   "there, across a blank line or after a short line (a note, a figure or a "
@@ -169,10 +180,29 @@ def _fragments(pairs: list[tuple[Line, Line | None]], full_lines: tuple[int, ...
 Verdict = tuple[Rule, str, bool]
 
 
+def _running_quotes(pairs: list[tuple[Line, Line | None]]) -> set[tuple[int, int]]:
+    """The lines that carry a running quotation mark: in a run of at least
+    ``MIN_RUNNING_QUOTE_LINES`` lines that each open with the same quotation mark, and where
+    none but the last closes a quotation at its end, every line after the first."""
+    found: set[tuple[int, int]] = set()
+    run: list[Line] = []
+    for line, _ in [*pairs, (None, None)]:
+        mark = line.text[:1] if line is not None else ""
+        if (line is not None and QUOTE_OPEN.match(mark) and run and run[-1].text[:1] == mark
+                and not _CLOSED_QUOTE.search(run[-1].text)):
+            run.append(line)
+            continue
+        if len(run) >= MIN_RUNNING_QUOTE_LINES:
+            found.update((x.page, x.number) for x in run[1:])
+        run = [line] if line is not None and QUOTE_OPEN.match(mark) else []
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     fragments: set[tuple[int, int]]
     gaps: set[tuple[int, int]]
+    running: set[tuple[int, int]]
     margins: tuple[tuple[float | None, ...], tuple[float | None, ...]]
 
 
@@ -226,6 +256,18 @@ def _between(line: Line, following: Line, full: int, context: _Context) -> Verdi
             or not _HAS_LOWER.search(following.text)):
         # a gap after prose cut off mid-sentence is a drop cap's or a folio's, not a flow's
         return GAP, "a blank line before it on its page", True
+    return _by_text(line, following, full, context)
+
+
+def _by_text(line: Line, following: Line, full: int, context: _Context) -> Verdict:
+    """The verdict of the line's end and the next line's start (or indent); a quotation mark
+    repeated at the start of every line opens no quotation: the line is judged by the text
+    it carries."""
+    if (following.page, following.number) in context.running:
+        verdict = _by_indent(line, replace(following, text=following.text[1:]), full,
+                             context.margins)
+        return verdict or (RUNNING_QUOTE, f"a running {following.text[:1]} opens the line",
+                           False)
     verdict = _by_indent(line, following, full, context.margins)
     return verdict or (CONTINUES, _describe(line, following, full), False)
 
@@ -252,7 +294,7 @@ def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> D
     """Mark block starts and an open end; see the module docstring."""
     full_lines = body_measures(doc)
     pairs = list(successors(doc))
-    context = _Context(_fragments(pairs, full_lines), _gaps(doc),
+    context = _Context(_fragments(pairs, full_lines), _gaps(doc), _running_quotes(pairs),
                        (left_margins(doc), right_margins(doc)))
     changes = Changes()
     verdicts: dict[tuple[int, int], Verdict] = {}
