@@ -115,8 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         for done, _status in enumerate(pool.map(_ocr_page, jobs), 1):
             if done % 20 == 0:
-                print(f"{done}/{len(jobs)} pages", file=sys.stderr, flush=True)
-    print(f"{done} pages in {args.cache}", file=sys.stderr)
+                sys.stderr.write(f"{done}/{len(jobs)} pages\n")
+                sys.stderr.flush()
+    sys.stderr.write(f"{done} pages in {args.cache}\n")
     return 0
 
 

@@ -41,6 +41,7 @@ from pagemend.errors import (
     UnreadableInputError,
     output_error,
 )
+from pagemend.eval.ocr_cache import CACHE_INPUTS
 from pagemend.model import Document
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
@@ -138,7 +139,10 @@ def _parser() -> argparse.ArgumentParser:
                                    help="mend and score every corpus case")
     evaluate.add_argument("cases", type=Path, help="a folder of case folders")
     evaluate.add_argument("--input", default="pages",
-                          choices=("pages", "pdf", "pdfium", "pdftotext", "ocr"))
+                          choices=("pages", "pdf", "pdfium", "pdftotext", "ocr", *CACHE_INPUTS),
+                          help="the cases' input to read; tess, hocr, alto, tsv (and -200d, "
+                          "degraded): Tesseract's OCR of the cases' PDFs, made by "
+                          "scripts/make_ocr_data.py")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument("--rules", action="store_true",
                           help="instead of the scores: how often each rule fired in each case, "
