@@ -50,6 +50,7 @@ from pagemend.errors import (
 )
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
+from pagemend.readers.registry import OcrSettings
 from pagemend.readers.text import MAX_INPUT_BYTES
 from pagemend.writers import FORMATS, WRITERS, render
 
@@ -97,6 +98,8 @@ class BookTask:
     max_bytes: int = MAX_INPUT_BYTES
     #: JSONL only: a record per ``document``, ``page`` or ``block``
     granularity: str = "document"
+    #: page images and ``--ocr`` PDFs: Tesseract's language, and whether a PDF is OCRed
+    ocr: OcrSettings | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +139,7 @@ def mend_book(task: BookTask) -> BookResult:
         return round(time.perf_counter() - started, 3)
 
     try:
-        doc = mend(read_path(task.source, task.password, task.max_bytes), task.config)
+        doc = mend(read_path(task.source, task.password, task.max_bytes, task.ocr), task.config)
         _write_atomically(Path(task.output), render(doc, task.fmt, page_markers=task.page_markers,
                                                     granularity=task.granularity))
     except PagemendError as error:
