@@ -72,6 +72,10 @@ LINE_START_DIGITS = rule(STAGE, "digits_at_line_start", "A number that opens a l
                         "lower-case word (`20 though`) is a raised marker the extractor set "
                         "after the line break, where a note with that label stands on the page "
                         "or the next: it belongs to the end of the line before.")
+MISREAD_MARKER = rule(STAGE, "misread_raised_numeral", "On a page whose notes found no "
+                      "marker, as many marks glued to a word or its punctuation as there are such "
+                      "notes (`sunk.!`, `helpmate,*`, `situation,'time`: OCR's misreadings of "
+                      "raised numerals) are their markers, in order.")
 RENUMBERED = rule(STAGE, "renumbered", "Note labels that repeat (restarting on every page) or "
                   "are symbols are renumbered 1..n in the notes' order, the printed books' "
                   "sequence of references.")
@@ -105,6 +109,11 @@ _MARKERS: tuple[tuple[re.Pattern[str], Rule, bool], ...] = (
 _AFTER_WORD_RULES = (GLUED_DIGITS, SYMBOL)
 
 
+#: OCR's misreadings of a raised note numeral, glued to a word or its closing punctuation:
+#: `!`, `?`, `*`, `°`, `®` and quotes, one or two (`virtues.!°`), before a space or a word
+#: (chesterfield and franklin, Tesseract's plain text)
+_MISREAD = re.compile(r"(?<=[^\W\d_])(?:[.,;:](?=[!?*°®'’”])|(?=[!?*°®]))"
+                      r"([!?*°®'’”]{1,2})(?=\s|$|[^\W\d_])")
 _MAYBE_MARKER = re.compile(rf"[\d\[^{_SUPERSCRIPTS}{re.escape(NOTE_SYMBOLS)}]")
 
 
@@ -314,6 +323,7 @@ def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
     _renumber(changes, doc, ids)
     edits: list[Edit] = []
     previous: Line | None = None
+    linked: set[str] = set()
     for line in doc.lines():
         if line.role != "body" or not line.text:
             continue
@@ -328,5 +338,38 @@ def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
             edits.append(edit)
         if markers:
             edits.extend(_extract(changes, current, markers))
+            linked.update(marker.note_id for marker in markers)
         previous = line
+    edits.extend(_misread_markers(changes, doc, listed, ids, linked))
     return changes.apply(doc).with_edits(edits)
+
+
+def _misread_candidates(changes: Changes, page: list[Line]) -> list[tuple[Line, re.Match[str]]]:
+    """The marks on a page's body lines (without a reference yet) that may be a misread
+    raised numeral, in reading order."""
+    found: list[tuple[Line, re.Match[str]]] = []
+    for line in page:
+        current = changes.current(line)
+        if current.role == "body" and current.text and not current.references:
+            found.extend((line, match) for match in _MISREAD.finditer(current.text))
+    return found
+
+
+def _misread_markers(changes: Changes, doc: Document, listed: list[_Note],
+                     ids: dict[tuple[int, int], str], linked: set[str]) -> list[Edit]:
+    """Markers for the notes no marker was found for, where OCR misread the raised numerals:
+    on the note's page, exactly as many candidate marks as unlinked notes, taken in order."""
+    edits: list[Edit] = []
+    for index in sorted({note.page for note in listed}):
+        orphans = [note for note in listed if note.page == index
+                   and ids[(note.page, note.line)] not in linked]
+        if not orphans:
+            continue
+        candidates = _misread_candidates(changes, list(doc.pages[index].lines))
+        if len(candidates) != len(orphans):
+            continue
+        for (line, match), note in zip(candidates, orphans, strict=True):
+            note_id = ids[(note.page, note.line)]
+            marker = _Marker(match.start(1), match.end(1), note_id, True, MISREAD_MARKER)
+            edits.extend(_extract(changes, line, [marker]))
+    return edits
