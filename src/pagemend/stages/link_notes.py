@@ -34,7 +34,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pagemend.data.notes import NOTE_SYMBOLS
+from pagemend.data.notes import MISREAD_NUMERAL, NOTE_SYMBOLS
 from pagemend.model import Document, Edit, Line
 from pagemend.registry import stage
 from pagemend.rules import Changes, Rule, rule
@@ -109,11 +109,6 @@ _MARKERS: tuple[tuple[re.Pattern[str], Rule, bool], ...] = (
 _AFTER_WORD_RULES = (GLUED_DIGITS, SYMBOL)
 
 
-#: OCR's misreadings of a raised note numeral, glued to a word or its closing punctuation:
-#: `!`, `?`, `*`, `°`, `®` and quotes, one or two (`virtues.!°`), before a space or a word
-#: (chesterfield and franklin, Tesseract's plain text)
-_MISREAD = re.compile(r"(?<=[^\W\d_])(?:[.,;:](?=[!?*°®'’”])|(?=[!?*°®]))"
-                      r"([!?*°®'’”]{1,2})(?=\s|$|[^\W\d_])")
 _MAYBE_MARKER = re.compile(rf"[\d\[^{_SUPERSCRIPTS}{re.escape(NOTE_SYMBOLS)}]")
 
 
@@ -351,7 +346,7 @@ def _misread_candidates(changes: Changes, page: list[Line]) -> list[tuple[Line, 
     for line in page:
         current = changes.current(line)
         if current.role == "body" and current.text and not current.references:
-            found.extend((line, match) for match in _MISREAD.finditer(current.text))
+            found.extend((line, match) for match in MISREAD_NUMERAL.finditer(current.text))
     return found
 
 

@@ -51,7 +51,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pagemend.data.headings import BARE_NUMERAL, DIVISION
-from pagemend.data.notes import ENDNOTES_HEADING, MAX_LABEL_DIGITS, marker_pattern, note_label
+from pagemend.data.notes import (
+    ENDNOTES_HEADING,
+    MAX_LABEL_DIGITS,
+    MISREAD_NUMERAL,
+    marker_pattern,
+    note_label,
+)
 from pagemend.data.punctuation import SENTENCE_END
 from pagemend.layout import FULL_LINE_PERCENTILE, full_line, percentile
 from pagemend.model import Document, Edit, Line, Page
@@ -99,6 +105,9 @@ FOOTNOTE_BLOCK = rule(STAGE, "footnote_block", "Lines at the foot of a page that
 GLUED_NUMBERS = rule(STAGE, "glued_numbers", "Numbers glued to the first words of lines at the "
                      "foot (`1Recalled`), counting up by one from 1 or from the notes before, "
                      "are footnotes even where their markers cannot be read.")
+MISREAD_MARKERS = rule(STAGE, "misread_markers", "Lines at the foot of a page that open with "
+                       "labels counting up by one, below exactly as many marks glued to words "
+                       "that OCR makes of raised numerals (`situation,'time`), are footnotes.")
 NOTE_GOES_ON = rule(STAGE, "note_goes_on", "An unlabelled line below a note's first line goes "
                     "on with that note.")
 LABEL_ALONE = rule(STAGE, "label_alone", "A note label set on a line of its own (extracted "
@@ -171,7 +180,23 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
             best, by = {line.number: label for line, label in labelled}, FOOTNOTE_BLOCK
         elif not bare and _glued_run([label for _, label in labelled], follows):
             best, by = {line.number: label for line, label in labelled}, GLUED_NUMBERS
+        elif not bare and _misread_run(labels, follows, marked[:i]):
+            best, by = {line.number: label for line, label in labelled}, MISREAD_MARKERS
     return best, by
+
+
+def _misread_run(labels: list[str], follows: int | None, above: list[str]) -> bool:
+    """Labels counting up by one from 1 (or from the last note of the pages before), with
+    exactly as many OCR misreadings of a raised numeral in the page's text above
+    (``situation,'time``): a footnote block whose markers OCR could not read."""
+    if not all(label.isdigit() for label in labels):
+        return False
+    numbers = [int(label) for label in labels]
+    start = 1 if follows is None else follows + 1
+    if numbers != list(range(start, start + len(numbers))) and numbers[0] != 1:
+        return False
+    found = sum(len(MISREAD_NUMERAL.findall(text)) for text in above)
+    return found == len(numbers)
 
 
 def _glued_run(labels: list[tuple[str, int]], follows: int | None) -> bool:
