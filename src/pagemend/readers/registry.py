@@ -85,11 +85,28 @@ def format_of_path(path: Path) -> str | None:
         return None
 
 
+#: Where a folder holds the same pages in several formats (Tesseract run with ``txt hocr alto
+#: tsv``), the one read: the one that keeps the most (hOCR: sizes and confidences)
+PREFERENCE = ("hocr", "alto", "page", "tsv", "image")
+
+
 def ocr_folder_files(files: Sequence[Path]) -> list[Path] | None:
-    """A folder's page files if every one is of a registered format, else None."""
-    if files and all(format_of_path(path) for path in files):
+    """A folder's page files if every one is of a registered format; where the folder holds
+    the same pages in several formats (and perhaps as plain text), the files of the
+    preferred format (:data:`PREFERENCE`); else None (page text).
+
+    >>> ocr_folder_files([])
+    """
+    formats = {path: format_of_path(path) for path in files}
+    found = {name for name in formats.values() if name}
+    if not found:
+        return None
+    if all(formats.values()) and len(found) == 1:
         return list(files)
-    return None
+    best = min(found, key=PREFERENCE.index)
+    chosen = [path for path in files if formats[path] == best]
+    stems = {path.stem for path in chosen}
+    return chosen if all(path.stem in stems for path in files) else None
 
 
 def _pages(path: Path, settings: OcrSettings) -> list[OcrPage]:
