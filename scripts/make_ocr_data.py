@@ -78,8 +78,13 @@ def _ocr_page(job: tuple[str, int, str, str, str]) -> str:
         image = Path(tmp) / "page.png"
         _render(Path(pdf_path), index, dpi, degraded, image)
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
-        subprocess.run(["tesseract", str(image), str(base), "-l", lang, "--dpi", str(dpi),
+        out = Path(tmp) / base.name
+        subprocess.run(["tesseract", str(image), str(out), "-l", lang, "--dpi", str(dpi),
                         *OUTPUTS], check=True, capture_output=True, env=env, timeout=600)
+        # moved in whole, the TSV last: a page is done when its TSV is there (an evaluation
+        # may read the cache while the script runs)
+        for ext in ("txt", "hocr", "xml", "tsv"):
+            os.replace(out.with_suffix("." + ext), base.with_suffix("." + ext))
     return "done"
 
 
