@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -84,7 +85,7 @@ def _ocr_page(job: tuple[str, int, str, str, str]) -> str:
         # moved in whole, the TSV last: a page is done when its TSV is there (an evaluation
         # may read the cache while the script runs)
         for ext in ("txt", "hocr", "xml", "tsv"):
-            os.replace(out.with_suffix("." + ext), base.with_suffix("." + ext))
+            shutil.move(out.with_suffix("." + ext), base.with_suffix("." + ext))
     return "done"
 
 
