@@ -238,3 +238,43 @@ def test_without_tesseract_a_coded_error_says_what_to_install(tmp_path, monkeypa
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(MissingProgramError, match="apt-get install tesseract-ocr"):
         read_path(str(image))
+
+
+@pytest.mark.parametrize("namespace", ["http://www.loc.gov/standards/alto/ns-v2#",
+                                       "http://www.loc.gov/standards/alto/ns-v3#",
+                                       "http://www.loc.gov/standards/alto/ns-v4#"])
+def test_alto_versions_two_to_four(tmp_path, namespace):
+    path = tmp_path / "p.xml"
+    path.write_text(f'<alto xmlns="{namespace}"><Layout><Page WIDTH="1000" HEIGHT="1500" '
+                    'PRINTED_IMG_NR="12"><PrintSpace><TextBlock><TextLine HPOS="100" '
+                    'VPOS="100" WIDTH="800" HEIGHT="40"><String CONTENT="Tall" WC="0.9"/><SP/>'
+                    '<String CONTENT="grass" WC="0.7"/></TextLine></TextBlock></PrintSpace>'
+                    "</Page></Layout></alto>", encoding="utf-8")
+    doc = read_path(str(path))
+    assert [line.text for line in doc.lines()] == ["Tall grass"]
+    assert doc.pages[0].pdf_label == "12" and doc.pages[0].lines[0].geometry.confidence == 0.8
+
+
+@pytest.mark.parametrize(("namespace", "coords"), [
+    ("http://schema.primaresearch.org/PAGE/gts/pagecontent/2013-07-15",
+     '<Coords points="100,100 900,100 900,140 100,140"/>'),
+    ("http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15",
+     '<Coords points="100,100 900,100 900,140 100,140"/>'),
+    ("http://schema.primaresearch.org/PAGE/gts/pagecontent/2010-03-19",
+     '<Coords><Point x="100" y="100"/><Point x="900" y="140"/></Coords>'),
+])
+def test_page_xml_versions(tmp_path, namespace, coords):
+    path = tmp_path / "p.xml"
+    path.write_text(f'<PcGts xmlns="{namespace}"><Page imageWidth="1000" imageHeight="1500">'
+                    '<ReadingOrder><OrderedGroup><RegionRefIndexed index="1" regionRef="b"/>'
+                    '<RegionRefIndexed index="0" regionRef="a"/></OrderedGroup></ReadingOrder>'
+                    f'<TextRegion id="b" type="paragraph"><TextLine>{coords}<TextEquiv><Unicode>'
+                    'second</Unicode></TextEquiv></TextLine></TextRegion>'
+                    f'<TextRegion id="a" custom="structure {{type:heading;}}"><TextLine>{coords}'
+                    '<TextEquiv><Unicode>first</Unicode></TextEquiv></TextLine></TextRegion>'
+                    "</Page></PcGts>", encoding="utf-8")
+    lines = list(read_path(str(path)).lines())
+    assert [(line.text, line.geometry.region) for line in lines] == [
+        ("first", "heading"), ("second", "paragraph")]
+    geometry = lines[0].geometry  # no resolution given: the line is 9.3 pt high
+    assert round(geometry.bottom - geometry.top, 2) == 9.3 and geometry.x1 > geometry.x0
