@@ -365,6 +365,7 @@ def _misread_markers(changes: Changes, doc: Document, listed: list[_Note],
             continue
         for (line, match), note in zip(candidates, orphans, strict=True):
             note_id = ids[(note.page, note.line)]
-            marker = _Marker(match.start(1), match.end(1), note_id, True, MISREAD_MARKER)
+            group = match.lastindex or 0
+            marker = _Marker(match.start(group), match.end(group), note_id, True, MISREAD_MARKER)
             edits.extend(_extract(changes, line, [marker]))
     return edits
