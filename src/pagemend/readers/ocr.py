@@ -137,13 +137,11 @@ def _median_height(lines: Iterable[OcrLine]) -> float | None:
     return statistics.median(heights) if heights else None
 
 
-def _scale(page: OcrPage) -> float:
-    """Points per source unit: the source's resolution, else the median line height set to
-    :data:`ASSUMED_BODY_LINE_HEIGHT`."""
-    if page.points_per_unit:
-        return page.points_per_unit
-    median = _median_height(page.lines)
-    return ASSUMED_BODY_LINE_HEIGHT / median if median else 1.0
+def _scale(page: OcrPage, fallback: float) -> float:
+    """Points per source unit: the source's resolution, else ``fallback`` (the document's
+    median line height set to :data:`ASSUMED_BODY_LINE_HEIGHT`: one scale for every page, as
+    one scanner's resolution is, so that a page of small note lines is not scaled up)."""
+    return page.points_per_unit or fallback
 
 
 def _sizes(lines: tuple[OcrLine, ...], scale: float) -> list[float | None]:
@@ -173,8 +171,8 @@ def _geometry(line: OcrLine, scale: float, size: float | None) -> Geometry:
                     confidence=line.confidence, region=line.region)
 
 
-def _page(index: int, page: OcrPage) -> Page:
-    scale = _scale(page)
+def _page(index: int, page: OcrPage, fallback: float) -> Page:
+    scale = _scale(page, fallback)
     sizes = _sizes(page.lines, scale)
     lines = tuple(Line(line.text, index, number, geometry=_geometry(line, scale, size))
                   for number, (line, size) in enumerate(zip(page.lines, sizes, strict=True)))
@@ -184,7 +182,10 @@ def _page(index: int, page: OcrPage) -> Page:
 
 def to_document(pages: Iterable[OcrPage], source: str) -> Document:
     """The pages as a document: lines in the source's order, geometry in points."""
-    built = tuple(_page(index, page) for index, page in enumerate(pages))
+    pages = list(pages)
+    median = _median_height(line for page in pages for line in page.lines)
+    fallback = ASSUMED_BODY_LINE_HEIGHT / median if median else 1.0
+    built = tuple(_page(index, page, fallback) for index, page in enumerate(pages))
     if not any(line.text for page in built for line in page.lines):
         raise EmptyInputError(source)
     return Document(pages=built, meta=DocumentMeta(source=source))
