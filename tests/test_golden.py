@@ -1,4 +1,5 @@
-"""Golden cases: tests/cases/NAME/{input.pages.txt | input.pdf, expected.md, case.toml}.
+"""Golden cases: tests/cases/NAME/{input.pages.txt | input.pdf | input/, expected.md,
+case.toml}; input/ is a folder of OCR pages (PAGE-XML, hOCR, ALTO) of our own text.
 PDFs are hand-set from text of our own by tests/cases/make_pdfs.py.
 
 An optional ``kinds`` list in case.toml pins the kind of every block, for structure that
@@ -29,9 +30,13 @@ def load(case: Path) -> dict[str, object]:
 
 
 def source(case: Path) -> Path:
-    """The case's input: a hand-set PDF where the case has one, else its page text."""
+    """The case's input: a hand-set PDF where the case has one, a folder ``input/`` of OCR
+    pages (PAGE-XML, hOCR, ALTO) where it has one, else its page text."""
     pdf = case / "input.pdf"
-    return pdf if pdf.exists() else case / "input.pages.txt"
+    if pdf.exists():
+        return pdf
+    folder = case / "input"
+    return folder if folder.is_dir() else case / "input.pages.txt"
 
 
 @pytest.mark.parametrize(

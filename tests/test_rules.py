@@ -49,7 +49,7 @@ def test_the_output_structure_is_explained_by_decisions(corpus_runs, variant, ca
 def _fired_in_golden_cases() -> Counter[str]:
     fired: Counter[str] = Counter()
     for case in sorted(CASES.iterdir()):
-        for source in (case / "input.pages.txt", case / "input.pdf"):
+        for source in (case / "input.pages.txt", case / "input.pdf", case / "input"):
             if source.exists():
                 fired.update({d.rule for d in mend(read_path(str(source))).decisions
                               if acted(d)})

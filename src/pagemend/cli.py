@@ -42,9 +42,12 @@ from pagemend.errors import (
     UnreadableInputError,
     output_error,
 )
+from pagemend.eval.ocr_cache import CACHE_INPUTS
 from pagemend.model import Document
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
+from pagemend.readers.registry import OcrSettings
+from pagemend.readers.tesseract import DEFAULT_LANG
 from pagemend.readers.text import MAX_INPUT_BYTES
 from pagemend.writers import FORMATS, SUFFIXES, WRITERS
 from pagemend.writers.registry import pieces
@@ -59,7 +62,7 @@ COMMANDS = ("convert", "explain", "verify", "batch", "eval", "cite", "review")
 _VALUED = frozenset({"-o", "--output", "--to", "--config", "--password", "--lang", "--set",
                      "--rule", "--stage", "--page", "--inputs-from", "-d", "--out-dir",
                      "--jobs", "--input", "--max-input-mb", "--timeout", "--memory-mb",
-                     "--granularity", "--executor"})
+                     "--granularity", "--executor", "--ocr-lang"})
 #: the code printed for an error that is no PagemendError: a bug in pagemend
 INTERNAL_ERROR = "PM900"
 
@@ -74,6 +77,11 @@ def _config_options() -> argparse.ArgumentParser:
     options.add_argument("--set", action="append", default=[], metavar="STAGE.KEY=VALUE",
                          help="one setting, e.g. join_hyphenated_words.policy=always_join; "
                          "repeatable")
+    options.add_argument("--ocr", action="store_true",
+                         help="read a PDF's pages with Tesseract (scans: PDFs of page images)")
+    options.add_argument("--ocr-lang", default=DEFAULT_LANG, metavar="LANG",
+                         help="Tesseract's language(s) for page images and --ocr, e.g. deu, "
+                         f"frk (Fraktur), eng+fra (default {DEFAULT_LANG})")
     options.add_argument("--max-input-mb", type=int, default=MAX_INPUT_BYTES // 2**20,
                          metavar="MB", help="refuse an input larger than this (default "
                          f"{MAX_INPUT_BYTES // 2**20}, far above real books)")
@@ -147,7 +155,10 @@ def _parser() -> argparse.ArgumentParser:
                                    help="mend and score every corpus case")
     evaluate.add_argument("cases", type=Path, help="a folder of case folders")
     evaluate.add_argument("--input", default="pages",
-                          choices=("pages", "pdf", "pdfium", "pdftotext", "ocr"))
+                          choices=("pages", "pdf", "pdfium", "pdftotext", "ocr", *CACHE_INPUTS),
+                          help="the cases' input to read; tess, hocr, alto, tsv (and -200d, "
+                          "degraded): Tesseract's OCR of the cases' PDFs, made by "
+                          "scripts/make_ocr_data.py")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument("--rules", action="store_true",
                           help="instead of the scores: how often each rule fired in each case, "
@@ -210,7 +221,11 @@ def _cite(args: argparse.Namespace) -> int:
 
 
 def _read(args: argparse.Namespace) -> Document:
-    return read_path(args.input, args.password, _max_bytes(args))
+    return read_path(args.input, args.password, _max_bytes(args), _ocr(args))
+
+
+def _ocr(args: argparse.Namespace) -> OcrSettings:
+    return OcrSettings(lang=args.ocr_lang, force=args.ocr)
 
 
 def _max_bytes(args: argparse.Namespace) -> int:
@@ -309,7 +324,7 @@ def _convert_isolated(args: argparse.Namespace, fmt: str) -> tuple[bytes, int]:
     with tempfile.TemporaryDirectory(prefix="pagemend-") as folder:
         output = Path(folder) / f"out.{fmt}"
         task = BookTask(args.input, str(output), fmt, _config(args), args.password,
-                        args.page_markers, _max_bytes(args), args.granularity)
+                        args.page_markers, _max_bytes(args), args.granularity, _ocr(args))
         result = mend_isolated(
             task, BOOK_TIMEOUT if args.timeout is None else args.timeout,
             WORKER_MEMORY_MB if args.memory_mb is None else args.memory_mb)
@@ -406,6 +421,20 @@ def _verify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_by_registry(args: argparse.Namespace) -> bool:
+    """OCR files, page images, and PDFs given with --ocr: what they stand for is what their
+    reader extracted."""
+    from pagemend.readers.registry import format_of_path, ocr_folder_files
+    from pagemend.readers.text import page_files
+
+    path = Path(args.input)
+    if args.input == "-" or not path.exists():
+        return False
+    if path.is_dir():
+        return ocr_folder_files(page_files(path)) is not None
+    return bool(format_of_path(path)) or (args.ocr and _is_pdf(args.input))
+
+
 def _read_with_text(args: argparse.Namespace) -> tuple[Document, str]:
     """The input read, and the text the mended document must rebuild: a page dump decoded,
     a folder's page files joined by form feeds, a PDF as its reader extracted it."""
@@ -422,6 +451,9 @@ def _read_with_text(args: argparse.Namespace) -> tuple[Document, str]:
 
     limit = _max_bytes(args)
     path = Path(args.input)
+    if _read_by_registry(args):
+        doc = _read(args)
+        return doc, extracted(doc)
     if args.input != "-" and path.is_dir():
         text = folder_text(path, limit)
         return read_text(text, args.input), text

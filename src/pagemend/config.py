@@ -46,6 +46,7 @@ from pagemend.stages.remove_running_heads import RemoveRunningHeadsConfig
 from pagemend.stages.repair_layout import RepairLayoutConfig
 from pagemend.stages.restore_word_spaces import RestoreWordSpacesConfig
 from pagemend.stages.separate_notes import SeparateNotesConfig
+from pagemend.stages.use_region_types import UseRegionTypesConfig
 
 __all__ = ["REQUIRED_STAGES", "PipelineConfig", "check_language", "dump_toml", "load_toml",
            "parse_setting", "raw", "supported_languages"]
@@ -75,6 +76,7 @@ class PipelineConfig:
     remove_running_heads: RemoveRunningHeadsConfig = field(
         default_factory=RemoveRunningHeadsConfig
     )
+    use_region_types: UseRegionTypesConfig = field(default_factory=UseRegionTypesConfig)
     capture_page_labels: CapturePageLabelsConfig = field(default_factory=CapturePageLabelsConfig)
     join_drop_caps: JoinDropCapsConfig = field(default_factory=JoinDropCapsConfig)
     separate_notes: SeparateNotesConfig = field(default_factory=SeparateNotesConfig)

@@ -24,12 +24,16 @@ __all__ = [
     "DiskFullError",
     "EmptyInputError",
     "EncodingError",
+    "HostileXmlError",
     "InputError",
     "InputListError",
     "InputNotFoundError",
     "InputTooLargeError",
     "Interrupted",
     "MissingDependencyError",
+    "MissingProgramError",
+    "OcrEngineError",
+    "OcrFormatError",
     "OutputError",
     "OutputFolderMissingError",
     "OutputIsFolderError",
@@ -152,6 +156,36 @@ class PdfWhereTextExpectedError(InputError):
                          "pass the PDF itself, not the folder, or take it out of the folder")
 
 
+class OcrFormatError(InputError):
+    """An OCR file (hOCR, ALTO, PAGE-XML, Tesseract TSV) that cannot be read as one."""
+
+    code = "PM130"
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source} {reason}",
+                         "check that it is hOCR, ALTO v2-v4, PAGE-XML or Tesseract TSV, and "
+                         "whole (not cut short)")
+
+
+class HostileXmlError(InputError):
+    """XML that would expand entities, reach out to the network, or exhaust memory."""
+
+    code = "PM131"
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source} {reason}, which OCR XML never needs",
+                         "it is refused unread; export the OCR again from its tool")
+
+
+class OcrEngineError(InputError):
+    """Tesseract failed on a page image (a missing language, an unreadable image)."""
+
+    code = "PM132"
+
+    def __init__(self, source: str, reason: str, remedy: str) -> None:
+        super().__init__(f"Tesseract could not read {source}: {reason}", remedy)
+
+
 class BookTooLargeForMemoryError(InputError):
     """Mending the book needed more memory than there is (or than the worker's cap)."""
 
@@ -230,6 +264,19 @@ class MissingDependencyError(PagemendError):
             f"this needs the optional package {package!r}",
             f"install it with `pip install {package}` (or, in pagemend's repository, "
             f"`pip install '.[{extra}]'`)",
+        )
+
+
+class MissingProgramError(MissingDependencyError):
+    """A program pagemend runs (Tesseract, for page images) is not installed (exit code 2)."""
+
+    code = "PM402"
+
+    def __init__(self, program: str, package: str) -> None:
+        PagemendError.__init__(
+            self, f"this needs the program {program!r}, which is not on the PATH",
+            f"install it, e.g. `apt-get install {package}` (Debian, Ubuntu) or "
+            f"`brew install {program}` (macOS)",
         )
 
 

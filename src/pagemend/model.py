@@ -92,12 +92,18 @@ FURNITURE_ROLES: frozenset[str] = frozenset({"running_head", "folio", "foot"})
 
 @dataclass(frozen=True, slots=True)
 class Geometry:
-    """Where a line sits on its page, in PDF points; present only when the reader had it."""
+    """Where a line sits on its page, in PDF points from the page's top left corner; present
+    only when the reader had it. The contract every reader keeps is ``docs/geometry.md``:
+    OCR readers convert pixels with the image's resolution (or, where it is unknown, scale
+    the page so that its median line is that of 10 pt type), and say that the ``font_size``
+    they give is estimated from line heights (``size_estimated``)."""
 
     x0: float
     x1: float
     top: float
     bottom: float
+    #: the type size in points: measured (a PDF's font size) or, where ``size_estimated``,
+    #: estimated from the line's height; None where the reader has neither
     font_size: float | None = None
     bold: bool = False
     italic: bool = False
@@ -106,6 +112,16 @@ class Geometry:
     #: character runs (start, end, mark kind, font name) of the line's text set in italic,
     #: bold or small capitals, as the reader saw them
     styles: tuple[tuple[int, int, str, str], ...] = ()
+    #: ``font_size`` is an estimate from the height of the line's box (OCR readers), not a
+    #: size the source measured: OCR line heights of one type size vary 0.65-1.6 times their
+    #: median, so a stage compares it with a PDF-calibrated ratio only where it checked that
+    #: the estimate holds (see ``docs/geometry.md``)
+    size_estimated: bool = False
+    #: the mean OCR confidence of the line's words, 0-1; None where the source has none
+    confidence: float | None = None
+    #: the type of the source region holding the line (PAGE-XML ``TextRegion@type``:
+    #: header, page-number, catch-word, signature-mark, footnote, marginalia, ...)
+    region: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

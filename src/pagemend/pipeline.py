@@ -29,6 +29,7 @@ DEFAULT_ORDER: tuple[str, ...] = (
     "detect_language",
     "restore_word_spaces",
     "remove_running_heads",
+    "use_region_types",
     "capture_page_labels",
     "join_drop_caps",
     "separate_notes",

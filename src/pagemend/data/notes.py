@@ -44,6 +44,17 @@ APART_SYMBOLS = "❋✱✳"
 #: The superscript digits 0 to 9, as a raised marker may be encoded in text.
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+#: OCR's misreadings of a raised note numeral glued to a word (issue 18; chesterfield and
+#: franklin, Tesseract's plain text): after closing punctuation, `!`, `?`, `*`, `°`, `®`
+#: (`sunk.!`), or a quote glued to the next word (`situation,'time`: a closing quote before a
+#: space is a quote, as hume's `inferior.’` in pdfium's text); right after a letter, `*`,
+#: `°`, `®`, or `!` and `?` before a lower-case word (`Pythagoras? in`); one or two
+#: (`virtues.!°`). Only ever counted against notes that found no marker.
+MISREAD_NUMERAL = re.compile(
+    r"(?<=[^\W\d_])(?:[.,;:](?=[!?*°®])|(?=[*°®])|(?=[!?]\s[a-zà-ÿ]))"
+    r"([!?*°®]{1,2})(?=\s|$|[^\W\d_])"
+    r"|(?<=[^\W\d_][.,;:])(['’”])(?=[^\W\d_])"
+)
 #: Longest numeric label taken for a note (notes numbered through a book stay under 1000).
 MAX_LABEL_DIGITS = 3
 

@@ -39,7 +39,8 @@ def corpus_digest(root: Path, variant: str) -> str:
     """SHA-256 over the case files an evaluation of ``variant`` reads."""
     digest = hashlib.sha256()
     for folder in case_dirs(root):
-        for name in (*_CASE_FILES, INPUT_FILES[variant]):
+        inputs = (INPUT_FILES[variant],) if variant in INPUT_FILES else ()  # OCR cache: none
+        for name in (*_CASE_FILES, *inputs):
             path = folder / name
             if path.exists():
                 digest.update(f"{folder.name}/{name}\n".encode())

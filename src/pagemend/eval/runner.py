@@ -7,6 +7,7 @@ labels counted over the whole corpus, not averaged per case).
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from typing import Any
 
 from pagemend.errors import ConfigError, InputNotFoundError
 from pagemend.eval.metrics import label_matches, load_case, score
+from pagemend.eval.ocr_cache import CACHE_INPUTS, cached_pages, complete, read_cached
 from pagemend.model import Document
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
@@ -73,11 +75,26 @@ def case_dirs(root: Path) -> list[Path]:
 
 
 def _reader(variant: str) -> Callable[[str], Document]:
-    if variant not in INPUT_FILES:
+    if variant not in INPUT_FILES and variant not in CACHE_INPUTS:
         raise ConfigError(
-            f"unknown input variant {variant!r}", "use one of " + ", ".join(INPUT_FILES)
+            f"unknown input variant {variant!r}",
+            "use one of " + ", ".join([*INPUT_FILES, *CACHE_INPUTS]),
         )
     return read_path
+
+
+def _read_case(folder: Path, variant: str, reader: Callable[[str], Document]
+               ) -> Document | None:
+    """The case read from its ``variant`` input, or None where it has none (not every case
+    has every variant: OCR text, nine cases; the OCR cache, the cases made so far)."""
+    if variant in CACHE_INPUTS:
+        files = cached_pages(folder.name, variant)
+        pages = len(json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["pages"])
+        if not complete(files, pages, CACHE_INPUTS[variant][0]):
+            return None
+        return read_cached(files, str(folder))
+    source = folder / INPUT_FILES[variant]
+    return reader(str(source)) if source.exists() else None
 
 
 def _pool(rows: list[dict[str, Any]], correct: str, total: str) -> float | None:
@@ -99,12 +116,12 @@ def evaluate(root: Path, variant: str = "pages", mender: Callable[[Document], Do
     reader = _reader(variant)
     report = EvalReport(input=variant)
     for folder in case_dirs(root):
-        source = folder / INPUT_FILES[variant]
-        if not source.exists():
-            continue  # not every case has every variant (OCR: four cases)
-        case = load_case(folder)
         started = time.perf_counter()
-        doc = mender(reader(str(source)))
+        read = _read_case(folder, variant, reader)
+        if read is None:
+            continue
+        case = load_case(folder)
+        doc = mender(read)
         output = write_markdown(doc)
         report.seconds += time.perf_counter() - started
         report.pages += len(doc.pages)

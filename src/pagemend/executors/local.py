@@ -51,6 +51,7 @@ from pagemend.errors import (
 )
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
+from pagemend.readers.registry import OcrSettings
 from pagemend.readers.text import MAX_INPUT_BYTES
 from pagemend.writers import FORMATS, WRITERS
 from pagemend.writers.registry import pieces
@@ -114,6 +115,8 @@ class BookTask:
     max_bytes: int = MAX_INPUT_BYTES
     #: JSONL only: a record per ``document``, ``page`` or ``block``
     granularity: str = "document"
+    #: page images and ``--ocr`` PDFs: Tesseract's language, and whether a PDF is OCRed
+    ocr: OcrSettings | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +156,7 @@ def mend_book(task: BookTask) -> BookResult:
         return round(time.perf_counter() - started, 3)
 
     try:
-        doc = mend(read_path(task.source, task.password, task.max_bytes), task.config)
+        doc = mend(read_path(task.source, task.password, task.max_bytes, task.ocr), task.config)
         _write_atomically(Path(task.output), pieces(doc, task.fmt, page_markers=task.page_markers,
                                                     granularity=task.granularity))
     except PagemendError as error:

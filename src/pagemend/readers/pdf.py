@@ -134,8 +134,8 @@ class NoTextLayerError(PdfError):
 
     def __init__(self, source: str) -> None:
         InputError.__init__(self, f"{source} has no text layer (its pages are images)",
-                            "run it through OCR first (e.g. `ocrmypdf in.pdf out.pdf`), "
-                            "or read OCR output instead")
+                            "pass --ocr to read its pages with Tesseract, or run it through "
+                            "OCR first (e.g. `ocrmypdf in.pdf out.pdf`)")
 
 
 def _pdfium() -> Any:

@@ -20,7 +20,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from pagemend.errors import (
     BinaryInputError,
@@ -33,6 +33,9 @@ from pagemend.errors import (
     Utf16InputError,
 )
 from pagemend.model import Document, DocumentMeta, Line, Page, replace
+
+if TYPE_CHECKING:
+    from pagemend.readers.registry import OcrSettings
 
 __all__ = ["MAX_INPUT_BYTES", "decode", "folder_text", "page_files", "read_bytes", "read_folder",
            "read_limited", "read_path", "read_text"]
@@ -281,27 +284,56 @@ def _read_pdf_bytes(data: bytes, source: str, password: str | None) -> Document:
     return replace(doc, meta=replace(doc.meta, source=source))
 
 
-def read_path(path: str, password: str | None = None,
-              max_bytes: int = MAX_INPUT_BYTES) -> Document:
-    """Read a page dump from a file, a folder of page files, or ``-`` (stdin); a PDF (by its
-    ``%PDF`` signature) goes to the PDF reader. No input may be larger than ``max_bytes``."""
-    if path == "-":
-        data = read_limited(sys.stdin.buffer, "<stdin>", max_bytes)
-        if data[:5] == PDF_SIGNATURE:
-            return _read_pdf_bytes(data, "<stdin>", password)
-        return read_bytes(data, "<stdin>")
-    target = Path(path)
+def _read_registered(target: Path, ocr: OcrSettings | None) -> Document | None:
+    """A file or folder of a format in the reader registry (OCR files, page images), or
+    None where it is page text or a PDF."""
+    from pagemend.readers.registry import format_of_path, ocr_folder_files, read_ocr_files
+
     if target.is_dir():
-        return read_folder(target, max_bytes)
+        files = ocr_folder_files(page_files(target))
+        return read_ocr_files(files, str(target), ocr) if files else None
+    if target.is_file() and format_of_path(target):
+        return read_ocr_files([target], str(target), ocr)
+    return None
+
+
+def _read_pdf_path(target: Path, password: str | None, ocr: OcrSettings | None) -> Document:
+    if ocr is not None and ocr.force:
+        from pagemend.readers.ocr import to_document
+        from pagemend.readers.tesseract import ocr_pdf
+
+        return to_document(ocr_pdf(target, ocr.lang, password), str(target))
+    from pagemend.readers.pdf import read_pdf
+
+    return read_pdf(target, password)
+
+
+def _read_stdin(password: str | None, max_bytes: int) -> Document:
+    data = read_limited(sys.stdin.buffer, "<stdin>", max_bytes)
+    if data[:5] == PDF_SIGNATURE:
+        return _read_pdf_bytes(data, "<stdin>", password)
+    return read_bytes(data, "<stdin>")
+
+
+def read_path(path: str, password: str | None = None,
+              max_bytes: int = MAX_INPUT_BYTES, ocr: OcrSettings | None = None) -> Document:
+    """Read a page dump from a file, a folder of page files, or ``-`` (stdin); a PDF (by its
+    ``%PDF`` signature) goes to the PDF reader (or, with ``ocr.force``, through Tesseract);
+    OCR files and page images (see :mod:`pagemend.readers.registry`) to their reader. No input
+    may be larger than ``max_bytes``."""
+    if path == "-":
+        return _read_stdin(password, max_bytes)
+    target = Path(path)
     if not os.path.lexists(target):
         raise InputNotFoundError(path)
+    registered = _read_registered(target, ocr)
+    if registered is not None:
+        return registered
+    if target.is_dir():
+        return read_folder(target, max_bytes)
     if target.suffix.lower() == ".pdf" and target.is_file():
-        from pagemend.readers.pdf import read_pdf
-
-        return read_pdf(target, password)
+        return _read_pdf_path(target, password, ocr)
     data = _read_file(target, max_bytes)
     if data[:5] == PDF_SIGNATURE:
-        from pagemend.readers.pdf import read_pdf
-
-        return read_pdf(target, password)
+        return _read_pdf_path(target, password, ocr)
     return read_bytes(data, path)

@@ -22,6 +22,7 @@ from pagemend.stages import (
     repair_layout,
     restore_word_spaces,
     separate_notes,
+    use_region_types,
 )
 
 __all__ = [
@@ -43,4 +44,5 @@ __all__ = [
     "repair_layout",
     "restore_word_spaces",
     "separate_notes",
+    "use_region_types",
 ]

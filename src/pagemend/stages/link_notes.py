@@ -45,7 +45,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pagemend.data.notes import APART_SYMBOLS, NOTE_SYMBOLS
+from pagemend.data.notes import APART_SYMBOLS, MISREAD_NUMERAL, NOTE_SYMBOLS
 from pagemend.model import Document, Edit, Line
 from pagemend.registry import stage
 from pagemend.rules import Changes, Rule, rule
@@ -90,6 +90,10 @@ CLOSED_LABEL = rule(STAGE, "closed_label", "A callout printed as its note's brac
 CLOSED_NUMBER = rule(STAGE, "closed_number", "Where a note's label is printed `22)`, its callout "
                      "is printed so too (`werden22)`): the closing bracket is part of the "
                      "marker.")
+MISREAD_MARKER = rule(STAGE, "misread_raised_numeral", "On a page whose notes found no "
+                      "marker, as many marks glued to a word or its punctuation as there are such "
+                      "notes (`sunk.!`, `helpmate,*`, `situation,'time`: OCR's misreadings of "
+                      "raised numerals) are their markers, in order.")
 RENUMBERED = rule(STAGE, "renumbered", "Note labels that repeat (restarting on every page) or "
                   "are symbols are renumbered 1..n in the notes' order, the printed books' "
                   "sequence of references.")
@@ -371,6 +375,7 @@ def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
     _renumber(changes, doc, ids)
     edits: list[Edit] = []
     previous: Line | None = None
+    linked: set[str] = set()
     for line in doc.lines():
         if line.role != "body" or not line.text:
             continue
@@ -385,5 +390,39 @@ def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
             edits.append(edit)
         if markers:
             edits.extend(_extract(changes, current, markers))
+            linked.update(marker.note_id for marker in markers)
         previous = line
+    edits.extend(_misread_markers(changes, doc, listed, ids, linked))
     return changes.apply(doc).with_edits(edits)
+
+
+def _misread_candidates(changes: Changes, page: list[Line]) -> list[tuple[Line, re.Match[str]]]:
+    """The marks on a page's body lines (without a reference yet) that may be a misread
+    raised numeral, in reading order."""
+    found: list[tuple[Line, re.Match[str]]] = []
+    for line in page:
+        current = changes.current(line)
+        if current.role == "body" and current.text and not current.references:
+            found.extend((line, match) for match in MISREAD_NUMERAL.finditer(current.text))
+    return found
+
+
+def _misread_markers(changes: Changes, doc: Document, listed: list[_Note],
+                     ids: dict[tuple[int, int], str], linked: set[str]) -> list[Edit]:
+    """Markers for the notes no marker was found for, where OCR misread the raised numerals:
+    on the note's page, exactly as many candidate marks as unlinked notes, taken in order."""
+    edits: list[Edit] = []
+    for index in sorted({note.page for note in listed}):
+        orphans = [note for note in listed if note.page == index
+                   and ids[(note.page, note.line)] not in linked]
+        if not orphans:
+            continue
+        candidates = _misread_candidates(changes, list(doc.pages[index].lines))
+        if len(candidates) != len(orphans):
+            continue
+        for (line, match), note in zip(candidates, orphans, strict=True):
+            note_id = ids[(note.page, note.line)]
+            group = match.lastindex or 0
+            marker = _Marker(match.start(group), match.end(group), note_id, True, MISREAD_MARKER)
+            edits.extend(_extract(changes, line, [marker]))
+    return edits

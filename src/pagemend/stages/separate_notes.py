@@ -63,7 +63,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pagemend.data.headings import BARE_NUMERAL, DIVISION
-from pagemend.data.notes import ENDNOTES_HEADING, MAX_LABEL_DIGITS, marker_pattern, note_label
+from pagemend.data.notes import (
+    ENDNOTES_HEADING,
+    MAX_LABEL_DIGITS,
+    MISREAD_NUMERAL,
+    marker_pattern,
+    note_label,
+)
 from pagemend.data.punctuation import SENTENCE_END
 from pagemend.layout import FULL_LINE_PERCENTILE, full_line, percentile
 from pagemend.model import Document, Edit, Line, Page
@@ -118,6 +124,12 @@ FOOTNOTE_BLOCK = rule(STAGE, "footnote_block", "Lines at the foot of a page that
 GLUED_NUMBERS = rule(STAGE, "glued_numbers", "Numbers glued to the first words of lines at the "
                      "foot (`1Recalled`), counting up by one from 1 or from the notes before, "
                      "are footnotes even where their markers cannot be read.")
+MISREAD_MARKERS = rule(STAGE, "misread_markers", "Lines at the foot of a page that open with "
+                       "labels counting up by one, below exactly as many marks glued to words "
+                       "that OCR makes of raised numerals (`situation,'time`), are footnotes.")
+LABELS_IN_NOTE_TYPE = rule(STAGE, "labels_in_note_type", "With sizes: lines at the foot of a "
+                           "page set smaller than the body that open with labels counting up "
+                           "by one are footnotes, even where their markers were lost.")
 NOTE_GOES_ON = rule(STAGE, "note_goes_on", "An unlabelled line below a note's first line goes "
                     "on with that note.")
 LABEL_ALONE = rule(STAGE, "label_alone", "A note label set on a line of its own (extracted "
@@ -172,14 +184,15 @@ def _increasing(labels: list[str]) -> bool:
 
 
 def footnote_lines(page: Page, before: str = "", follows: int | None = None,
-                   note_type_from: int | None = None
+                   note_type_from: int | None = None, note_size: float = 0.0,
                    ) -> tuple[dict[int, tuple[str, int]], Rule | None]:
     """Line number -> (label, label length) for the labelled lines of the page's footnote
     block, and the rule that found it; continuation lines are those between and after them.
     ``before`` is the body text of the page before: a long note may be set on the page after
     its marker's, filling it. ``follows``: the last note number of the pages before (see
     ``_glued_run``). ``note_type_from``: the index among the page's body lines from which all
-    lines are in note type (see ``_note_type_tail``): a note may fill more of the page."""
+    lines are in note type (see ``_note_type_tail``): a note may fill more of the page.
+    ``note_size``: with geometry, the type size at or below which a line is in note type."""
     body = [line for line in page.lines if line.text and line.role == "body"]
     best: dict[int, tuple[str, int]] = {}
     by: Rule | None = None
@@ -206,6 +219,10 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
             best, by = {line.number: label for line, label in labelled}, FOOTNOTE_BLOCK
         elif not bare and _glued_run([label for _, label in labelled], follows):
             best, by = {line.number: label for line, label in labelled}, GLUED_NUMBERS
+        elif not bare and _misread_run(labels, follows, marked[:i]):
+            best, by = {line.number: label for line, label in labelled}, MISREAD_MARKERS
+        elif not bare and _counted_in_note_type(labelled, note_size):
+            best, by = {line.number: label for line, label in labelled}, LABELS_IN_NOTE_TYPE
     return best, by
 
 
@@ -256,6 +273,32 @@ def _closed_label(text: str, found: tuple[str, int]) -> bool:
 
 def _marker_above(label: str, before: str, marked: list[str]) -> bool:
     return bool(marker_pattern(label).search("\n".join([before, *marked])))
+def _counted_in_note_type(labelled: list[tuple[Line, tuple[str, int]]], note_size: float
+                          ) -> bool:
+    """Labels counting up by one, each opening a line set in note type (smaller than the
+    body: ``NOTE_SIZE_RATIO``): footnotes whose markers were lost (OCR drops raised
+    numerals, or reads them as marks)."""
+    numbers = [label for _, (label, _) in labelled]
+    if not note_size or not all(label.isdigit() for label in numbers):
+        return False
+    if any(int(b) != int(a) + 1 for a, b in itertools.pairwise(numbers)):
+        return False
+    sizes = [line.geometry.font_size if line.geometry else None for line, _ in labelled]
+    return all(size and size <= note_size for size in sizes)
+
+
+def _misread_run(labels: list[str], follows: int | None, above: list[str]) -> bool:
+    """Labels counting up by one from 1 (or from the last note of the pages before), with
+    exactly as many OCR misreadings of a raised numeral in the page's text above
+    (``situation,'time``): a footnote block whose markers OCR could not read."""
+    if not all(label.isdigit() for label in labels):
+        return False
+    numbers = [int(label) for label in labels]
+    start = 1 if follows is None else follows + 1
+    if numbers != list(range(start, start + len(numbers))) and numbers[0] != 1:
+        return False
+    found = sum(len(MISREAD_NUMERAL.findall(text)) for text in above)
+    return found == len(numbers)
 
 
 def _glued_run(labels: list[tuple[str, int]], follows: int | None) -> bool:
@@ -708,7 +751,8 @@ def _footnotes(doc: Document) -> tuple[dict[int, dict[int, tuple[str, int]]], di
     measures = (_typical_width(doc), _body_size(doc))
     for page in doc.pages:
         labelled[page.index], by = footnote_lines(page, before, follows,
-                                                  _note_type_tail(page, *measures))
+                                                  _note_type_tail(page, *measures),
+                                                  note_size=NOTE_SIZE_RATIO * measures[1])
         if by is not None:
             routes[page.index] = by
         numbers = [int(label) for label, _ in labelled[page.index].values() if label.isdigit()]
