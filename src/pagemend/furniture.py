@@ -21,8 +21,8 @@ from pagemend.data.headings import BARE_NUMERAL, DIVISION
 from pagemend.data.punctuation import CLOSING_MARKS, OPENS_CAPITAL
 from pagemend.model import Document, Line, Page
 
-__all__ = ["CLAUSE_END", "EdgeLine", "Evidence", "Key", "edge_lines", "gather", "has_words",
-           "head_key", "plausible_head"]
+__all__ = ["CLAUSE_END", "EdgeLine", "Evidence", "Key", "edge_lines", "folio_title_key", "gather",
+           "has_words", "head_key", "plausible_head"]
 
 #: How many non-blank lines at each edge of a page may be furniture. Books print at most a
 #: folio and a head (or two head lines) in each margin; three leaves room for a letter-spaced
@@ -78,6 +78,18 @@ def head_key(text: str) -> str:
     """
     key = re.sub(r"[\d\s]+", "", text)
     return key.strip(SEPARATORS)
+
+
+def folio_title_key(title: str) -> str:
+    """The key of a title printed beside its folio: its letters, case aside (older printings
+    vary the stops and the case of one head from page to page: ``und derer Curen.`` / ``und
+    derer Curen``, ``1. Buch. 1. Tit.`` / ``1. Buch 1. Tit.``; the folio in sequence already
+    tells the head from a heading).
+
+    >>> folio_title_key("Siebenjährige Welt-Beschauung.")
+    'siebenjährigeweltbeschauung'
+    """
+    return "".join(ch for ch in head_key(title) if ch.isalpha()).casefold()
 
 
 def has_words(key: str) -> bool:
@@ -315,7 +327,7 @@ def gather(doc: Document) -> Evidence:
         if split is not None and plausible_head(split, edge.zone, titled):
             # a head printed with its folio is known by its title and the folio: it is
             # no evidence for a line without one (`CHAPTER I` over `CHAPTER I · 3`)
-            key = (edge.zone, head_key(split[2]), True)
+            key = (edge.zone, folio_title_key(split[2]), True)
             folios.append((page, split[0], key, bool(split[1].strip())))
             zones.append((page, edge.zone, split[0]))
         elif folio is not None:
