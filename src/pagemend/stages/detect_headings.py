@@ -286,8 +286,8 @@ def _letter_section(line: Line, following: Line | None) -> bool:
 
 def _is_label(found: _Found) -> bool:
     """A division label with no title on its line (`Chapter I.`, `II`, `ERSTES KAPITEL`)."""
-    if found.form == "numeral":
-        return found.numbering == "roman"
+    if found.form == "numeral":  # `§. 15.` over its title, as `VIII` over its own
+        return found.numbering in ("roman", "§")
     match = DIVISION.match(found.line.text) if found.form == "division" else None
     return found.form == "division" and (match is None or not match.group("title"))
 

@@ -203,6 +203,8 @@ def _head_beside_outer_folio(split: tuple[Folio, str, str], edge: EdgeLine,
     pages = len(evidence.folio_zones) and sum(
         "top" in zones for zones in evidence.folio_zones.values())
     if (edge.zone != "top" or folio.style != "arabic" or first != (folio.value % 2 == 0)
+            or evidence.folio_zones.get(edge.line.page) != {"top"}  # one folio a page
+            or DIVISION.match(edge.line.text)  # `CHAPTER 1` on page 1
             or pages < FOLIO_HEAD_HABIT * evidence.pages
             or not _shorter_than(title, OUTER_HEAD_MAX_SHARE, full_line)):
         return None
