@@ -107,6 +107,15 @@ ATTRIBUTION_AFTER_SHORT = 2
 #: Numbered lines at most this many lines apart (`1. TEMPERANCE` … `2. SILENCE.`, with a
 #: precept of one to three lines between, franklin-latex OCR) are list items, not headings.
 LIST_WINDOW = 6
+#: A division label may carry the lines of a stacked title above it (``Der`` /
+#: ``Transscendentalen Dialectik`` / ``Zweites Buch.``): at most this many (abel's book title
+#: over its first chapter: four) ...
+MAX_STACK_LINES = 6
+#: ... at the top of a page, a stacked title may fill the measure (abel's narrow page: 0.83)
+STACK_TOP_MAX_SHARE = 1.0
+#: ... each at most this share of the page's full line (the printings' stacked lines: up to
+#: 0.6; set centred, they never fill the measure).
+STACK_MAX_SHARE = 0.7
 #: An epigraph right under a chapter heading runs to at most this many lines before the line
 #: that signs it (rouge-groff's prose epigraphs: one to three).
 EPIGRAPH_MAX_LINES = 4
@@ -131,6 +140,8 @@ _DASH = re.compile(r"[—–]")
 #: extractions set at an opening (`”Priest of Unreason`, German `»Wie`)
 _QUOTED = re.compile(r"^[‘“«„\"'”»’]")
 _LETTER = re.compile(r"^[A-ZÀ-ÖØ-Þ]$")
+#: roman and arabic numbers alone, a citation's tail (`XXII. 383.`), not a line in capitals
+_REFERENCE = re.compile(r"^[IVXLCDM\d\s.,;:()–—-]+$")
 _CAPITALS_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}\b")
 #: a heading line that ends in a short word (`GENERAL PRINCIPLES OF`) is cut mid-phrase
 _ENDS_SHORT_WORD = re.compile(r"(?:^|\s)[^\W\d_]{1,3}$")
@@ -168,6 +179,9 @@ TITLE_CONTINUED = rule(STAGE, "title_continued", "A short line that finishes a h
 LABEL_TITLE = rule(STAGE, "label_title", "The lines under a division label, up to the first "
                    "that ends a sentence (at most three, no dash-separated synopsis), are the "
                    "division's title when a paragraph opens after them.")
+STACKED_TITLE = rule(STAGE, "stacked_title", "Short lines without a final stop between a "
+                      "block boundary and a division label (`Der` / `Transscendentalen "
+                      "Dialectik` / `Zweites Buch.`) are the upper lines of its stacked title.")
 LARGE_TYPE = rule(STAGE, "large_type", "With geometry: a short body line in type well above "
                   "the body's size is a heading.")
 RUNS_ON = rule(STAGE, "runs_on", "A heading line without final punctuation, or ending in a "
@@ -251,7 +265,7 @@ def _form(line: Line) -> tuple[str, str | None, Rule] | None:
     section = _SECTION.match(text)
     if section and not text.endswith((",", ";", "-")):  # a numbering per depth: `2.1` is under `2.`
         return "section", f"section {section['number'].count('.') + 1}", NUMBERED_SECTION
-    if _caps(text):
+    if _caps(text) and not _REFERENCE.match(text):
         return "caps", None, CAPITALS_LINE
     if (_title_case(text) and not _SENTENCE_END.search(text.rstrip("."))
             and not _ENDS_WITH_NUMBER.search(text) and not _SENTENCES.search(text)):
@@ -336,6 +350,7 @@ class _Scan:
             found = self._decide(i)
             title = self._label_title(i) if found is not None and _is_label(found) else []
             if found is not None:
+                self.found.extend(self._stacked(i, found))
                 self.found.append(found)
             for j in title:
                 self.found.append(_Found(self.pairs[j][0], "title", None, LABEL_TITLE,
@@ -343,6 +358,37 @@ class _Scan:
                                          if found else ""))
             i += 1 + len(title)
         return self.found
+
+    def _stacked(self, i: int, label: _Found) -> list[_Found]:
+        """The stacked title lines above a division label found at ``i``."""
+        if label.form != "division" or not _is_label(label):
+            return []
+        return [_Found(self.pairs[j][0], "title", None, STACKED_TITLE,
+                       f"line {j - i} above the label {label.line.text!r}")
+                for j in self._stack_above(i)]
+
+    def _stack_above(self, i: int) -> list[int]:
+        """The indices of the short lines without a final stop between a block boundary and
+        the line at ``i`` (see ``STACKED_TITLE``), or none."""
+        label = self.pairs[i][0]
+        form = _numbered(label.text)
+        if form is None or form[0] != "division" or i == 0:
+            return []
+        run: list[int] = []
+        for j in range(i - 1, max(-1, i - 1 - MAX_STACK_LINES), -1):
+            line = self.pairs[j][0]
+            if (line.page != label.page or line.glue_next or _SENTENCE_END.search(line.text)
+                    or _QUOTED.match(line.text) or self._is_found(line)):
+                return []
+            run.insert(0, j)
+            previous = self._previous(j)
+            if self._boundary_before(line, previous):
+                top = previous is None or previous.page != line.page
+                share = STACK_TOP_MAX_SHARE if top else STACK_MAX_SHARE
+                full = self.full_line(line)
+                fits = all(len(self.pairs[k][0].text) <= share * full for k in run) or not full
+                return run if fits and OPENS_CAPITAL.match(line.text) else []
+        return []
 
     def _previous(self, i: int) -> Line | None:
         return self.pairs[i - 1][0] if i else None
@@ -362,7 +408,7 @@ class _Scan:
         continuing = self.found and self.found[-1].line is previous
         if continuing and self._continues_title(line, previous, following):
             return _Found(line, "title", None, TITLE_CONTINUED, "finishes the heading above")
-        if not self._boundary_before(line, previous):
+        if not self._boundary_before(line, previous) and not self._stack_above(i):
             return None
         if _letter_section(line, following):
             return _Found(line, "letter", "letter", LETTER_SECTION,
