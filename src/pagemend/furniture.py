@@ -328,7 +328,9 @@ def gather(doc: Document) -> Evidence:
             # a head printed with its folio is known by its title and the folio: it is
             # no evidence for a line without one (`CHAPTER I` over `CHAPTER I · 3`)
             key = (edge.zone, folio_title_key(split[2]), True)
-            folios.append((page, split[0], key, bool(split[1].strip())))
+            folios.append((page, split[0], key,
+                           bool(split[1].strip()) or (edge.zone == "top"
+                                                      and _at_outer_corner(text, split[0]))))
             zones.append((page, edge.zone, split[0]))
         elif folio is not None:
             folios.append((page, folio, None, False))
@@ -404,11 +406,19 @@ def _titled(edges: list[EdgeLine]) -> set[tuple[str, str]]:
     return titled
 
 
+def _at_outer_corner(text: str, folio: Folio) -> bool:
+    """An arabic folio first on an even page or last on an odd one: where books print it, at
+    the outer corner of the spread (a head that changes on every page is known by it)."""
+    first = text.lstrip().startswith(folio.text)
+    return folio.style == "arabic" and first == (folio.value % 2 == 0)
+
+
 def _offsets(folios: list[tuple[int, Folio, Key | None, bool]],
              heads: dict[Key, set[int]]) -> Counter[tuple[str, int]]:
     seen: set[tuple[int, str, int]] = set()
     for page_index, folio, title, glyph in folios:
-        # a number ending a body line is no folio unless its title recurs or a glyph sets it off
+        # a number ending a body line is no folio unless its title recurs, a glyph sets it off
+        # or it stands at the outer corner (and other pages agree: MIN_SEQUENCE_PAGES)
         if title is not None and len(heads[title]) < MIN_HEAD_PAGES and not glyph:
             continue
         seen.add((page_index, folio.style, folio.value - page_index))
