@@ -98,6 +98,9 @@ MAX_LABEL_TITLE_LINES = 3
 #: ... and to at most this many words (tomjones-groff's longest: 31); a longer run under a
 #: label is the chapter's first paragraph.
 MAX_LABEL_TITLE_WORDS = 35
+#: A short line with its stop under a title line left open finishes the title: at most this
+#: share of the full line (glueck's `Röm. Rechts.`: 0.2; a first paragraph's line fills it).
+TITLE_END_MAX_SHARE = 0.5
 #: A chapter synopsis lists its topics between dashes (five and more in biographia-weasy and
 #: beagle-odt); a title under a label has at most this many (`Marseille.—L'arrivée.`).
 MAX_TITLE_DASHES = 1
@@ -116,6 +119,10 @@ STACK_TOP_MAX_SHARE = 1.0
 #: ... each at most this share of the page's full line (the printings' stacked lines: up to
 #: 0.6; set centred, they never fill the measure).
 STACK_MAX_SHARE = 0.7
+#: A part's title page holds at most this many lines, each at most this share of the
+#: document's full line (gottsched's: five lines, the longest 0.4), and a blank page follows.
+TITLE_PAGE_MAX_LINES = 8
+TITLE_PAGE_MAX_SHARE = 0.5
 #: An epigraph right under a chapter heading runs to at most this many lines before the line
 #: that signs it (rouge-groff's prose epigraphs: one to three).
 EPIGRAPH_MAX_LINES = 4
@@ -124,6 +131,9 @@ EPIGRAPH_MAX_LINES = 4
 _SECTION = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)\.?\s+[\"“‘«»„]?[A-ZÀ-ÞΑ-Ω]")
 #: a sentence ends inside the line on a lower-case word and another begins (`Time it an.
 #: Remember day.`): prose, no title (`Chapter I. The Harbour`, `Mrs. Smith` end no sentence)
+#: an exclamation or question inside the line, the text running on (`Edler Pindar! deine
+#: Lieder`): a verse line or speech, no title
+_EXCLAIMS = re.compile(r"[!?]\s+[a-zß-ÿ]")
 _SENTENCES = re.compile(r"\b[a-zß-ÿ][^\W\d_]*[.!?]\s+[\"“‘«»„]?[A-ZÀ-Þ]")
 _CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]{3,}")
 _TERMINAL = re.compile(r"[.!?:;,]['’\"”»«)]*$")
@@ -182,6 +192,9 @@ LABEL_TITLE = rule(STAGE, "label_title", "The lines under a division label, up t
 STACKED_TITLE = rule(STAGE, "stacked_title", "Short lines without a final stop between a "
                       "block boundary and a division label (`Der` / `Transscendentalen "
                       "Dialectik` / `Zweites Buch.`) are the upper lines of its stacked title.")
+TITLE_PAGE = rule(STAGE, "title_page", "A page of a few short lines followed by a blank page is "
+                  "a part's title page (`Versuch` / `einer` / `Critischen Dichtkunst.` / "
+                  "`Anderer` / `Besonderer Theil.`): its lines are one heading.")
 LARGE_TYPE = rule(STAGE, "large_type", "With geometry: a short body line in type well above "
                   "the body's size is a heading.")
 RUNS_ON = rule(STAGE, "runs_on", "A heading line without final punctuation, or ending in a "
@@ -268,7 +281,8 @@ def _form(line: Line) -> tuple[str, str | None, Rule] | None:
     if _caps(text) and not _REFERENCE.match(text):
         return "caps", None, CAPITALS_LINE
     if (_title_case(text) and not _SENTENCE_END.search(text.rstrip("."))
-            and not _ENDS_WITH_NUMBER.search(text) and not _SENTENCES.search(text)):
+            and not _ENDS_WITH_NUMBER.search(text) and not _SENTENCES.search(text)
+            and not _EXCLAIMS.search(text)):
         return "title", None, TITLE_LINE
     return None
 
@@ -326,6 +340,22 @@ class _Scan:
         sizes = Counter(_size(line) for line, _ in self.pairs if line.geometry is not None)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
         self.counted_sections = self._counted_sections()
+        self.title_pages = self._title_pages(doc)
+
+    def _title_pages(self, doc: Document) -> set[int]:
+        """The pages of a few short lines that a blank page follows (see ``TITLE_PAGE``)."""
+        lines: dict[int, list[Line]] = {}
+        for line, _ in self.pairs:
+            lines.setdefault(line.page, []).append(line)
+        found = set()
+        for page, own in lines.items():
+            after = doc.pages[page + 1] if page + 1 < len(doc.pages) else None
+            if (after is None or any(line.text.strip() for line in after.lines)
+                    or not 2 <= len(own) <= TITLE_PAGE_MAX_LINES or not self.document_full):
+                continue
+            if all(len(line.text) <= TITLE_PAGE_MAX_SHARE * self.document_full for line in own):
+                found.add(page)
+        return found
 
     def _counted_sections(self) -> set[int]:
         """Indices of short numbered lines whose numbers count on from one to the next
@@ -403,6 +433,9 @@ class _Scan:
     def _decide(self, i: int) -> _Found | None:
         line, following = self.pairs[i]
         previous = self._previous(i)
+        if line.page in self.title_pages:
+            return _Found(line, "title", None, TITLE_PAGE, "a page of short lines, a blank page "
+                          "after it")
         if line.glue_next or not _short(line, self.full_line(line)):
             return None
         continuing = self.found and self.found[-1].line is previous
@@ -423,6 +456,8 @@ class _Scan:
         if form == "section":
             return (i in self.counted_sections and not self._in_numbered_run(i)
                     and (following is None or bool(OPENS_CAPITAL.match(following.text))))
+        if form == "numeral" and (following is None or following.page != line.page):
+            return False  # a label is kept with its section: never the last line of a page
         if form in ("caps", "title") and self._in_numbered_run(i):
             return False
         if form in ("caps", "title") and self._attribution(i):
@@ -516,15 +551,26 @@ class _Scan:
             titled = _title_case(text) or (len(run) == 1 and _ONE_WORD_TITLE.match(text))
             if _SENTENCE_STOP.search(line.text) or (
                     titled and not _TERMINAL.search(line.text)
-                    and self._had_room(line, following)):
-                return run if self._title_shape(text, following) else []
+                    and self._had_room(line, following) and not self._ends_title(following)):
+                numbering = _numbered(label.text)
+                return run if self._title_shape(text, following, numbering) else []
         return []
+
+    def _ends_title(self, following: Line | None) -> bool:
+        """A short last line with its stop finishes a title left open above it
+        (`Ueberbleibsel des Antejustinianeischen` / `Röm. Rechts.`): a paragraph's first line
+        fills the measure."""
+        if following is None or not _SENTENCE_STOP.search(following.text):
+            return False
+        full = self.full_line(following)
+        return bool(full) and len(following.text) <= TITLE_END_MAX_SHARE * full
 
     def _had_room(self, line: Line, following: Line | None) -> bool:
         full = self.full_line(line)
         return following is None or not full or has_room(line, following, full)
 
-    def _title_shape(self, text: str, following: Line | None) -> bool:
+    def _title_shape(self, text: str, following: Line | None,
+                     numbering: tuple[str, str | None, Rule] | None = None) -> bool:
         """A title opens with a capital, is no synopsis or dateline, and a paragraph (not
         another label, not an attribution) opens after it."""
         if QUOTE_OPEN.match(text) or not OPENS_CAPITAL.match(text) or not text[0].isalpha():
@@ -537,6 +583,11 @@ class _Scan:
             return True
         numbered = _numbered(following.text)
         opens = bool(OPENS_CAPITAL.match(following.text)) and following.text[0].isalpha()
+        if (numbered is not None and numbering is not None and numbered[0] == "numeral"
+                and numbered[1] != numbering[1]):
+            return True  # the division's first section (`Zweites Kapitel.` / title / `§. 16.`);
+            # a label of the same numbering under it is a list of contents, a chapter label
+            # under a book's is the book's argument (tomjones-groff)
         return (opens or bool(QUOTE_OPEN.match(following.text))) and numbered is None
 
 
@@ -554,6 +605,8 @@ def _runs_on(found: _Found) -> bool:
 def _same_heading(previous: _Found, item: _Found) -> bool:
     if previous.by is LABEL_TITLE and item.by is LABEL_TITLE:
         return True  # one title, wrapped
+    if previous.by is TITLE_PAGE and item.by is TITLE_PAGE:
+        return True  # one title page, one heading
     if _size(previous.line) and _size(item.line) and _size(previous.line) != _size(item.line):
         return False  # one heading is set in one size: the next is a heading of its own
     if previous.form == "caps" and item.by is TITLE_LINE:
