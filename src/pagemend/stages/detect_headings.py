@@ -119,6 +119,13 @@ STACK_TOP_MAX_SHARE = 1.0
 #: ... each at most this share of the page's full line (the printings' stacked lines: up to
 #: 0.6; set centred, they never fill the measure).
 STACK_MAX_SHARE = 0.7
+#: A subhead over verse has at most this many words and this share of the full line
+#: (gottsched's `Strophe, oder Satz.`: three words, 0.3) and stands over at least this many
+#: verse lines, each at most this share of the full line (its odes: 0.4 to 0.6).
+SUBHEAD_MAX_WORDS = 4
+SUBHEAD_MAX_SHARE = 0.4
+SUBHEAD_VERSE_LINES = 3
+SUBHEAD_VERSE_MAX_SHARE = 0.7
 #: A part's title page holds at most this many lines, each at most this share of the
 #: document's full line (gottsched's: five lines, the longest 0.4), and a blank page follows.
 TITLE_PAGE_MAX_LINES = 8
@@ -192,6 +199,9 @@ LABEL_TITLE = rule(STAGE, "label_title", "The lines under a division label, up t
 STACKED_TITLE = rule(STAGE, "stacked_title", "Short lines without a final stop between a "
                       "block boundary and a division label (`Der` / `Transscendentalen "
                       "Dialectik` / `Zweites Buch.`) are the upper lines of its stacked title.")
+SUBHEAD_OVER_VERSE = rule(STAGE, "subhead_over_verse", "A short line of a few words ending in "
+                          "a full stop, after a finished paragraph and over lines of verse "
+                          "(`Strophe, oder Satz.`), is the verse's subhead.")
 TITLE_PAGE = rule(STAGE, "title_page", "A page of a few short lines followed by a blank page is "
                   "a part's title page (`Versuch` / `einer` / `Critischen Dichtkunst.` / "
                   "`Anderer` / `Besonderer Theil.`): its lines are one heading.")
@@ -448,8 +458,25 @@ class _Scan:
                           f"{line.text!r} over an entry in {line.text}")
         form = _form(line)
         if form is None or not self._fits_context(form[0], i):
+            if (form is None or form[0] == "title") and self._subhead_over_verse(i):
+                return _Found(line, "title", None, SUBHEAD_OVER_VERSE,
+                              f"{len(line.text.split())} words over verse lines")
             return None
         return _Found(line, *form, evidence=f"{form[0]} form, {len(line.text)} characters")
+
+    def _subhead_over_verse(self, i: int) -> bool:
+        """A short line with its full stop over lines of verse (see ``SUBHEAD_OVER_VERSE``)."""
+        line = self.pairs[i][0]
+        full = self.full_line(line)
+        text = line.text
+        if (not full or not text.endswith(".") or len(text.split()) > SUBHEAD_MAX_WORDS
+                or len(text) > SUBHEAD_MAX_SHARE * full or not text[:1].isupper()
+                or _SENTENCES.search(text)):
+            return False
+        verse = [other for other, _ in self.pairs[i + 1:i + 1 + SUBHEAD_VERSE_LINES]]
+        return len(verse) == SUBHEAD_VERSE_LINES and all(
+            other.page == line.page and not other.glue_next and other.text[:1].isupper()
+            and len(other.text) <= SUBHEAD_VERSE_MAX_SHARE * full for other in verse)
 
     def _fits_context(self, form: str, i: int) -> bool:
         line, following = self.pairs[i]
