@@ -456,13 +456,18 @@ class _Scan:
         if _letter_section(line, following):
             return _Found(line, "letter", "letter", LETTER_SECTION,
                           f"{line.text!r} over an entry in {line.text}")
+        return self._by_form(i)
+
+    def _by_form(self, i: int) -> _Found | None:
+        """The line at a block boundary, by its form and context (or as a subhead over verse)."""
+        line = self.pairs[i][0]
         form = _form(line)
-        if form is None or not self._fits_context(form[0], i):
-            if (form is None or form[0] == "title") and self._subhead_over_verse(i):
-                return _Found(line, "title", None, SUBHEAD_OVER_VERSE,
-                              f"{len(line.text.split())} words over verse lines")
-            return None
-        return _Found(line, *form, evidence=f"{form[0]} form, {len(line.text)} characters")
+        if form is not None and self._fits_context(form[0], i):
+            return _Found(line, *form, evidence=f"{form[0]} form, {len(line.text)} characters")
+        if (form is None or form[0] == "title") and self._subhead_over_verse(i):
+            return _Found(line, "title", None, SUBHEAD_OVER_VERSE,
+                          f"{len(line.text.split())} words over verse lines")
+        return None
 
     def _subhead_over_verse(self, i: int) -> bool:
         """A short line with its full stop over lines of verse (see ``SUBHEAD_OVER_VERSE``)."""
@@ -485,9 +490,7 @@ class _Scan:
                     and (following is None or bool(OPENS_CAPITAL.match(following.text))))
         if form == "numeral" and (following is None or following.page != line.page):
             return False  # a label is kept with its section: never the last line of a page
-        if form in ("caps", "title") and self._in_numbered_run(i):
-            return False
-        if form in ("caps", "title") and self._attribution(i):
+        if form in ("caps", "title") and (self._in_numbered_run(i) or self._attribution(i)):
             return False
         if form == "title":
             return self._title_ok(line, self._previous(i), following)
