@@ -16,6 +16,14 @@ a paragraph, or after another heading) that is one of:
   page (``De Zaan en Waterland.``). A short line that continues it (``and Militarization of
   Labor``, or a capital after a line cut at a short word) belongs to the same heading.
 
+Older printings add: a section sign with its stop (``§. 15.``, ``§. 45. und 46.``) labels a
+title like a numeral; ordinals and division words in old spellings (``Das ander Buch.``,
+``Zweyter Abschnitt.``, ``Das II. Capitel.``, ``Zwei und dreißigster Brief.``, data/headings);
+short lines without a stop above a label are its stacked title (``Der`` / ``Transscendentalen
+Dialectik`` / ``Zweites Buch.``); a page of a few short lines with a blank page after it is a
+part's title page, one heading; a short line with its stop over verse is the verse's subhead
+(``Strophe, oder Satz.``). A numeral label never ends a page (it is kept with its section).
+
 Under a division label with no title on its line (``Chapter I.``, ``II``), the lines up to the
 first that ends a sentence (at most three; also a title-case line without one) are its title,
 in sentence case too (``Le père et le fils.``, ``A short description of squire Allworthy, and

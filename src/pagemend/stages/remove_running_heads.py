@@ -24,7 +24,14 @@ top and at the foot; the walk stops at the first line that is not furniture):
   book's heads are stands over a sentence that runs on from the previous page (no heading
   interrupts a sentence);
 - a page whose edges print no folio: a line holding exactly the page's number in the book's
-  folio sequence, wherever the reading order placed it (the foot of a column).
+  folio sequence, wherever the reading order placed it (the foot of a column);
+- a head that changes on every page (the page's subject, as older books print it): a title
+  beside a folio in sequence at the outer corner (first on an even page, last on an odd one),
+  in a book that prints most of its folios in the head line;
+- at the foot of older books' pages, below everything else: the catchword (the next page's
+  first word or syllable, ``cti-`` over ``ctiren``; a second one for a note that runs over)
+  and the signature mark (``A 3``, ``C c 2``, ``6*``, ``Rohde, Seelencult. 10``), trusted
+  where another mark of its sheet stands a few pages away (``foot_marks``).
 
 Leaves alone: a one-off heading at the top of a page (it does not recur: a chapter heading
 ``STAVE ONE.`` is not the running head ``STAVE ONE``), the heading under a head that repeats
