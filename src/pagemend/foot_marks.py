@@ -129,11 +129,26 @@ def _page_catchwords(lines: list[tuple[int, str]], following: list[str]) -> dict
     found: dict[int, str] = {}
     top = following[:NEXT_PAGE_TOP]
     for number, text in reversed(lines[-MAX_CATCHWORDS:]):
+        if not found and (signed := _signed_catchword(text, top)) is not None:
+            found[number] = signed
+            continue
         if not catchword_opens(text, top if not found else following):
             break
         found[number] = (f"{text!r} opens the next page's text" if not found
                          else f"{text!r} opens a line of the next page (a note running over)")
     return found
+
+
+def _signed_catchword(text: str, top: list[str]) -> str | None:
+    """A signature and the catchword on one line, as an extractor joins marks set on one
+    baseline (`D 2 had`, `Vol. IV. D of`): the evidence, or None."""
+    tokens = text.split()
+    for split in range(1, len(tokens)):
+        mark, word = " ".join(tokens[:split]), " ".join(tokens[split:])
+        if ((signature_parts(mark) is not None or title_sheet(mark) is not None)
+                and catchword_opens(word, top)):
+            return f"signature {mark!r} and catchword {word!r}, which opens the next page's text"
+    return None
 
 
 def _candidates(doc: Document, catchwords: dict[int, dict[int, str]]
