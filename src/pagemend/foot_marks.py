@@ -18,8 +18,10 @@ Scratch evidence for ``remove_running_heads`` (its rules live there), text only:
     (True, False)
     >>> signature_parts("C c 3"), signature_parts("B ij"), signature_parts("6*")
     (('C', 3), ('B', 2), ('6', 0))
-    >>> signature_parts("A"), signature_parts("Ab 3"), signature_parts("I. Bd. L")
-    (('A', 1), None, None)
+    >>> signature_parts("D2"), signature_parts("A"), signature_parts("Ab 3")
+    (('D', 2), ('A', 1), None)
+    >>> signature_parts("I. Bd. L") is None
+    True
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ SIGNATURE_SPAN = 4
 TITLE_SIGNATURE_MAX_CHARS = 40
 
 _STAR_SHEET = re.compile(r"^(\d{1,3})\*$")
+#: a sheet letter and leaf number set without a space (`D2`), as some extractions give them
+_GLUED_LEAF = re.compile(r"^([A-Z])(\d{1,2})$")
 _LEAF = re.compile(r"^(?:\d{1,2}|[ivx]{1,4}j?)$")
 #: a short title, then the sheet number or letter (`Rohde, Seelencult. 10`, `I. Bd. L`)
 _TITLE_SHEET = re.compile(r"^(?P<title>.*[^\W\d_].*?)[.,]?\s+(?P<sheet>\d{1,3}|[A-Z])$")
@@ -83,7 +87,7 @@ def signature_parts(text: str) -> tuple[str, int] | None:
     star = _STAR_SHEET.match(text.strip())
     if star:
         return star[1], 0
-    tokens = text.split()
+    tokens = _GLUED_LEAF.sub(r"\1 \2", text.strip()).split()
     if not tokens or len(tokens) > 3 or len(tokens[0]) != 1 or not "A" <= tokens[0] <= "Z":
         return None
     rest = tokens[1:]
@@ -120,7 +124,10 @@ class FootMarks:
 
 
 def _filled(page: Page) -> list[tuple[int, str]]:
-    return [(line.number, line.text.strip()) for line in page.lines if line.text.strip()]
+    """The page's lines that hold a letter or a digit (an ornament or a marginal mark below
+    the catchword, `♣`, is no line of text)."""
+    return [(line.number, line.text.strip()) for line in page.lines
+            if any(ch.isalnum() for ch in line.text)]
 
 
 def _page_catchwords(lines: list[tuple[int, str]], following: list[str]) -> dict[int, str]:

@@ -335,6 +335,8 @@ def _page_furniture(page: Page, evidence: Evidence, full_line: int,
     for edge in edges:
         if edge.zone in stopped or edge.line.number in found:
             continue
+        if edge.zone == "bottom" and not any(ch.isalnum() for ch in edge.line.text):
+            continue  # a marginal mark or ornament below the catchword (`♣`) ends nothing
         key = (edge.zone, head_key(edge.line.text))
         decision = None
         if key not in heads:  # a page prints one head per edge: the repeat is its heading
