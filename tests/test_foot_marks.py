@@ -33,12 +33,18 @@ def test_signature_shapes():
 
 
 def test_catchwords_need_the_next_page_and_signatures_a_sibling():
-    pages = [[PROSE, PROSE, "Hause"], [PROSE.replace("ein", "Hause", 1), PROSE, "B"],
-             ["Und " + PROSE, PROSE]]
+    pages = [[PROSE, PROSE, "Hause"], [PROSE.replace("ein", "Hause", 1), PROSE, "B", "Und"],
+             ["Und " + PROSE, PROSE, "Zeile"], ["Zeile " + PROSE, PROSE, "B"],
+             ["Ende " + PROSE, PROSE]]
     marks = foot_marks(_doc(*pages))
     assert marks.catchword(0, 2) is not None
-    assert marks.catchword(1, 2) is None  # `B` opens no line of the next page
-    assert marks.signature(1, 2) is None  # and no other mark of sheet B stands near it
+    assert marks.catchword(3, 2) is None  # `B` opens no line of the next page
+    assert marks.signature(3, 2) is None  # and no other mark of sheet B stands near it
+
+
+def test_one_page_ending_as_the_next_begins_is_a_coincidence():
+    pages = [[PROSE, "Hause."], ["Hause. " + PROSE, PROSE], [PROSE, PROSE], [PROSE, PROSE]]
+    assert foot_marks(_doc(*pages)).catchwords == {}
 
 
 def test_the_last_page_prints_a_catchword_where_the_others_do():

@@ -44,6 +44,12 @@ CATCHWORD_MIN_LETTERS = 2
 NEXT_PAGE_TOP = 3
 #: A page prints at most a text catchword and a note catchword.
 MAX_CATCHWORDS = 2
+#: A book prints catchwords on (nearly) every page: they are trusted where they stand on at
+#: least this many pages and this share of the pages that have a next one (the printings and
+#: shandy-lualatex: all or all but a few; a paragraph ending as the next page begins, a
+#: coincidence of generated text, stands on one).
+MIN_CATCHWORD_PAGES = 2
+CATCHWORD_BOOK_SHARE = 0.5
 #: Where at least this share of the other pages print a confirmed catchword, the last page's
 #: one-word last line is one too (the printings: every page of six books prints one).
 CATCHWORD_HABIT = 0.8
@@ -204,6 +210,8 @@ def foot_marks(doc: Document) -> FootMarks:
         found = _page_catchwords(lines, [text for _, text in pages[index + 1]])
         if found:
             marks.catchwords[index] = found
+    if len(marks.catchwords) < max(MIN_CATCHWORD_PAGES, CATCHWORD_BOOK_SHARE * (len(pages) - 1)):
+        marks.catchwords = {}  # a page that ends as the next begins, by chance: no habit
     if len(pages) > 1 and pages[-1]:
         share = len(marks.catchwords) / (len(pages) - 1)
         number, text = pages[-1][-1]
