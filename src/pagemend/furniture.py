@@ -22,7 +22,8 @@ from pagemend.data.headings import BARE_NUMERAL, DIVISION
 from pagemend.data.punctuation import CLOSING_MARKS, OPENS_CAPITAL
 from pagemend.model import Document, Geometry, Line, Page
 
-__all__ = ["CLAUSE_END", "EdgeLine", "Evidence", "Key", "catchword", "edge_lines", "gather",
+__all__ = ["CLAUSE_END", "EdgeLine", "Evidence", "Key", "catchword", "edge_lines",
+           "folio_title_key", "gather",
            "has_words", "head_key", "plausible_head"]
 
 #: How many non-blank lines at each edge of a page may be furniture. Books print at most a
@@ -79,6 +80,18 @@ def head_key(text: str) -> str:
     """
     key = re.sub(r"[\d\s]+", "", text)
     return key.strip(SEPARATORS)
+
+
+def folio_title_key(title: str) -> str:
+    """The key of a title printed beside its folio: its letters, case aside (older printings
+    vary the stops and the case of one head from page to page: ``und derer Curen.`` / ``und
+    derer Curen``, ``1. Buch. 1. Tit.`` / ``1. Buch 1. Tit.``; the folio in sequence already
+    tells the head from a heading).
+
+    >>> folio_title_key("Siebenjährige Welt-Beschauung.")
+    'siebenjährigeweltbeschauung'
+    """
+    return "".join(ch for ch in head_key(title) if ch.isalpha()).casefold()
 
 
 def has_words(key: str) -> bool:
@@ -316,8 +329,10 @@ def gather(doc: Document) -> Evidence:
         if split is not None and plausible_head(split, edge.zone, titled):
             # a head printed with its folio is known by its title and the folio: it is
             # no evidence for a line without one (`CHAPTER I` over `CHAPTER I · 3`)
-            key = (edge.zone, head_key(split[2]), True)
-            folios.append((page, split[0], key, bool(split[1].strip())))
+            key = (edge.zone, folio_title_key(split[2]), True)
+            folios.append((page, split[0], key,
+                           bool(split[1].strip()) or (edge.zone == "top"
+                                                      and _at_outer_corner(text, split[0]))))
             zones.append((page, edge.zone, split[0]))
         elif folio is not None:
             folios.append((page, folio, None, False))
@@ -393,11 +408,19 @@ def _titled(edges: list[EdgeLine]) -> set[tuple[str, str]]:
     return titled
 
 
+def _at_outer_corner(text: str, folio: Folio) -> bool:
+    """An arabic folio first on an even page or last on an odd one: where books print it, at
+    the outer corner of the spread (a head that changes on every page is known by it)."""
+    first = text.lstrip().startswith(folio.text)
+    return folio.style == "arabic" and first == (folio.value % 2 == 0)
+
+
 def _offsets(folios: list[tuple[int, Folio, Key | None, bool]],
              heads: dict[Key, set[int]]) -> Counter[tuple[str, int]]:
     seen: set[tuple[int, str, int]] = set()
     for page_index, folio, title, glyph in folios:
-        # a number ending a body line is no folio unless its title recurs or a glyph sets it off
+        # a number ending a body line is no folio unless its title recurs, a glyph sets it off
+        # or it stands at the outer corner (and other pages agree: MIN_SEQUENCE_PAGES)
         if title is not None and len(heads[title]) < MIN_HEAD_PAGES and not glyph:
             continue
         seen.add((page_index, folio.style, folio.value - page_index))

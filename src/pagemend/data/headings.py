@@ -7,20 +7,28 @@ bool(DIVISION.match("Chapter 12 of the book"))
     'STRAIT OF MAGELLAN.—'
     >>> ORDINAL_DIVISION.match("ERSTES KAPITEL").group("keyword"), bool(NUMBERED_PIECE.match("4."))
     ('KAPITEL', True)
+    >>> [bool(ORDINAL_DIVISION.match(text)) for text in ("Zwei und dreißigster Brief.",
+    ...     "Das ander Buch.", "Das II. Capitel.", "Zweyter Abschnitt.", "Das Buch der Lieder")]
+    [True, True, True, True, False]
+    >>> [bool(BARE_NUMERAL.match(text)) for text in ("§. 15.", "§. 45. und 46.", "§ 12", "§. a.")]
+    [True, True, True, False]
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["BARE_NUMERAL", "DIVISION", "DIVISION_WORDS", "NUMBERED_PIECE", "NUMBER_WORDS",
-           "ORDINAL_DIVISION", "ORDINAL_STEMS"]
+__all__ = ["BARE_NUMERAL", "DIVISION", "DIVISION_ARTICLES", "DIVISION_WORDS", "NUMBERED_PIECE",
+           "NUMBER_WORDS", "ORDINAL_DIVISION", "ORDINAL_STEMS", "ORDINAL_TENS", "ORDINAL_UNITS"]
 
 #: Words that open a numbered division heading (English, French, German, Dutch, Latin).
 DIVISION_WORDS: tuple[str, ...] = (
     "chapter", "book", "part", "section", "stave", "canto", "letter", "volume", "act", "scene",
     "chapitre", "livre", "partie", "tome", "lettre",
     "kapitel", "buch", "teil", "abschnitt", "brief",
+    # German spellings of the 17th to 19th centuries (the printings: Neitzschitz, Abel,
+    # Gottsched, Kant, Glück)
+    "capitel", "capitul", "theil", "hauptstück", "abtheilung", "stück",
     "hoofdstuk", "boek", "deel", "afdeeling", "afdeling",
     "liber", "caput",
 )
@@ -44,20 +52,41 @@ DIVISION = re.compile(
     rf"(?:\s*[—–:.-]+\s*(?P<title>\S.*))?$",
     re.IGNORECASE,
 )
-#: A numeral alone on its line (``VIII``, ``I.``, ``§ 12``).
-BARE_NUMERAL = re.compile(r"^(?:[IVXLCDM]+|§\s*\d{1,3})\.?$")
+#: A numeral alone on its line (``VIII``, ``I.``, ``§ 12``, ``§. 15.``, ``§. 45. und 46.``: older
+#: printings set a full stop after the section sign, and one head may number two sections).
+BARE_NUMERAL = re.compile(
+    r"^(?:[IVXLCDM]+|§\.?\s*\d{1,3}(?:\.?\s*(?:und|and|et|u\.|&|,|—|–|-)\s*\d{1,3})?)\.?$")
 #: An arabic number with its full stop alone on its line: a piece of a collection (``4.``).
 NUMBERED_PIECE = re.compile(r"^\d{1,3}\.$")
 
 #: Stems of the ordinals that come before the division word in German and Dutch (``Erstes
-#: Kapitel``, ``Zweiter Teil``, ``Eerste Hoofdstuk``); an inflection ending follows.
+#: Kapitel``, ``Zweiter Teil``, ``Eerste Hoofdstuk``); an inflection ending follows. Older
+#: German spells `zweyt` and counts `der ander` for the second (``Das ander Buch.``).
 ORDINAL_STEMS: tuple[str, ...] = (
-    "erst", "zweit", "dritt", "viert", "fünft", "sechst", "siebent", "siebt", "acht", "neunt",
-    "zehnt", "letzt", "eerst", "tweed", "derd", "vierd", "vijfd", "zesd", "zevend", "laatst",
+    "erst", "zweit", "zweyt", "ander", "dritt", "viert", "fünft", "sechst", "siebent", "siebt",
+    "acht", "neunt", "zehnt", "elft", "zwölft", "dreizehnt", "dreyzehnt", "vierzehnt",
+    "fünfzehnt", "sechzehnt", "siebzehnt", "achtzehnt", "neunzehnt", "letzt",
+    "eerst", "tweed", "derd", "vierd", "vijfd", "zesd", "zevend", "laatst",
 )
-#: A division named by an ordinal before its word (``Erster Teil``, ``ERSTES KAPITEL``).
+#: German units and tens that compose the ordinals from twenty on (``Zwei und dreißigster
+#: Brief``, ``Ein und zwanzigstes Capitel``), in modern and older spellings.
+ORDINAL_UNITS: tuple[str, ...] = (
+    "ein", "zwei", "zwey", "drei", "drey", "vier", "fünf", "sechs", "sieben", "acht", "neun",
+)
+ORDINAL_TENS: tuple[str, ...] = (
+    "zwanzig", "dreißig", "dreissig", "dreyßig", "dreyssig", "vierzig", "fünfzig", "sechzig",
+    "siebzig", "achtzig", "neunzig",
+)
+#: Articles that may stand before an ordinal or a numeral and the division word (``Das Erste
+#: Buch``, ``Der Erste Theil``, ``Das II. Capitel.``).
+DIVISION_ARTICLES: tuple[str, ...] = ("das", "der", "die", "des", "den", "het", "de")
+_COMPOUND_ORDINAL = (rf"(?:(?:{'|'.join(ORDINAL_UNITS)})\s*und\s*)?"
+                     rf"(?:{'|'.join(ORDINAL_TENS)})st")
+_ORDINAL = rf"(?:{'|'.join(ORDINAL_STEMS)}|{_COMPOUND_ORDINAL})(?:e|er|es|en|em)?"
+#: A division named by an ordinal (or a numeral with its stop) before its word (``Erster
+#: Teil``, ``ERSTES KAPITEL``, ``Das ander Buch.``, ``Das II. Capitel.``, ``1. Abschnitt.``).
 ORDINAL_DIVISION = re.compile(
-    rf"^(?P<numeral>(?:{'|'.join(ORDINAL_STEMS)})(?:e|er|es|en|em)?)\s+(?P<keyword>{_KEYWORD})"
-    r"\.?$",
+    rf"^(?:(?:{'|'.join(DIVISION_ARTICLES)})\s+)?"
+    rf"(?P<numeral>{_ORDINAL}|(?:{_ROMAN}|\d{{1,3}})\.)\s+(?P<keyword>{_KEYWORD})\.?$",
     re.IGNORECASE,
 )

@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pagemend.data.folios import Folio, format_folio, parse_folio, split_head
+from pagemend.foot_marks import signature_parts
 from pagemend.model import FURNITURE_ROLES, Decision, Document, Line, Page, replace
 from pagemend.registry import stage
 from pagemend.rules import Rule, rule
@@ -60,8 +61,8 @@ def furniture_folios(page: Page) -> list[Folio]:
     (``CHAPTER I`` yields ``I`` too: the sequence decides which is the page number)."""
     found = []
     for line in page.lines:
-        if line.role not in FURNITURE_ROLES:
-            continue
+        if line.role not in FURNITURE_ROLES or signature_parts(line.text) is not None:
+            continue  # a signature mark's leaf number (`A 4`) is no folio
         folio = _line_folio(line)
         if folio is not None:
             found.append(folio)

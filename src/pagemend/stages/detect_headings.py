@@ -16,6 +16,14 @@ a paragraph, or after another heading) that is one of:
   page (``De Zaan en Waterland.``). A short line that continues it (``and Militarization of
   Labor``, or a capital after a line cut at a short word) belongs to the same heading.
 
+Older printings add: a section sign with its stop (``§. 15.``, ``§. 45. und 46.``) labels a
+title like a numeral; ordinals and division words in old spellings (``Das ander Buch.``,
+``Zweyter Abschnitt.``, ``Das II. Capitel.``, ``Zwei und dreißigster Brief.``, data/headings);
+short lines without a stop above a label are its stacked title (``Der`` / ``Transscendentalen
+Dialectik`` / ``Zweites Buch.``); a page of a few short lines with a blank page after it is a
+part's title page, one heading; a short line with its stop over verse is the verse's subhead
+(``Strophe, oder Satz.``). A numeral label never ends a page (it is kept with its section).
+
 Under a division label with no title on its line (``Chapter I.``, ``II``), the lines up to the
 first that ends a sentence (at most three; also a title-case line without one) are its title,
 in sentence case too (``Le père et le fils.``, ``A short description of squire Allworthy, and
@@ -98,6 +106,9 @@ MAX_LABEL_TITLE_LINES = 3
 #: ... and to at most this many words (tomjones-groff's longest: 31); a longer run under a
 #: label is the chapter's first paragraph.
 MAX_LABEL_TITLE_WORDS = 35
+#: A short line with its stop under a title line left open finishes the title: at most this
+#: share of the full line (glueck's `Röm. Rechts.`: 0.2; a first paragraph's line fills it).
+TITLE_END_MAX_SHARE = 0.5
 #: A chapter synopsis lists its topics between dashes (five and more in biographia-weasy and
 #: beagle-odt); a title under a label has at most this many (`Marseille.—L'arrivée.`).
 MAX_TITLE_DASHES = 1
@@ -107,6 +118,26 @@ ATTRIBUTION_AFTER_SHORT = 2
 #: Numbered lines at most this many lines apart (`1. TEMPERANCE` … `2. SILENCE.`, with a
 #: precept of one to three lines between, franklin-latex OCR) are list items, not headings.
 LIST_WINDOW = 6
+#: A division label may carry the lines of a stacked title above it (``Der`` /
+#: ``Transscendentalen Dialectik`` / ``Zweites Buch.``): at most this many (abel's book title
+#: over its first chapter: four) ...
+MAX_STACK_LINES = 6
+#: ... at the top of a page, a stacked title may fill the measure (abel's narrow page: 0.83)
+STACK_TOP_MAX_SHARE = 1.0
+#: ... each at most this share of the page's full line (the printings' stacked lines: up to
+#: 0.6; set centred, they never fill the measure).
+STACK_MAX_SHARE = 0.7
+#: A subhead over verse has at most this many words and this share of the full line
+#: (gottsched's `Strophe, oder Satz.`: three words, 0.3) and stands over at least this many
+#: verse lines, each at most this share of the full line (its odes: 0.4 to 0.6).
+SUBHEAD_MAX_WORDS = 4
+SUBHEAD_MAX_SHARE = 0.4
+SUBHEAD_VERSE_LINES = 3
+SUBHEAD_VERSE_MAX_SHARE = 0.7
+#: A part's title page holds at most this many lines, each at most this share of the
+#: document's full line (gottsched's: five lines, the longest 0.4), and a blank page follows.
+TITLE_PAGE_MAX_LINES = 8
+TITLE_PAGE_MAX_SHARE = 0.5
 #: An epigraph right under a chapter heading runs to at most this many lines before the line
 #: that signs it (rouge-groff's prose epigraphs: one to three).
 EPIGRAPH_MAX_LINES = 4
@@ -115,6 +146,9 @@ EPIGRAPH_MAX_LINES = 4
 _SECTION = re.compile(r"^(?P<number>\d{1,3}(?:\.\d{1,3})*)\.?\s+[\"“‘«»„]?[A-ZÀ-ÞΑ-Ω]")
 #: a sentence ends inside the line on a lower-case word and another begins (`Time it an.
 #: Remember day.`): prose, no title (`Chapter I. The Harbour`, `Mrs. Smith` end no sentence)
+#: an exclamation or question inside the line, the text running on (`Edler Pindar! deine
+#: Lieder`): a verse line or speech, no title
+_EXCLAIMS = re.compile(r"[!?]\s+[a-zß-ÿ]")
 _SENTENCES = re.compile(r"\b[a-zß-ÿ][^\W\d_]*[.!?]\s+[\"“‘«»„]?[A-ZÀ-Þ]")
 _CAPITALISED_WORD = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]{3,}")
 _TERMINAL = re.compile(r"[.!?:;,]['’\"”»«)]*$")
@@ -131,6 +165,8 @@ _DASH = re.compile(r"[—–]")
 #: extractions set at an opening (`”Priest of Unreason`, German `»Wie`)
 _QUOTED = re.compile(r"^[‘“«„\"'”»’]")
 _LETTER = re.compile(r"^[A-ZÀ-ÖØ-Þ]$")
+#: roman and arabic numbers alone, a citation's tail (`XXII. 383.`), not a line in capitals
+_REFERENCE = re.compile(r"^[IVXLCDM\d\s.,;:()–—-]+$")
 _CAPITALS_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}\b")
 #: a heading line that ends in a short word (`GENERAL PRINCIPLES OF`) is cut mid-phrase
 _ENDS_SHORT_WORD = re.compile(r"(?:^|\s)[^\W\d_]{1,3}$")
@@ -168,6 +204,15 @@ TITLE_CONTINUED = rule(STAGE, "title_continued", "A short line that finishes a h
 LABEL_TITLE = rule(STAGE, "label_title", "The lines under a division label, up to the first "
                    "that ends a sentence (at most three, no dash-separated synopsis), are the "
                    "division's title when a paragraph opens after them.")
+STACKED_TITLE = rule(STAGE, "stacked_title", "Short lines without a final stop between a "
+                      "block boundary and a division label (`Der` / `Transscendentalen "
+                      "Dialectik` / `Zweites Buch.`) are the upper lines of its stacked title.")
+SUBHEAD_OVER_VERSE = rule(STAGE, "subhead_over_verse", "A short line of a few words ending in "
+                          "a full stop, after a finished paragraph and over lines of verse "
+                          "(`Strophe, oder Satz.`), is the verse's subhead.")
+TITLE_PAGE = rule(STAGE, "title_page", "A page of a few short lines followed by a blank page is "
+                  "a part's title page (`Versuch` / `einer` / `Critischen Dichtkunst.` / "
+                  "`Anderer` / `Besonderer Theil.`): its lines are one heading.")
 LARGE_TYPE = rule(STAGE, "large_type", "With geometry: a short body line in type well above "
                   "the body's size is a heading.")
 RUNS_ON = rule(STAGE, "runs_on", "A heading line without final punctuation, or ending in a "
@@ -251,10 +296,11 @@ def _form(line: Line) -> tuple[str, str | None, Rule] | None:
     section = _SECTION.match(text)
     if section and not text.endswith((",", ";", "-")):  # a numbering per depth: `2.1` is under `2.`
         return "section", f"section {section['number'].count('.') + 1}", NUMBERED_SECTION
-    if _caps(text):
+    if _caps(text) and not _REFERENCE.match(text):
         return "caps", None, CAPITALS_LINE
     if (_title_case(text) and not _SENTENCE_END.search(text.rstrip("."))
-            and not _ENDS_WITH_NUMBER.search(text) and not _SENTENCES.search(text)):
+            and not _ENDS_WITH_NUMBER.search(text) and not _SENTENCES.search(text)
+            and not _EXCLAIMS.search(text)):
         return "title", None, TITLE_LINE
     return None
 
@@ -286,8 +332,8 @@ def _letter_section(line: Line, following: Line | None) -> bool:
 
 def _is_label(found: _Found) -> bool:
     """A division label with no title on its line (`Chapter I.`, `II`, `ERSTES KAPITEL`)."""
-    if found.form == "numeral":
-        return found.numbering == "roman"
+    if found.form == "numeral":  # `§. 15.` over its title, as `VIII` over its own
+        return found.numbering in ("roman", "§")
     match = DIVISION.match(found.line.text) if found.form == "division" else None
     return found.form == "division" and (match is None or not match.group("title"))
 
@@ -312,6 +358,22 @@ class _Scan:
         sizes = Counter(_size(line) for line, _ in self.pairs if line.geometry is not None)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
         self.counted_sections = self._counted_sections()
+        self.title_pages = self._title_pages(doc)
+
+    def _title_pages(self, doc: Document) -> set[int]:
+        """The pages of a few short lines that a blank page follows (see ``TITLE_PAGE``)."""
+        lines: dict[int, list[Line]] = {}
+        for line, _ in self.pairs:
+            lines.setdefault(line.page, []).append(line)
+        found = set()
+        for page, own in lines.items():
+            after = doc.pages[page + 1] if page + 1 < len(doc.pages) else None
+            if (after is None or any(line.text.strip() for line in after.lines)
+                    or not 2 <= len(own) <= TITLE_PAGE_MAX_LINES or not self.document_full):
+                continue
+            if all(len(line.text) <= TITLE_PAGE_MAX_SHARE * self.document_full for line in own):
+                found.add(page)
+        return found
 
     def _counted_sections(self) -> set[int]:
         """Indices of short numbered lines whose numbers count on from one to the next
@@ -336,6 +398,7 @@ class _Scan:
             found = self._decide(i)
             title = self._label_title(i) if found is not None and _is_label(found) else []
             if found is not None:
+                self.found.extend(self._stacked(i, found))
                 self.found.append(found)
             for j in title:
                 self.found.append(_Found(self.pairs[j][0], "title", None, LABEL_TITLE,
@@ -343,6 +406,37 @@ class _Scan:
                                          if found else ""))
             i += 1 + len(title)
         return self.found
+
+    def _stacked(self, i: int, label: _Found) -> list[_Found]:
+        """The stacked title lines above a division label found at ``i``."""
+        if label.form != "division" or not _is_label(label):
+            return []
+        return [_Found(self.pairs[j][0], "title", None, STACKED_TITLE,
+                       f"line {j - i} above the label {label.line.text!r}")
+                for j in self._stack_above(i)]
+
+    def _stack_above(self, i: int) -> list[int]:
+        """The indices of the short lines without a final stop between a block boundary and
+        the line at ``i`` (see ``STACKED_TITLE``), or none."""
+        label = self.pairs[i][0]
+        form = _numbered(label.text)
+        if form is None or form[0] != "division" or i == 0:
+            return []
+        run: list[int] = []
+        for j in range(i - 1, max(-1, i - 1 - MAX_STACK_LINES), -1):
+            line = self.pairs[j][0]
+            if (line.page != label.page or line.glue_next or _SENTENCE_END.search(line.text)
+                    or _QUOTED.match(line.text) or self._is_found(line)):
+                return []
+            run.insert(0, j)
+            previous = self._previous(j)
+            if self._boundary_before(line, previous):
+                top = previous is None or previous.page != line.page
+                share = STACK_TOP_MAX_SHARE if top else STACK_MAX_SHARE
+                full = self.full_line(line)
+                fits = all(len(self.pairs[k][0].text) <= share * full for k in run) or not full
+                return run if fits and OPENS_CAPITAL.match(line.text) else []
+        return []
 
     def _previous(self, i: int) -> Line | None:
         return self.pairs[i - 1][0] if i else None
@@ -357,29 +451,54 @@ class _Scan:
     def _decide(self, i: int) -> _Found | None:
         line, following = self.pairs[i]
         previous = self._previous(i)
+        if line.page in self.title_pages:
+            return _Found(line, "title", None, TITLE_PAGE, "a page of short lines, a blank page "
+                          "after it")
         if line.glue_next or not _short(line, self.full_line(line)):
             return None
         continuing = self.found and self.found[-1].line is previous
         if continuing and self._continues_title(line, previous, following):
             return _Found(line, "title", None, TITLE_CONTINUED, "finishes the heading above")
-        if not self._boundary_before(line, previous):
+        if not self._boundary_before(line, previous) and not self._stack_above(i):
             return None
         if _letter_section(line, following):
             return _Found(line, "letter", "letter", LETTER_SECTION,
                           f"{line.text!r} over an entry in {line.text}")
+        return self._by_form(i)
+
+    def _by_form(self, i: int) -> _Found | None:
+        """The line at a block boundary, by its form and context (or as a subhead over verse)."""
+        line = self.pairs[i][0]
         form = _form(line)
-        if form is None or not self._fits_context(form[0], i):
-            return None
-        return _Found(line, *form, evidence=f"{form[0]} form, {len(line.text)} characters")
+        if form is not None and self._fits_context(form[0], i):
+            return _Found(line, *form, evidence=f"{form[0]} form, {len(line.text)} characters")
+        if (form is None or form[0] == "title") and self._subhead_over_verse(i):
+            return _Found(line, "title", None, SUBHEAD_OVER_VERSE,
+                          f"{len(line.text.split())} words over verse lines")
+        return None
+
+    def _subhead_over_verse(self, i: int) -> bool:
+        """A short line with its full stop over lines of verse (see ``SUBHEAD_OVER_VERSE``)."""
+        line = self.pairs[i][0]
+        full = self.full_line(line)
+        text = line.text
+        if (not full or not text.endswith(".") or len(text.split()) > SUBHEAD_MAX_WORDS
+                or len(text) > SUBHEAD_MAX_SHARE * full or not text[:1].isupper()
+                or _SENTENCES.search(text)):
+            return False
+        verse = [other for other, _ in self.pairs[i + 1:i + 1 + SUBHEAD_VERSE_LINES]]
+        return len(verse) == SUBHEAD_VERSE_LINES and all(
+            other.page == line.page and not other.glue_next and other.text[:1].isupper()
+            and len(other.text) <= SUBHEAD_VERSE_MAX_SHARE * full for other in verse)
 
     def _fits_context(self, form: str, i: int) -> bool:
         line, following = self.pairs[i]
         if form == "section":
             return (i in self.counted_sections and not self._in_numbered_run(i)
                     and (following is None or bool(OPENS_CAPITAL.match(following.text))))
-        if form in ("caps", "title") and self._in_numbered_run(i):
-            return False
-        if form in ("caps", "title") and self._attribution(i):
+        if form == "numeral" and (following is None or following.page != line.page):
+            return False  # a label is kept with its section: never the last line of a page
+        if form in ("caps", "title") and (self._in_numbered_run(i) or self._attribution(i)):
             return False
         if form == "title":
             return self._title_ok(line, self._previous(i), following)
@@ -470,15 +589,26 @@ class _Scan:
             titled = _title_case(text) or (len(run) == 1 and _ONE_WORD_TITLE.match(text))
             if _SENTENCE_STOP.search(line.text) or (
                     titled and not _TERMINAL.search(line.text)
-                    and self._had_room(line, following)):
-                return run if self._title_shape(text, following) else []
+                    and self._had_room(line, following) and not self._ends_title(following)):
+                numbering = _numbered(label.text)
+                return run if self._title_shape(text, following, numbering) else []
         return []
+
+    def _ends_title(self, following: Line | None) -> bool:
+        """A short last line with its stop finishes a title left open above it
+        (`Ueberbleibsel des Antejustinianeischen` / `Röm. Rechts.`): a paragraph's first line
+        fills the measure."""
+        if following is None or not _SENTENCE_STOP.search(following.text):
+            return False
+        full = self.full_line(following)
+        return bool(full) and len(following.text) <= TITLE_END_MAX_SHARE * full
 
     def _had_room(self, line: Line, following: Line | None) -> bool:
         full = self.full_line(line)
         return following is None or not full or has_room(line, following, full)
 
-    def _title_shape(self, text: str, following: Line | None) -> bool:
+    def _title_shape(self, text: str, following: Line | None,
+                     numbering: tuple[str, str | None, Rule] | None = None) -> bool:
         """A title opens with a capital, is no synopsis or dateline, and a paragraph (not
         another label, not an attribution) opens after it."""
         if QUOTE_OPEN.match(text) or not OPENS_CAPITAL.match(text) or not text[0].isalpha():
@@ -491,6 +621,11 @@ class _Scan:
             return True
         numbered = _numbered(following.text)
         opens = bool(OPENS_CAPITAL.match(following.text)) and following.text[0].isalpha()
+        if (numbered is not None and numbering is not None and numbered[0] == "numeral"
+                and numbered[1] != numbering[1]):
+            return True  # the division's first section (`Zweites Kapitel.` / title / `§. 16.`);
+            # a label of the same numbering under it is a list of contents, a chapter label
+            # under a book's is the book's argument (tomjones-groff)
         return (opens or bool(QUOTE_OPEN.match(following.text))) and numbered is None
 
 
@@ -508,6 +643,8 @@ def _runs_on(found: _Found) -> bool:
 def _same_heading(previous: _Found, item: _Found) -> bool:
     if previous.by is LABEL_TITLE and item.by is LABEL_TITLE:
         return True  # one title, wrapped
+    if previous.by is TITLE_PAGE and item.by is TITLE_PAGE:
+        return True  # one title page, one heading
     if _size(previous.line) and _size(item.line) and _size(previous.line) != _size(item.line):
         return False  # one heading is set in one size: the next is a heading of its own
     if previous.form == "caps" and item.by is TITLE_LINE:

@@ -24,7 +24,14 @@ top and at the foot; the walk stops at the first line that is not furniture):
   book's heads are stands over a sentence that runs on from the previous page (no heading
   interrupts a sentence);
 - a page whose edges print no folio: a line holding exactly the page's number in the book's
-  folio sequence, wherever the reading order placed it (the foot of a column).
+  folio sequence, wherever the reading order placed it (the foot of a column);
+- a head that changes on every page (the page's subject, as older books print it): a title
+  beside a folio in sequence at the outer corner (first on an even page, last on an odd one),
+  in a book that prints most of its folios in the head line;
+- at the foot of older books' pages, below everything else: the catchword (the next page's
+  first word or syllable, ``cti-`` over ``ctiren``; a second one for a note that runs over)
+  and the signature mark (``A 3``, ``C c 2``, ``6*``, ``Rohde, Seelencult. 10``), trusted
+  where another mark of its sheet stands a few pages away (``foot_marks``).
 
 Leaves alone: a one-off heading at the top of a page (it does not recur: a chapter heading
 ``STAVE ONE.`` is not the running head ``STAVE ONE``), the heading under a head that repeats
@@ -53,12 +60,14 @@ from dataclasses import dataclass
 from pagemend.data.folios import Folio, parse_folio, split_head
 from pagemend.data.headings import BARE_NUMERAL, DIVISION
 from pagemend.data.notes import note_label
+from pagemend.foot_marks import FootMarks, foot_marks
 from pagemend.furniture import (
     CLAUSE_END,
     EdgeLine,
     Evidence,
     catchword,
     edge_lines,
+    folio_title_key,
     gather,
     has_words,
     head_key,
@@ -82,6 +91,12 @@ RECURRING_MAX_SHARE = 0.9
 #: ... unless it recurs verbatim at the same edge of this many pages: a long chapter title in
 #: the head (vanityfair-groff's runs past the measure) repeats word for word, prose never does.
 LONG_HEAD_MIN_PAGES = 3
+#: A book prints its folios in the head line where at least this share of its pages do
+#: (schliemann, whose topic heads change on every page: all of them; kant, glueck: all).
+FOLIO_HEAD_HABIT = 0.5
+#: ... and such a head's title, beside its folio, is no longer than the page's full line (the
+#: longest of schliemann's topic heads runs to 0.95 of it; its folio is further evidence).
+OUTER_HEAD_MAX_SHARE = 1.0
 #: The line under a one-page head that continues the previous page's sentence is body prose:
 #: at least this share of the full line (a verse line or a title under a heading is shorter),
 #: or the paragraph's last line, ending it. Development corpus (tomjones-groff): 0.9 to 1.0;
@@ -112,6 +127,11 @@ HEAD_OVER_RUNNING_SENTENCE = rule(
     STAGE, "head_over_running_sentence", "A short line at the top of a page, set off as the "
     "book's heads are, over a sentence running on from the previous page is the running head: "
     "no heading interrupts a sentence.")
+HEAD_BESIDE_OUTER_FOLIO = rule(
+    STAGE, "head_beside_outer_folio", "A title printed at the top of a page beside a folio in "
+    "sequence that stands at the outer corner (first on an even page, last on an odd one) is "
+    "the running head, even where it changes on every page, in a book that prints most of "
+    "its folios in the head line.")
 FOLIO_OUT_OF_PLACE = rule(
     STAGE, "folio_out_of_place", "On a page whose edges print no folio, a line holding only the "
     "page's number in the book's folio sequence is the folio, wherever the reading order put it "
@@ -132,9 +152,31 @@ SIGNATURE_BESIDE_CATCHWORD = rule(
     STAGE, "signature_beside_catchword", "With geometry, short pieces set apart on the "
     "catchword's line are the sheet's signature mark.")
 
+CATCHWORD = rule(
+    STAGE, "catchword", "The last line of a page that repeats the next page's first word or "
+    "syllable (`cti-` over `ctiren`), and a short line above it that opens a line of the next "
+    "page (a note's catchword), are catchwords: the printer's marks, not text.")
+SIGNATURE_MARK = rule(
+    STAGE, "signature_mark", "A sheet letter and leaf number (`A 3`, `C c 2`, `B ij`), a sheet "
+    "number with a star (`6*`) or a short title with a sheet number at the foot of a page, "
+    "above its catchwords, is a signature mark where another mark of its sheet stands a few "
+    "pages away.")
+
 _Found = tuple[Rule, LineRole, str]
 #: Pieces whose tops lie within this share of the type size share a baseline.
 BASELINE_SHARE = 0.5
+
+
+def _foot_mark(edge: EdgeLine, marks: FootMarks) -> _Found | None:
+    """A catchword or a signature mark at the foot of the page (see ``foot_marks``)."""
+    if edge.zone != "bottom":
+        return None
+    page, number = edge.line.page, edge.line.number
+    catchword = marks.catchword(page, number)
+    if catchword is not None:
+        return CATCHWORD, "foot", catchword
+    signature = marks.signature(page, number)
+    return (SIGNATURE_MARK, "foot", signature) if signature is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +200,7 @@ def _head_with_folio(edge: EdgeLine, evidence: Evidence, full_line: int) -> _Fou
     if not evidence.keeps_step(folio, edge.line.page):
         return None
     role: LineRole = "running_head" if edge.zone == "top" else "foot"
-    recurs, why = evidence.recurs(edge, head_key(title), True)
+    recurs, why = evidence.recurs(edge, folio_title_key(title), True)
     if recurs:
         return HEAD_WITH_RECURRING_TITLE, role, f"head with folio {folio.text}: title {why}"
     return _head_of_one_page(split, edge, evidence, full_line)
@@ -170,7 +212,7 @@ def _head_of_one_page(split: tuple[Folio, str, str], edge: EdgeLine, evidence: E
     folio, separator, title = split
     role: LineRole = "running_head" if edge.zone == "top" else "foot"
     if not _shorter_than(title, HEAD_MAX_SHARE, full_line):
-        return None
+        return _head_beside_outer_folio(split, edge, evidence, full_line)
     if separator.strip():
         return (HEAD_WITH_FOLIO_SHAPE, role,
                 f"head with folio {folio.text}: a title of {len(title)} characters set off "
@@ -179,7 +221,26 @@ def _head_of_one_page(split: tuple[Folio, str, str], edge: EdgeLine, evidence: E
     if opened is not None:  # the reading order may put it at either edge
         return (HEAD_REPEATING_HEADING, role,
                 f"head with folio {folio.text}: the title opens page {opened}")
-    return None
+    return _head_beside_outer_folio(split, edge, evidence, full_line)
+
+
+def _head_beside_outer_folio(split: tuple[Folio, str, str], edge: EdgeLine,
+                             evidence: Evidence, full_line: int) -> _Found | None:
+    """A head that changes from page to page, known by its folio at the outer corner."""
+    folio, _, title = split
+    first = edge.line.text.lstrip().startswith(folio.text)
+    pages = len(evidence.folio_zones) and sum(
+        "top" in zones for zones in evidence.folio_zones.values())
+    if (edge.zone != "top" or folio.style != "arabic" or first != (folio.value % 2 == 0)
+            or evidence.folio_zones.get(edge.line.page) != {"top"}  # one folio a page
+            or DIVISION.match(edge.line.text)  # `CHAPTER 1` on page 1
+            or pages < FOLIO_HEAD_HABIT * evidence.pages
+            or not _shorter_than(title, OUTER_HEAD_MAX_SHARE, full_line)):
+        return None
+    side = "first, on an even page" if first else "last, on an odd page"
+    return (HEAD_BESIDE_OUTER_FOLIO, "running_head",
+            f"title beside folio {folio.text} ({side}); {pages} of {evidence.pages} pages "
+            "print their folio in the head line")
 
 
 def _classify(edge: EdgeLine, evidence: Evidence, full_line: int) -> _Found | None:
@@ -287,7 +348,7 @@ def _set_off(page: Page, number: int) -> bool:
 
 
 def _page_furniture(page: Page, evidence: Evidence, full_line: int,
-                    previous_end: Line | None) -> dict[int, _Found]:
+                    previous_end: Line | None, marks: FootMarks) -> dict[int, _Found]:
     found: dict[int, _Found] = {}
     stopped: set[str] = set()
     heads: set[tuple[str, str]] = set()
@@ -296,10 +357,12 @@ def _page_furniture(page: Page, evidence: Evidence, full_line: int,
     for edge in edges:
         if edge.zone in stopped or edge.line.number in found:
             continue
+        if edge.zone == "bottom" and not any(ch.isalnum() for ch in edge.line.text):
+            continue  # a marginal mark or ornament below the catchword (`♣`) ends nothing
         key = (edge.zone, head_key(edge.line.text))
         decision = None
         if key not in heads:  # a page prints one head per edge: the repeat is its heading
-            decision = (_classify(edge, evidence, full_line)
+            decision = (_foot_mark(edge, marks) or _classify(edge, evidence, full_line)
                         or _head_over_its_heading(edge, top, evidence)
                         or _head_over_running_sentence(edge, page, evidence, full_line,
                                                        previous_end))
@@ -307,7 +370,7 @@ def _page_furniture(page: Page, evidence: Evidence, full_line: int,
             stopped.add(edge.zone)  # the first body line ends this edge's furniture
             continue
         found[edge.line.number] = decision
-        if decision[1] != "folio":
+        if decision[1] != "folio" and decision[0] not in (CATCHWORD, SIGNATURE_MARK):
             heads.add(key)
     found |= _beside_folio(edges, found, evidence)
     found |= _apart_from_folio(top, found, evidence, full_line)
@@ -403,6 +466,7 @@ _ACTIONS = {"folio": "remove_folio", "foot": "remove_foot", "running_head": "rem
 def remove_running_heads(doc: Document, config: RemoveRunningHeadsConfig) -> Document:
     """Mark and remove page furniture; see the module docstring."""
     evidence = gather(doc)
+    marks = foot_marks(doc)
     full_lines = doc.stats.full_line_length if doc.stats else ()
     changes = Changes()
     edits: list[Edit] = []
@@ -410,7 +474,7 @@ def remove_running_heads(doc: Document, config: RemoveRunningHeadsConfig) -> Doc
     catchwords = _catchword_furniture(doc)
     for page in doc.pages:
         full_line = full_lines[page.index] if page.index < len(full_lines) else 0
-        found = _page_furniture(page, evidence, full_line, previous_end) | catchwords.get(
+        found = _page_furniture(page, evidence, full_line, previous_end, marks) | catchwords.get(
             page.index, {})
         for number, (by, role, reason) in sorted(found.items()):
             line = page.lines[number]
