@@ -64,6 +64,8 @@ TITLE_SIGNATURE_MAX_CHARS = 40
 _STAR_SHEET = re.compile(r"^(\d{1,3})\*$")
 #: a sheet letter and leaf number set without a space (`D2`), as some extractions give them
 _GLUED_LEAF = re.compile(r"^([A-Z])(\d{1,2})$")
+#: a letter or a digit (what str.isalnum accepts: word characters but the underscore)
+_ALPHANUMERIC = re.compile(r"[^\W_]")
 _LEAF = re.compile(r"^(?:\d{1,2}|[ivx]{1,4}j?)$")
 #: a short title, then the sheet number or letter (`Rohde, Seelencult. 10`, `I. Bd. L`)
 _TITLE_SHEET = re.compile(r"^(?P<title>.*[^\W\d_].*?)[.,]?\s+(?P<sheet>\d{1,3}|[A-Z])$")
@@ -133,7 +135,7 @@ def _filled(page: Page) -> list[tuple[int, str]]:
     """The page's lines that hold a letter or a digit (an ornament or a marginal mark below
     the catchword, `♣`, is no line of text)."""
     return [(line.number, line.text.strip()) for line in page.lines
-            if any(ch.isalnum() for ch in line.text)]
+            if _ALPHANUMERIC.search(line.text)]
 
 
 def _page_catchwords(lines: list[tuple[int, str]], following: list[str]) -> dict[int, str]:

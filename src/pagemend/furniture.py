@@ -69,6 +69,7 @@ CLAUSE_END = re.compile(rf"[.!?…:;][{re.escape(CLOSING_MARKS)}]*\S{{0,3}}$")
 Key = tuple[str, str, bool]
 #: a line that ends with a word broken by a hyphen (the next line finishes the word)
 _BROKEN_WORD = re.compile(r"[^\W\d_]-$")
+_DIGITS_AND_SPACES = re.compile(r"[\d\s]+")
 
 
 def head_key(text: str) -> str:
@@ -78,8 +79,7 @@ def head_key(text: str) -> str:
     >>> head_key("C HAP TER ONE"), head_key("2 · BIOGRAPHIA LITERARIA"), head_key("STAVE ONE.")
     ('CHAPTERONE', 'BIOGRAPHIALITERARIA', 'STAVEONE.')
     """
-    key = re.sub(r"[\d\s]+", "", text)
-    return key.strip(SEPARATORS)
+    return _DIGITS_AND_SPACES.sub("", text).strip(SEPARATORS)
 
 
 def folio_title_key(title: str) -> str:
@@ -308,8 +308,9 @@ def _small_variation(a: str, b: str) -> bool:
     """
     if _ROMAN_OR_PUNCTUATION.sub("", a.casefold()) == _ROMAN_OR_PUNCTUATION.sub("", b.casefold()):
         return False
-    matcher = difflib.SequenceMatcher(None, a, b)
-    return matcher.real_quick_ratio() >= FUZZY_RATIO and matcher.ratio() >= FUZZY_RATIO
+    matcher = difflib.SequenceMatcher(None, a, b)  # the cheap upper bounds first
+    return (matcher.real_quick_ratio() >= FUZZY_RATIO and matcher.quick_ratio() >= FUZZY_RATIO
+            and matcher.ratio() >= FUZZY_RATIO)
 
 
 def gather(doc: Document) -> Evidence:

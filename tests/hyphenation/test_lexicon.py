@@ -18,9 +18,10 @@ def _pieces(lang: str) -> list[str]:
     known = wordfreq.top_n_list(lang, 3000)
     pieces = [word[: len(word) // 2] for word in known] + [word[1:] for word in known]
     rng = random.Random(lang)
-    noise = ["".join(rng.choices(string.ascii_lowercase, k=rng.randint(1, 9)))
-             for _ in range(2000)]
-    return known + pieces + noise + ["Der", "ÄRGER", "naïve", "x1", "l'eau", ""]
+    letters = string.ascii_lowercase + "äöüßéèêàçñøåæœłźżśąęóı" + "ÄÉ"
+    noise = ["".join(rng.choices(letters, k=rng.randint(1, 9))) for _ in range(3000)]
+    decomposed = ["cafe\u0301", "u\u0308ber", "stra\u00dfe", "ǆungla", "ﬁne"]
+    return known + pieces + noise + decomposed + ["Der", "ÄRGER", "naïve", "x1", "l'eau", ""]
 
 
 @pytest.mark.parametrize("lang", CANDIDATES)

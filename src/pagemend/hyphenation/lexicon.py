@@ -12,6 +12,7 @@ only.
 from __future__ import annotations
 
 import functools
+import unicodedata
 from types import ModuleType
 
 import pyphen
@@ -47,11 +48,23 @@ def _frequencies(lang: str) -> dict[str, float] | None:
     return table
 
 
+#: letters of the Latin script (Basic Latin to Latin Extended-B): a word of them alone is one
+#: token to wordfreq's tokenizer in every language it splits by script
+_LATIN_END = "\u0250"
+
+
+def _own_token(word: str) -> bool:
+    """wordfreq would look the word up as it stands: Latin letters only, already case-folded
+    and in composed form (its tokenizer folds case and composes; ``ß`` folds to ``ss``)."""
+    return (word.isalpha() and max(word) < _LATIN_END and word.casefold() == word
+            and unicodedata.is_normalized("NFC", word))
+
+
 @functools.lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float:
     """A word's frequency on the Zipf scale (0 unknown, 3 one in a million, 6 very common).
 
-    A word of lower-case ASCII letters is its own only token in every language wordfreq
+    A word of case-folded Latin letters is its own only token in every language wordfreq
     splits by script, so one missing from the table is unknown without tokenising it (most
     lookups are of word pieces no lexicon knows: the word-space and hyphen tests try them);
     tests/hyphenation/test_lexicon.py checks this against wordfreq's own answer.
@@ -62,8 +75,7 @@ def zipf(word: str, lang: str) -> float:
     if not has_lexicon(lang):
         return 0.0
     table = _frequencies(lang)
-    if (table is not None and word.isascii() and word.isalpha() and word.islower()
-            and word not in table):
+    if table is not None and _own_token(word) and word not in table:
         return 0.0
     return float(_wordfreq().zipf_frequency(word, lang))
 
