@@ -278,3 +278,34 @@ def test_page_xml_versions(tmp_path, namespace, coords):
         ("first", "heading"), ("second", "paragraph")]
     geometry = lines[0].geometry  # no resolution given: the line is 9.3 pt high
     assert round(geometry.bottom - geometry.top, 2) == 9.3 and geometry.x1 > geometry.x0
+
+
+ALTO_STYLED = b"""<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"><Description>
+<MeasurementUnit>pixel</MeasurementUnit></Description><Styles>
+<TextStyle ID="T1" FONTSIZE="10" FONTSTYLE="bold"/></Styles><Layout>
+<Page WIDTH="2400" HEIGHT="3600"><PrintSpace><TextBlock>
+<TextLine HPOS="300" VPOS="300" WIDTH="1800" HEIGHT="40">
+ <String CONTENT="The" /><SP/><String CONTENT="Leviathan" STYLE="italics"/><SP/>
+ <String CONTENT="rose" STYLEREFS="T1"/><SP/><String CONTENT="high." /></TextLine>
+</TextBlock></PrintSpace></Page></Layout></alto>"""
+
+HOCR_STYLED = b"""<html xmlns="http://www.w3.org/1999/xhtml"><body>
+<div class="ocr_page" title="bbox 0 0 2400 3600; scan_res 300 300">
+<p class="ocr_par"><span class="ocr_line" title="bbox 300 300 2100 340; x_size 40">
+<span class="ocrx_word" title="bbox 300 300 400 340">The</span>
+<span class="ocrx_word" title="bbox 420 300 700 340"><em>Leviathan</em></span>
+<span class="ocrx_word" title="bbox 720 300 850 340"><strong>rose</strong></span>
+<span class="ocrx_word" title="bbox 870 300 990 340">high.</span>
+</span></p></div></body></html>"""
+
+
+@pytest.mark.parametrize(("name", "data"), [("page.xml", ALTO_STYLED),
+                                            ("page.hocr", HOCR_STYLED)])
+def test_ocr_font_styles_become_emphasis(tmp_path, name, data):
+    """ALTO's STYLE and TextStyle FONTSTYLE, hOCR's em and strong: italic and bold marks."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    doc = mend(read_path(str(path)))
+    from pagemend.writers import write
+
+    assert write(doc, "md").strip() == "The *Leviathan* **rose** high."

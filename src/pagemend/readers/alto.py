@@ -42,27 +42,58 @@ def _number(element: Any, name: str) -> float | None:
         return None
 
 
-def _line(element: Any) -> OcrLine | None:
+#: ALTO's font style words (``STYLE``, ``TextStyle@FONTSTYLE``) -> the model's mark kinds
+STYLE_MARKS = {"italics": "italic", "italic": "italic", "bold": "bold", "smallcaps": "smallcaps"}
+
+
+def _styles(element: Any, fonts: dict[str, str]) -> list[str]:
+    """The mark kinds of a ``String``: its own ``STYLE`` and its ``STYLEREFS``'s font style."""
+    words = (element.get("STYLE") or "").split()
+    for ref in (element.get("STYLEREFS") or "").split():
+        words.extend(fonts.get(ref, "").split())
+    kinds = {STYLE_MARKS[word.lower()] for word in words if word.lower() in STYLE_MARKS}
+    return sorted(kinds)
+
+
+def _line(element: Any, fonts: dict[str, str] | None = None) -> OcrLine | None:
     x, y = _number(element, "HPOS"), _number(element, "VPOS")
     width, height = _number(element, "WIDTH"), _number(element, "HEIGHT")
     if x is None or y is None or width is None or height is None:
         return None
-    parts: list[str] = []
+    words: list[str] = []
+    styles: list[tuple[int, int, str, str]] = []
     confidences = []
+    at = 0  # where the next word starts in the line's text
     for child in elements(element):
         name = local_name(child)
         if name == "String":
-            parts.append(" " + (child.get("CONTENT") or "").strip())
+            for word in (child.get("CONTENT") or "").split():
+                at += 1 if words else 0
+                words.append(word)
+                styles.extend((at, at + len(word), kind, f"alto {kind}")
+                              for kind in _styles(child, fonts or {}))
+                at += len(word)
             confidence = _number(child, "WC")
             if confidence is not None:
                 confidences.append(confidence)
         elif name == "HYP":
-            parts.append(child.get("CONTENT") or "-")
-    text = " ".join("".join(parts).split())
+            hyphen = (child.get("CONTENT") or "-").strip() or "-"
+            if words:
+                words[-1] += hyphen
+            else:
+                words.append(hyphen)
+            at = len(" ".join(words))
+    text = " ".join(words)
     if not text:
         return None
     mean = round(sum(confidences) / len(confidences), 3) if confidences else None
-    return OcrLine(text, (x, y, x + width, y + height), mean)
+    return OcrLine(text, (x, y, x + width, y + height), mean, styles=tuple(styles))
+
+
+def _fonts(root: Any) -> dict[str, str]:
+    """``TextStyle`` ids -> their ``FONTSTYLE`` (``bold italics``)."""
+    return {element.get("ID"): element.get("FONTSTYLE") or "" for element in elements(root)
+            if local_name(element) == "TextStyle" and element.get("ID")}
 
 
 def _unit(root: Any) -> float | None:
@@ -72,20 +103,21 @@ def _unit(root: Any) -> float | None:
     return None
 
 
-def _block_lines(element: Any) -> list[OcrLine]:
+def _block_lines(element: Any, fonts: dict[str, str]) -> list[OcrLine]:
     """The lines of the page, the first of each ``TextBlock`` marked as opening it."""
     lines: list[OcrLine] = []
     for block in elements(element):
         if local_name(block) != "TextBlock":
             continue
-        found = [_line(line) for line in elements(block) if local_name(line) == "TextLine"]
+        found = [_line(line, fonts) for line in elements(block)
+                 if local_name(line) == "TextLine"]
         kept = [line for line in found if line is not None]
         lines.extend(replace(line, opens_block=number == 0) for number, line in enumerate(kept))
     return lines
 
 
-def _page(element: Any, scale: float | None) -> OcrPage:
-    lines = _block_lines(element)
+def _page(element: Any, scale: float | None, fonts: dict[str, str]) -> OcrPage:
+    lines = _block_lines(element, fonts)
     label = (element.get("PRINTED_IMG_NR") or "").strip() or None
     return OcrPage(lines=tuple(lines),
                    width=_number(element, "WIDTH"), height=_number(element, "HEIGHT"),
@@ -98,7 +130,9 @@ def parse_alto(data: bytes, source: str) -> list[OcrPage]:
     if local_name(root) != "alto":
         raise OcrFormatError(source, f"has the root element {local_name(root)!r}, not 'alto'")
     scale = _unit(root)
-    pages = [_page(element, scale) for element in elements(root) if local_name(element) == "Page"]
+    fonts = _fonts(root)
+    pages = [_page(element, scale, fonts) for element in elements(root)
+             if local_name(element) == "Page"]
     if not pages:
         raise OcrFormatError(source, "holds no Page element")
     return pages

@@ -76,7 +76,38 @@ def _line(element: Any) -> OcrLine | None:
                    for value in numbers(_properties(word).get("x_wconf", ""))]
     size = next(numbers(props.get("x_size", "")), None)
     return OcrLine(text, box, round(sum(confidences) / len(confidences), 3) if confidences
-                   else None, size=size)
+                   else None, size=size, styles=_styles(words, texts))
+
+
+#: hOCR's inline elements of emphasis inside a word (Tesseract writes ``strong`` and ``em``)
+STYLE_ELEMENTS = {"em": "italic", "i": "italic", "strong": "bold", "b": "bold"}
+
+
+def _styles(words: list[Any], texts: list[str]) -> tuple[tuple[int, int, str, str], ...]:
+    """The runs of the line's text (as :func:`clean` joins the words) that its words set in
+    ``em``/``strong`` (or ``i``/``b``).
+
+    >>> from lxml import etree
+    >>> line = etree.fromstring('<span><span class="ocrx_word"><em>Vide</em></span>'
+    ...                         '<span class="ocrx_word">supra</span></span>')
+    >>> words = list(line)
+    >>> _styles(words, ["".join(w.itertext()) for w in words])
+    ((0, 4, 'italic', 'hocr em'),)
+    """
+    found: list[tuple[int, int, str, str]] = []
+    at = 0
+    if len(words) != len(texts):  # a line without word elements: no runs to tell
+        return ()
+    for word, text in zip(words, texts, strict=True):
+        tokens = text.split()
+        if not tokens:
+            continue
+        length = len(" ".join(tokens))
+        tags = {local_name(e) for e in elements(word) if e is not word}
+        found.extend((at, at + length, STYLE_ELEMENTS[tag], f"hocr {tag}")
+                     for tag in sorted(tags) if tag in STYLE_ELEMENTS)
+        at += length + 1
+    return tuple(found)
 
 
 def _page(element: Any) -> OcrPage:

@@ -67,6 +67,10 @@ class OcrLine:
     #: the line opens a paragraph or block of the source (hOCR ``ocr_par``, ALTO
     #: ``TextBlock``, a TSV paragraph, a PAGE-XML region)
     opens_block: bool = False
+    #: character runs (start, end, mark kind, what the source said) of the text set in
+    #: italic, bold or small capitals (ALTO ``STYLE``/``TextStyle@FONTSTYLE``, hOCR
+    #: ``<em>``/``<strong>``), as :attr:`pagemend.model.Geometry.styles`
+    styles: tuple[tuple[int, int, str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +172,7 @@ def _geometry(line: OcrLine, scale: float, size: float | None) -> Geometry:
     x0, top, x1, bottom = (value * scale for value in line.box)
     return Geometry(x0=round(x0, 2), x1=round(x1, 2), top=round(top, 2),
                     bottom=round(bottom, 2), font_size=size or None, size_estimated=True,
-                    confidence=line.confidence, region=line.region)
+                    confidence=line.confidence, region=line.region, styles=line.styles)
 
 
 def _page(index: int, page: OcrPage, fallback: float) -> Page:
