@@ -99,7 +99,12 @@ class Markup:
         done: set[int] = set()
         turns: dict[int, list[tuple[int, str]]] = {}
         last: int | None = None
-        for index, block in enumerate(self.doc.blocks):
+        # in reading order: the body, then the notes that follow it as asides (a page that
+        # holds only notes gets its marker in the body where its page turns, before a later
+        # page's, so that the page list follows the reading order)
+        body = [i for i in range(len(self.doc.blocks)) if i not in self.note_ids]
+        for index in [*body, *self.note_ids]:
+            block = self.doc.blocks[index]
             for turn in page_turns(block, last):
                 page = turn.span.page
                 skipped = [p.index for p in self.doc.pages if p.index not in done
