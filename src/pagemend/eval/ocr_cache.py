@@ -77,6 +77,11 @@ def _cut_stream(stream: TokenStream, end: int) -> TokenStream:
     )
 
 
+def cut_end(case: Case, pages: int) -> int:
+    """The index of the first truth word after the first ``pages`` pages."""
+    return int(case.manifest["pages"][pages]["truth_start"])
+
+
 def cut_case(case: Case, pages: int) -> Case:
     """The case as far as its first ``pages`` pages: the truth words before the next page's
     first word (the manifest's ``truth_start``), the notes referenced there, the hyphen sites
@@ -85,7 +90,7 @@ def cut_case(case: Case, pages: int) -> Case:
     >>> from pagemend.eval.metrics import load_case
     >>> case = load_case(Path(__file__).parents[3] / "tests" / "corpus" / "carol-odt")
     >>> cut = cut_case(case, 2)
-    >>> len(cut.manifest["pages"]), len(cut.truth.tokens) == case.manifest["pages"][2]["truth_start"]
+    >>> len(cut.manifest["pages"]), len(cut.truth.tokens) == cut_end(case, 2)
     (2, True)
     >>> cut_case(case, 99) is case
     True
@@ -93,14 +98,11 @@ def cut_case(case: Case, pages: int) -> Case:
     manifest_pages = case.manifest["pages"]
     if pages >= len(manifest_pages):
         return case
-    end = manifest_pages[pages]["truth_start"]
+    end = cut_end(case, pages)
     truth = _cut_stream(case.truth, end)
     kept = {note for _, note in truth.markers}
-    sites = [
-        site for site in case.sites
-        if site.get("page", 0) <= pages
-        and (site.get("note_id") in kept if site.get("in_note") else site.get("truth_index", 0) < end)
-    ]
+    sites = [site for site in case.sites if site.get("page", 0) <= pages and (
+        site.get("note_id") in kept if site.get("in_note") else site.get("truth_index", 0) < end)]
     return replace(
         case, truth=truth, notes={k: v for k, v in case.notes.items() if k in kept},
         manifest={**case.manifest, "pages": manifest_pages[:pages]}, sites=sites,
