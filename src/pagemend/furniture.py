@@ -175,6 +175,11 @@ class Evidence:
 
     def recurs(self, edge: EdgeLine, key: str, with_folio: bool) -> tuple[bool, str]:
         found = self._match(edge.zone, key, with_folio)
+        geometry = edge.line.geometry
+        if found is None and not with_folio and geometry is not None and geometry.size_estimated:
+            # OCR drops a folio now and then (equator: `Following the Equator` where the
+            # other pages read `4 Following the Equator`): the head beside its folio elsewhere
+            found = self._match(edge.zone, folio_title_key(key), True)
         if found is None or edge.completes_word:
             return False, ""
         others = [flag for page, flag in self.separated[found].items() if page != edge.line.page]

@@ -49,10 +49,11 @@ _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 #: (`sunk.!`), or a quote glued to the next word (`situation,'time`: a closing quote before a
 #: space is a quote, as hume's `inferior.’` in pdfium's text); right after a letter, `*`,
 #: `°`, `®`, or `!` and `?` before a lower-case word (`Pythagoras? in`); one or two
-#: (`virtues.!°`). Only ever counted against notes that found no marker.
+#: (`virtues.!°`); `*`, `°`, `®` also before the word's comma, semicolon or colon
+#: (`spittle®,`: hume, marcus). Only ever counted against notes that found no marker.
 MISREAD_NUMERAL = re.compile(
     r"(?<=[^\W\d_])(?:[.,;:](?=[!?*°®])|(?=[*°®])|(?=[!?]\s[a-zà-ÿ]))"
-    r"([!?*°®]{1,2})(?=\s|$|[^\W\d_])"
+    r"([!?*°®]{1,2})(?=\s|$|[^\W\d_]|(?<=[*°®])[,;:])"
     r"|(?<=[^\W\d_][.,;:])(['’”])(?=[^\W\d_])"
 )
 #: Longest numeric label taken for a note (notes numbered through a book stay under 1000).

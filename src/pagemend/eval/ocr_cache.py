@@ -5,7 +5,8 @@ blurred, with noise) and runs Tesseract to text, hOCR, ALTO and TSV, one file pe
 ``$PAGEMEND_OCR_CACHE`` (default ``/work/cache/ocr``): ``SET/CASE/p0001.hocr``. The input
 variants ``tess`` (Tesseract's plain text), ``hocr``, ``alto`` and ``tsv`` read the ``300``
 set; the same names with ``-200d`` read the degraded one. A case whose pages are not there
-is skipped.
+is skipped. Where a set holds only a book's first pages (the ``200d`` set may be made with
+``--pages N``), the case is scored against the truth of those pages only (:func:`cut_case`).
 
     >>> CACHE_INPUTS["hocr-200d"]
     ('200d', '.hocr')
@@ -14,12 +15,15 @@ is skipped.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
+from pagemend.eval.metrics import Case
+from pagemend.eval.normalize import TokenStream
 from pagemend.model import Document
 from pagemend.readers.text import FORM_FEED, page_files, read_text
 
-__all__ = ["CACHE_INPUTS", "cache_root", "cached_pages", "read_cached"]
+__all__ = ["CACHE_INPUTS", "cache_root", "cached_pages", "cut_case", "read_cached"]
 
 _FORMATS = {"tess": ".txt", "hocr": ".hocr", "alto": ".xml", "tsv": ".tsv"}
 #: --input variant -> (the cache's set, the suffix of its page files)
@@ -47,8 +51,9 @@ def cached_pages(case: str, variant: str) -> list[Path]:
 
 
 def complete(files: list[Path], pages: int, set_name: str) -> bool:
-    """Whether the cached pages are the whole book (the ``200d`` set may be made for the
-    first pages of each case only: its variants are then compared with each other)."""
+    """Whether the cached pages can be scored: the whole book, or (a set other than ``300``,
+    which may be made for the first pages of each case only) some first pages, scored against
+    the truth of those pages (:func:`cut_case`)."""
     return len(files) == pages or (set_name != "300" and len(files) > 0)
 
 
@@ -61,3 +66,45 @@ def read_cached(files: list[Path], source: str) -> Document:
     from pagemend.readers.registry import read_ocr_files
 
     return read_ocr_files(files, source)
+
+
+def _cut_stream(stream: TokenStream, end: int) -> TokenStream:
+    return TokenStream(
+        tokens=stream.tokens[:end], kinds=stream.kinds[:end], levels=stream.levels[:end],
+        block_start=stream.block_start[:end], line_start=stream.line_start[:end],
+        markers=[(i, note) for i, note in stream.markers if i < end],
+        italic=stream.italic[:end],
+    )
+
+
+def cut_end(case: Case, pages: int) -> int:
+    """The index of the first truth word after the first ``pages`` pages."""
+    return int(case.manifest["pages"][pages]["truth_start"])
+
+
+def cut_case(case: Case, pages: int) -> Case:
+    """The case as far as its first ``pages`` pages: the truth words before the next page's
+    first word (the manifest's ``truth_start``), the notes referenced there, the hyphen sites
+    and manifest pages of those pages. The whole case where ``pages`` covers it.
+
+    >>> from pagemend.eval.metrics import load_case
+    >>> case = load_case(Path(__file__).parents[3] / "tests" / "corpus" / "carol-odt")
+    >>> cut = cut_case(case, 2)
+    >>> len(cut.manifest["pages"]), len(cut.truth.tokens) == cut_end(case, 2)
+    (2, True)
+    >>> cut_case(case, 99) is case
+    True
+    """
+    manifest_pages = case.manifest["pages"]
+    if pages >= len(manifest_pages):
+        return case
+    end = cut_end(case, pages)
+    truth = _cut_stream(case.truth, end)
+    kept = {note for _, note in truth.markers}
+    sites = [site for site in case.sites if site.get("page", 0) <= pages and (
+        site.get("note_id") in kept if site.get("in_note") else site.get("truth_index", 0) < end)]
+    return replace(
+        case, truth=truth, notes={k: v for k, v in case.notes.items() if k in kept},
+        manifest={**case.manifest, "pages": manifest_pages[:pages]}, sites=sites,
+        unmarked=frozenset(i for i in case.unmarked if i < end),
+    )

@@ -17,7 +17,7 @@ from typing import Any
 
 from pagemend.errors import ConfigError, InputNotFoundError
 from pagemend.eval.metrics import label_matches, load_case, score
-from pagemend.eval.ocr_cache import CACHE_INPUTS, cached_pages, complete, read_cached
+from pagemend.eval.ocr_cache import CACHE_INPUTS, cached_pages, complete, cut_case, read_cached
 from pagemend.model import Document
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
@@ -121,6 +121,8 @@ def evaluate(root: Path, variant: str = "pages", mender: Callable[[Document], Do
         if read is None:
             continue
         case = load_case(folder)
+        if variant in CACHE_INPUTS:  # a set made for the first pages only: their truth
+            case = cut_case(case, len(read.pages))
         doc = mender(read)
         output = write_markdown(doc)
         report.seconds += time.perf_counter() - started

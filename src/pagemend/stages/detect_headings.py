@@ -74,10 +74,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pagemend.data.headings import BARE_NUMERAL, DIVISION, NUMBERED_PIECE, ORDINAL_DIVISION
+from pagemend.data.folios import roman_value
+from pagemend.data.headings import (
+    _KEYWORD,
+    BARE_NUMERAL,
+    DIVISION,
+    NUMBERED_PIECE,
+    ORDINAL_DIVISION,
+)
 from pagemend.data.punctuation import OPENS_CAPITAL, QUOTE_OPEN
 from pagemend.layout import has_room, successors
-from pagemend.model import Document, Line
+from pagemend.model import Document, Edit, Line
 from pagemend.registry import stage
 from pagemend.rules import Changes, Rule, rule
 
@@ -176,6 +183,49 @@ _ONE_WORD_TITLE = re.compile(r"^[A-ZÀ-ÖØ-Þ][^\W\d_]+$")
 _ITEM_NUMBER = re.compile(r"^(\d{1,3})\.\s")
 #: a first paragraph opens with its first word in capitals (after a drop cap), a title not
 _SMALL_CAPS_OPENING = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}\s+[a-zß-öø-ÿ]")
+
+MISREAD_NUMERAL = rule(STAGE, "misread_roman_numeral", "OCR reads the I of a roman numeral "
+                       "as `l`, `1` or `T` and a last I as `L` (`Il`, `IT`, `XXVIL.`): a line "
+                       "that is such a word alone or after a division word, a well-formed roman "
+                       "numeral only when so read back, is that numeral.", confirms=True)
+#: a line that may hold a misread roman numeral: alone, or after a division word (`CHAPTER`)
+_MISREAD_NUMERAL_LINE = re.compile(
+    rf"^(?P<keyword>(?i:{_KEYWORD})\s+)?(?P<numeral>[IVXLCDMlT1]{{2,8}})(?P<stop>\.?)$")
+_AS_I = str.maketrans("lT1", "III")
+
+
+def read_back_numeral(text: str) -> str | None:
+    """The roman numeral an OCR misreading stands for, or None where the line is none.
+
+    >>> [read_back_numeral(t) for t in ("Il", "IT", "CHAPTER XXVIL.", "XXVII", "It", "Ill")]
+    ['II', 'II', 'CHAPTER XXVII.', None, None, 'III']
+    """
+    match = _MISREAD_NUMERAL_LINE.match(text)
+    if not match or (match["keyword"] and not match["keyword"][0].isupper()):
+        return None
+    numeral = match["numeral"]
+    if not numeral[0].isupper() or roman_value(numeral):
+        return None
+    for read in (numeral.translate(_AS_I), numeral.translate(_AS_I)[:-1] + "I"):
+        if roman_value(read):
+            return text[:match.start("numeral")] + read + match["stop"]
+    return None
+
+
+def _read_back_numerals(doc: Document) -> Document:
+    """The lines that are misread roman numerals, read back (an edit and a decision each)."""
+    changes, edits = Changes(), []
+    for line in doc.lines():
+        read = read_back_numeral(line.text) if line.role == "body" else None
+        if read is None:
+            continue
+        edits.append(Edit(STAGE, "read_back_numeral", line.page, line.number, line.text, read,
+                          "OCR misreading of a roman numeral's I", 0))
+        changes.replace(line, text=read)
+        changes.record(line, MISREAD_NUMERAL, "kind", before=line.kind, after=line.kind,
+                       evidence=f"{line.text!r} read back as {read!r}")
+    return changes.apply(doc).with_edits(edits) if edits else doc
+
 
 DIVISION_LABEL = rule(STAGE, "division_label", "A short line of a division word and its "
                       "numeral (`CHAPTER XXVI.`, `Erstes Kapitel`), with or without a title "
@@ -722,6 +772,7 @@ def _levels(cluster: list[_Found], doc: Document, known: dict[str, int]) -> list
        assigns=("line.kind", "line.level"))
 def detect_headings(doc: Document, config: DetectHeadingsConfig | None) -> Document:
     """Mark heading lines with their levels; see the module docstring."""
+    doc = _read_back_numerals(doc)
     changes = Changes()
     known: dict[str, int] = {}
     for cluster in _clusters(_Scan(doc).run(), doc):
