@@ -4,16 +4,21 @@ its code and the batch goes on; outputs are whole or absent; a rerun resumes."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
-import tomllib
 
 from helpers import CASES, CORPUS
 from pagemend.config import PipelineConfig
 from pagemend.errors import ConfigError
 from pagemend.executors import local
 from pagemend.executors.local import CONFIG_FILE, REPORT_FILE, run_local
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: tomli, the same parser (a dependency below 3.11)
+    import tomli as tomllib
 
 SEED = str(CASES / "seed" / "input.pages.txt")
 VERSE = str(CASES / "verse" / "input.pages.txt")
