@@ -305,22 +305,54 @@ def _prepare(out_dir: Path, settings: str, resume: bool) -> None:
 
 @contextlib.contextmanager
 def _locked(out_dir: Path) -> Iterator[None]:
-    """Hold the folder's lock (released when the process ends, however it ends)."""
+    """Hold the folder's lock while the batch runs, and remove the lock file when it ends (a
+    killed batch's lock is released by the kernel; its file, left behind, is taken over).
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> with _locked(out):
+    ...     (out / LOCK_FILE).exists()
+    True
+    >>> (out / LOCK_FILE).exists()
+    False
+    """
+    path = out_dir / LOCK_FILE
+    fd = _lock(path)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            path.unlink()  # still held: a batch that opened it now sees it was removed
+        os.close(fd)
+
+
+def _lock(path: Path) -> int:
+    """Open and flock the lock file; if the batch that held it removed it meanwhile, lock the
+    file now at the path instead (two batches never hold locks on different files)."""
     import fcntl
 
-    path = out_dir / LOCK_FILE
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    except OSError as error:
-        raise output_error(path, error) from None
-    try:
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        except OSError as error:
+            raise output_error(path, error) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BatchLockedError(str(out_dir)) from None
-        yield
-    finally:
+            os.close(fd)
+            raise BatchLockedError(str(path.parent)) from None
+        if _same_file(fd, path):
+            return fd
         os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        named = path.lstat()
+    except OSError:
+        return False
+    held = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
 
 def _make_folder(out_dir: Path) -> None:
