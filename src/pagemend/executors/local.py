@@ -6,9 +6,9 @@ exception, or a worker that dies, as when pdfium aborts, runs out of its memory 
 its time) leaves a failure record with its code and message, and the batch goes on with a
 new worker. Workers die with the batch (Linux: the parent-death signal; elsewhere they
 notice their parent is gone within a second). Only one batch writes into a folder at a time
-(a lock); temporary files a killed batch left behind are removed. Outputs are written to a
-temporary file and moved into place, so an output that exists is complete: ``resume`` skips
-those books on a rerun.
+(a lock, its file removed when the batch ends); temporary files a killed batch left behind
+are removed. Outputs are written to a temporary file and moved into place, so an output that
+exists is complete: ``resume`` skips those books on a rerun.
 The run's resolved settings are saved beside the outputs (``pagemend-config.toml``, readable
 by ``--config``), and every book's record is appended to ``pagemend-report.jsonl`` as it
 ends. Neither is written through a symbolic link; ``resume`` refuses other settings than
