@@ -452,8 +452,7 @@ def _mended_with_text(args: argparse.Namespace,
 
     limit, config = _max_bytes(args), _config(args)
     path = Path(args.input)
-    if _is_pdf(args.input) and (args.ocr or path.suffix.lower() == ".pdf"
-                                or not _read_by_registry(args)):
+    if _is_pdf(args.input):  # with --ocr too: Tesseract's text is what it stands for
         return _pdf_in_worker(args, order)
     if _read_by_registry(args):
         doc = _read(args)
@@ -467,8 +466,8 @@ def _mended_with_text(args: argparse.Namespace,
         raise InputNotFoundError(args.input)
     else:
         data = _read_file(path, limit)
-    if _is_pdf_data(data):
-        return _pdf_in_worker(args, order, data if args.input == "-" else None)
+    if args.input == "-" and _is_pdf_data(data):
+        return _pdf_in_worker(args, order, data)
     from pagemend.readers import read_bytes
 
     source = "<stdin>" if args.input == "-" else args.input
