@@ -12,15 +12,20 @@ passing cases; review that diff like code.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
-import tomllib
 
 from helpers import CASES
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
 from pagemend.writers import write_markdown
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: tomli, the same parser (a dependency below 3.11)
+    import tomli as tomllib
 
 GOLDEN = sorted(p for p in CASES.iterdir() if (p / "case.toml").exists())
 

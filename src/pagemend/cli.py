@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import os
 import signal
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pagemend import __version__
 from pagemend.config import PipelineConfig, check_language, load_toml, raw
@@ -44,7 +45,7 @@ from pagemend.errors import (
 )
 from pagemend.eval.ocr_cache import CACHE_INPUTS
 from pagemend.model import Document
-from pagemend.pipeline import mend
+from pagemend.pipeline import DEFAULT_ORDER, mend
 from pagemend.readers import read_path
 from pagemend.readers.registry import OcrSettings
 from pagemend.readers.tesseract import DEFAULT_LANG
@@ -54,8 +55,11 @@ from pagemend.writers.registry import pieces
 
 if TYPE_CHECKING:
     from pagemend.executors.local import Runner
+    from pagemend.writers.review import PageImage
 
 __all__ = ["main"]
+
+T = TypeVar("T")
 
 COMMANDS = ("convert", "explain", "verify", "batch", "eval", "cite", "review")
 #: the options that take a value (the value is no input and no command)
@@ -127,11 +131,13 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--page", metavar="LABEL|#N", help="only this page: its printed label, "
                          "or #N for physical page N (0-based, as in the JSON output)")
     explain.add_argument("--json", action="store_true", help="the records as a JSON array")
+    _limits(explain, "a PDF is mended in a worker process: ")
     verify = commands.add_parser("verify", parents=common, help="rebuild the input from the "
                                  "output and its edits; fail on any difference")
     verify.add_argument("input")
     verify.add_argument("--output", metavar="OUT.json", help="check this written JSON output "
                         "(its blocks, spans and edits) instead of mending the input again")
+    _limits(verify, "a PDF is mended in a worker process: ")
     batch = commands.add_parser("batch", parents=common, help="mend many books into a folder; "
                                 "a book that fails is recorded and the batch goes on")
     batch.add_argument("inputs", nargs="*", help="books: page dumps, PDFs, folders of pages")
@@ -179,6 +185,7 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("-o", "--output", default="-", help="the HTML file, or - for stdout")
     review.add_argument("--no-images", action="store_true", help="for a PDF, leave out the "
                         "page images (the line boxes are still drawn, on blank pages)")
+    _limits(review, "a PDF is mended in a worker process: ")
     return parser
 
 
@@ -187,12 +194,13 @@ def _review(args: argparse.Namespace) -> int:
     from pagemend.writers.review import write_review
 
     started = time.perf_counter()
-    doc = mend(_read(args), _config(args))
-    images = {}
-    if _is_pdf(args.input):
-        from pagemend.page_images import page_images
-
-        images = page_images(args.input, args.password, render=not args.no_images)
+    images: dict[int, PageImage] = {}
+    if _is_pdf(args.input):  # its pages read, mended and rendered in a worker process
+        doc, images = _in_worker(args, functools.partial(
+            _review_pdf, args.input, password=args.password, max_bytes=_max_bytes(args),
+            ocr=_ocr(args), config=_config(args), render=not args.no_images))
+    else:
+        doc = _mended(args)
     output = write_review(doc, images)
     if args.output == "-":
         _to_stdout(output)
@@ -392,7 +400,7 @@ def _note(args: argparse.Namespace, message: str, verbose: bool = False) -> None
 def _explain(args: argparse.Namespace) -> int:
     from pagemend.explain import explain, format_record
 
-    doc = mend(_read(args), _config(args))
+    doc = _mended(args)
     records = explain(doc, rule=args.rule, stage=args.stage, page=args.page,
                       flagged=args.flagged)
     if args.json:
@@ -409,15 +417,14 @@ def _verify(args: argparse.Namespace) -> int:
     rebuilt instead of a new mending."""
     from pagemend.verify import document_from_json, verify
 
-    doc, text = _read_with_text(args)
     if args.output is None:
-        mended = mend(doc, _config(args))
+        mended, text = _mended_with_text(args, DEFAULT_ORDER)
     else:
-        repaired = mend(doc, _config(args), order=("repair_layout",))
+        repaired, text = _mended_with_text(args, ("repair_layout",))
         mended = document_from_json(_load_json(args.output), repaired)
     verify(mended, text)
     if not args.quiet:
-        print(f"{args.input}: verified, {len(doc.pages)} pages rebuild exactly")
+        print(f"{args.input}: verified, {len(mended.pages)} pages rebuild exactly")
     return 0
 
 
@@ -435,42 +442,101 @@ def _read_by_registry(args: argparse.Namespace) -> bool:
     return bool(format_of_path(path)) or (args.ocr and _is_pdf(args.input))
 
 
-def _read_with_text(args: argparse.Namespace) -> tuple[Document, str]:
-    """The input read, and the text the mended document must rebuild: a page dump decoded,
-    a folder's page files joined by form feeds, a PDF as its reader extracted it."""
-    from pagemend.readers.text import (
-        PDF_SIGNATURE,
-        _read_file,
-        _read_pdf_bytes,
-        decode,
-        folder_text,
-        read_limited,
-        read_text,
-    )
+def _mended_with_text(args: argparse.Namespace,
+                      order: Sequence[str]) -> tuple[Document, str]:
+    """The input read and mended (the stages of ``order``), and the text the mended document
+    must rebuild: a page dump decoded, a folder's page files joined by form feeds, a PDF as
+    its reader extracted it (a PDF read and mended in a worker process)."""
+    from pagemend.readers.text import _read_file, decode, folder_text, read_limited, read_text
     from pagemend.verify import extracted
 
-    limit = _max_bytes(args)
+    limit, config = _max_bytes(args), _config(args)
     path = Path(args.input)
+    if _is_pdf(args.input):  # with --ocr too: Tesseract's text is what it stands for
+        return _pdf_in_worker(args, order)
     if _read_by_registry(args):
         doc = _read(args)
-        return doc, extracted(doc)
+        return mend(doc, config, order), extracted(doc)
     if args.input != "-" and path.is_dir():
         text = folder_text(path, limit)
-        return read_text(text, args.input), text
+        return mend(read_text(text, args.input), config, order), text
     if args.input == "-":
         data = read_limited(sys.stdin.buffer, "<stdin>", limit)
     elif not os.path.lexists(path):
         raise InputNotFoundError(args.input)
     else:
         data = _read_file(path, limit)
-    if data[:5] == PDF_SIGNATURE or (args.input != "-" and path.suffix.lower() == ".pdf"):
-        doc = (_read_pdf_bytes(data, "<stdin>", args.password) if args.input == "-"
-               else read_path(args.input, args.password, limit))
-        return doc, extracted(doc)
+    if args.input == "-" and _is_pdf_data(data):
+        return _pdf_in_worker(args, order, data)
     from pagemend.readers import read_bytes
 
     source = "<stdin>" if args.input == "-" else args.input
-    return read_bytes(data, source), decode(data, source)[0]
+    return mend(read_bytes(data, source), config, order), decode(data, source)[0]
+
+
+def _mended(args: argparse.Namespace) -> Document:
+    """The input read and mended: a PDF (a file, or on stdin) in a worker process."""
+    if _is_pdf(args.input):
+        return _pdf_in_worker(args, DEFAULT_ORDER)[0]
+    if args.input != "-":
+        return mend(_read(args), _config(args))
+    from pagemend.readers import read_bytes
+    from pagemend.readers.text import read_limited
+
+    data = read_limited(sys.stdin.buffer, "<stdin>", _max_bytes(args))
+    if _is_pdf_data(data):
+        return _pdf_in_worker(args, DEFAULT_ORDER, data)[0]
+    return mend(read_bytes(data, "<stdin>"), _config(args))
+
+
+def _is_pdf_data(data: bytes) -> bool:
+    from pagemend.readers.text import PDF_SIGNATURE
+
+    return data[:5] == PDF_SIGNATURE
+
+
+def _pdf_in_worker(args: argparse.Namespace, order: Sequence[str],
+                   data: bytes | None = None) -> tuple[Document, str]:
+    """A PDF (its file, or its bytes from stdin) read and mended in a worker process."""
+    return _in_worker(args, functools.partial(
+        _mend_pdf, args.input, data=data, password=args.password, max_bytes=_max_bytes(args),
+        ocr=_ocr(args), config=_config(args), order=tuple(order)))
+
+
+def _in_worker(args: argparse.Namespace, function: Callable[[], T]) -> T:
+    """``function()`` in a worker process with the memory cap and time limit of
+    ``--memory-mb`` and ``--timeout``: a PDF that crashes pdfium or runs away is a coded
+    error (PM120, PM121, PM122), as in a batch."""
+    from pagemend.executors.local import BOOK_TIMEOUT, WORKER_MEMORY_MB, call_isolated
+
+    value: T = call_isolated(
+        args.input, function, BOOK_TIMEOUT if args.timeout is None else args.timeout,
+        WORKER_MEMORY_MB if args.memory_mb is None else args.memory_mb)
+    return value
+
+
+def _mend_pdf(source: str, *, data: bytes | None, password: str | None, max_bytes: int,
+              ocr: OcrSettings, config: PipelineConfig,
+              order: Sequence[str]) -> tuple[Document, str]:
+    """In a worker process: a PDF read (its file, or its bytes from stdin) and mended, and
+    the text it stood for as read."""
+    from pagemend.readers.text import _read_pdf_bytes
+    from pagemend.verify import extracted
+
+    doc = (read_path(source, password, max_bytes, ocr) if data is None
+           else _read_pdf_bytes(data, "<stdin>", password))
+    text = extracted(doc)
+    return mend(doc, config, order), text
+
+
+def _review_pdf(source: str, *, password: str | None, max_bytes: int, ocr: OcrSettings,
+                config: PipelineConfig, render: bool) -> tuple[Document, dict[int, PageImage]]:
+    """In a worker process: a PDF mended, and its page images (rendered by pdfium)."""
+    from pagemend.page_images import page_images
+
+    doc = _mend_pdf(source, data=None, password=password, max_bytes=max_bytes, ocr=ocr,
+                    config=config, order=DEFAULT_ORDER)[0]
+    return doc, page_images(source, password, render=render)
 
 
 def _load_json(name: str) -> Any:

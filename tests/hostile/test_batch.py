@@ -131,6 +131,46 @@ def test_two_batches_do_not_write_into_one_folder(tmp_path: Path):
     assert (run.returncode, run.code) == (1, "PM505")
     assert not (out / "input.md").exists()
     assert pagemend("batch", SEED, "-d", out).returncode == 0  # once the other has ended
+    assert not (out / LOCK_FILE).exists()  # and no lock file is left behind
+
+
+def test_a_running_batch_refuses_a_second_and_leaves_no_lock_file(tmp_path: Path):
+    """A second batch into the folder of one that runs is refused; once the first ends
+    (here stopped by SIGTERM), its lock file is gone and the folder takes a new batch."""
+    batch, workers = _busy_batch(tmp_path, subprocess.DEVNULL)
+    out = tmp_path / "out"
+    assert len(workers) == 2 and (out / LOCK_FILE).exists()
+    run = pagemend("batch", SEED, "-d", out)
+    assert (run.returncode, run.code) == (1, "PM505")
+    batch.send_signal(signal.SIGTERM)
+    assert batch.wait(timeout=10) == 130
+    assert not (out / LOCK_FILE).exists()
+    assert pagemend("batch", SEED, "-d", out).returncode == 0
+    assert not (out / LOCK_FILE).exists()
+
+
+def test_a_lock_file_removed_while_taking_it_is_not_kept(tmp_path: Path, monkeypatch):
+    """A batch that locks the lock file just as its holder removes it (and a third batch
+    makes a new one) does not keep the removed file's lock (two batches would then run): it
+    locks the file now at the path."""
+    out = tmp_path / "out"
+    out.mkdir()
+    flock = fcntl.flock
+    raced: list[int] = []
+
+    def racing(fd: int, operation: int) -> None:
+        flock(fd, operation)
+        if not raced:
+            raced.append(fd)
+            (out / LOCK_FILE).unlink()
+            (out / LOCK_FILE).touch()
+
+    monkeypatch.setattr(fcntl, "flock", racing)
+    with local._locked(out):
+        monkeypatch.setattr(fcntl, "flock", flock)
+        with (out / LOCK_FILE).open("rb") as other, pytest.raises(BlockingIOError):
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    assert len(raced) == 1 and not (out / LOCK_FILE).exists()
 
 
 def test_resume_with_other_settings_is_refused(tmp_path: Path):

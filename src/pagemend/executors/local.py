@@ -6,9 +6,9 @@ exception, or a worker that dies, as when pdfium aborts, runs out of its memory 
 its time) leaves a failure record with its code and message, and the batch goes on with a
 new worker. Workers die with the batch (Linux: the parent-death signal; elsewhere they
 notice their parent is gone within a second). Only one batch writes into a folder at a time
-(a lock); temporary files a killed batch left behind are removed. Outputs are written to a
-temporary file and moved into place, so an output that exists is complete: ``resume`` skips
-those books on a rerun.
+(a lock, its file removed when the batch ends); temporary files a killed batch left behind
+are removed. Outputs are written to a temporary file and moved into place, so an output that
+exists is complete: ``resume`` skips those books on a rerun.
 The run's resolved settings are saved beside the outputs (``pagemend-config.toml``, readable
 by ``--config``), and every book's record is appended to ``pagemend-report.jsonl`` as it
 ends. Neither is written through a symbolic link; ``resume`` refuses other settings than
@@ -27,9 +27,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import pickle
 import re
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -41,6 +43,7 @@ from typing import Any, Literal
 from pagemend.config import PipelineConfig, dump_toml
 from pagemend.errors import (
     BatchLockedError,
+    BookFailedError,
     BookTooLargeForMemoryError,
     ConfigError,
     OutputFolderMissingError,
@@ -64,7 +67,9 @@ __all__ = [
     "WORKER_MEMORY_MB",
     "BookResult",
     "BookTask",
+    "CallTask",
     "Runner",
+    "call_isolated",
     "mend_book",
     "mend_isolated",
     "output_name",
@@ -134,6 +139,17 @@ class BookResult:
     seconds: float = 0.0
 
 
+@dataclass(frozen=True, slots=True)
+class CallTask:
+    """A call on one book run in a worker (``explain``, ``verify``, ``review`` of a PDF): its
+    value, pickled, is written to ``output``."""
+
+    source: str
+    output: str
+    #: a module-level function (or a partial of one): what a worker is sent is pickled
+    function: Callable[[], Any]
+
+
 def output_name(source: str, fmt: str) -> str:
     """The output file name of a book: its name without the input suffix, with the format's.
 
@@ -159,20 +175,37 @@ def mend_book(task: BookTask) -> BookResult:
         doc = mend(read_path(task.source, task.password, task.max_bytes, task.ocr), task.config)
         _write_atomically(Path(task.output), pieces(doc, task.fmt, page_markers=task.page_markers,
                                                     granularity=task.granularity))
-    except PagemendError as error:
-        return BookResult(task.source, "failed", code=error.code, message=error.problem,
-                          remedy=error.remedy, seconds=elapsed())
-    except MemoryError:
-        fault = BookTooLargeForMemoryError()
-        return BookResult(task.source, "failed", code=fault.code, message=fault.problem,
-                          remedy=fault.remedy, seconds=elapsed())
     except Exception as error:  # one bad book never stops a batch
-        return BookResult(task.source, "failed", code=INTERNAL_ERROR,
-                          message=f"{type(error).__name__}: {error}",
-                          remedy="a bug in pagemend: please report it with this book",
-                          seconds=elapsed())
+        return _failure(task.source, error, elapsed())
     return BookResult(task.source, "ok", output=task.output, pages=len(doc.pages),
                       seconds=elapsed())
+
+
+def run_task(task: BookTask | CallTask) -> BookResult:
+    """A worker's work on one task; never raises (a failure is a record)."""
+    if isinstance(task, BookTask):
+        return mend_book(task)
+    started = time.perf_counter()
+    try:
+        value = task.function()
+        _write_atomically(Path(task.output), pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+    except Exception as error:  # a coded error, or a bug: a record either way
+        return _failure(task.source, error, round(time.perf_counter() - started, 3))
+    return BookResult(task.source, "ok", output=task.output,
+                      seconds=round(time.perf_counter() - started, 3))
+
+
+def _failure(source: str, error: BaseException, seconds: float) -> BookResult:
+    """The record of a failed book: a coded error's code, problem and remedy."""
+    if isinstance(error, MemoryError):
+        error = BookTooLargeForMemoryError()
+    if isinstance(error, PagemendError):
+        return BookResult(source, "failed", code=error.code, message=error.problem,
+                          remedy=error.remedy, seconds=seconds)
+    return BookResult(source, "failed", code=INTERNAL_ERROR,
+                      message=f"{type(error).__name__}: {error}",
+                      remedy="a bug in pagemend: please report it with this book",
+                      seconds=seconds)
 
 
 def _write_atomically(path: Path, data: str | bytes | Iterable[bytes]) -> None:
@@ -272,22 +305,54 @@ def _prepare(out_dir: Path, settings: str, resume: bool) -> None:
 
 @contextlib.contextmanager
 def _locked(out_dir: Path) -> Iterator[None]:
-    """Hold the folder's lock (released when the process ends, however it ends)."""
+    """Hold the folder's lock while the batch runs, and remove the lock file when it ends (a
+    killed batch's lock is released by the kernel; its file, left behind, is taken over).
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> with _locked(out):
+    ...     (out / LOCK_FILE).exists()
+    True
+    >>> (out / LOCK_FILE).exists()
+    False
+    """
+    path = out_dir / LOCK_FILE
+    fd = _lock(path)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            path.unlink()  # still held: a batch that opened it now sees it was removed
+        os.close(fd)
+
+
+def _lock(path: Path) -> int:
+    """Open and flock the lock file; if the batch that held it removed it meanwhile, lock the
+    file now at the path instead (two batches never hold locks on different files)."""
     import fcntl
 
-    path = out_dir / LOCK_FILE
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    except OSError as error:
-        raise output_error(path, error) from None
-    try:
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        except OSError as error:
+            raise output_error(path, error) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BatchLockedError(str(out_dir)) from None
-        yield
-    finally:
+            os.close(fd)
+            raise BatchLockedError(str(path.parent)) from None
+        if _same_file(fd, path):
+            return fd
         os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        named = path.lstat()
+    except OSError:
+        return False
+    held = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
 
 def _make_folder(out_dir: Path) -> None:
@@ -359,6 +424,30 @@ def mend_isolated(task: BookTask, timeout: float = BOOK_TIMEOUT,
     return next(iter(_Workers(1, timeout, memory_mb).run([task])))
 
 
+def call_isolated(source: str, function: Callable[[], Any], timeout: float = BOOK_TIMEOUT,
+                  memory_mb: int = WORKER_MEMORY_MB) -> Any:
+    """``function()`` run in a worker process with a memory cap and a time limit, as a batch
+    mends a book: a PDF that crashes pdfium or runs away is a coded error
+    (:class:`~pagemend.errors.BookFailedError`: PM120, PM121, PM122), never the caller's end.
+
+    >>> import functools
+    >>> call_isolated("sum", functools.partial(sum, [1, 2, 3]))
+    6
+    >>> call_isolated("missing.pdf", functools.partial(read_path, "missing.pdf"))
+    Traceback (most recent call last):
+    pagemend.errors.BookFailedError: [PM101] ...
+    """
+    with tempfile.TemporaryDirectory(prefix="pagemend-") as folder:
+        output = Path(folder) / "value.pickle"
+        result = next(iter(_Workers(1, timeout, memory_mb).run(
+            [CallTask(source, str(output), function)])))
+        if result.status != "ok":
+            raise BookFailedError(result.code or INTERNAL_ERROR, result.message or "failed",
+                                  result.remedy or "")
+        with output.open("rb") as handle:
+            return pickle.load(handle)  # written by our own worker: trusted
+
+
 def _results(tasks: list[BookTask], runner: Runner, *, jobs: int, resume: bool,
              timeout: float, memory_mb: int) -> Iterator[BookResult]:
     pending = []
@@ -391,10 +480,10 @@ class _Worker:
             target=_serve, args=(child, memory_mb, os.getpid()), daemon=True)
         self.process.start()
         child.close()
-        self.task: BookTask | None = None
+        self.task: BookTask | CallTask | None = None
         self.started = 0.0
 
-    def send(self, task: BookTask) -> None:
+    def send(self, task: BookTask | CallTask) -> None:
         self.task, self.started = task, time.monotonic()
         self.connection.send(task)
 
@@ -413,7 +502,7 @@ class _Workers:
     def __init__(self, count: int, timeout: float, memory_mb: int) -> None:
         self.count, self.timeout, self.memory_mb = count, timeout, memory_mb
 
-    def run(self, tasks: list[BookTask]) -> Iterator[BookResult]:
+    def run(self, tasks: Sequence[BookTask | CallTask]) -> Iterator[BookResult]:
         from multiprocessing.connection import wait
 
         queue = list(reversed(tasks))
@@ -498,7 +587,7 @@ def _serve(connection: Any, memory_mb: int, parent: int) -> None:
             task = connection.recv()
         except (EOFError, OSError):
             return
-        connection.send(mend_book(task))
+        connection.send(run_task(task))
 
 
 def _die_with_parent(parent: int) -> None:
