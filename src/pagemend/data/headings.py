@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BARE_NUMERAL", "DIVISION", "DIVISION_ARTICLES", "DIVISION_WORDS", "NUMBERED_PIECE",
+__all__ = ["BARE_NUMERAL", "DIVISION", "DIVISION_ARTICLES", "DIVISION_RANKS", "DIVISION_WORDS",
+           "NUMBERED_PIECE",
            "NUMBER_WORDS", "ORDINAL_DIVISION", "ORDINAL_STEMS", "ORDINAL_TENS", "ORDINAL_UNITS"]
 
 #: Words that open a numbered division heading (English, French, German, Dutch, Latin).
@@ -31,6 +32,19 @@ DIVISION_WORDS: tuple[str, ...] = (
     "capitel", "capitul", "theil", "hauptstück", "abtheilung", "stück",
     "hoofdstuk", "boek", "deel", "afdeeling", "afdeling",
     "liber", "caput",
+)
+
+#: German and Latin division words from the largest division to the smallest: a part (a
+#: volume) holds books, a book sections, a section chapters, a chapter numbered paragraphs
+#: (``§``); Neitzschitz: `Der Erste Theil` over `Das Erste Buch` over `Das II. Capitel.`, Strauß:
+#: `Zweites Kapitel.` over `§. 16.`. Words of one rank are spellings of one division. English is left out: its words do not keep one order
+#: (a `Part` holds `Sections` in one book and `Section` holds `Parts` in another).
+DIVISION_RANKS: tuple[tuple[str, ...], ...] = (
+    ("theil", "teil"),
+    ("buch", "liber"),
+    ("abschnitt",),
+    ("kapitel", "capitel", "capitul", "caput"),
+    ("§",),
 )
 
 #: Spelled-out numbers used as division numbers (``STAVE ONE``, ``BOOK THE FIRST``).

@@ -74,7 +74,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pagemend.data.headings import BARE_NUMERAL, DIVISION, NUMBERED_PIECE, ORDINAL_DIVISION
+from pagemend.data.headings import (BARE_NUMERAL, DIVISION, DIVISION_RANKS, NUMBERED_PIECE,
+                                    ORDINAL_DIVISION)
 from pagemend.data.punctuation import OPENS_CAPITAL, QUOTE_OPEN
 from pagemend.layout import has_room, successors
 from pagemend.model import Document, Line
@@ -218,6 +219,8 @@ LARGE_TYPE = rule(STAGE, "large_type", "With geometry: a short body line in type
 RUNS_ON = rule(STAGE, "runs_on", "A heading line without final punctuation, or ending in a "
                "dash, continues onto the next heading line: one heading set on two lines.",
                confirms=True)
+LEVEL_RANK = rule(STAGE, "level_division_rank", "Where a book numbers divisions of two ranks or "
+                  "more (Theil > Buch > Abschnitt > Kapitel > §), each takes its place in that order.")
 LEVEL_TOP = rule(STAGE, "level_top_of_page", "An unnumbered heading, or a new numbering, that "
                  "opens a page opens a division: level 1.")
 LEVEL_KNOWN = rule(STAGE, "level_known_numbering", "A heading takes the level its numbering "
@@ -676,6 +679,43 @@ def _top_of_page(line: Line, doc: Document) -> bool:
 _Level = tuple[int, Rule, str]
 
 
+def _rank(numbering: str | None) -> int | None:
+    """The place of a division word in ``DIVISION_RANKS`` (0 is the largest division).
+
+    >>> _rank("capitel"), _rank("§"), _rank("theil"), _rank("chapter")
+    (3, 4, 0, None)
+    """
+    for i, words in enumerate(DIVISION_RANKS):
+        if numbering in words:
+            return i
+    return None
+
+
+def division_levels(found: list[_Found]) -> dict[str, int]:
+    """Levels by rank for the ranked division words a document numbers its headings with,
+    where it uses two ranks or more: the largest present is level 1, the next level 2.
+
+    >>> class F:
+    ...     def __init__(self, numbering): self.numbering = numbering
+    >>> division_levels([F("§"), F("kapitel"), F("§"), F(None)])
+    {'kapitel': 1, '§': 2}
+    >>> division_levels([F("§"), F("roman")])
+    {}
+    """
+    ranks = {item.numbering: r for item in found if (r := _rank(item.numbering)) is not None}
+    order = sorted(set(ranks.values()))
+    if len(order) < 2:
+        return {}
+    return {word: order.index(r) + 1 for word, r in sorted(ranks.items(), key=lambda kv: kv[1])}
+
+
+def _ranked(item: _Found, ranked: dict[str, int]) -> _Level | None:
+    if item.numbering is None or item.numbering not in ranked:
+        return None
+    level = ranked[item.numbering]
+    return level, LEVEL_RANK, f"{item.numbering!r}: rank {level} of the book's division words"
+
+
 def _base_level(first: _Found, doc: Document, known: dict[str, int]) -> _Level:
     numbering = first.numbering
     if numbering is not None and numbering in known:
@@ -690,14 +730,19 @@ def _base_level(first: _Found, doc: Document, known: dict[str, int]) -> _Level:
     return 2, LEVEL_SECTION, "unnumbered, in mid-page"
 
 
-def _levels(cluster: list[_Found], doc: Document, known: dict[str, int]) -> list[_Level]:
+def _levels(cluster: list[_Found], doc: Document, known: dict[str, int],
+            ranked: dict[str, int]) -> list[_Level]:
     """One level per heading line of the cluster (see the module docstring)."""
     levels: list[_Level] = []
     # the cluster's division is its first heading, and the title right under a label
     division_open = cluster[0].form in ("numeral", "division")
     for i, item in enumerate(cluster):
         previous = cluster[i - 1] if i else None
-        if previous is None:
+        by_rank = _ranked(item, ranked)
+        if by_rank is not None and (previous is None or not _same_heading(previous, item)):
+            division_open = True
+            level = by_rank
+        elif previous is None:
             level = _base_level(item, doc, known)
         elif _same_heading(previous, item):
             level = (levels[-1][0], LEVEL_SAME, "continues the heading line above")
@@ -724,8 +769,10 @@ def detect_headings(doc: Document, config: DetectHeadingsConfig | None) -> Docum
     """Mark heading lines with their levels; see the module docstring."""
     changes = Changes()
     known: dict[str, int] = {}
-    for cluster in _clusters(_Scan(doc).run(), doc):
-        levels = _levels(cluster, doc, known)
+    found = _Scan(doc).run()
+    ranked = division_levels(found)
+    for cluster in _clusters(found, doc):
+        levels = _levels(cluster, doc, known, ranked)
         for i, (item, (level, by, evidence)) in enumerate(zip(cluster, levels, strict=True)):
             same = i > 0 and _same_heading(cluster[i - 1], item)
             changes.set(item.line, item.by, item.evidence, kind="heading")
