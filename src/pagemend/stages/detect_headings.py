@@ -74,8 +74,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pagemend.data.headings import (BARE_NUMERAL, DIVISION, DIVISION_RANKS, NUMBERED_PIECE,
-                                    ORDINAL_DIVISION)
+from pagemend.data.headings import (BARE_NUMERAL, DIVISION, DIVISION_RANKS, LATIN_LABEL,
+                                    LETTER_LABEL, NUMBERED_PIECE, ORDINAL_DIVISION)
 from pagemend.data.punctuation import OPENS_CAPITAL, QUOTE_OPEN
 from pagemend.layout import has_room, successors
 from pagemend.model import Document, Line
@@ -172,6 +172,7 @@ _CAPITALS_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}\b")
 #: a heading line that ends in a short word (`GENERAL PRINCIPLES OF`) is cut mid-phrase
 _ENDS_SHORT_WORD = re.compile(r"(?:^|\s)[^\W\d_]{1,3}$")
 #: a title of one capitalised word (`Introduction`, or words an extractor ran together)
+_LONE_PARTICLE = re.compile(r"^[a-zß-ÿ]{1,5}$")  # `von`, `de`, `of`, `über`
 _ONE_WORD_TITLE = re.compile(r"^[A-ZÀ-ÖØ-Þ][^\W\d_]+$")
 #: a line that opens with an item number (`1. TEMPERANCE`)
 _ITEM_NUMBER = re.compile(r"^(\d{1,3})\.\s")
@@ -183,6 +184,12 @@ DIVISION_LABEL = rule(STAGE, "division_label", "A short line of a division word 
                       "after it, at a block boundary is a heading.")
 BARE_NUMERAL_LINE = rule(STAGE, "bare_numeral", "A roman numeral or section number alone on "
                          "its line (`VIII`, `§ 12`) at a block boundary is a heading.")
+LATIN_LABEL_LINE = rule(STAGE, "latin_label", "A line of abbreviated Latin division words, "
+                        "each with its numeral (`Lib. I. Tit. II.`), is a division label.")
+LETTER_LABEL_LINE = rule(STAGE, "letter_label", "A capital letter with its full stop alone on "
+                         "its line, over a title that ends with its stop, labels a subdivision.")
+LONE_PARTICLE_LINE = rule(STAGE, "lone_particle", "A title under a label may open with a short "
+                          "lower-case word set alone on its line (`von` / `den … Gesetzen.`).")
 NUMBERED_PIECE_LINE = rule(STAGE, "numbered_piece", "An arabic number with a full stop alone "
                            "on its line (`4.`) heads a piece of a collection (a riddle, a "
                            "poem, a short section).")
@@ -282,6 +289,11 @@ def _numbered(text: str) -> tuple[str, str | None, Rule] | None:
         return "numeral", "roman" if text[0] != "§" else "§", BARE_NUMERAL_LINE
     if NUMBERED_PIECE.match(text):
         return "piece", "piece", NUMBERED_PIECE_LINE
+    if LETTER_LABEL.match(text):
+        return "numeral", "letter", LETTER_LABEL_LINE
+    latin = LATIN_LABEL.match(text)
+    if latin:
+        return "division", latin.group("keyword").casefold(), LATIN_LABEL_LINE
     match = DIVISION.match(text) or ORDINAL_DIVISION.match(text)
     if match:
         return "division", match.group("keyword").casefold(), DIVISION_LABEL
@@ -333,10 +345,21 @@ def _letter_section(line: Line, following: Line | None) -> bool:
     return bool(_CAPITALS_WORD.match(following.text)) and following.text[0] == line.text
 
 
+def _lone_particle(line: Line) -> bool:
+    """A short lower-case word alone on its line (`von`, `de`), not a word's broken end.
+
+    >>> from pagemend.model import Line
+    >>> _lone_particle(Line(page=0, number=1, text="von")), _lone_particle(Line(page=0, \
+number=1, text="von den"))
+    (True, False)
+    """
+    return bool(_LONE_PARTICLE.match(line.text)) and not line.glue_next
+
+
 def _is_label(found: _Found) -> bool:
     """A division label with no title on its line (`Chapter I.`, `II`, `ERSTES KAPITEL`)."""
     if found.form == "numeral":  # `§. 15.` over its title, as `VIII` over its own
-        return found.numbering in ("roman", "§")
+        return found.numbering in ("roman", "§", "letter")
     match = DIVISION.match(found.line.text) if found.form == "division" else None
     return found.form == "division" and (match is None or not match.group("title"))
 
@@ -400,11 +423,15 @@ class _Scan:
         while i < len(self.pairs):
             found = self._decide(i)
             title = self._label_title(i) if found is not None and _is_label(found) else []
+            if found is not None and found.by is LETTER_LABEL_LINE and not title:
+                found = None  # a letter alone is a label only over its title
             if found is not None:
                 self.found.extend(self._stacked(i, found))
                 self.found.append(found)
             for j in title:
-                self.found.append(_Found(self.pairs[j][0], "title", None, LABEL_TITLE,
+                by = LONE_PARTICLE_LINE if j == title[0] and _lone_particle(self.pairs[j][0]) \
+                    else LABEL_TITLE
+                self.found.append(_Found(self.pairs[j][0], "title", None, by,
                                          f"line {j - i} of the title under {found.line.text!r}"
                                          if found else ""))
             i += 1 + len(title)
@@ -580,7 +607,8 @@ class _Scan:
         """The indices of the title lines under the label at ``i`` (see ``LABEL_TITLE``)."""
         label = self.pairs[i][0]
         run: list[int] = []
-        for j in range(i + 1, min(i + 1 + MAX_LABEL_TITLE_LINES, len(self.pairs))):
+        particle = i + 1 < len(self.pairs) and _lone_particle(self.pairs[i + 1][0])
+        for j in range(i + 1, min(i + 1 + MAX_LABEL_TITLE_LINES + particle, len(self.pairs))):
             line, following = self.pairs[j]
             form = _form(line) if not run else None
             if line.page != label.page or (form is not None and form[0] != "title"):
@@ -594,6 +622,8 @@ class _Scan:
                     titled and not _TERMINAL.search(line.text)
                     and self._had_room(line, following) and not self._ends_title(following)):
                 numbering = _numbered(label.text)
+                if particle:  # the title goes on from the particle in lower case
+                    text = text[:1].upper() + text[1:]
                 return run if self._title_shape(text, following, numbering) else []
         return []
 
@@ -716,6 +746,20 @@ def _ranked(item: _Found, ranked: dict[str, int]) -> _Level | None:
     return level, LEVEL_RANK, f"{item.numbering!r}: rank {level} of the book's division words"
 
 
+def _group_ranks(cluster: list[_Found], ranked: dict[str, int]) -> list[_Level | None]:
+    """Per line of the cluster, the level by rank of the heading it belongs to: a stacked
+    title (`Der Natürlichen Geschichte` / `Zweytes Buch.`) takes its label's rank."""
+    out: list[_Level | None] = []
+    start = 0
+    for i in range(len(cluster) + 1):
+        if i == len(cluster) or (i and not _same_heading(cluster[i - 1], cluster[i])):
+            group = [_ranked(item, ranked) for item in cluster[start:i]]
+            level = next((lv for lv in group if lv is not None), None)
+            out.extend([level] * (i - start))
+            start = i
+    return out
+
+
 def _base_level(first: _Found, doc: Document, known: dict[str, int]) -> _Level:
     numbering = first.numbering
     if numbering is not None and numbering in known:
@@ -736,11 +780,12 @@ def _levels(cluster: list[_Found], doc: Document, known: dict[str, int],
     levels: list[_Level] = []
     # the cluster's division is its first heading, and the title right under a label
     division_open = cluster[0].form in ("numeral", "division")
+    group_ranks = _group_ranks(cluster, ranked)
     for i, item in enumerate(cluster):
         previous = cluster[i - 1] if i else None
-        by_rank = _ranked(item, ranked)
+        by_rank = group_ranks[i]
         if by_rank is not None and (previous is None or not _same_heading(previous, item)):
-            division_open = True
+            division_open = division_open or item.form in ("numeral", "division")
             level = by_rank
         elif previous is None:
             level = _base_level(item, doc, known)
