@@ -40,9 +40,10 @@ DIVISION_WORDS: tuple[str, ...] = (
 
 #: German and Latin division words from the largest division to the smallest: a part (a
 #: volume) holds books, a book sections, a section chapters, a chapter numbered paragraphs
-#: (``§``); Neitzschitz: `Der Erste Theil` over `Das Erste Buch` over `Das II. Capitel.`, Strauß:
-#: `Zweites Kapitel.` over `§. 16.`. Words of one rank are spellings of one division. English is left out: its words do not keep one order
-#: (a `Part` holds `Sections` in one book and `Section` holds `Parts` in another).
+#: (``§``); Neitzschitz: `Der Erste Theil` over `Das Erste Buch` over `Das II. Capitel.`,
+#: Strauß: `Zweites Kapitel.` over `§. 16.`. Words of one rank are spellings of one division.
+#: English is left out: its words keep no one order (a `Part` holds `Sections` in one book,
+#: a `Section` holds `Parts` in another).
 DIVISION_RANKS: tuple[tuple[str, ...], ...] = (
     ("theil", "teil"),
     ("buch", "liber", "lib"),

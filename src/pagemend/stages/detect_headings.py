@@ -74,8 +74,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from pagemend.data.headings import (BARE_NUMERAL, DIVISION, DIVISION_RANKS, LATIN_LABEL,
-                                    LETTER_LABEL, NUMBERED_PIECE, ORDINAL_DIVISION)
+from pagemend.data.headings import (
+    BARE_NUMERAL,
+    DIVISION,
+    DIVISION_RANKS,
+    LATIN_LABEL,
+    LETTER_LABEL,
+    NUMBERED_PIECE,
+    ORDINAL_DIVISION,
+)
 from pagemend.data.punctuation import OPENS_CAPITAL, QUOTE_OPEN
 from pagemend.layout import has_room, successors
 from pagemend.model import Document, Line
@@ -226,8 +233,9 @@ LARGE_TYPE = rule(STAGE, "large_type", "With geometry: a short body line in type
 RUNS_ON = rule(STAGE, "runs_on", "A heading line without final punctuation, or ending in a "
                "dash, continues onto the next heading line: one heading set on two lines.",
                confirms=True)
-LEVEL_RANK = rule(STAGE, "level_division_rank", "Where a book numbers divisions of two ranks or "
-                  "more (Theil > Buch > Abschnitt > Kapitel > §), each takes its place in that order.")
+LEVEL_RANK = rule(STAGE, "level_division_rank", "Where a book numbers divisions of two ranks "
+                  "or more (Theil > Buch > Abschnitt > Kapitel > §), each takes its place in "
+                  "that order.")
 LEVEL_TOP = rule(STAGE, "level_top_of_page", "An unnumbered heading, or a new numbering, that "
                  "opens a page opens a division: level 1.")
 LEVEL_KNOWN = rule(STAGE, "level_known_numbering", "A heading takes the level its numbering "
@@ -732,7 +740,8 @@ def division_levels(found: list[_Found]) -> dict[str, int]:
     >>> division_levels([F("§"), F("roman")])
     {}
     """
-    ranks = {item.numbering: r for item in found if (r := _rank(item.numbering)) is not None}
+    ranks = {item.numbering: r for item in found
+             if item.numbering is not None and (r := _rank(item.numbering)) is not None}
     order = sorted(set(ranks.values()))
     if len(order) < 2:
         return {}
