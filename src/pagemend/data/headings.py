@@ -10,6 +10,10 @@ bool(DIVISION.match("Chapter 12 of the book"))
     >>> [bool(ORDINAL_DIVISION.match(text)) for text in ("Zwei und dreißigster Brief.",
     ...     "Das ander Buch.", "Das II. Capitel.", "Zweyter Abschnitt.", "Das Buch der Lieder")]
     [True, True, True, True, False]
+    >>> LATIN_LABEL.match("Lib. I. Tit. II.").group("keyword"), bool(LATIN_LABEL.match("Lib. I."))
+    ('Lib', True)
+    >>> bool(LATIN_LABEL.match("Lib. I. cap. 7. Io. Ge.")), bool(LETTER_LABEL.match("A."))
+    (False, True)
     >>> [bool(BARE_NUMERAL.match(text)) for text in ("§. 15.", "§. 45. und 46.", "§ 12", "§. a.")]
     [True, True, True, False]
 """
@@ -18,7 +22,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BARE_NUMERAL", "DIVISION", "DIVISION_ARTICLES", "DIVISION_WORDS", "NUMBERED_PIECE",
+__all__ = ["BARE_NUMERAL", "DIVISION", "DIVISION_ARTICLES", "DIVISION_RANKS", "DIVISION_WORDS",
+           "LATIN_LABEL", "LETTER_LABEL", "NUMBERED_PIECE",
            "NUMBER_WORDS", "ORDINAL_DIVISION", "ORDINAL_STEMS", "ORDINAL_TENS", "ORDINAL_UNITS"]
 
 #: Words that open a numbered division heading (English, French, German, Dutch, Latin).
@@ -31,6 +36,20 @@ DIVISION_WORDS: tuple[str, ...] = (
     "capitel", "capitul", "theil", "hauptstück", "abtheilung", "stück",
     "hoofdstuk", "boek", "deel", "afdeeling", "afdeling",
     "liber", "caput",
+)
+
+#: German and Latin division words from the largest division to the smallest: a part (a
+#: volume) holds books, a book sections, a section chapters, a chapter numbered paragraphs
+#: (``§``); Neitzschitz: `Der Erste Theil` over `Das Erste Buch` over `Das II. Capitel.`,
+#: Strauß: `Zweites Kapitel.` over `§. 16.`. Words of one rank are spellings of one division.
+#: English is left out: its words keep no one order (a `Part` holds `Sections` in one book,
+#: a `Section` holds `Parts` in another).
+DIVISION_RANKS: tuple[tuple[str, ...], ...] = (
+    ("theil", "teil"),
+    ("buch", "liber", "lib"),
+    ("abschnitt",),
+    ("kapitel", "capitel", "capitul", "caput", "cap"),
+    ("§",),
 )
 
 #: Spelled-out numbers used as division numbers (``STAVE ONE``, ``BOOK THE FIRST``).
@@ -56,6 +75,15 @@ DIVISION = re.compile(
 #: printings set a full stop after the section sign, and one head may number two sections).
 BARE_NUMERAL = re.compile(
     r"^(?:[IVXLCDM]+|§\.?\s*\d{1,3}(?:\.?\s*(?:und|and|et|u\.|&|,|—|–|-)\s*\d{1,3})?)\.?$")
+#: A label of abbreviated Latin division words, each with its numeral, alone on its line, as
+#: law and school books of the 17th and 18th centuries number their titles (``Lib. I. Tit.
+#: II.``, ``Cap. III.``, ``Lib. II. Cap. 4.``); the first word names the division.
+LATIN_LABEL = re.compile(
+    r"^(?P<keyword>Lib|Tit|Cap|Sect|Part)\.\s*(?:[IVXLCDM]+|\d{1,3})\."
+    r"(?:\s*(?:Lib|Tit|Cap|Sect|Part)\.\s*(?:[IVXLCDM]+|\d{1,3})\.){0,2}$")
+#: A capital letter with its full stop alone on its line: a lettered subdivision (``A.``,
+#: ``B.``), a label when a title follows it.
+LETTER_LABEL = re.compile(r"^[A-ZÄÖÜ]\.$")
 #: An arabic number with its full stop alone on its line: a piece of a collection (``4.``).
 NUMBERED_PIECE = re.compile(r"^\d{1,3}\.$")
 

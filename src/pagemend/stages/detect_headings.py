@@ -79,6 +79,9 @@ from pagemend.data.headings import (
     _KEYWORD,
     BARE_NUMERAL,
     DIVISION,
+    DIVISION_RANKS,
+    LATIN_LABEL,
+    LETTER_LABEL,
     NUMBERED_PIECE,
     ORDINAL_DIVISION,
 )
@@ -178,6 +181,7 @@ _CAPITALS_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}\b")
 #: a heading line that ends in a short word (`GENERAL PRINCIPLES OF`) is cut mid-phrase
 _ENDS_SHORT_WORD = re.compile(r"(?:^|\s)[^\W\d_]{1,3}$")
 #: a title of one capitalised word (`Introduction`, or words an extractor ran together)
+_LONE_PARTICLE = re.compile(r"^[a-zß-ÿ]{1,5}$")  # `von`, `de`, `of`, `über`
 _ONE_WORD_TITLE = re.compile(r"^[A-ZÀ-ÖØ-Þ][^\W\d_]+$")
 #: a line that opens with an item number (`1. TEMPERANCE`)
 _ITEM_NUMBER = re.compile(r"^(\d{1,3})\.\s")
@@ -232,6 +236,12 @@ DIVISION_LABEL = rule(STAGE, "division_label", "A short line of a division word 
                       "after it, at a block boundary is a heading.")
 BARE_NUMERAL_LINE = rule(STAGE, "bare_numeral", "A roman numeral or section number alone on "
                          "its line (`VIII`, `§ 12`) at a block boundary is a heading.")
+LATIN_LABEL_LINE = rule(STAGE, "latin_label", "A line of abbreviated Latin division words, "
+                        "each with its numeral (`Lib. I. Tit. II.`), is a division label.")
+LETTER_LABEL_LINE = rule(STAGE, "letter_label", "A capital letter with its full stop alone on "
+                         "its line, over a title that ends with its stop, labels a subdivision.")
+LONE_PARTICLE_LINE = rule(STAGE, "lone_particle", "A title under a label may open with a short "
+                          "lower-case word set alone on its line (`von` / `den … Gesetzen.`).")
 NUMBERED_PIECE_LINE = rule(STAGE, "numbered_piece", "An arabic number with a full stop alone "
                            "on its line (`4.`) heads a piece of a collection (a riddle, a "
                            "poem, a short section).")
@@ -268,6 +278,9 @@ LARGE_TYPE = rule(STAGE, "large_type", "With geometry: a short body line in type
 RUNS_ON = rule(STAGE, "runs_on", "A heading line without final punctuation, or ending in a "
                "dash, continues onto the next heading line: one heading set on two lines.",
                confirms=True)
+LEVEL_RANK = rule(STAGE, "level_division_rank", "Where a book numbers divisions of two ranks "
+                  "or more (Theil > Buch > Abschnitt > Kapitel > §), each takes its place in "
+                  "that order.")
 LEVEL_TOP = rule(STAGE, "level_top_of_page", "An unnumbered heading, or a new numbering, that "
                  "opens a page opens a division: level 1.")
 LEVEL_KNOWN = rule(STAGE, "level_known_numbering", "A heading takes the level its numbering "
@@ -329,6 +342,11 @@ def _numbered(text: str) -> tuple[str, str | None, Rule] | None:
         return "numeral", "roman" if text[0] != "§" else "§", BARE_NUMERAL_LINE
     if NUMBERED_PIECE.match(text):
         return "piece", "piece", NUMBERED_PIECE_LINE
+    if LETTER_LABEL.match(text):
+        return "numeral", "letter", LETTER_LABEL_LINE
+    latin = LATIN_LABEL.match(text)
+    if latin:
+        return "division", latin.group("keyword").casefold(), LATIN_LABEL_LINE
     match = DIVISION.match(text) or ORDINAL_DIVISION.match(text)
     if match:
         return "division", match.group("keyword").casefold(), DIVISION_LABEL
@@ -380,10 +398,21 @@ def _letter_section(line: Line, following: Line | None) -> bool:
     return bool(_CAPITALS_WORD.match(following.text)) and following.text[0] == line.text
 
 
+def _lone_particle(line: Line) -> bool:
+    """A short lower-case word alone on its line (`von`, `de`), not a word's broken end.
+
+    >>> from pagemend.model import Line
+    >>> _lone_particle(Line(page=0, number=1, text="von")), _lone_particle(Line(page=0, \
+number=1, text="von den"))
+    (True, False)
+    """
+    return bool(_LONE_PARTICLE.match(line.text)) and not line.glue_next
+
+
 def _is_label(found: _Found) -> bool:
     """A division label with no title on its line (`Chapter I.`, `II`, `ERSTES KAPITEL`)."""
     if found.form == "numeral":  # `§. 15.` over its title, as `VIII` over its own
-        return found.numbering in ("roman", "§")
+        return found.numbering in ("roman", "§", "letter")
     match = DIVISION.match(found.line.text) if found.form == "division" else None
     return found.form == "division" and (match is None or not match.group("title"))
 
@@ -447,11 +476,15 @@ class _Scan:
         while i < len(self.pairs):
             found = self._decide(i)
             title = self._label_title(i) if found is not None and _is_label(found) else []
+            if found is not None and found.by is LETTER_LABEL_LINE and not title:
+                found = None  # a letter alone is a label only over its title
             if found is not None:
                 self.found.extend(self._stacked(i, found))
                 self.found.append(found)
             for j in title:
-                self.found.append(_Found(self.pairs[j][0], "title", None, LABEL_TITLE,
+                by = LONE_PARTICLE_LINE if j == title[0] and _lone_particle(self.pairs[j][0]) \
+                    else LABEL_TITLE
+                self.found.append(_Found(self.pairs[j][0], "title", None, by,
                                          f"line {j - i} of the title under {found.line.text!r}"
                                          if found else ""))
             i += 1 + len(title)
@@ -627,7 +660,8 @@ class _Scan:
         """The indices of the title lines under the label at ``i`` (see ``LABEL_TITLE``)."""
         label = self.pairs[i][0]
         run: list[int] = []
-        for j in range(i + 1, min(i + 1 + MAX_LABEL_TITLE_LINES, len(self.pairs))):
+        particle = i + 1 < len(self.pairs) and _lone_particle(self.pairs[i + 1][0])
+        for j in range(i + 1, min(i + 1 + MAX_LABEL_TITLE_LINES + particle, len(self.pairs))):
             line, following = self.pairs[j]
             form = _form(line) if not run else None
             if line.page != label.page or (form is not None and form[0] != "title"):
@@ -641,6 +675,8 @@ class _Scan:
                     titled and not _TERMINAL.search(line.text)
                     and self._had_room(line, following) and not self._ends_title(following)):
                 numbering = _numbered(label.text)
+                if particle:  # the title goes on from the particle in lower case
+                    text = text[:1].upper() + text[1:]
                 return run if self._title_shape(text, following, numbering) else []
         return []
 
@@ -726,6 +762,58 @@ def _top_of_page(line: Line, doc: Document) -> bool:
 _Level = tuple[int, Rule, str]
 
 
+def _rank(numbering: str | None) -> int | None:
+    """The place of a division word in ``DIVISION_RANKS`` (0 is the largest division).
+
+    >>> _rank("capitel"), _rank("§"), _rank("theil"), _rank("chapter")
+    (3, 4, 0, None)
+    """
+    for i, words in enumerate(DIVISION_RANKS):
+        if numbering in words:
+            return i
+    return None
+
+
+def division_levels(found: list[_Found]) -> dict[str, int]:
+    """Levels by rank for the ranked division words a document numbers its headings with,
+    where it uses two ranks or more: the largest present is level 1, the next level 2.
+
+    >>> class F:
+    ...     def __init__(self, numbering): self.numbering = numbering
+    >>> division_levels([F("§"), F("kapitel"), F("§"), F(None)])
+    {'kapitel': 1, '§': 2}
+    >>> division_levels([F("§"), F("roman")])
+    {}
+    """
+    ranks = {item.numbering: r for item in found
+             if item.numbering is not None and (r := _rank(item.numbering)) is not None}
+    order = sorted(set(ranks.values()))
+    if len(order) < 2:
+        return {}
+    return {word: order.index(r) + 1 for word, r in sorted(ranks.items(), key=lambda kv: kv[1])}
+
+
+def _ranked(item: _Found, ranked: dict[str, int]) -> _Level | None:
+    if item.numbering is None or item.numbering not in ranked:
+        return None
+    level = ranked[item.numbering]
+    return level, LEVEL_RANK, f"{item.numbering!r}: rank {level} of the book's division words"
+
+
+def _group_ranks(cluster: list[_Found], ranked: dict[str, int]) -> list[_Level | None]:
+    """Per line of the cluster, the level by rank of the heading it belongs to: a stacked
+    title (`Der Natürlichen Geschichte` / `Zweytes Buch.`) takes its label's rank."""
+    out: list[_Level | None] = []
+    start = 0
+    for i in range(len(cluster) + 1):
+        if i == len(cluster) or (i and not _same_heading(cluster[i - 1], cluster[i])):
+            group = [_ranked(item, ranked) for item in cluster[start:i]]
+            level = next((lv for lv in group if lv is not None), None)
+            out.extend([level] * (i - start))
+            start = i
+    return out
+
+
 def _base_level(first: _Found, doc: Document, known: dict[str, int]) -> _Level:
     numbering = first.numbering
     if numbering is not None and numbering in known:
@@ -740,14 +828,20 @@ def _base_level(first: _Found, doc: Document, known: dict[str, int]) -> _Level:
     return 2, LEVEL_SECTION, "unnumbered, in mid-page"
 
 
-def _levels(cluster: list[_Found], doc: Document, known: dict[str, int]) -> list[_Level]:
+def _levels(cluster: list[_Found], doc: Document, known: dict[str, int],
+            ranked: dict[str, int]) -> list[_Level]:
     """One level per heading line of the cluster (see the module docstring)."""
     levels: list[_Level] = []
     # the cluster's division is its first heading, and the title right under a label
     division_open = cluster[0].form in ("numeral", "division")
+    group_ranks = _group_ranks(cluster, ranked)
     for i, item in enumerate(cluster):
         previous = cluster[i - 1] if i else None
-        if previous is None:
+        by_rank = group_ranks[i]
+        if by_rank is not None and (previous is None or not _same_heading(previous, item)):
+            division_open = division_open or item.form in ("numeral", "division")
+            level = by_rank
+        elif previous is None:
             level = _base_level(item, doc, known)
         elif _same_heading(previous, item):
             level = (levels[-1][0], LEVEL_SAME, "continues the heading line above")
@@ -775,8 +869,10 @@ def detect_headings(doc: Document, config: DetectHeadingsConfig | None) -> Docum
     doc = _read_back_numerals(doc)
     changes = Changes()
     known: dict[str, int] = {}
-    for cluster in _clusters(_Scan(doc).run(), doc):
-        levels = _levels(cluster, doc, known)
+    found = _Scan(doc).run()
+    ranked = division_levels(found)
+    for cluster in _clusters(found, doc):
+        levels = _levels(cluster, doc, known, ranked)
         for i, (item, (level, by, evidence)) in enumerate(zip(cluster, levels, strict=True)):
             same = i > 0 and _same_heading(cluster[i - 1], item)
             changes.set(item.line, item.by, item.evidence, kind="heading")

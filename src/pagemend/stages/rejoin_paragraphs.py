@@ -57,6 +57,10 @@ MIN_FRAGMENTS = 3
 #: dta-treviranus-1802, 21 in dta-pueckler-1830); one or two lines opening with a mark are
 #: as often a speaker's one-line turns.
 MIN_RUNNING_QUOTE_LINES = 3
+#: Lines set beside a chapter's large initial, the opening line included (printings: the
+#: initials of dta-abel-1699 leave two or three short lines, `WAs für eine edle Creatur` /
+#: `ein Student sey/ ist zur` / `Gnüge erwiesen. So`, those of neitschitz and gottsched one).
+INITIAL_SPAN = 3
 
 #: After a colon, a lower-case line at most this share of the measure may open a display (a
 #: verse quotation that begins mid-line: biographia-weasy `qui laudibus amplis`, 0.3); prose
@@ -66,6 +70,9 @@ DISPLAY_SHARE = 0.7
 _OPENS_LOWER = re.compile(r"^[a-zß-ÿ]")
 #: a quotation closes at the line's end (`habe.“`, `ferat.”`), a note marker after it or not
 _CLOSED_QUOTE = re.compile(r"[“”»«\"'’][.,;:!?]?(?:\d{1,3}|[*†‡]|\(\w\))?$")
+#: an opening word whose first letter was a large initial: the transcription capitalises its
+#: second letter too (`DEr`, `WAs`, `NAchdem`, `AM Marckte`)
+_INITIAL_WORD = re.compile(r"^[A-ZÄÖÜ]{2}(?:[a-zß-ÿ]|\s)")
 _HAS_LOWER = re.compile(r"[a-zß-ÿ]")  # a line of prose, not one in capitals (a heading)
 _TERMINAL = re.compile(r"[.!?:;…]['’\"”»)\]]*(?:\d{1,3}|\^\d{1,3}|[*†‡])?$")
 
@@ -96,6 +103,9 @@ LOWER_CASE = rule(STAGE, "lower_case_continues", "A prose line that opens with a
 START_KEPT = rule(STAGE, "start_kept", "Prose that an earlier stage opened a block for (after "
                   "a salutation, a list, an attribution, a displayed line) opens a paragraph.",
                   confirms=True)
+BESIDE_INITIAL = rule(STAGE, "beside_initial", "The first lines of a chapter opened with a large "
+                      "initial (`DEr`, `WAs` under the heading) run short beside it: they end "
+                      "no paragraph by their length.", confirms=True)
 CONTINUES = rule(STAGE, "continues", "A body line that nothing ends continues its paragraph.",
                  default=True)
 _STATEMENTS = {
@@ -204,6 +214,21 @@ class _Context:
     gaps: set[tuple[int, int]]
     running: set[tuple[int, int]]
     margins: tuple[tuple[float | None, ...], tuple[float | None, ...]]
+    initial: set[tuple[int, int]]
+
+
+def _beside_initial(pairs: list[tuple[Line, Line | None]]) -> set[tuple[int, int]]:
+    """The lines set beside a large initial: the first ``INITIAL_SPAN`` lines of prose
+    under a heading whose first word carries the initial (`DEr andere Toden-Träger`)."""
+    keys: set[tuple[int, int]] = set()
+    for i, (line, _) in enumerate(pairs):
+        if not (i and pairs[i - 1][0].kind == "heading" and line.kind == "paragraph"
+                and _INITIAL_WORD.match(line.text)):
+            continue
+        for other, _ in pairs[i:i + INITIAL_SPAN]:
+            if other.page == line.page and other.kind == "paragraph":
+                keys.add((other.page, other.number))
+    return keys
 
 
 def _describe(line: Line, following: Line, full: int) -> str:
@@ -262,7 +287,9 @@ def _between(line: Line, following: Line, full: int, context: _Context) -> Verdi
 def _by_text(line: Line, following: Line, full: int, context: _Context) -> Verdict:
     """The verdict of the line's end and the next line's start (or indent); a quotation mark
     repeated at the start of every line opens no quotation: the line is judged by the text
-    it carries."""
+    it carries; lines beside a chapter's initial run short and end no paragraph."""
+    if (line.page, line.number) in context.initial and not QUOTE_OPEN.match(following.text):
+        return BESIDE_INITIAL, f"line {line.text[:3]!r}… beside the chapter's initial", False
     if (following.page, following.number) in context.running:
         verdict = _by_indent(line, replace(following, text=following.text[1:]), full,
                              context.margins)
@@ -295,7 +322,7 @@ def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> D
     full_lines = body_measures(doc)
     pairs = list(successors(doc))
     context = _Context(_fragments(pairs, full_lines), _gaps(doc), _running_quotes(pairs),
-                       (left_margins(doc), right_margins(doc)))
+                       (left_margins(doc), right_margins(doc)), _beside_initial(pairs))
     changes = Changes()
     verdicts: dict[tuple[int, int], Verdict] = {}
     if pairs:
