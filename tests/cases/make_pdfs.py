@@ -47,10 +47,12 @@ def _write(pages: list[list[str]], path: Path, width: float = 420, height: float
                              NameObject("/Subtype"): NameObject("/Type1"),
                              NameObject("/BaseFont"): NameObject("/Times-Roman")})
     font_ref = writer._add_object(font)
+    fonts = _fonts(writer) if any("/F2 " in l or "/F3 " in l or "/F4 " in l
+                                  for content in pages for l in content) else None
     for content in pages:
         page = writer.add_blank_page(width=width, height=height)
         page[NameObject("/Resources")] = DictionaryObject(
-            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font_ref})})
+            {NameObject("/Font"): fonts or DictionaryObject({NameObject("/F1"): font_ref})})
         stream = DecodedStreamObject()
         stream.set_data("\n".join(content).encode("latin-1"))
         page[NameObject("/Contents")] = writer._add_object(stream)
@@ -59,6 +61,28 @@ def _write(pages: list[list[str]], path: Path, width: float = 420, height: float
     writer.add_metadata({"/Producer": "pagemend tests"})
     with path.open("wb") as handle:
         writer.write(handle)
+
+
+def _fonts(writer: pypdf.PdfWriter) -> DictionaryObject:
+    """Times-Roman as /F1, Times-Bold as /F2, Zapf Dingbats as /F3, Courier as /F4."""
+    fonts = DictionaryObject()
+    for key, name in (("/F1", "/Times-Roman"), ("/F2", "/Times-Bold"),
+                      ("/F3", "/ZapfDingbats"), ("/F4", "/Courier")):
+        fonts[NameObject(key)] = writer._add_object(DictionaryObject({
+            NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject(name)}))
+    return fonts
+
+
+def _in(font: str, x: float, y: float, size: float, text: str) -> str:
+    """``text`` set in font ``font`` (F1 roman, F2 bold, F3 dingbats, F4 courier)."""
+    return f"BT /{font} {size} Tf {x:.1f} {y:.1f} Td ({_escape(text)}) Tj ET"
+
+
+def _wrapped(paragraphs: list[str], width: int) -> list[tuple[str, bool]]:
+    """Every line of ``paragraphs`` wrapped at ``width`` characters, with whether it opens one."""
+    return [(line, row == 0) for paragraph in paragraphs
+            for row, line in enumerate(textwrap.wrap(paragraph, width))]
 
 
 def two_columns() -> None:
@@ -267,6 +291,176 @@ def type_in_matrix() -> None:
            HERE / "type-in-matrix-pdf" / "input.pdf", labels_from=12)
 
 
+SECTIONS = [
+    "Contents", [("1 Timber", "1"), ("1.1 Choosing the board", "2"),
+                 ("1.4.2 Reading the end grain", "5"), ("2 Glue", "9")],
+]
+CHOOSING = [
+    "A board bought in 1887 and kept dry since then is worth more to a joiner than any "
+    "board cut this year, for the old one has finished moving and the new one has not "
+    "begun. The reasons are given in 1.4.2 below, with the signs that show them.",
+    "Before buying, look at three things, in this order:",
+]
+CHECKS = ["1. the end grain, for rings that run across the board;",
+          "2. the faces, for knots that have dried loose;",
+          "3. the edges, for a twist seen along their length."]
+
+
+def numbers_not_markers() -> None:
+    """A contents page whose entries open with section numbers (`1.1`, `1.4.2`) and end with
+    page numbers, then a page that opens a numbered section, names a year and a section in
+    its text, and ends with a numbered list at the foot: none of these numbers is a note
+    marker, and the list is no block of footnotes."""
+    contents = [_in("F2", 60, 540, 14, "Contents")]
+    for row, (entry, page) in enumerate(SECTIONS[1]):  # type: ignore[misc]
+        contents.append(_text(60, 510 - 16 * row, 10, f"{entry} . . . . . . . . . . {page}"))
+    body = [_in("F2", 60, 540, 12, "1.1 Choosing the board")]
+    y = 515.0
+    for text, opens in _wrapped(CHOOSING, 62):
+        body.append(_text(60 + (12 if opens else 0), y, 10, text))
+        y -= 13
+    for item in CHECKS:
+        body.append(_text(72, 80 + 13 * (len(CHECKS) - CHECKS.index(item)), 10, item))
+    body.append(_text(205, 40, 10, "2"))
+    _write([contents, body], HERE / "numbers-not-markers-pdf" / "input.pdf")
+
+
+OPENING = ["Nobody keeps a chisel sharp by accident,\u201d said the old joiner, and he",
+           "turned the blade to the window so that the light ran along its edge.",
+           "\u201cYou keep it sharp by never letting it get blunt.\u201d"]
+LATER = ["Which stone do you use?\u201d the boy asked, since there were three on the",
+         "shelf and none of them looked as though it had been touched that year."]
+
+
+def _quoted(text: str) -> str:
+    """``text`` with its curly quotation marks in StandardEncoding."""
+    return text.replace("\u201c", "\xaa").replace("\u201d", "\xba")
+
+
+def quotation_mark_alone() -> None:
+    """Two chapters whose first paragraphs open with a quotation mark set larger than the
+    line, with no drop cap: on the first page a little higher than the line (pdfium reads it
+    with its line, then a space), on the second raised further (a line of its own). Each
+    joins the word it opens; it is no heading and no paragraph."""
+    pages = []
+    for number, (title, raised, lines) in enumerate((("CHAPTER TWO", 3, OPENING),
+                                                     ("CHAPTER THREE", 12, LATER))):
+        content = [_text(60, 540, 14, title), _text(51, 500 + raised, 14, "\xaa")]
+        for row, line in enumerate(lines):
+            content.append(_text(60, 500 - 12 * row, 10, _quoted(line)))
+        content.append(_text(205, 40, 10, str(number + 19)))
+        pages.append(content)
+    _write(pages, HERE / "quotation-mark-alone-pdf" / "input.pdf")
+
+
+KEEPING = [
+    "A tool that is put back where it belongs is found again without thought, and the "
+    "thought saved goes into the work. That is the whole argument for a tool board, and it "
+    "is a good one, though few apprentices believe it until they have spent a morning "
+    "looking for a marking gauge that was in their apron all along.",
+    "The board should be near the bench but not behind it, so that reaching for a tool "
+    "never means turning away from the work in the vice. A board on the wall to the left "
+    "of a right-handed worker suits most shops, and it leaves the wall behind the bench "
+    "free for the window, which matters more than any board.",
+    "Last of all, the board should be painted a pale colour.",
+]
+
+
+def nearly_empty_pages() -> None:
+    """Four pages under running heads: the book's title with the folio on versos, the
+    section's number and title with the folio on rectos. The third page holds the chapter's
+    last line only and the fourth a plate's caption: the heads are still heads there."""
+    lines = _wrapped(KEEPING, 60)
+    breaks = [0, 8, 16, 17]
+    pages: list[list[str]] = []
+    for number, (start, stop) in enumerate(itertools.pairwise(breaks)):
+        folio = str(number + 10)
+        head = ([_text(60, 560, 9, folio), _text(160, 560, 9, "A MANUAL OF SMALL THINGS")]
+                if number % 2 == 0 else
+                [_text(150, 560, 9, "2.1 KEEPING TOOLS"), _text(350, 560, 9, folio)])
+        content = head + [_text(60 + (12 if opens else 0), 530 - 13 * row, 10, text)
+                          for row, (text, opens) in enumerate(lines[start:stop])]
+        pages.append(content)
+    pages.append([_text(150, 560, 9, "2.1 KEEPING TOOLS"), _text(350, 560, 9, "13"),
+                  _text(130, 300, 9, "Plate 3. A tool board, painted.")])
+    _write(pages, HERE / "nearly-empty-pages-pdf" / "input.pdf")
+
+
+MARGIN = [
+    "The first rule of the shop was that nothing left it on a Friday without the master "
+    "seeing it, and the rule was kept even when the master was away, for then the work "
+    "waited until Monday.",
+    "Apprentices thought the rule a nuisance until the week a chest went out with a drawer "
+    "that stuck, and came back with a letter.",
+]
+
+
+def margin_ornaments() -> None:
+    """A page with an ornament in the outer margin beside a line (a mark for the reader,
+    not a word of the text) and a note marked by an ornamental symbol, its note at the
+    foot in small type under the same symbol."""
+    content: list[str] = []
+    y = 520.0
+    for index, (text, opens) in enumerate(_wrapped(MARGIN, 62)):
+        content.append(_text(60 + (12 if opens else 0), y, 10, text))
+        if index == 1:
+            content.append(_in("F3", 30, y, 9, "\xa8"))  # a club in the margin
+        y -= 13
+    marked = _wrapped(MARGIN, 62)[-1][0]
+    content.append(_in("F3", 60 + _line_width(marked) + 1, y + 17, 6, "k"))  # ❋ raised
+    content.append(_in("F3", 60, 90, 7, "k"))
+    content.append(_text(70, 90, 8, "The letter asked for the drawer to be eased."))
+    content.append(_text(205, 40, 10, "[ 21 ]"))
+    _write([content], HERE / "margin-ornaments-pdf" / "input.pdf")
+
+
+def _line_width(text: str) -> float:
+    """How wide ``text`` sets in 10 pt Times-Roman."""
+    return _natural_widths([text], Path("/tmp") / "pagemend-width.pdf")[0]
+
+
+def wide_title_columns() -> None:
+    """A two-column page under a head across both: the chapter's title, wider than a
+    column, set across both columns, and section heads in bold at 1.1 times the body size
+    at the top of each column's sections."""
+    lines = _wrapped(TWO_COLUMNS, 36)
+    content = [_text(150, 560, 9, "A MANUAL OF SMALL THINGS"),
+               _text(60, 520, 16, "On Keeping the Small Tools of a Workshop")]
+    columns = [[("Places", None), *lines[:8]], [("Habits", None), *lines[8:16]]]
+    for x, column in zip((40, 225), columns, strict=True):
+        y = 490.0
+        for text, opens in column:
+            if opens is None:
+                content.append(_in("F2", x, y, 11, text))
+                y -= 16
+                continue
+            content.append(_text(x + (8 if opens else 0), y, 10, text))
+            y -= 12
+    content.append(_text(205, 40, 9, "4"))
+    _write([content], HERE / "wide-title-columns-pdf" / "input.pdf")
+
+
+def code_output_in_small_type() -> None:
+    """A short program and what it prints, set in small monospaced type between body
+    paragraphs: the printed `4` alone on its line is no note label, for the line after it
+    is in body type."""
+    content = [_text(60, 520, 10, "Try the sum in the interpreter and see what comes back:"),
+               _in("F4", 72, 500, 8, ">>> 2 + 2"), _in("F4", 72, 490, 8, "4"),
+               _text(60, 470, 10, "The answer is printed on a line of its own, with no prompt"),
+               _text(60, 457, 10, "before it, so that it cannot be mistaken for more input."),
+               _text(205, 40, 10, "12")]
+    _write([content], HERE / "code-output-in-small-type-pdf" / "input.pdf")
+
+
+def build_issue_15() -> None:
+    numbers_not_markers()
+    quotation_mark_alone()
+    nearly_empty_pages()
+    margin_ornaments()
+    wide_title_columns()
+    code_output_in_small_type()
+
+
 if __name__ == "__main__":
     two_columns()
     type_and_markers()
@@ -274,3 +468,4 @@ if __name__ == "__main__":
     type_in_matrix()
     drop_cap_set_low()
     bullet_list()
+    build_issue_15()

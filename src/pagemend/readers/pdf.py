@@ -69,6 +69,11 @@ BOLD_WEIGHT = 600
 #: stay under two type sizes on every page of the corpus and realpdf; the narrowest furniture
 #: gap in realpdf is 3.6 (a signature `Vol. IV.` beside its letter, shandy-lualatex).
 WIDE_GAP = 3.0
+#: An opening quotation mark that opens a line in type at least this many times the line's
+#: is set apart for display (hand-set golden case quotation-mark-alone-pdf: 14 pt beside
+#: 10 pt): pdfium's space after it is no word space.
+QUOTE_SET_LARGE = 1.2
+_OPENING_QUOTES = "“„‘"
 #: A nominal size below this many points is a dummy (a space carries size 1, or the PDF sets
 #: every glyph at size 1 and scales it by the text matrix): the size is taken from the box.
 MIN_NOMINAL_SIZE = 2.0
@@ -522,6 +527,19 @@ def _plain_text(text: str, chars: range) -> str:
     return " ".join(text[chars.start:chars.stop].split())
 
 
+def _quote_closed_up(text: str, chars: range, boxes: _Boxes, line_text: str, size: float
+                     ) -> str:
+    """The line's text without the space pdfium put after an opening quotation mark that
+    opens the line set larger than the line's type (`“ Nobody` -> `“Nobody`): the mark was
+    set apart for display and opens its word. Running quotation marks in the line's own type
+    keep their space."""
+    first = next((i for i in chars if not text[i].isspace()), None)
+    if (first is None or text[first] not in _OPENING_QUOTES or not line_text[1:2].isspace()
+            or not size or boxes.type_size(first) < QUOTE_SET_LARGE * size):
+        return line_text
+    return line_text[0] + line_text[2:]
+
+
 def _stray_superscript(text: str, chars: range, boxes: _Boxes, geometry: Geometry,
                        page_height: float) -> str:
     """Raised digits that pdfium put at the end of a line but that stand wholly above it:
@@ -566,6 +584,7 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
             if check:
                 missing += _respaced(page_text, chars, boxes, size)[1]
                 checked += len(chars)
+        text = _quote_closed_up(page_text, chars, boxes, text, size)
         if raised:
             geometry = replace(geometry, superscripts=_superscript_spans(
                 page_text, chars, text, raised))
