@@ -292,7 +292,7 @@ def type_in_matrix() -> None:
 
 
 SECTIONS = [
-    "Contents", [("1 Timber", "1"), ("1.1 Choosing the board", "2"),
+    "Contents", [("1 Timber", "2"), ("1.1 Choosing the board", "2"),
                  ("1.4.2 Reading the end grain", "5"), ("2 Glue", "9")],
 ]
 CHOOSING = [
@@ -314,6 +314,7 @@ def numbers_not_markers() -> None:
     contents = [_in("F2", 60, 540, 14, "Contents")]
     for row, (entry, page) in enumerate(SECTIONS[1]):  # type: ignore[misc]
         contents.append(_text(60, 510 - 16 * row, 10, f"{entry} . . . . . . . . . . {page}"))
+    contents.append(_text(205, 40, 10, "1"))
     body = [_in("F2", 60, 540, 12, "1.1 Choosing the board")]
     y = 515.0
     for text, opens in _wrapped(CHOOSING, 62):

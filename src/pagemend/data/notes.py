@@ -87,6 +87,13 @@ def note_label(text: str) -> tuple[str, int] | None:
 
 
 @functools.lru_cache(maxsize=1024)
+def _not_in_section_number(escaped: str) -> str:
+    """Look-backs (from after ``escaped``) that refuse it as the last part of a section or
+    decimal number: after one or two digits and a dot that open a word (``1.4.2``, ``1.1``)."""
+    return "".join(rf"(?<!{before}{digits}\.{escaped})" for before in (r"[\s.]", "^")
+                   for digits in (r"\d", r"\d\d"))
+
+
 def marker_pattern(label: str) -> re.Pattern[str]:
     """Where a label stands in body text as a note marker: glued to the end of a word or its
     punctuation (``Law.2``, ``too."5``), raised (``^68``, ``went.¹``), in brackets (``[3]``),
@@ -96,6 +103,13 @@ def marker_pattern(label: str) -> re.Pattern[str]:
     >>> bool(marker_pattern("2").search("property of Law.2 Thus")), bool(
     ...     marker_pattern("2").search("in 1812 and 2 more"))
     (True, False)
+
+    Digits after a word of one or two digits and a dot are the last part of a section or
+    decimal number, not a marker (``1.4.2``, ``1.1 Choosing``); after a year they may be one:
+
+    >>> [bool(marker_pattern("2").search(text)) for text in ("see 1.4.2 below", "1.2 Glue",
+    ...                                                       "the summer of 1850.2 By")]
+    [False, False, True]
     """
     escaped = re.escape(label)
     raised = label.translate(_TO_SUPERSCRIPT)
@@ -105,6 +119,7 @@ def marker_pattern(label: str) -> re.Pattern[str]:
         # back runs several times slower over a page
         return re.compile(
             rf"{escaped}(?!\d)(?<=(?:[^\W\d_]|[.,;:!?'\"’”“»›)\]]|\^){escaped})"
+            rf"{_not_in_section_number(escaped)}"
             rf"|\[{escaped}\]"
             rf"|(?m:^{escaped}$)"  # a superscript that extraction set on a line of its own
             # or at the start of the next line, before the lower-case word that goes on
