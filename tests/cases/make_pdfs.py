@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -367,20 +368,35 @@ KEEPING = [
 ]
 
 
+def _set_justified(lines: list[tuple[str, bool]], start: int, stop: int,
+                   measure: tuple[float, float], top: float) -> list[str]:
+    """Lines ``start`` to ``stop`` of ``lines`` set justified in 10 pt from baseline ``top``
+    down, first lines indented by 12 pt, the last line of each paragraph left short."""
+    left, right = measure
+    widths = _natural_widths([text for text, _ in lines], Path(_DRAFT.name))
+    content = []
+    for row in range(start, stop):
+        text, opens = lines[row]
+        indent = 12.0 if opens else 0.0
+        ends = row + 1 == len(lines) or lines[row + 1][1]
+        spacing = 0.0 if ends else (right - left - indent - widths[row]) / text.count(" ")
+        content.append(_justified(left + indent, top - 13 * (row - start), text, spacing))
+    return content
+
+
 def nearly_empty_pages() -> None:
     """Four pages under running heads: the book's title with the folio on versos, the
     section's number and title with the folio on rectos. The third page holds the chapter's
     last line only and the fourth a plate's caption: the heads are still heads there."""
     lines = _wrapped(KEEPING, 60)
-    breaks = [0, 8, 16, 17]
+    breaks = [0, 8, len(lines) - 1, len(lines)]  # the last page holds the last line only
     pages: list[list[str]] = []
     for number, (start, stop) in enumerate(itertools.pairwise(breaks)):
         folio = str(number + 10)
         head = ([_text(60, 560, 9, folio), _text(160, 560, 9, "A MANUAL OF SMALL THINGS")]
                 if number % 2 == 0 else
                 [_text(150, 560, 9, "2.1 KEEPING TOOLS"), _text(350, 560, 9, folio)])
-        content = head + [_text(60 + (12 if opens else 0), 530 - 13 * row, 10, text)
-                          for row, (text, opens) in enumerate(lines[start:stop])]
+        content = head + _set_justified(lines, start, stop, (60.0, 360.0), 530.0)
         pages.append(content)
     pages.append([_text(150, 560, 9, "2.1 KEEPING TOOLS"), _text(350, 560, 9, "13"),
                   _text(130, 300, 9, "Plate 3. A tool board, painted.")])
@@ -417,7 +433,10 @@ def margin_ornaments() -> None:
 
 def _line_width(text: str) -> float:
     """How wide ``text`` sets in 10 pt Times-Roman."""
-    return _natural_widths([text], Path("/tmp") / "pagemend-width.pdf")[0]
+    return _natural_widths([text], Path(_DRAFT.name))[0]
+
+
+_DRAFT = tempfile.NamedTemporaryFile(suffix=".pdf")  # noqa: SIM115 (drafts measured by pdfium)
 
 
 def wide_title_columns() -> None:
