@@ -460,15 +460,23 @@ def wide_title_columns() -> None:
     _write([content], HERE / "wide-title-columns-pdf" / "input.pdf")
 
 
+SUMS = [
+    "The interpreter reads what is typed after its prompt, works it out, and prints the "
+    "value on the next line, so that a short calculation needs no program at all. The "
+    "caret is no power here but an operator on the bits of its two numbers, which surprises "
+    "anyone who tries it for the first time:",
+]
+
+
 def code_output_in_small_type() -> None:
-    """A short program and what it prints, set in small monospaced type between body
-    paragraphs: the printed `4` alone on its line is no note label, for the line after it
-    is in body type."""
-    content = [_text(60, 520, 10, "Try the sum in the interpreter and see what comes back:"),
-               _in("F4", 72, 500, 8, ">>> 2 + 2"), _in("F4", 72, 490, 8, "4"),
-               _text(60, 470, 10, "The answer is printed on a line of its own, with no prompt"),
-               _text(60, 457, 10, "before it, so that it cannot be mistaken for more input."),
-               _text(205, 40, 10, "12")]
+    """A page whose foot holds a short program and what it prints, set in small monospaced
+    type, and a line of body type after it: the printed `4` alone on its line near the foot
+    is no note label, for the line after it is in body type."""
+    lines = _wrapped(SUMS, 60)
+    content = _set_justified(lines, 0, len(lines), (60.0, 360.0), 530.0)
+    content += [_in("F4", 72, 110, 8, ">>> 7 ^ 3"), _in("F4", 72, 100, 8, "4"),
+                _text(60, 80, 10, "The answer stands on a line of its own, with no prompt."),
+                _text(205, 40, 10, "12")]
     _write([content], HERE / "code-output-in-small-type-pdf" / "input.pdf")
 
 
