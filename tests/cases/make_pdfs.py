@@ -440,24 +440,25 @@ _DRAFT = tempfile.NamedTemporaryFile(suffix=".pdf")  # noqa: SIM115 (drafts meas
 
 
 def wide_title_columns() -> None:
-    """A two-column page under a head across both: the chapter's title, wider than a
-    column, set across both columns, and section heads in bold at 1.1 times the body size
-    at the top of each column's sections."""
-    lines = _wrapped(TWO_COLUMNS, 36)
-    content = [_text(150, 560, 9, "A MANUAL OF SMALL THINGS"),
-               _text(60, 520, 16, "On Keeping the Small Tools of a Workshop")]
-    columns = [[("Places", None), *lines[:8]], [("Habits", None), *lines[8:16]]]
-    for x, column in zip((40, 225), columns, strict=True):
-        y = 490.0
-        for text, opens in column:
-            if opens is None:
-                content.append(_in("F2", x, y, 11, text))
-                y -= 16
-                continue
-            content.append(_text(x + (8 if opens else 0), y, 10, text))
-            y -= 12
-    content.append(_text(205, 40, 9, "4"))
-    _write([content], HERE / "wide-title-columns-pdf" / "input.pdf")
+    """Two pages set in two columns under a head across both: on the first the chapter's
+    title, wider than a column, set across both columns; each column opens a section under
+    a head in bold at 1.1 times the body size."""
+    heads = [("Places", "Habits"), ("Shelves", "Boards")]
+    pages = []
+    for number, (left_head, right_head) in enumerate(heads):
+        content = [_text(150, 560, 9, "A MANUAL OF SMALL THINGS")]
+        top = 530.0
+        if number == 0:
+            content.append(_text(60, 525, 16, "On the Keeping of Small Tools"))
+            top = 490.0
+        halves = (TWO_COLUMNS[:2], TWO_COLUMNS[2:])
+        for x, head, paragraphs in zip((40, 225), (left_head, right_head), halves, strict=True):
+            content.append(_in("F2", x, top, 11, head))
+            for row, (text, opens) in enumerate(_wrapped(paragraphs, 36)):
+                content.append(_text(x + (8 if opens else 0), top - 16 - 12 * row, 10, text))
+        content.append(_text(205, 40, 9, str(number + 4)))
+        pages.append(content)
+    _write(pages, HERE / "wide-title-columns-pdf" / "input.pdf")
 
 
 SUMS = [

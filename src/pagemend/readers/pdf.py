@@ -440,6 +440,18 @@ def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float,
     return geometry, _raised(raisable[low:high], boxes, size, bottom) if high > low else []
 
 
+def _wholly_bold(styles: tuple[tuple[int, int, str, str], ...], text: str) -> bool:
+    """The whole line is set in a font whose name says bold (a standard font such as
+    Times-Bold tells pdfium no weight).
+
+    >>> _wholly_bold(((0, 6, "bold", "Times-Bold"),), "Places"), _wholly_bold(
+    ...     ((0, 3, "bold", "Times-Bold"),), "Places")
+    (True, False)
+    """
+    return any(mark == "bold" and start == 0 and end >= len(text.rstrip())
+               for start, end, mark, _ in styles)
+
+
 def _glyph_near_middle(text: str, chars: range) -> int:
     """The index of the non-space character nearest the middle of the line (a space may
     carry a dummy font size), or the middle index where the line has none.
@@ -591,7 +603,8 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
         styles = _style_runs(page_text, chars, text, boxes,
                              (height - geometry.bottom, height - geometry.top))
         if styles:
-            geometry = replace(geometry, styles=styles)
+            geometry = replace(geometry, styles=styles, bold=geometry.bold or _wholly_bold(
+                styles, text))
         items.append((text, geometry, soft))
         stray = _stray_superscript(page_text, chars, boxes, geometry, height)
         if stray and len(items) > 1 and text.endswith(stray):
