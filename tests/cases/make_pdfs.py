@@ -481,6 +481,18 @@ def code_output_in_small_type() -> None:
     _write([content], HERE / "code-output-in-small-type-pdf" / "input.pdf")
 
 
+def labels_disagree() -> None:
+    """Three pages whose printed folios (5, 6, 7) disagree with the labels the PDF declares
+    (/PageLabels counting from the file's first page: 1, 2, 3)."""
+    lines = _wrapped(KEEPING, 60)
+    pages = []
+    for number, start in enumerate(range(0, len(lines), 6)):
+        content = _set_justified(lines, start, min(start + 6, len(lines)), (60.0, 360.0), 530.0)
+        content.append(_text(205, 40, 10, str(number + 5)))
+        pages.append(content)
+    _write(pages, HERE / "labels-disagree-pdf" / "input.pdf", labels_from=1)
+
+
 def build_issue_15() -> None:
     numbers_not_markers()
     quotation_mark_alone()
@@ -488,6 +500,7 @@ def build_issue_15() -> None:
     margin_ornaments()
     wide_title_columns()
     code_output_in_small_type()
+    labels_disagree()
 
 
 if __name__ == "__main__":

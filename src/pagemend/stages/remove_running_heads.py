@@ -55,6 +55,7 @@ rule; its role says what it was (``running_head``, ``folio``, ``foot``).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from pagemend.data.folios import Folio, parse_folio, split_head
@@ -73,7 +74,7 @@ from pagemend.furniture import (
     head_key,
     plausible_head,
 )
-from pagemend.layout import right_margins
+from pagemend.layout import left_margins, right_margins
 from pagemend.model import Document, Edit, Line, LineRole, Page
 from pagemend.registry import stage
 from pagemend.rules import Changes, Rule, rule
@@ -162,7 +163,15 @@ SIGNATURE_MARK = rule(
     "above its catchwords, is a signature mark where another mark of its sheet stands a few "
     "pages away.")
 
+MARGIN_MARK = rule(
+    STAGE, "margin_mark", "With geometry, a line of ornaments or marks alone (`♣`, `☞`: no "
+    "letter or digit) set wholly outside the page's text block, in its margin, is a mark for "
+    "the reader, not a word of the text.")
+
 _Found = tuple[Rule, LineRole, str]
+#: A mark stands in the margin when it ends (or begins) at least this many type sizes
+#: outside the page's margin (hand-set golden case margin-ornaments-pdf: 2.3 sizes).
+MARGIN_SHARE = 0.5
 #: Pieces whose tops lie within this share of the type size share a baseline.
 BASELINE_SHARE = 0.5
 
@@ -459,6 +468,25 @@ def _last_body_line(page: Page, found: dict[int, _Found]) -> Line | None:
                  if line.text and line.number not in found), None)
 
 
+def _margin_marks(page: Page, left: float | None, right: float | None) -> dict[int, _Found]:
+    """The lines of ``page`` that hold only ornaments set in its margin, left of ``left`` or
+    right of ``right`` (the page's margins, in points)."""
+    found: dict[int, _Found] = {}
+    for line in page.lines:
+        geometry = line.geometry
+        if (geometry is None or left is None or right is None or line.role != "body"
+                or not line.text.strip() or any(char.isalnum() for char in line.text)
+                or not any(unicodedata.category(char) == "So" for char in line.text)):
+            continue
+        room = MARGIN_SHARE * (geometry.font_size or 10.0)
+        if geometry.x1 <= left - room or geometry.x0 >= right + room:
+            side = "left" if geometry.x1 <= left - room else "right"
+            found[line.number] = (MARGIN_MARK, "foot", f"{line.text!r} in the {side} margin, "
+                                  f"{geometry.x0:.1f}-{geometry.x1:.1f} pt; text block "
+                                  f"{left:.1f}-{right:.1f} pt")
+    return found
+
+
 _ACTIONS = {"folio": "remove_folio", "foot": "remove_foot", "running_head": "remove_running_head"}
 
 
@@ -472,10 +500,11 @@ def remove_running_heads(doc: Document, config: RemoveRunningHeadsConfig) -> Doc
     edits: list[Edit] = []
     previous_end: Line | None = None
     catchwords = _catchword_furniture(doc)
+    lefts, rights = left_margins(doc), right_margins(doc)
     for page in doc.pages:
         full_line = full_lines[page.index] if page.index < len(full_lines) else 0
         found = _page_furniture(page, evidence, full_line, previous_end, marks) | catchwords.get(
-            page.index, {})
+            page.index, {}) | _margin_marks(page, lefts[page.index], rights[page.index])
         for number, (by, role, reason) in sorted(found.items()):
             line = page.lines[number]
             changes.set(line, by, reason, role=role)
