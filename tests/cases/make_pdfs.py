@@ -380,7 +380,8 @@ def _set_justified(lines: list[tuple[str, bool]], start: int, stop: int,
         indent = 12.0 if opens else 0.0
         ends = row + 1 == len(lines) or lines[row + 1][1]
         spacing = 0.0 if ends else (right - left - indent - widths[row]) / text.count(" ")
-        content.append(_justified(left + indent, top - 13 * (row - start), text, spacing))
+        line = _justified(left + indent, top - 13 * (row - start), text, spacing)
+        content.append(line.replace(" ET", " 0 Tw ET"))  # the word spacing ends with the line
     return content
 
 
@@ -493,6 +494,86 @@ def labels_disagree() -> None:
     _write(pages, HERE / "labels-disagree-pdf" / "input.pdf", labels_from=1)
 
 
+GAUGES = [
+    "A marking gauge is the simplest of tools, a stem with a fence that slides along it and "
+    "a pin near one end, and it is used more often than any other tool in the shop except "
+    "the rule. Every joint begins with a line scored by it, parallel to an edge that has "
+    "been planed true.",
+    "The pin should be filed to a knife edge, not left as a point, so that it cuts the "
+    "fibres across the grain instead of tearing them. A gauge with a dull pin wanders with "
+    "the grain and leaves a line that cannot be trusted.",
+    "Some workers keep two gauges set to the same distance, one for each face of the board, "
+    "so that a setting is never lost halfway through a job. Others keep a single gauge and "
+    "a good memory, and the second habit is the rarer of the two.",
+]
+
+
+def heads_in_three_pieces() -> None:
+    """Three pages under heads set in three pieces across the top: the section's number at
+    the left, its title centred, the folio at the right; a raised note marker whose note
+    sets its label apart from its text at the foot. The PDF, and its page text as
+    ``pdftotext`` reads it (each piece a line of its own, blank lines between), are two
+    golden cases."""
+    lines = _wrapped(GAUGES, 60)
+    pages = []
+    for number, start in enumerate(range(0, len(lines), 6)):
+        content = [_text(60, 560, 9, "3.2"), _text(170, 560, 9, "MARKING GAUGES"),
+                   _text(350, 560, 9, str(number + 30))]
+        content += _set_justified(lines, start, min(start + 6, len(lines)), (60.0, 360.0), 530.0)
+        pages.append(content)
+    last = lines[4][0]  # the first paragraph's last line, set at its natural width
+    pages[0].append(f"BT /F1 6 Tf {60 + _line_width(last) + 0.3:.2f} {478 + 4:.2f} Td (1) Tj ET")
+    pages[0] += [_text(60, 90, 8, "1"), _text(90, 90, 8, "A gauge with a brass strip on its fence "
+                                         "wears longer.")]
+    path = HERE / "heads-in-three-pieces-pdf" / "input.pdf"
+    _write(pages, path)
+    _page_text(path, HERE / "heads-in-three-pieces" / "input.pages.txt")
+
+
+def _page_text(pdf: Path, out: Path) -> None:
+    """The PDF's page text as poppler's ``pdftotext`` reads it (pages ended by form feeds)."""
+    import subprocess
+
+    subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), str(out)], check=True)
+
+
+SETTING = [
+    "The cap iron sits on the cutting iron a hair behind its edge, and it is there to break "
+    "the shaving as it rises, before it can lever the fibres ahead of the cut out of the "
+    "board. Set close, it lets a plane work difficult grain; set far back, it is no help.",
+    "A plane is set by eye and by ear. The iron is pushed down a little at a time until it "
+    "takes a shaving as thin as paper from the edge of a board held up to the light, and "
+    "then it is locked. The sound tells the rest of the story.",
+]
+RUNS_ON = ("A shaving that tears makes a ragged hiss, and one that comes away whole makes a "
+           "clean whisper, which any apprentice learns to hear within a week.")
+
+
+def paragraph_over_page() -> None:
+    """Two pages: the first ends with a sentence that ends its line, the line set justified
+    to the full measure though it holds fewer characters than most; the second page goes on
+    unindented. Geometry shows the paragraph running on over the page."""
+    lines = _wrapped(SETTING, 60)
+    lines = lines[:-1] + [(lines[-1][0], False), *[(text, False) for text in
+                                                   textwrap.wrap(RUNS_ON, 60)]]
+    lines = lines[:len(lines) - 2] + [(lines[-2][0], False), (lines[-1][0], False)]
+    widths = _natural_widths([text for text, _ in lines], Path(_DRAFT.name))
+    broken = len(_wrapped(SETTING, 60))  # the first page ends with the sentence's line
+    pages = []
+    for number, (start, stop) in enumerate(((0, broken), (broken, len(lines)))):
+        content = []
+        for row in range(start, stop):
+            text, opens = lines[row]
+            indent = 12.0 if opens else 0.0
+            last = row + 1 == len(lines) or lines[row + 1][1]
+            spacing = 0.0 if last else (300.0 - indent - widths[row]) / text.count(" ")
+            content.append(_justified(60 + indent, 530 - 13 * (row - start), text, spacing)
+                           .replace(" ET", " 0 Tw ET"))
+        content.append(_text(205, 40, 10, str(number + 40)))
+        pages.append(content)
+    _write(pages, HERE / "paragraph-over-page-pdf" / "input.pdf")
+
+
 def build_issue_15() -> None:
     numbers_not_markers()
     quotation_mark_alone()
@@ -501,6 +582,8 @@ def build_issue_15() -> None:
     wide_title_columns()
     code_output_in_small_type()
     labels_disagree()
+    heads_in_three_pieces()
+    paragraph_over_page()
 
 
 if __name__ == "__main__":
