@@ -322,7 +322,9 @@ def numbers_not_markers() -> None:
         body.append(_text(60 + (12 if opens else 0), y, 10, text))
         y -= 13
     for item in CHECKS:
-        body.append(_text(72, 80 + 13 * (len(CHECKS) - CHECKS.index(item)), 10, item))
+        body.append(_text(72, 106 + 13 * (len(CHECKS) - CHECKS.index(item)), 10, item))
+    body += [_text(72, 93, 10, "The oldest board in the shop was bought the same year, in"),
+             _text(60, 80, 10, "1887, and it is still waiting for the right job.")]
     body.append(_text(205, 40, 10, "2"))
     _write([contents, body], HERE / "numbers-not-markers-pdf" / "input.pdf")
 
