@@ -48,8 +48,8 @@ def _write(pages: list[list[str]], path: Path, width: float = 420, height: float
                              NameObject("/Subtype"): NameObject("/Type1"),
                              NameObject("/BaseFont"): NameObject("/Times-Roman")})
     font_ref = writer._add_object(font)
-    fonts = _fonts(writer) if any("/F2 " in l or "/F3 " in l or "/F4 " in l
-                                  for content in pages for l in content) else None
+    fonts = _fonts(writer) if any(f"/F{n} " in line for content in pages
+                                  for line in content for n in (2, 3, 4)) else None
     for content in pages:
         page = writer.add_blank_page(width=width, height=height)
         page[NameObject("/Resources")] = DictionaryObject(
@@ -555,10 +555,7 @@ def paragraph_over_page() -> None:
     """Two pages: the first ends with a sentence that ends its line, the line set justified
     to the full measure though it holds fewer characters than most; the second page goes on
     unindented. Geometry shows the paragraph running on over the page."""
-    lines = _wrapped(SETTING, 60)
-    lines = lines[:-1] + [(lines[-1][0], False), *[(text, False) for text in
-                                                   textwrap.wrap(RUNS_ON, 60)]]
-    lines = lines[:len(lines) - 2] + [(lines[-2][0], False), (lines[-1][0], False)]
+    lines = [*_wrapped(SETTING, 60), *((text, False) for text in textwrap.wrap(RUNS_ON, 60))]
     widths = _natural_widths([text for text, _ in lines], Path(_DRAFT.name))
     broken = len(_wrapped(SETTING, 60))  # the first page ends with the sentence's line
     pages = []
