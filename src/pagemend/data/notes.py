@@ -88,10 +88,14 @@ def note_label(text: str) -> tuple[str, int] | None:
 
 @functools.lru_cache(maxsize=1024)
 def _not_in_section_number(escaped: str) -> str:
-    """Look-backs (from after ``escaped``) that refuse it as the last part of a section or
-    decimal number: after one or two digits and a dot that open a word (``1.4.2``, ``1.1``)."""
-    return "".join(rf"(?<!{before}{digits}\.{escaped})" for before in (r"[\s.]", "^")
-                   for digits in (r"\d", r"\d\d"))
+    """Look-backs (from after ``escaped``) that refuse it as the last part of a section
+    number: after two numbers of one or two digits each followed by a dot (``1.4.2``), or
+    after one such number opening a line (``1.1 Choosing``). A decimal in running text
+    (``57.8 degs.``) is left to the other tests."""
+    small = (r"\d", r"\d\d")
+    two_dots = [rf"(?<!{a}\.{b}\.{escaped})" for a in small for b in small]
+    opening = [rf"(?<!{start}{a}\.{escaped})" for start in ("^", "\n") for a in small]
+    return "".join(two_dots + opening)
 
 
 def marker_pattern(label: str) -> re.Pattern[str]:
@@ -104,8 +108,8 @@ def marker_pattern(label: str) -> re.Pattern[str]:
     ...     marker_pattern("2").search("in 1812 and 2 more"))
     (True, False)
 
-    Digits after a word of one or two digits and a dot are the last part of a section or
-    decimal number, not a marker (``1.4.2``, ``1.1 Choosing``); after a year they may be one:
+    Digits that end a section number are no marker (``1.4.2``, ``1.1 Choosing`` opening a
+    line); after a year they may be one:
 
     >>> [bool(marker_pattern("2").search(text)) for text in ("see 1.4.2 below", "1.2 Glue",
     ...                                                       "the summer of 1850.2 By")]

@@ -122,7 +122,7 @@ _MARKERS: tuple[tuple[re.Pattern[str], Rule, bool], ...] = (
     # after a number that ends a sentence (`the summer of 1850.1 By May`), not a decimal
     # (`57.8 degs.`) nor the end of a section number (`1.4.2 Reading`): a capital must open
     # the next sentence
-    (re.compile(r"(?<=\d[.!?])(?<![\s.]\d\.)(?<![\s.]\d\d\.)(?<!^\d\.)(?<!^\d\d\.)"
+    (re.compile(r"(?<=\d[.!?])(?<!\d\.\d\.)(?<!\d\.\d\d\.)(?<!^\d\.)(?<!^\d\d\.)"
                 r"(\d{1,3})(?=\s+[A-ZÀ-Þ])"), AFTER_NUMBER, True),
     (re.compile(r"^(\d{1,3})(?= [a-zà-ÿ])"), LINE_START_DIGITS, True),
 )
