@@ -101,6 +101,13 @@ SIGNALS = ("terminal_unmeasured", "short_sentence", "indent_trace", "room_termin
 _CITATION = re.compile(r"^(?:\d{1,3}|[IVXLC]{1,6})\.\s+[A-ZÀ-Þ][a-zß-ÿ]{1,5}\.(?:\s|$)")
 
 
+#: A line whose right edge lies within this many type sizes of the page's right margin is
+#: set out to it (justified lines end within a hair of it: 0.1 pt in the hand-set golden case
+#: paragraph-over-page-pdf; a paragraph's last line that happens to end near the margin
+#: seldom ends exactly at it).
+MARGIN_REACH = 0.2
+
+
 def _convention(line: Line, following: Line, end: str) -> str | None:
     if _CITATION.match(following.text):
         return None
@@ -126,6 +133,15 @@ def paragraph_end(line: Line, following: Line, full_line: int, right: float | No
     >>> [paragraph_end(Line("x" * 56 + " 1.", 0, 0), Line(text, 0, 1), 60)
     ...  for text in ("2. Thou wilt set little value", "2. Sam. 7, 12. " + "x" * 50)]
     ['turn_after_sentence', None]
+
+    With geometry, a sentence-ending line justified out to the right margin runs on, though
+    it holds fewer characters than most (wide word spaces):
+
+    >>> from pagemend.model import Geometry
+    >>> full = Line("is locked. The sound tells the story.", 0, 5, Geometry(60, 359.5, 0, 10, 10))
+    >>> after = Line("A shaving that tears makes a hiss", 1, 0, Geometry(60, 250, 0, 10, 10))
+    >>> paragraph_end(full, after, 58, right=360.0), paragraph_end(full, after, 58)
+    (None, 'room_terminal')
     """
     if line.glue_next:
         return None
@@ -136,9 +152,20 @@ def paragraph_end(line: Line, following: Line, full_line: int, right: float | No
     if not full_line:
         return "terminal_unmeasured" if _TERMINAL.search(end) else None
     room = room_in_points(line, following, right)
+    if room is False and _out_to_margin(line, following, right):
+        return None  # geometry outranks the characters' count
     if not (has_room(line, following, full_line) if room is None else room):
         return _without_room(line, following, full_line, end)
     return _with_room(line, following, full_line, end)
+
+
+def _out_to_margin(line: Line, following: Line, right: float | None) -> bool:
+    """Over a page break, the line ends at the right margin (within ``MARGIN_REACH`` of its
+    type size): set justified to the full measure, its paragraph runs on."""
+    geometry = line.geometry
+    if right is None or geometry is None or following.page == line.page:
+        return False
+    return abs(right - geometry.x1) <= MARGIN_REACH * (geometry.font_size or 10.0)
 
 
 def _with_room(line: Line, following: Line, full_line: int, end: str) -> str | None:

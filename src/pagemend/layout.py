@@ -44,6 +44,9 @@ INDENT_MAX = 4.0
 FULL_LINE_PERCENTILE = 0.75
 #: pages with fewer prose lines take the document's measure
 MIN_MEASURED_LINES = 8
+#: a page with fewer body lines than this has no margins of its own to tell (a chapter's
+#: last line, a plate's caption: golden case nearly-empty-pages-pdf): it takes its side's
+MIN_MARGIN_LINES = 3
 
 #: The next word fits when the line plus a space plus the word is at most this share of the
 #: full line. Justified lines in proportional type vary by about ±8% in characters around the
@@ -190,12 +193,36 @@ def right_margins(doc: Document) -> tuple[float | None, ...]:
 
 
 def _common_edges(doc: Document, side: str) -> tuple[float | None, ...]:
+    """Each page's most common edge of its body lines; a nearly empty page (fewer than
+    ``MIN_MARGIN_LINES`` body lines: a chapter's last line, a plate's caption) takes the
+    median margin of the pages of its side (rectos or versos) that have enough lines."""
     margins: list[float | None] = []
+    counted: list[int] = []
     for page in doc.pages:
         edges = Counter(round(getattr(line.geometry, side)) for line in page.lines
                         if line.geometry is not None and line.text and line.role == "body")
         margins.append(float(edges.most_common(1)[0][0]) if edges else None)
-    return tuple(margins)
+        counted.append(sum(edges.values()))
+    return tuple(_measured_margin(margins, counted, index) for index in range(len(margins)))
+
+
+def _measured_margin(margins: list[float | None], counted: list[int], index: int
+                     ) -> float | None:
+    """Page ``index``'s margin, or where it has too few lines to tell, that of its side.
+
+    >>> _measured_margin([60.0, 70.0, 60.0, 130.0], [9, 9, 9, 1], 3)
+    70.0
+    >>> _measured_margin([60.0, 130.0], [9, 1], 1)
+    60.0
+    """
+    if margins[index] is None or counted[index] >= MIN_MARGIN_LINES:
+        return margins[index]
+    for pages in (range(index % 2, len(margins), 2), range(len(margins))):
+        known = sorted(m for i in pages if (m := margins[i]) is not None
+                       and counted[i] >= MIN_MARGIN_LINES)
+        if known:
+            return known[len(known) // 2]
+    return margins[index]
 
 
 def room_in_points(line: Line, following: Line, right: float | None) -> bool | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -47,10 +48,12 @@ def _write(pages: list[list[str]], path: Path, width: float = 420, height: float
                              NameObject("/Subtype"): NameObject("/Type1"),
                              NameObject("/BaseFont"): NameObject("/Times-Roman")})
     font_ref = writer._add_object(font)
+    fonts = _fonts(writer) if any(f"/F{n} " in line for content in pages
+                                  for line in content for n in (2, 3, 4)) else None
     for content in pages:
         page = writer.add_blank_page(width=width, height=height)
         page[NameObject("/Resources")] = DictionaryObject(
-            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font_ref})})
+            {NameObject("/Font"): fonts or DictionaryObject({NameObject("/F1"): font_ref})})
         stream = DecodedStreamObject()
         stream.set_data("\n".join(content).encode("latin-1"))
         page[NameObject("/Contents")] = writer._add_object(stream)
@@ -59,6 +62,28 @@ def _write(pages: list[list[str]], path: Path, width: float = 420, height: float
     writer.add_metadata({"/Producer": "pagemend tests"})
     with path.open("wb") as handle:
         writer.write(handle)
+
+
+def _fonts(writer: pypdf.PdfWriter) -> DictionaryObject:
+    """Times-Roman as /F1, Times-Bold as /F2, Zapf Dingbats as /F3, Courier as /F4."""
+    fonts = DictionaryObject()
+    for key, name in (("/F1", "/Times-Roman"), ("/F2", "/Times-Bold"),
+                      ("/F3", "/ZapfDingbats"), ("/F4", "/Courier")):
+        fonts[NameObject(key)] = writer._add_object(DictionaryObject({
+            NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject(name)}))
+    return fonts
+
+
+def _in(font: str, x: float, y: float, size: float, text: str) -> str:
+    """``text`` set in font ``font`` (F1 roman, F2 bold, F3 dingbats, F4 courier)."""
+    return f"BT /{font} {size} Tf {x:.1f} {y:.1f} Td ({_escape(text)}) Tj ET"
+
+
+def _wrapped(paragraphs: list[str], width: int) -> list[tuple[str, bool]]:
+    """Every line of ``paragraphs`` wrapped at ``width`` characters, with whether it opens one."""
+    return [(line, row == 0) for paragraph in paragraphs
+            for row, line in enumerate(textwrap.wrap(paragraph, width))]
 
 
 def two_columns() -> None:
@@ -267,6 +292,299 @@ def type_in_matrix() -> None:
            HERE / "type-in-matrix-pdf" / "input.pdf", labels_from=12)
 
 
+SECTIONS = [
+    "Contents", [("1 Timber", "2"), ("1.1 Choosing the board", "2"),
+                 ("1.4.2 Reading the end grain", "5"), ("2 Glue", "9")],
+]
+CHOOSING = [
+    "A board bought in 1887 and kept dry since then is worth more to a joiner than any "
+    "board cut this year, for the old one has finished moving and the new one has not "
+    "begun. The reasons are given in 1.4.2 below, with the signs that show them.",
+    "Before buying, look at three things, in this order:",
+]
+CHECKS = ["1. the end grain, for rings that run across the board;",
+          "2. the faces, for knots that have dried loose;",
+          "3. the edges, for a twist seen along their length."]
+
+
+def numbers_not_markers() -> None:
+    """A contents page whose entries open with section numbers (`1.1`, `1.4.2`) and end with
+    page numbers, then a page that opens a numbered section, names a year and a section in
+    its text, and ends with a numbered list at the foot: none of these numbers is a note
+    marker, and the list is no block of footnotes."""
+    contents = [_in("F2", 60, 540, 14, "Contents")]
+    for row, (entry, page) in enumerate(SECTIONS[1]):  # type: ignore[misc]
+        contents.append(_text(60, 510 - 16 * row, 10, f"{entry} . . . . . . . . . . {page}"))
+    contents.append(_text(205, 40, 10, "1"))
+    body = [_in("F2", 60, 540, 12, "1.1 Choosing the board")]
+    y = 515.0
+    for text, opens in _wrapped(CHOOSING, 62):
+        body.append(_text(60 + (12 if opens else 0), y, 10, text))
+        y -= 13
+    for item in CHECKS:
+        body.append(_text(72, 106 + 13 * (len(CHECKS) - CHECKS.index(item)), 10, item))
+    body += [_text(72, 93, 10, "The oldest board in the shop was bought the same year, in"),
+             _text(60, 80, 10, "1887, and it is still waiting for the right job.")]
+    body.append(_text(205, 40, 10, "2"))
+    _write([contents, body], HERE / "numbers-not-markers-pdf" / "input.pdf")
+
+
+OPENING = ["Nobody keeps a chisel sharp by accident,\u201d said the old joiner, and he",
+           "turned the blade to the window so that the light ran along its edge.",
+           "\u201cYou keep it sharp by never letting it get blunt.\u201d"]
+LATER = ["Which stone do you use?\u201d the boy asked, since there were three on the",
+         "shelf and none of them looked as though it had been touched that year."]
+
+
+def _quoted(text: str) -> str:
+    """``text`` with its curly quotation marks in StandardEncoding."""
+    return text.replace("\u201c", "\xaa").replace("\u201d", "\xba")
+
+
+def quotation_mark_alone() -> None:
+    """Two chapters whose first paragraphs open with a quotation mark set larger than the
+    line, with no drop cap: on the first page a little higher than the line (pdfium reads it
+    with its line, then a space), on the second raised further (a line of its own). Each
+    joins the word it opens; it is no heading and no paragraph."""
+    pages = []
+    for number, (title, raised, lines) in enumerate((("CHAPTER TWO", 3, OPENING),
+                                                     ("CHAPTER THREE", 12, LATER))):
+        content = [_text(60, 540, 14, title), _text(51, 500 + raised, 14, "\xaa")]
+        for row, line in enumerate(lines):
+            content.append(_text(60, 500 - 12 * row, 10, _quoted(line)))
+        content.append(_text(205, 40, 10, str(number + 19)))
+        pages.append(content)
+    _write(pages, HERE / "quotation-mark-alone-pdf" / "input.pdf")
+
+
+KEEPING = [
+    "A tool that is put back where it belongs is found again without thought, and the "
+    "thought saved goes into the work. That is the whole argument for a tool board, and it "
+    "is a good one, though few apprentices believe it until they have spent a morning "
+    "looking for a marking gauge that was in their apron all along.",
+    "The board should be near the bench but not behind it, so that reaching for a tool "
+    "never means turning away from the work in the vice. A board on the wall to the left "
+    "of a right-handed worker suits most shops, and it leaves the wall behind the bench "
+    "free for the window, which matters more than any board.",
+    "Last of all, the board should be painted a pale colour.",
+]
+
+
+def _set_justified(lines: list[tuple[str, bool]], start: int, stop: int,
+                   measure: tuple[float, float], top: float) -> list[str]:
+    """Lines ``start`` to ``stop`` of ``lines`` set justified in 10 pt from baseline ``top``
+    down, first lines indented by 12 pt, the last line of each paragraph left short."""
+    left, right = measure
+    widths = _natural_widths([text for text, _ in lines], Path(_DRAFT.name))
+    content = []
+    for row in range(start, stop):
+        text, opens = lines[row]
+        indent = 12.0 if opens else 0.0
+        ends = row + 1 == len(lines) or lines[row + 1][1]
+        spacing = 0.0 if ends else (right - left - indent - widths[row]) / text.count(" ")
+        line = _justified(left + indent, top - 13 * (row - start), text, spacing)
+        content.append(line.replace(" ET", " 0 Tw ET"))  # the word spacing ends with the line
+    return content
+
+
+def nearly_empty_pages() -> None:
+    """Four pages under running heads: the book's title with the folio on versos, the
+    section's number and title with the folio on rectos. The third page holds the chapter's
+    last line only and the fourth a plate's caption: the heads are still heads there."""
+    lines = _wrapped(KEEPING, 60)
+    breaks = [0, 8, len(lines) - 1, len(lines)]  # the last page holds the last line only
+    pages: list[list[str]] = []
+    for number, (start, stop) in enumerate(itertools.pairwise(breaks)):
+        folio = str(number + 10)
+        head = ([_text(60, 560, 9, folio), _text(160, 560, 9, "A MANUAL OF SMALL THINGS")]
+                if number % 2 == 0 else
+                [_text(150, 560, 9, "2.1 KEEPING TOOLS"), _text(350, 560, 9, folio)])
+        content = head + _set_justified(lines, start, stop, (60.0, 360.0), 530.0)
+        pages.append(content)
+    pages.append([_text(150, 560, 9, "2.1 KEEPING TOOLS"), _text(350, 560, 9, "13"),
+                  _text(130, 300, 9, "Plate 3. A tool board, painted.")])
+    _write(pages, HERE / "nearly-empty-pages-pdf" / "input.pdf")
+
+
+MARGIN = [
+    "The first rule of the shop was that nothing left it on a Friday without the master "
+    "seeing it, and the rule was kept even when the master was away, for then the work "
+    "waited until Monday.",
+    "Apprentices thought the rule a nuisance until the week a chest went out with a drawer "
+    "that stuck, and came back with a letter.",
+]
+
+
+def margin_ornaments() -> None:
+    """A page with an ornament in the outer margin beside a line (a mark for the reader,
+    not a word of the text) and a note marked by an ornamental symbol, its note at the
+    foot in small type under the same symbol."""
+    content: list[str] = []
+    y = 520.0
+    for index, (text, opens) in enumerate(_wrapped(MARGIN, 62)):
+        content.append(_text(60 + (12 if opens else 0), y, 10, text))
+        if index == 1:
+            content.append(_in("F3", 30, y, 9, "\xa8"))  # a club in the margin
+        y -= 13
+    marked = _wrapped(MARGIN, 62)[-1][0]
+    content.append(_in("F3", 60 + _line_width(marked) + 1, y + 17, 6, "k"))  # ❋ raised
+    content.append(_in("F3", 60, 90, 7, "k"))
+    content.append(_text(70, 90, 8, "The letter asked for the drawer to be eased."))
+    content.append(_text(205, 40, 10, "[ 21 ]"))
+    _write([content], HERE / "margin-ornaments-pdf" / "input.pdf")
+
+
+def _line_width(text: str) -> float:
+    """How wide ``text`` sets in 10 pt Times-Roman."""
+    return _natural_widths([text], Path(_DRAFT.name))[0]
+
+
+_DRAFT = tempfile.NamedTemporaryFile(suffix=".pdf")  # noqa: SIM115 (drafts measured by pdfium)
+
+
+def wide_title_columns() -> None:
+    """Two pages set in two columns under a head across both: on the first the chapter's
+    title, wider than a column, set across both columns; each column opens a section under
+    a head in bold at 1.1 times the body size."""
+    heads = [("Places", "Habits"), ("Shelves", "Boards")]
+    pages = []
+    for number, (left_head, right_head) in enumerate(heads):
+        content = [_text(150, 560, 9, "A MANUAL OF SMALL THINGS")]
+        top = 530.0
+        if number == 0:
+            content.append(_text(60, 525, 16, "On the Keeping of Small Tools"))
+            top = 490.0
+        halves = (TWO_COLUMNS[:2], TWO_COLUMNS[2:])
+        for x, head, paragraphs in zip((40, 225), (left_head, right_head), halves, strict=True):
+            content.append(_in("F2", x, top, 11, head))
+            for row, (text, opens) in enumerate(_wrapped(paragraphs, 36)):
+                content.append(_text(x + (8 if opens else 0), top - 16 - 12 * row, 10, text))
+        content.append(_text(205, 40, 9, str(number + 4)))
+        pages.append(content)
+    _write(pages, HERE / "wide-title-columns-pdf" / "input.pdf")
+
+
+SUMS = [
+    "The interpreter reads what is typed after its prompt, works it out, and prints the "
+    "value on the next line, so that a short calculation needs no program at all. The "
+    "caret is no power here but an operator on the bits of its two numbers, which surprises "
+    "anyone who tries it for the first time:",
+]
+
+
+def code_output_in_small_type() -> None:
+    """A page whose foot holds a short program and what it prints, set in small monospaced
+    type, and a line of body type after it: the printed `4` alone on its line near the foot
+    is no note label, for the line after it is in body type."""
+    lines = _wrapped(SUMS, 60)
+    content = _set_justified(lines, 0, len(lines), (60.0, 360.0), 530.0)
+    content += [_in("F4", 72, 110, 8, ">>> 7 ^ 3"), _in("F4", 72, 100, 8, "4"),
+                _text(60, 80, 10, "The answer stands on a line of its own, with no prompt."),
+                _text(205, 40, 10, "12")]
+    _write([content], HERE / "code-output-in-small-type-pdf" / "input.pdf")
+
+
+def labels_disagree() -> None:
+    """Three pages whose printed folios (5, 6, 7) disagree with the labels the PDF declares
+    (/PageLabels counting from the file's first page: 1, 2, 3)."""
+    lines = _wrapped(KEEPING, 60)
+    pages = []
+    for number, start in enumerate(range(0, len(lines), 6)):
+        content = _set_justified(lines, start, min(start + 6, len(lines)), (60.0, 360.0), 530.0)
+        content.append(_text(205, 40, 10, str(number + 5)))
+        pages.append(content)
+    _write(pages, HERE / "labels-disagree-pdf" / "input.pdf", labels_from=1)
+
+
+GAUGES = [
+    "A marking gauge is the simplest of tools, a stem with a fence that slides along it and "
+    "a pin near one end, and it is used more often than any other tool in the shop except "
+    "the rule. Every joint begins with a line scored by it, parallel to an edge that has "
+    "been planed true.",
+    "The pin should be filed to a knife edge, not left as a point, so that it cuts the "
+    "fibres across the grain instead of tearing them. A gauge with a dull pin wanders with "
+    "the grain and leaves a line that cannot be trusted.",
+    "Some workers keep two gauges set to the same distance, one for each face of the board, "
+    "so that a setting is never lost halfway through a job. Others keep a single gauge and "
+    "a good memory, and the second habit is the rarer of the two.",
+]
+
+
+def heads_in_three_pieces() -> None:
+    """Three pages under heads set in three pieces across the top: the section's number at
+    the left, its title centred, the folio at the right; a raised note marker whose note
+    sets its label apart from its text at the foot. The PDF, and its page text as
+    ``pdftotext`` reads it (each piece a line of its own, blank lines between), are two
+    golden cases."""
+    lines = _wrapped(GAUGES, 60)
+    pages = []
+    for number, start in enumerate(range(0, len(lines), 6)):
+        content = [_text(60, 560, 9, "3.2"), _text(170, 560, 9, "MARKING GAUGES"),
+                   _text(350, 560, 9, str(number + 30))]
+        content += _set_justified(lines, start, min(start + 6, len(lines)), (60.0, 360.0), 530.0)
+        pages.append(content)
+    last = lines[4][0]  # the first paragraph's last line, set at its natural width
+    pages[0].append(f"BT /F1 6 Tf {60 + _line_width(last) + 0.3:.2f} {478 + 4:.2f} Td (1) Tj ET")
+    pages[0] += [_text(60, 90, 8, "1"), _text(90, 90, 8, "A gauge with a brass strip on its fence "
+                                         "wears longer.")]
+    path = HERE / "heads-in-three-pieces-pdf" / "input.pdf"
+    _write(pages, path)
+    _page_text(path, HERE / "heads-in-three-pieces" / "input.pages.txt")
+
+
+def _page_text(pdf: Path, out: Path) -> None:
+    """The PDF's page text as poppler's ``pdftotext`` reads it (pages ended by form feeds)."""
+    import subprocess
+
+    subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), str(out)], check=True)
+
+
+SETTING = [
+    "The cap iron sits on the cutting iron a hair behind its edge, and it is there to break "
+    "the shaving as it rises, before it can lever the fibres ahead of the cut out of the "
+    "board. Set close, it lets a plane work difficult grain; set far back, it is no help.",
+    "A plane is set by eye and by ear. The iron is pushed down a little at a time until it "
+    "takes a shaving as thin as paper from the edge of a board held up to the light, and "
+    "then it is locked. The sound tells the rest of the story.",
+]
+RUNS_ON = ("A shaving that tears makes a ragged hiss, and one that comes away whole makes a "
+           "clean whisper, which any apprentice learns to hear within a week.")
+
+
+def paragraph_over_page() -> None:
+    """Two pages: the first ends with a sentence that ends its line, the line set justified
+    to the full measure though it holds fewer characters than most; the second page goes on
+    unindented. Geometry shows the paragraph running on over the page."""
+    lines = [*_wrapped(SETTING, 60), *((text, False) for text in textwrap.wrap(RUNS_ON, 60))]
+    widths = _natural_widths([text for text, _ in lines], Path(_DRAFT.name))
+    broken = len(_wrapped(SETTING, 60))  # the first page ends with the sentence's line
+    pages = []
+    for number, (start, stop) in enumerate(((0, broken), (broken, len(lines)))):
+        content = []
+        for row in range(start, stop):
+            text, opens = lines[row]
+            indent = 12.0 if opens else 0.0
+            last = row + 1 == len(lines) or lines[row + 1][1]
+            spacing = 0.0 if last else (300.0 - indent - widths[row]) / text.count(" ")
+            content.append(_justified(60 + indent, 530 - 13 * (row - start), text, spacing)
+                           .replace(" ET", " 0 Tw ET"))
+        content.append(_text(205, 40, 10, str(number + 40)))
+        pages.append(content)
+    _write(pages, HERE / "paragraph-over-page-pdf" / "input.pdf")
+
+
+def build_issue_15() -> None:
+    numbers_not_markers()
+    quotation_mark_alone()
+    nearly_empty_pages()
+    margin_ornaments()
+    wide_title_columns()
+    code_output_in_small_type()
+    labels_disagree()
+    heads_in_three_pieces()
+    paragraph_over_page()
+
+
 if __name__ == "__main__":
     two_columns()
     type_and_markers()
@@ -274,3 +592,4 @@ if __name__ == "__main__":
     type_in_matrix()
     drop_cap_set_low()
     bullet_list()
+    build_issue_15()

@@ -179,3 +179,33 @@ def test_characters_outside_the_bmp_keep_their_boxes_paired(tmp_path: Path):
     line = next(line for line in read_pdf(path).pages[0].lines if line.text)
     assert line.text == "a\U0001d400b YY cd"
     assert line.geometry is not None and line.geometry.x1 > 84  # `d` ends at 85.4 pt
+
+
+def test_a_space_with_a_dummy_size_does_not_size_its_line(tmp_path: Path):
+    """Issue 15: a PDF may set its word spaces at a dummy size (1 pt) between words in body
+    type; the line's size is read from a glyph, so the line stays at 10 pt even where the
+    space stands in its middle."""
+    path = _typeset(tmp_path, b"BT /F1 10 Tf 40 250 Td (Body) Tj /F1 1 Tf [( ) -2000] TJ "
+                              b"/F1 10 Tf (text) Tj ET")
+    line = next(line for line in read_pdf(path).pages[0].lines if line.text)
+    assert line.text == "Body text"
+    assert line.geometry is not None and line.geometry.font_size == 10.0
+
+
+def test_a_bold_font_without_a_weight_makes_a_bold_line(tmp_path: Path):
+    """Issue 15: a standard font (Times-Bold) tells pdfium no weight; its name says bold,
+    and a line set wholly in it is bold (a section head at 1.1 times the body)."""
+    from pypdf.generic import DictionaryObject, NameObject
+
+    path = _typeset(tmp_path, b"BT /F2 11 Tf 40 250 Td (Places) Tj ET "
+                              b"BT /F1 10 Tf 40 230 Td (Body text) Tj ET")
+    reader = pypdf.PdfReader(path)
+    writer = pypdf.PdfWriter(clone_from=reader)
+    fonts = writer.pages[0]["/Resources"]["/Font"]
+    fonts[NameObject("/F2")] = writer._add_object(DictionaryObject({
+        NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+        NameObject("/BaseFont"): NameObject("/Times-Bold")}))
+    path = _write(writer, tmp_path / "bold.pdf")
+    head, body = (line for line in read_pdf(path).pages[0].lines if line.text)
+    assert head.geometry is not None and head.geometry.bold
+    assert body.geometry is not None and not body.geometry.bold

@@ -67,3 +67,18 @@ def test_print_wins_over_labels_that_only_count_the_sheets():
     doc = _labelled(["9", "10", "11", "12"], ["1", "2", "3", "4"])
     assert [p.label for p in doc.pages] == ["9", "10", "11", "12"]
 
+
+
+@pytest.mark.parametrize(("case", "by", "says"), [
+    ("two-columns-pdf", "declared_over_print", "/PageLabels '1' agrees with the printed '1'"),
+    ("type-and-markers-pdf", "declared_label", "/PageLabels '12'; no folio printed"),
+    ("labels-disagree-pdf", "printed_folio", "printed folio '5' over /PageLabels '1'"),
+    ("catchwords-pdf", "printed_folio", "printed folio '8'"),
+])
+def test_a_pdf_label_says_whether_it_came_from_the_print_or_page_labels(case, by, says):
+    """Issue 15: /PageLabels are cross-checked with the printed folios (hand-set PDFs of our
+    own): agreeing, declared alone, disagreeing, absent; the decision names the source."""
+    pytest.importorskip("pypdfium2")
+    doc = mend(read_path(str(CASES / case / "input.pdf")))
+    first = next(d for d in doc.decisions if d.stage == "capture_page_labels" and d.page == 0)
+    assert first.rule == f"capture_page_labels.{by}" and first.evidence.startswith(says)

@@ -88,6 +88,17 @@ def note_label(text: str) -> tuple[str, int] | None:
 
 
 @functools.lru_cache(maxsize=1024)
+def _not_in_section_number(escaped: str) -> str:
+    """Look-backs (from after ``escaped``) that refuse it as the last part of a section
+    number: after two numbers of one or two digits each followed by a dot (``1.4.2``), or
+    after one such number opening a line (``1.1 Choosing``). A decimal in running text
+    (``57.8 degs.``) is left to the other tests."""
+    small = (r"\d", r"\d\d")
+    two_dots = [rf"(?<!{a}\.{b}\.{escaped})" for a in small for b in small]
+    opening = [rf"(?<!{start}{a}\.{escaped})" for start in ("^", "\n") for a in small]
+    return "".join(two_dots + opening)
+
+
 def marker_pattern(label: str) -> re.Pattern[str]:
     """Where a label stands in body text as a note marker: glued to the end of a word or its
     punctuation (``Law.2``, ``too."5``), raised (``^68``, ``went.¹``), in brackets (``[3]``),
@@ -97,6 +108,13 @@ def marker_pattern(label: str) -> re.Pattern[str]:
     >>> bool(marker_pattern("2").search("property of Law.2 Thus")), bool(
     ...     marker_pattern("2").search("in 1812 and 2 more"))
     (True, False)
+
+    Digits that end a section number are no marker (``1.4.2``, ``1.1 Choosing`` opening a
+    line); after a year they may be one:
+
+    >>> [bool(marker_pattern("2").search(text)) for text in ("see 1.4.2 below", "1.2 Glue",
+    ...                                                       "the summer of 1850.2 By")]
+    [False, False, True]
     """
     escaped = re.escape(label)
     raised = label.translate(_TO_SUPERSCRIPT)
@@ -106,6 +124,7 @@ def marker_pattern(label: str) -> re.Pattern[str]:
         # back runs several times slower over a page
         return re.compile(
             rf"{escaped}(?!\d)(?<=(?:[^\W\d_]|[.,;:!?'\"’”“»›)\]]|\^){escaped})"
+            rf"{_not_in_section_number(escaped)}"
             rf"|\[{escaped}\]"
             rf"|(?m:^{escaped}$)"  # a superscript that extraction set on a line of its own
             # or at the start of the next line, before the lower-case word that goes on

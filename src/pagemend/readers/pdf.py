@@ -31,6 +31,7 @@ import bisect
 import ctypes
 import functools
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,15 @@ BOLD_WEIGHT = 600
 #: stay under two type sizes on every page of the corpus and realpdf; the narrowest furniture
 #: gap in realpdf is 3.6 (a signature `Vol. IV.` beside its letter, shandy-lualatex).
 WIDE_GAP = 3.0
+#: An opening quotation mark that opens a line in type at least this many times the line's
+#: is set apart for display (hand-set golden case quotation-mark-alone-pdf: 14 pt beside
+#: 10 pt): pdfium's space after it is no word space.
+QUOTE_SET_LARGE = 1.2
+_OPENING_QUOTES = "“„‘"
+#: An ornament (a symbol glyph) standing more than this many type sizes from the text on
+#: its baseline is set apart (a mark in the margin: hand-set golden case
+#: margin-ornaments-pdf, 2.3 type sizes); word spaces stay under one.
+ORNAMENT_GAP = 1.0
 #: A nominal size below this many points is a dummy (a space carries size 1, or the PDF sets
 #: every glyph at size 1 and scales it by the text matrix): the size is taken from the box.
 MIN_NOMINAL_SIZE = 2.0
@@ -435,6 +445,18 @@ def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float,
     return geometry, _raised(raisable[low:high], boxes, size, bottom) if high > low else []
 
 
+def _wholly_bold(styles: tuple[tuple[int, int, str, str], ...], text: str) -> bool:
+    """The whole line is set in a font whose name says bold (a standard font such as
+    Times-Bold tells pdfium no weight).
+
+    >>> _wholly_bold(((0, 6, "bold", "Times-Bold"),), "Places"), _wholly_bold(
+    ...     ((0, 3, "bold", "Times-Bold"),), "Places")
+    (True, False)
+    """
+    return any(mark == "bold" and start == 0 and end >= len(text.rstrip())
+               for start, end, mark, _ in styles)
+
+
 def _glyph_near_middle(text: str, chars: range) -> int:
     """The index of the non-space character nearest the middle of the line (a space may
     carry a dummy font size), or the middle index where the line has none.
@@ -450,9 +472,16 @@ def _glyph_near_middle(text: str, chars: range) -> int:
     return middle
 
 
+def _symbol(char: str) -> bool:
+    """An ornament or mark (``♣``, ``❧``, ``☞``): a symbol that is no letter, digit or
+    punctuation, nor a currency or mathematical sign."""
+    return unicodedata.category(char) == "So"
+
+
 def _pieces(text: str, chars: range, boxes: _Boxes) -> list[range]:
     """The line's characters cut where white space stands wider than ``WIDE_GAP`` type
-    sizes between two glyphs (pieces set apart on one baseline)."""
+    sizes between two glyphs (pieces set apart on one baseline), or ``ORNAMENT_GAP`` beside
+    an ornament (a mark in the margin)."""
     size = boxes.type_size(_glyph_near_middle(text, chars))
     pieces: list[range] = []
     start, previous, spaced = chars.start, None, False
@@ -460,8 +489,10 @@ def _pieces(text: str, chars: range, boxes: _Boxes) -> list[range]:
         if text[index].isspace():
             spaced = previous is not None
             continue
+        apart = ORNAMENT_GAP if previous is not None and (
+            _symbol(text[index]) or _symbol(text[previous])) else WIDE_GAP
         if spaced and previous is not None and (
-                boxes[index][0] - boxes[previous][2] > WIDE_GAP * size):
+                boxes[index][0] - boxes[previous][2] > apart * size):
             pieces.append(range(start, previous + 1))
             start = index
         previous, spaced = index, False
@@ -522,6 +553,19 @@ def _plain_text(text: str, chars: range) -> str:
     return " ".join(text[chars.start:chars.stop].split())
 
 
+def _quote_closed_up(text: str, chars: range, boxes: _Boxes, line_text: str, size: float
+                     ) -> str:
+    """The line's text without the space pdfium put after an opening quotation mark that
+    opens the line set larger than the line's type (`“ Nobody` -> `“Nobody`): the mark was
+    set apart for display and opens its word. Running quotation marks in the line's own type
+    keep their space."""
+    first = next((i for i in chars if not text[i].isspace()), None)
+    if (first is None or text[first] not in _OPENING_QUOTES or not line_text[1:2].isspace()
+            or not size or boxes.type_size(first) < QUOTE_SET_LARGE * size):
+        return line_text
+    return line_text[0] + line_text[2:]
+
+
 def _stray_superscript(text: str, chars: range, boxes: _Boxes, geometry: Geometry,
                        page_height: float) -> str:
     """Raised digits that pdfium put at the end of a line but that stand wholly above it:
@@ -566,13 +610,15 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
             if check:
                 missing += _respaced(page_text, chars, boxes, size)[1]
                 checked += len(chars)
+        text = _quote_closed_up(page_text, chars, boxes, text, size)
         if raised:
             geometry = replace(geometry, superscripts=_superscript_spans(
                 page_text, chars, text, raised))
         styles = _style_runs(page_text, chars, text, boxes,
                              (height - geometry.bottom, height - geometry.top))
         if styles:
-            geometry = replace(geometry, styles=styles)
+            geometry = replace(geometry, styles=styles, bold=geometry.bold or _wholly_bold(
+                styles, text))
         items.append((text, geometry, soft))
         stray = _stray_superscript(page_text, chars, boxes, geometry, height)
         if stray and len(items) > 1 and text.endswith(stray):

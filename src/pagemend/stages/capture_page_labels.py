@@ -123,7 +123,9 @@ def _label(page: Page, folios: dict[int, Folio], trusted: bool
                 f"/PageLabels {page.pdf_label!r} {agree} the printed {folio.text!r}; the two "
                 "agree on most pages")
     if folio is not None:
-        return folio.text, False, PRINTED, f"printed folio {folio.text!r}"
+        over = (f" over /PageLabels {page.pdf_label!r}: the two disagree on most pages"
+                if page.pdf_label and page.pdf_label != folio.text else "")
+        return folio.text, False, PRINTED, f"printed folio {folio.text!r}{over}"
     if page.pdf_label:  # not printed, but declared by the PDF itself
         return page.pdf_label, False, DECLARED, f"/PageLabels {page.pdf_label!r}; no folio printed"
     label = _infer(page.index, folios)

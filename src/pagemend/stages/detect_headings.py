@@ -102,6 +102,10 @@ HEADING_MAX_SHARE = 0.8
 #: is a heading (the corpus PDFs set their headings at 1.2 to 1.45 times the body's size, and
 #: no other line above 1.0).
 HEADING_SIZE_RATIO = 1.2
+#: ...and a short line in bold type this many times the body's or larger (section heads set
+#: in bold at 1.1 times the body: hand-set golden case wide-title-columns-pdf; the bold lines
+#: of the corpus PDFs, run-in heads and emphasis, are in the body's own size)
+BOLD_HEADING_RATIO = 1.08
 #: Under a page that ended with a full line (its paragraph may run on), a title-case line
 #: ending in a full stop is a heading only with at least this many capitalised words of four
 #: letters or more (`Notes to Chapter I.`), or with every word capitalised (`Die Heroen.`);
@@ -275,6 +279,8 @@ TITLE_PAGE = rule(STAGE, "title_page", "A page of a few short lines followed by 
                   "`Anderer` / `Besonderer Theil.`): its lines are one heading.")
 LARGE_TYPE = rule(STAGE, "large_type", "With geometry: a short body line in type well above "
                   "the body's size is a heading.")
+BOLD_TYPE = rule(STAGE, "bold_type", "With geometry: a short body line in bold type a little "
+                 "above the body's size (a section head at 1.1 times) is a heading.")
 RUNS_ON = rule(STAGE, "runs_on", "A heading line without final punctuation, or ending in a "
                "dash, continues onto the next heading line: one heading set on two lines.",
                confirms=True)
@@ -891,17 +897,42 @@ def _size(line: Line) -> float:
     return round(line.geometry.font_size or 0.0, 1) if line.geometry else 0.0
 
 
-def _large_lines(doc: Document, found: dict[tuple[int, int], Line]) -> list[Line]:
+def _large_lines(doc: Document, found: dict[tuple[int, int], Line]) -> tuple[list[Line], float]:
+    """The short body lines in heading type (large, or bold and a little larger), and the
+    body's type size."""
     prose = [line for line in doc.lines() if line.text and line.role == "body"
              and line.kind == "paragraph" and line.geometry is not None]
     sizes = Counter(_size(line) for line in prose)
     if not sizes:
-        return []
+        return [], 0.0
     body = sizes.most_common(1)[0][0]
     full = doc.stats.document_full_line_length if doc.stats else 0
+    blocks = _block_widths(doc)
     return [line for line in prose if (line.page, line.number) not in found
-            and _size(line) >= HEADING_SIZE_RATIO * body
-            and (not full or len(line.text) <= HEADING_MAX_SHARE * full)]
+            and (_size(line) >= HEADING_SIZE_RATIO * body or _bold_head(line, body))
+            and (not full or len(line.text) <= HEADING_MAX_SHARE * full
+                 or _width(line) <= HEADING_MAX_SHARE * blocks[line.page])], body
+
+
+def _bold_head(line: Line, body: float) -> bool:
+    """Set in bold type a little larger than the body's (``BOLD_HEADING_RATIO``)."""
+    return bool(line.geometry and line.geometry.bold) and _size(line) >= BOLD_HEADING_RATIO * body
+
+
+def _width(line: Line) -> float:
+    return line.geometry.x1 - line.geometry.x0 if line.geometry else 0.0
+
+
+def _block_widths(doc: Document) -> list[float]:
+    """Each page's text block width in points (its body lines' leftmost to rightmost edge):
+    on a page of two columns a title may be wider than a column, and than a column's full
+    line in characters."""
+    widths = []
+    for page in doc.pages:
+        boxes = [line.geometry for line in page.lines
+                 if line.text and line.role == "body" and line.geometry is not None]
+        widths.append(max(b.x1 for b in boxes) - min(b.x0 for b in boxes) if boxes else 0.0)
+    return widths
 
 
 def _set_large(doc: Document, changes: Changes) -> None:
@@ -909,7 +940,7 @@ def _set_large(doc: Document, changes: Changes) -> None:
     the body's or larger are headings too, where the text alone did not say so. Lines of one
     size that follow each other on a page are one heading. Its level is that of the headings
     already found in its size; else one below each larger heading size of the document."""
-    large = _large_lines(doc, changes.lines)
+    large, body = _large_lines(doc, changes.lines)
     if not large:
         return
     level_of = {_size(line): line.level for line in changes.lines.values() if line.level}
@@ -920,7 +951,9 @@ def _set_large(doc: Document, changes: Changes) -> None:
         level = level_of.get(size) or min(ranks.index(size) + 1, 6)
         same = previous is not None and previous.page == line.page and (
             previous.number + 1 == line.number and _size(previous) == size)
-        changes.set(line, LARGE_TYPE, f"type {size} pt", kind="heading", starts_block=not same)
+        by = LARGE_TYPE if size >= HEADING_SIZE_RATIO * body else BOLD_TYPE
+        changes.set(line, by, f"type {size} pt{' bold' if by is BOLD_TYPE else ''}, body "
+                    f"{body} pt", kind="heading", starts_block=not same)
         changes.set(line, LEVEL_BY_SIZE, f"type {size} pt, size rank {ranks.index(size) + 1}",
                     level=level)
         previous = line

@@ -73,6 +73,15 @@ INITIAL_SET_LARGE = rule(STAGE, "initial_set_large", "With geometry, a capital a
 #: deep; a raised initial or a heading in capitals is smaller than that beside its text).
 DROP_CAP_SIZE_RATIO = 2.0
 _LOWER_WORD = re.compile(r"^(?P<word>[a-zß-öø-ÿ]+)(?![\w'’])")
+QUOTE_SET_APART = rule(STAGE, "quote_set_apart", "With geometry, an opening quotation mark "
+                       "alone on its line, ending where the next line begins and standing "
+                       "no lower than that line nor more than a line above it, opens that "
+                       "line's first word: it was set apart for display, without a drop cap.")
+#: How far (in type sizes of the next line) a quotation mark set apart may end right of
+#: where that line begins, and stand above its top (hand-set golden case
+#: quotation-mark-alone-pdf: a 14 pt mark 9 pt left of a 10 pt line, raised 12 pt).
+QUOTE_APART_REACH = 2.0
+_OPENS_WORD = re.compile(r"^\w")
 MOVED = rule(STAGE, "moved_away", "A line that held only a drop cap (or its quotation mark) "
              "is left empty once they join their word, and opens no gap between paragraphs.")
 
@@ -144,6 +153,40 @@ def _large_initial(body: list[Line], i: int, lang: str) -> _Found | None:
     return _Found(first, alone["letter"], before, before.text, large=True)
 
 
+def _quote_apart(body: list[Line], i: int) -> Line | None:
+    """The opening quotation mark set alone on the line before ``body[i]``, beside its word.
+
+    >>> mark = Line("“", 1, 2, Geometry(52, 58, 480, 494, 14.0))
+    >>> first = Line("Nobody keeps", 1, 3, Geometry(60, 250, 492, 502, 10.0))
+    >>> _quote_apart([mark, first], 1) is mark
+    True
+    >>> _quote_apart([mark, replace(first, geometry=Geometry(60, 250, 530, 540, 10.0))], 1)
+    """
+    first, before = body[i], body[i - 1] if i else None
+    if before is None or before.page != first.page or not _QUOTE_ALONE.match(before.text):
+        return None
+    mark, line = before.geometry, first.geometry
+    if mark is None or line is None or not line.font_size or not _OPENS_WORD.match(first.text):
+        return None
+    reach = QUOTE_APART_REACH * line.font_size
+    if mark.x1 > line.x0 + reach or not line.top - reach <= mark.top <= line.bottom:
+        return None
+    return before
+
+
+def _join_quote(mark: Line, first: Line, changes: Changes, edits: list[Edit]) -> None:
+    quote = mark.text
+    edits.append(Edit(STAGE, "join_drop_cap", mark.page, mark.number, quote, "",
+                      "opening quotation mark set apart"))
+    changes.replace(mark, text="")
+    changes.set(mark, MOVED, "opening quotation mark moved to its word", role="marker")
+    edits.append(Edit(STAGE, "join_drop_cap", first.page, first.number, "", quote,
+                      f"{quote!r} set apart beside {first.text.split()[0]!r}"))
+    changes.replace(first, text=quote + changes.current(first).text)
+    changes.record(first, QUOTE_SET_APART, "drop_cap", before=None, after=quote,
+                   evidence=f"{quote!r} alone on its line, ending where the line begins")
+
+
 def _beside(found: _Found, body: list[Line]) -> list[Line]:
     """The lines set beside an initial that stood alone: from the first line down to the
     initial's foot, on its page."""
@@ -200,6 +243,15 @@ def _apply(found: _Found, body: list[Line], changes: Changes, edits: list[Edit])
             changes.replace(line, geometry=_flush(geometry, initial.x0))
 
 
+def _try_quote(body: list[Line], i: int, used: set[tuple[int, int]], changes: Changes,
+               edits: list[Edit]) -> None:
+    mark = _quote_apart(body, i)
+    keys = {(line.page, line.number) for line in (mark, body[i]) if line is not None}
+    if mark is not None and not keys & used:
+        used |= keys
+        _join_quote(mark, body[i], changes, edits)
+
+
 @stage(STAGE, JoinDropCapsConfig, requires=("line.role", "meta.lang"), assigns=("line.text",))
 def join_drop_caps(doc: Document, config: JoinDropCapsConfig | None) -> Document:
     """Join drop caps to their words; see the module docstring."""
@@ -211,6 +263,7 @@ def join_drop_caps(doc: Document, config: JoinDropCapsConfig | None) -> Document
     for i in range(len(body)):
         found = _find(body, i, lang)
         if found is None:
+            _try_quote(body, i, used, changes, edits)
             continue
         keys = {(line.page, line.number) for line in (found.first, found.taken_from,
                                                          found.quote_line) if line is not None}

@@ -120,8 +120,10 @@ _MARKERS: tuple[tuple[re.Pattern[str], Rule, bool], ...] = (
                 rf"(?=[{re.escape(APART_SYMBOLS)}]{{1,3}}(?:[\s.,;:!?)]|$)))"
                 rf"([{re.escape(NOTE_SYMBOLS)}]{{1,3}})"), SYMBOL, True),
     # after a number that ends a sentence (`the summer of 1850.1 By May`), not a decimal
-    # (`57.8 degs.`): a capital must open the next sentence
-    (re.compile(r"(?<=\d[.!?])(\d{1,3})(?=\s+[A-ZÀ-Þ])"), AFTER_NUMBER, True),
+    # (`57.8 degs.`) nor the end of a section number (`1.4.2 Reading`): a capital must open
+    # the next sentence
+    (re.compile(r"(?<=\d[.!?])(?<!\d\.\d\.)(?<!\d\.\d\d\.)(?<!^\d\.)(?<!^\d\d\.)"
+                r"(\d{1,3})(?=\s+[A-ZÀ-Þ])"), AFTER_NUMBER, True),
     (re.compile(r"^(\d{1,3})(?= [a-zà-ÿ])"), LINE_START_DIGITS, True),
 )
 #: rules whose marker must follow a word, its punctuation or an ellipsis (see ``_after_word``)

@@ -55,6 +55,9 @@ rule; its role says what it was (``running_head``, ``folio``, ``foot``).
 
 from __future__ import annotations
 
+import itertools
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from pagemend.data.folios import Folio, parse_folio, split_head
@@ -73,7 +76,7 @@ from pagemend.furniture import (
     head_key,
     plausible_head,
 )
-from pagemend.layout import right_margins
+from pagemend.layout import left_margins, right_margins
 from pagemend.model import Document, Edit, Line, LineRole, Page
 from pagemend.registry import stage
 from pagemend.rules import Changes, Rule, rule
@@ -162,7 +165,22 @@ SIGNATURE_MARK = rule(
     "above its catchwords, is a signature mark where another mark of its sheet stands a few "
     "pages away.")
 
+MARGIN_MARK = rule(
+    STAGE, "margin_mark", "With geometry, a line of ornaments or marks alone (`♣`, `☞`: no "
+    "letter or digit) set wholly outside the page's text block, in its margin, is a mark for "
+    "the reader, not a word of the text.")
+
+SECTION_IN_HEAD = rule(
+    STAGE, "section_in_head", "A section's number (`3.2`) set apart at the top of a page, "
+    "beside or above that page's running head, is part of the head (a head in three pieces: "
+    "number, title, folio).")
+
 _Found = tuple[Rule, LineRole, str]
+#: A section's number as a head prints it beside the title and folio (`3.2`, `1.4.2`).
+SECTION_LABEL = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?$")
+#: A mark stands in the margin when it ends (or begins) at least this many type sizes
+#: outside the page's margin (hand-set golden case margin-ornaments-pdf: 2.3 sizes).
+MARGIN_SHARE = 0.5
 #: Pieces whose tops lie within this share of the type size share a baseline.
 BASELINE_SHARE = 0.5
 
@@ -354,8 +372,12 @@ def _page_furniture(page: Page, evidence: Evidence, full_line: int,
     heads: set[tuple[str, str]] = set()
     edges = edge_lines(page)
     top = [edge for edge in edges if edge.zone == "top"]
+    label: EdgeLine | None = None  # a section's number set apart at the top
     for edge in edges:
         if edge.zone in stopped or edge.line.number in found:
+            continue
+        if edge.zone == "top" and label is None and SECTION_LABEL.match(edge.line.text):
+            label = edge  # the head's, if a head follows it
             continue
         if edge.zone == "bottom" and not any(ch.isalnum() for ch in edge.line.text):
             continue  # a marginal mark or ornament below the catchword (`♣`) ends nothing
@@ -374,6 +396,10 @@ def _page_furniture(page: Page, evidence: Evidence, full_line: int,
             heads.add(key)
     found |= _beside_folio(edges, found, evidence)
     found |= _apart_from_folio(top, found, evidence, full_line)
+    if label is not None and label.line.number not in found and any(
+            why[1] == "running_head" for why in found.values()):
+        found[label.line.number] = (SECTION_IN_HEAD, "running_head",
+                                    f"section number {label.line.text} over the running head")
     return found | _folio_out_of_place(page, found, evidence)
 
 
@@ -389,7 +415,8 @@ def _beside_folio(edges: list[EdgeLine], found: dict[int, _Found], evidence: Evi
             continue
         beside = [other for other in edges if other.zone == edge.zone and other is not edge
                   and other.line.geometry is not None and other.line.number not in found
-                  and has_words(head_key(other.line.text))
+                  and (has_words(head_key(other.line.text))
+                       or SECTION_LABEL.match(other.line.text) is not None)
                   and abs(other.line.geometry.top - geometry.top)
                   <= BASELINE_SHARE * (geometry.font_size or 10.0)]
         if not beside:
@@ -412,22 +439,39 @@ def _apart_from_folio(top: list[EdgeLine], found: dict[int, _Found], evidence: E
         return {}
     first, second = top[:2]
     for folio_edge, title in ((first, second), (second, first)):
-        folio = parse_folio(folio_edge.line.text)
-        text = title.line.text
-        if (folio is None or title.line.geometry is not None or title.line.number in found
-                or not evidence.keeps_step(folio, folio_edge.line.page)
-                or not has_words(head_key(text)) or not _shorter_than(text, HEAD_MAX_SHARE,
-                                                                      full_line)
-                or DIVISION.match(text) or BARE_NUMERAL.match(text) or CLAUSE_END.search(text)):
-            continue
-        pair: dict[int, _Found] = {
-            folio_edge.line.number: (FOLIO_IN_SEQUENCE, "folio", f"page number {folio.text} "
-                                     "keeps step with the other pages' folios"),
-            title.line.number: (HEAD_APART_FROM_FOLIO, "running_head", f"{len(text)} "
-                                f"characters opening the page with the folio {folio.text}, "
-                                "each set off by a blank line")}
-        return {number: why for number, why in pair.items() if number not in found}
+        pair = _head_and_folio(folio_edge, title, found, evidence, full_line)
+        if pair:
+            return pair
+    if len(top) < 3 or not top[2].separated:
+        return {}
+    for order in itertools.permutations(top[:3]):  # a section's number, its title, the folio
+        folio_edge, title, label = order
+        pair = _head_and_folio(folio_edge, title, found, evidence, full_line)
+        if pair and label.line.geometry is None and SECTION_LABEL.match(label.line.text):
+            return pair | ({} if label.line.number in found else {label.line.number: (
+                SECTION_IN_HEAD, "running_head", f"section number {label.line.text} set apart "
+                "beside the head and its folio")})
     return {}
+
+
+def _head_and_folio(folio_edge: EdgeLine, title: EdgeLine, found: dict[int, _Found],
+                    evidence: Evidence, full_line: int) -> dict[int, _Found]:
+    """The folio in sequence and the short title set apart from it, or nothing."""
+    folio = parse_folio(folio_edge.line.text)
+    text = title.line.text
+    if (folio is None or title.line.geometry is not None or title.line.number in found
+            or not evidence.keeps_step(folio, folio_edge.line.page)
+            or not has_words(head_key(text)) or not _shorter_than(text, HEAD_MAX_SHARE,
+                                                                  full_line)
+            or DIVISION.match(text) or BARE_NUMERAL.match(text) or CLAUSE_END.search(text)):
+        return {}
+    pair: dict[int, _Found] = {
+        folio_edge.line.number: (FOLIO_IN_SEQUENCE, "folio", f"page number {folio.text} "
+                                 "keeps step with the other pages' folios"),
+        title.line.number: (HEAD_APART_FROM_FOLIO, "running_head", f"{len(text)} "
+                            f"characters opening the page with the folio {folio.text}, "
+                            "each set off by a blank line")}
+    return {number: why for number, why in pair.items() if number not in found}
 
 
 def _catchword_furniture(doc: Document) -> dict[int, dict[int, _Found]]:
@@ -459,6 +503,25 @@ def _last_body_line(page: Page, found: dict[int, _Found]) -> Line | None:
                  if line.text and line.number not in found), None)
 
 
+def _margin_marks(page: Page, left: float | None, right: float | None) -> dict[int, _Found]:
+    """The lines of ``page`` that hold only ornaments set in its margin, left of ``left`` or
+    right of ``right`` (the page's margins, in points)."""
+    found: dict[int, _Found] = {}
+    for line in page.lines:
+        geometry = line.geometry
+        if (geometry is None or left is None or right is None or line.role != "body"
+                or not line.text.strip() or any(char.isalnum() for char in line.text)
+                or not any(unicodedata.category(char) == "So" for char in line.text)):
+            continue
+        room = MARGIN_SHARE * (geometry.font_size or 10.0)
+        if geometry.x1 <= left - room or geometry.x0 >= right + room:
+            side = "left" if geometry.x1 <= left - room else "right"
+            found[line.number] = (MARGIN_MARK, "foot", f"{line.text!r} in the {side} margin, "
+                                  f"{geometry.x0:.1f}-{geometry.x1:.1f} pt; text block "
+                                  f"{left:.1f}-{right:.1f} pt")
+    return found
+
+
 _ACTIONS = {"folio": "remove_folio", "foot": "remove_foot", "running_head": "remove_running_head"}
 
 
@@ -472,10 +535,11 @@ def remove_running_heads(doc: Document, config: RemoveRunningHeadsConfig) -> Doc
     edits: list[Edit] = []
     previous_end: Line | None = None
     catchwords = _catchword_furniture(doc)
+    lefts, rights = left_margins(doc), right_margins(doc)
     for page in doc.pages:
         full_line = full_lines[page.index] if page.index < len(full_lines) else 0
         found = _page_furniture(page, evidence, full_line, previous_end, marks) | catchwords.get(
-            page.index, {})
+            page.index, {}) | _margin_marks(page, lefts[page.index], rights[page.index])
         for number, (by, role, reason) in sorted(found.items()):
             line = page.lines[number]
             changes.set(line, by, reason, role=role)
