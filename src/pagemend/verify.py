@@ -20,13 +20,16 @@ from typing import Any
 from pagemend.errors import VerificationError
 from pagemend.model import Block, Decision, Document, Edit, Span
 
-__all__ = ["document_from_json", "extracted", "first_difference", "rebuild", "verify"]
+__all__ = [
+    "document_from_json", "extracted", "first_difference", "line_texts", "rebuild", "verify",
+]
 
 #: pdfium's line-end hyphen: a line that ends with it had no newline after it
 SOFT_BREAK = "\ufffe"
 
 
-def _line_texts(doc: Document) -> dict[tuple[int, int], str]:
+def line_texts(doc: Document) -> dict[tuple[int, int], str]:
+    """Each line's text as the blocks hold it, by (page, line); a line in no block has none."""
     pieces: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
     for block in doc.blocks:
         for span in block.spans:
@@ -110,7 +113,7 @@ def _as_read(doc: Document, texts: dict[tuple[int, int], str]
 
 def rebuild(doc: Document) -> str:
     """The source text (decoded, LF line ends) as the document and its edits imply it."""
-    texts = _line_texts(doc)
+    texts = line_texts(doc)
     edits = doc.edits
     repaired = 0  # repair_layout runs first: its edits use the reader's line numbers
     while repaired < len(edits) and edits[repaired].stage == "repair_layout":

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pagemend.model import FURNITURE_ROLES, Document, Edit, Line, Page
+from pagemend.verify import line_texts
 from pagemend.writers.markup import attr, text
 from pagemend.writers.registry import Writer, register
 
@@ -109,21 +110,6 @@ def _edit_lines(doc: Document, rows: dict[str, int | None]
         if row is not None:
             by_line[(edit.page, row)].append((f"e{n}", edit))
     return by_line
-
-
-def _span_texts(doc: Document) -> dict[tuple[int, int], str]:
-    """Each line's text as the blocks hold it (a line in no block holds nothing)."""
-    pieces: dict[tuple[int, int], list[tuple[int, str]]] = defaultdict(list)
-    for block in doc.blocks:
-        for span in block.spans:
-            pieces[(span.page, span.line)].append((span.column, block.text[span.start:span.end]))
-    texts = {}
-    for key, parts in pieces.items():
-        value = ""
-        for column, part in sorted(parts):
-            value += " " * (column - len(value)) + part
-        texts[key] = value
-    return texts
 
 
 def line_marks(final: str, edits: list[tuple[str, Edit]]) -> tuple[str, list[Mark]]:
@@ -294,7 +280,7 @@ class _Review:
         self.images = images
         self.records = records(doc)
         self.edits = _edit_lines(doc, {key: r["row"] for key, r in self.records.items()})
-        self.span_texts = _span_texts(doc)
+        self.span_texts = line_texts(doc)
         #: (page, line shown; -1 for the page's own row) -> its records' keys
         self.keys: dict[tuple[int, int], list[str]] = defaultdict(list)
         for key, record in self.records.items():
