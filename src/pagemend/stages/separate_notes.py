@@ -72,7 +72,7 @@ from pagemend.data.notes import (
 )
 from pagemend.data.punctuation import SENTENCE_END
 from pagemend.layout import FULL_LINE_PERCENTILE, full_line, percentile
-from pagemend.model import Document, Edit, Line, Page
+from pagemend.model import Document, Edit, Geometry, Line, Page
 from pagemend.registry import stage
 from pagemend.rules import Changes, Rule, rule
 
@@ -94,6 +94,13 @@ NOTE_TYPE_RATIO = 1.08
 #: of lines in type this share of the body's size or smaller (corpus PDFs: notes at 0.74 to
 #: 0.80 of the body's size; quotations set smaller, at 0.92).
 NOTE_SIZE_RATIO = 0.85
+#: OCR: a symbol-labelled run of at least this many lines at the body's size and line
+#: spacing is no footnote (see ``_quotes_misread``).
+MIN_SPACED_LINES = 3
+#: ... its line spacing this share of the body's or more: OCR's footnote lines are 0.75-0.85
+#: of the body's spacing (mohicans-xelatex, montaigne-latex, 300 dpi), a misread quoted verse
+#: 0.98-1.0 (expression-xelatex).
+BODY_PITCH_SHARE = 0.93
 #: Lines shorter than this share of the body's width end paragraphs and say nothing of type.
 FULL_ISH_SHARE = 0.8
 
@@ -753,6 +760,8 @@ def _footnotes(doc: Document) -> tuple[dict[int, dict[int, tuple[str, int]]], di
         labelled[page.index], by = footnote_lines(page, before, follows,
                                                   _note_type_tail(page, *measures),
                                                   note_size=NOTE_SIZE_RATIO * measures[1])
+        if by is FOOTNOTE_BLOCK and _quotes_misread(page, labelled[page.index], measures[1]):
+            labelled[page.index], by = {}, None
         if by is not None:
             routes[page.index] = by
         numbers = [int(label) for label, _ in labelled[page.index].values() if label.isdigit()]
@@ -761,6 +770,31 @@ def _footnotes(doc: Document) -> tuple[dict[int, dict[int, tuple[str, int]]], di
         before = "\n".join(_marked(line) for line in page.lines if line.text
                            and line.role == "body" and (start is None or line.number < start))
     return labelled, routes
+
+
+def _quotes_misread(page: Page, labels: dict[int, tuple[str, int]], body_size: float) -> bool:
+    """OCR (estimated sizes): lines opened by reference symbols, not numbers, from whose
+    first down the page's lines are set in the body's type and line spacing: OCR read an
+    opening quotation mark as ``*`` (a quoted verse: ``*Some strange``, expression-xelatex;
+    ``*This more``, devils-xelatex). One line's estimated size says little, so at least
+    ``MIN_SPACED_LINES`` lines must show it (see ``_body_spaced``)."""
+    if not labels or not body_size or any(label[:1].isalnum() for label, _ in labels.values()):
+        return False
+    first = min(labels)
+    lines = [line for line in page.lines if line.text and line.role == "body"]
+    below = [line.geometry for line in lines if line.number >= first and line.geometry]
+    above = [line.geometry for line in lines if line.number < first and line.geometry]
+    sizes = sorted(g.font_size for g in below if g.size_estimated and g.font_size)
+    if len(below) < MIN_SPACED_LINES or len(sizes) < len(below) or (
+            sizes[len(sizes) // 2] <= NOTE_SIZE_RATIO * body_size):
+        return False
+    return _pitch(below) >= BODY_PITCH_SHARE * _pitch(above)
+
+
+def _pitch(lines: list[Geometry]) -> float:
+    """The median distance from one line's top to the next one's (0 for fewer than two)."""
+    steps = sorted(b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top)
+    return steps[len(steps) // 2] if steps else 0.0
 
 
 def _page_notes(page: Page, labels: dict[int, tuple[str, int]], by: Rule | None,
