@@ -101,6 +101,13 @@ MIN_SPACED_LINES = 3
 #: of the body's spacing (mohicans-xelatex, montaigne-latex, 300 dpi), a misread quoted verse
 #: 0.98-1.0 (expression-xelatex).
 BODY_PITCH_SHARE = 0.93
+#: OCR: a run of this many notes numbered from 1 in note type at a chapter's end is an
+#: endnote list without its markers (expression-xelatex: 19; lists in small type seldom
+#: count past a few)
+MIN_SCANNED_ENDNOTES = 5
+#: OCR's common misreadings of digits (``s.`` for ``5.``, ``l`` or ``I`` for 1, ``O`` for 0)
+_OCR_DIGITS = str.maketrans("IlOoSsB", "1100558")
+_OCR_LABEL = re.compile(r"^([0-9IlOoSsB]{1,3})\.\s")
 #: Lines shorter than this share of the body's width end paragraphs and say nothing of type.
 FULL_ISH_SHARE = 0.8
 
@@ -556,7 +563,7 @@ def _numbered_run(body: list[Line], i: int, measures: tuple[float, float],
         if j > i and index.division[j]:
             end = j
             break
-        found = index.labels[j]
+        found = index.labels[j] or _misread_label(body[j], str(len(numbered) + 1))
         if found is not None and found[0] == str(len(numbered) + 1):
             numbered.append(j)
     j = numbered[-1] + 1 if numbered else end
@@ -632,15 +639,48 @@ def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
         end, numbered = _numbered_run(body, i, measures, index)
         if len(numbered) < MIN_ENDNOTES or not _run_closes(body, end, measures[0]) or not (
                 _all_marked(body[chapter:i], len(numbered))
+                or _scanned_note_type(body[i:end], len(numbered), measures[1])
         ) or not _in_note_type(body[i:end], measures[1], body_lengths):
             i += 1
             continue
         evidence = (f"{len(numbered)} notes numbered 1 to {len(numbered)} in note type at a "
                     "chapter's end, each number a marker above")
-        found.extend((body[j], note_label(body[j].text) if j in numbered else None,
+        found.extend((body[j], (note_label(body[j].text) or _misread_label(body[j], str(
+            numbered.index(j) + 1))) if j in numbered else None,
                       ENDNOTE_LIST, evidence) for j in range(i, end))
         chapter = i = end
     return found
+
+
+def _misread_label(line: Line, expected: str) -> tuple[str, int] | None:
+    """OCR (estimated sizes): the line opens with the number ``expected`` as OCR misreads its
+    digits (``s.`` for 5, ``l.`` for 1, ``IO.`` for 10), then a full stop and a space: that
+    label and its length, or None.
+
+    >>> from pagemend.model import Geometry
+    >>> scanned = Geometry(0, 100, 0, 10, font_size=8.0, size_estimated=True)
+    >>> _misread_label(Line("s. The Senses", 0, 0, geometry=scanned), "5")
+    ('5', 3)
+    >>> _misread_label(Line("s. The Senses", 0, 0), "5") is None
+    True
+    """
+    match = _OCR_LABEL.match(line.text)
+    if line.geometry is None or not line.geometry.size_estimated or match is None:
+        return None
+    token = match.group(1)
+    if token.isdigit() or token.translate(_OCR_DIGITS) != expected:
+        return None
+    return expected, match.end()
+
+
+def _scanned_note_type(run: list[Line], count: int, body_size: float) -> bool:
+    """OCR (estimated sizes), where the raised markers above are mostly lost (Tesseract
+    drops or garbles them: 4 of 19 readable in expression-xelatex at 300 dpi): at least
+    ``MIN_SCANNED_ENDNOTES`` numbered lines and every line of the run in note type."""
+    sizes = [line.geometry.font_size for line in run if line.geometry is not None
+             and line.geometry.size_estimated and line.geometry.font_size]
+    return count >= MIN_SCANNED_ENDNOTES and bool(body_size) and len(sizes) == len(run) and (
+        max(sizes) <= NOTE_SIZE_RATIO * body_size)
 
 
 def _as_note(changes: Changes, note: _NoteLine) -> Edit | None:
