@@ -108,6 +108,8 @@ MIN_SCANNED_ENDNOTES = 5
 #: OCR's common misreadings of digits (``s.`` for ``5.``, ``l`` or ``I`` for 1, ``O`` for 0)
 _OCR_DIGITS = str.maketrans("IlOoSsB", "1100558")
 _OCR_LABEL = re.compile(r"^([0-9IlOoSsB]{1,3})\.\s")
+#: OCR's reading of a dagger label glued to its note's first word (see ``_misread_dagger``)
+_MISREAD_DAGGER = re.compile(r"^(?:[Tt](?:[A-Z][a-z]|[“\"‘])|['’][“\"])")
 #: Lines shorter than this share of the body's width end paragraphs and say nothing of type.
 FULL_ISH_SHARE = 0.8
 
@@ -837,6 +839,26 @@ def _pitch(lines: list[Geometry]) -> float:
     return steps[len(steps) // 2] if steps else 0.0
 
 
+def _misread_dagger(line: Line, labels: dict[int, tuple[str, int]]) -> tuple[str, int] | None:
+    """OCR (estimated sizes), in a footnote block whose labels are symbols: a line opening
+    with ``T`` or ``t`` glued to a capitalised word or an opening quotation mark (``TDiogenes``,
+    ``T“We``; no word begins so), or with an apostrophe before an opening quotation mark
+    (``'“The``), opens the next note, its dagger (``†``, ``‡``) so misread (montaigne-latex
+    at 300 dpi).
+
+    >>> from pagemend.model import Geometry
+    >>> scanned = Geometry(0, 100, 0, 10, font_size=8.0, size_estimated=True)
+    >>> _misread_dagger(Line("TDiogenes Laertius", 0, 5, geometry=scanned), {3: ("*", 1)})
+    ('†', 1)
+    >>> _misread_dagger(Line("The man", 0, 5, geometry=scanned), {3: ("*", 1)}) is None
+    True
+    """
+    if line.geometry is None or not line.geometry.size_estimated or not _MISREAD_DAGGER.match(
+            line.text) or any(label[:1].isalnum() for label, _ in labels.values()):
+        return None
+    return "†", 1
+
+
 def _page_notes(page: Page, labels: dict[int, tuple[str, int]], by: Rule | None,
                 continued: tuple[int, Rule] | None) -> list[_NoteLine]:
     """The note lines of a page: a note continued from the page before, then its footnotes."""
@@ -846,9 +868,11 @@ def _page_notes(page: Page, labels: dict[int, tuple[str, int]], by: Rule | None,
         if not line.text or line.role != "body":
             continue
         if first is not None and by is not None and line.number >= first:
-            label = labels.get(line.number)
+            dagger = _misread_dagger(line, labels) if line.number > first else None
+            label = labels.get(line.number) or dagger
             notes.append((line, label, by if label else NOTE_GOES_ON,
                           f"label {label[0]!r} at the foot, {len(labels)} labelled lines"
+                          + (f" (OCR read it {line.text[0]!r})" if dagger else "")
                           if label else "below a note's first line"))
         elif continued is not None and line.number >= continued[0]:
             notes.append((line, None, continued[1], f"the note on page {page.index - 1} "
