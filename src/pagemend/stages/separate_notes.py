@@ -108,6 +108,8 @@ MIN_SCANNED_ENDNOTES = 5
 #: OCR's common misreadings of digits (``s.`` for ``5.``, ``l`` or ``I`` for 1, ``O`` for 0)
 _OCR_DIGITS = str.maketrans("IlOoSsB", "1100558")
 _OCR_LABEL = re.compile(r"^([0-9IlOoSsB]{1,3})\.\s")
+#: OCR's reading of a ``*`` label glued to its note's first word (see ``_label_lost``)
+_LOST_LABEL = re.compile(r"^[“\"‘'*∗][A-Z][a-z]")
 #: OCR's reading of a dagger label glued to its note's first word (see ``_misread_dagger``)
 _MISREAD_DAGGER = re.compile(r"^(?:[Tt](?:[A-Z][a-z]|[“\"‘])|['’][“\"])")
 #: Lines shorter than this share of the body's width end paragraphs and say nothing of type.
@@ -146,6 +148,9 @@ MISREAD_MARKERS = rule(STAGE, "misread_markers", "Lines at the foot of a page th
 LABELS_IN_NOTE_TYPE = rule(STAGE, "labels_in_note_type", "With sizes: lines at the foot of a "
                            "page set smaller than the body that open with labels counting up "
                            "by one are footnotes, even where their markers were lost.")
+LABEL_MISREAD = rule(STAGE, "label_misread", "With OCR's positions: the page's bottom run "
+                     "of lines in note type, its first line opening with a quotation mark "
+                     "(OCR's reading of a `*` label), is a footnote whose label was misread.")
 NOTE_GOES_ON = rule(STAGE, "note_goes_on", "An unlabelled line below a note's first line goes "
                     "on with that note.")
 LABEL_ALONE = rule(STAGE, "label_alone", "A note label set on a line of its own (extracted "
@@ -804,6 +809,9 @@ def _footnotes(doc: Document) -> tuple[dict[int, dict[int, tuple[str, int]]], di
                                                   note_size=NOTE_SIZE_RATIO * measures[1])
         if by is FOOTNOTE_BLOCK and _quotes_misread(page, labelled[page.index], measures[1]):
             labelled[page.index], by = {}, None
+        lost = None if labelled[page.index] else _label_lost(page, *measures)
+        if lost is not None:
+            labelled[page.index], by = {lost: ("*", 0)}, LABEL_MISREAD
         if by is not None:
             routes[page.index] = by
         numbers = [int(label) for label, _ in labelled[page.index].values() if label.isdigit()]
@@ -837,6 +845,22 @@ def _pitch(lines: list[Geometry]) -> float:
     """The median distance from one line's top to the next one's (0 for fewer than two)."""
     steps = sorted(b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top)
     return steps[len(steps) // 2] if steps else 0.0
+
+
+def _label_lost(page: Page, body_width: float, body_size: float) -> int | None:
+    """OCR (estimated sizes): the line number where the page's bottom run in note type (see
+    ``_note_type_tail``) begins, where that line opens with an opening quotation mark or a
+    symbol glued to a capitalised word (``“Washington, who``: the ``*`` label read as a quote,
+    mohicans-xelatex at 300 dpi); None elsewhere."""
+    body = [line for line in page.lines if line.text and line.role == "body"]
+    start = _note_type_tail(page, body_width, body_size)
+    if start is None or not body_size:
+        return None
+    first = body[start]
+    if first.geometry is None or not first.geometry.size_estimated or not _LOST_LABEL.match(
+            first.text):
+        return None
+    return first.number
 
 
 def _misread_dagger(line: Line, labels: dict[int, tuple[str, int]]) -> tuple[str, int] | None:
