@@ -69,7 +69,7 @@ def one(size: int, corpus: Path) -> dict[str, float]:
     started = time.perf_counter()
     held = [read_text(text)]
     del text  # as `pagemend FILE` does: the decoded file is gone once its pages are split,
-    with open(os.devnull, "wb") as out:  # and the pages as read once the first stage has run;
+    with Path(os.devnull).open("wb") as out:  # and the pages as read once the first stage has run;
         stream(mend(held.pop()), "md", out)  # the output is written a block at a time
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
