@@ -152,6 +152,14 @@ SUBHEAD_VERSE_MAX_SHARE = 0.7
 #: document's full line (gottsched's: five lines, the longest 0.4), and a blank page follows.
 TITLE_PAGE_MAX_LINES = 8
 TITLE_PAGE_MAX_SHARE = 0.5
+#: A heading in sentence case found by its place at the top of a page has at most this many
+#: words (realpdf's French and German chapter titles: one to seven) ...
+TOP_LINE_MAX_WORDS = 8
+#: ... and at most this share of the page's full line; the line under it fills at least
+#: this share (a paragraph's first line; the short last line of a paragraph carried over ends
+#: in its stop and is not taken).
+TOP_LINE_MAX_SHARE = 0.6
+TOP_LINE_NEXT_SHARE = 0.8
 #: An epigraph right under a chapter heading runs to at most this many lines before the line
 #: that signs it (rouge-groff's prose epigraphs: one to three).
 EPIGRAPH_MAX_LINES = 4
@@ -277,6 +285,10 @@ SUBHEAD_OVER_VERSE = rule(STAGE, "subhead_over_verse", "A short line of a few wo
 TITLE_PAGE = rule(STAGE, "title_page", "A page of a few short lines followed by a blank page is "
                   "a part's title page (`Versuch` / `einer` / `Critischen Dichtkunst.` / "
                   "`Anderer` / `Besonderer Theil.`): its lines are one heading.")
+TOP_OF_PAGE_LINE = rule(STAGE, "top_of_page_line", "A short line without final punctuation "
+                        "that opens a page after a page that ended its sentence, over a full "
+                        "line that opens with a capital (or alone on its page), is a heading, "
+                        "in sentence case too (`Le livre avec un grand L`, `Two`).")
 LARGE_TYPE = rule(STAGE, "large_type", "With geometry: a short body line in type well above "
                   "the body's size is a heading.")
 BOLD_TYPE = rule(STAGE, "bold_type", "With geometry: a short body line in bold type a little "
@@ -564,7 +576,37 @@ class _Scan:
         if (form is None or form[0] == "title") and self._subhead_over_verse(i):
             return _Found(line, "title", None, SUBHEAD_OVER_VERSE,
                           f"{len(line.text.split())} words over verse lines")
+        if form is None and self._top_of_page_line(i):
+            return _Found(line, "title", None, TOP_OF_PAGE_LINE,
+                          f"{len(line.text.split())} words opening page {line.page + 1}")
         return None
+
+    def _in_heading_type(self, line: Line) -> bool:
+        """The reader saw the line in heading type (large, or bold and a little larger): the
+        type rules below (``LARGE_TYPE``, ``BOLD_TYPE``) find it, with the level its size
+        gives."""
+        return bool(self.body_size) and (_size(line) >= HEADING_SIZE_RATIO * self.body_size
+                                         or _bold_head(line, self.body_size))
+
+    def _top_of_page_line(self, i: int) -> bool:
+        """A short unpunctuated line that opens a page over a paragraph (see
+        ``TOP_OF_PAGE_LINE``)."""
+        line, following = self.pairs[i]
+        previous = self._previous(i)
+        full = self.full_line(line) or self.document_full
+        text = line.text
+        if (previous is not None and (previous.page == line.page
+                                      or not _SENTENCE_END.search(previous.text))):
+            return False
+        if (not full or not OPENS_CAPITAL.match(text) or not text[0].isalpha()
+                or _TERMINAL.search(text) or len(text.split()) > TOP_LINE_MAX_WORDS
+                or len(text) > TOP_LINE_MAX_SHARE * full or self._attribution(i)
+                or self._in_heading_type(line)):
+            return False
+        if following is None or following.page != line.page:
+            return True
+        return (len(following.text) >= TOP_LINE_NEXT_SHARE * full
+                and bool(OPENS_CAPITAL.match(following.text)) and _form(following) is None)
 
     def _subhead_over_verse(self, i: int) -> bool:
         """A short line with its full stop over lines of verse (see ``SUBHEAD_OVER_VERSE``)."""
