@@ -196,14 +196,18 @@ class Evidence:
 
     def _opens_chapter(self, edge: EdgeLine, key: Key) -> bool:
         """The first occurrence of a title at the top, on a page that prints its folio at the
-        foot, where the title's other pages print theirs at the top: the chapter's opening
-        page, whose heading the heads then repeat (a head moves its folio to the foot only
-        where the heading takes its place)."""
+        foot, or none at all, where the title's other pages print theirs at the top: the
+        chapter's opening page, whose heading the heads then repeat (a head moves its folio to
+        the foot, or drops it, only where the heading takes its place). OCR drops folios now
+        and then: there a page without one shows nothing."""
         pages = self.heads[key]
         page = edge.line.page
         if edge.zone != "top" or page != min(pages):
             return False
-        if self.folio_zones.get(page) == {"bottom"} and all(
+        geometry = edge.line.geometry
+        folio_here = self.folio_zones.get(page, set())
+        dropped = not folio_here and (geometry is None or not geometry.size_estimated)
+        if (folio_here == {"bottom"} or dropped) and all(
                 self.folio_zones.get(other) == {"top"} for other in pages - {page}):
             return True
         return self._opens_sentence(edge, key)
