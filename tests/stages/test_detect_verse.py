@@ -66,3 +66,14 @@ def test_a_page_set_line_by_line_is_verse_in_equal_stanzas():
     rules = {d.rule for d in doc.decisions if d.stage == "detect_verse" and d.fired}
     assert {"detect_verse.line_set_page", "detect_verse.equal_stanzas"} <= rules
     assert [len(b.text.split("\n")) for b in doc.blocks if b.kind == "verse"][:2] == [4, 4]
+
+
+def test_a_prose_line_short_of_its_callouts_is_not_wrapped_verse():
+    # printings dta-treviranus-1802 p. 168: callouts set in the text take room in the line;
+    # without them, three lines of a list of names looked like a wrapped verse line
+    notes = [f"({label}) Observations, vol. {n}, p. {n * 7}." for n, label in enumerate("abcdefgh")]
+    blocks = kinds(*[PROSE] * 20, "in the hedges. These were found by Lister(a) and Ray(b) in the",
+                   "Malpighi(c), Grew(d), Hales(e), Dutrochet and Bon-",
+                   "net(f) in the leaves, Knight(g), Senebier and Ingenhousz(h),",
+                   "Saussure and Sachs in the roots of the trees.", *notes)
+    assert all(kind != "verse" for kind, _ in blocks)

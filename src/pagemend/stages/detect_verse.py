@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pagemend.layout import has_room, successors
@@ -48,7 +49,8 @@ from pagemend.model import Document, Line
 from pagemend.registry import stage
 from pagemend.rules import Changes, rule
 
-__all__ = ["DetectVerseConfig", "detect_verse", "equal_stanza", "is_attribution", "line_set_pages"]
+__all__ = ["DetectVerseConfig", "callout_widths", "detect_verse", "equal_stanza", "is_attribution",
+           "line_set_pages"]
 
 STAGE = "detect_verse"
 
@@ -124,6 +126,9 @@ STANZA = rule(STAGE, "stanza_start", "The first line of a verse run, and a verse
               "blank line inside the run, opens a stanza.")
 
 Keys = frozenset[tuple[int, int]]
+#: characters of note callouts taken out of a line, by (page, line number)
+Widths = Mapping[tuple[int, int], int]
+_NONE: Widths = {}
 
 _OPENS_CAPITAL = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω]")
 _CLOSES = re.compile(r"[.,;:!?…—'’\")\]»”](?:\d{1,3}|[*∗†‡])?$")
@@ -146,8 +151,31 @@ class DetectVerseConfig:
     enabled: bool = True
 
 
+def callout_widths(doc: Document) -> dict[tuple[int, int], int]:
+    """The characters of note callouts taken out of each line (``link_notes``): the page's
+    measure was taken with them in the text, so a line's length against it counts them.
+
+        >>> from pagemend.model import Edit
+        >>> doc = Document(pages=(), edits=(Edit("link_notes", "extract_note_marker", 0, 3,
+        ...                                      "(t)", "", "note reference 1", 8),))
+        >>> callout_widths(doc)
+        {(0, 3): 3}
+    """
+    widths: dict[tuple[int, int], int] = {}
+    for edit in doc.edits:
+        if edit.action == "extract_note_marker" and edit.stage == "link_notes":
+            key = (edit.page, edit.line)
+            widths[key] = widths.get(key, 0) + len(edit.before.strip())
+    return widths
+
+
+def _length(line: Line, callouts: Widths) -> int:
+    """The line's length as printed: its text and the note callouts taken out of it."""
+    return len(line.text) + callouts.get(_key(line), 0)
+
+
 def _verse_like(line: Line, full_line: int | None, *, wrapped: bool = False,
-                cued: bool = False) -> bool:
+                cued: bool = False, callouts: Widths = _NONE) -> bool:
     """``full_line`` None: the page has no prose measure (set line by line). ``wrapped``: the
     verse line wraps onto the next printed line (a line-end hyphen may join them). ``cued``:
     the run opened after a colon, where verse may be set near the full width, never past it
@@ -157,24 +185,25 @@ def _verse_like(line: Line, full_line: int | None, *, wrapped: bool = False,
     if full_line is None:  # on a page set line by line, the few lower-case openings too
         return bool(_LOWER.search(text)) and not line.glue_next
     return (
-        bool(full_line) and len(text) <= (1.0 if cued else VERSE_MAX_SHARE) * full_line
+        bool(full_line)
+        and _length(line, callouts) <= (1.0 if cued else VERSE_MAX_SHARE) * full_line
         and bool(_OPENS_CAPITAL.match(text)) and bool(_LOWER.search(text))
         and (wrapped or not line.glue_next)
     )
 
 
 def _opens_run(line: Line, measure: int | None, *, wrapped: bool, continues: bool,
-               broke_early: bool, cued: bool = False) -> bool:
+               broke_early: bool, cued: bool = False, callouts: Widths = _NONE) -> bool:
     """Whether a poem can open at this line. ``continues``: the line carries on a prose line
     that had no room left; ending with a colon, it is that sentence's tail introducing a
     quotation (`the passages of Caesar and` / `Charlemagne:`), not a poem's first line.
     ``broke_early``: the prose line before stopped well short of the measure, within a
     sentence; a verse quotation may then begin mid-line, in lower case (`public schools, and
     universities,` / `in whose halls are hung`)."""
-    if _verse_like(line, measure, wrapped=wrapped, cued=cued):
+    if _verse_like(line, measure, wrapped=wrapped, cued=cued, callouts=callouts):
         return not continues or measure is None or not _INTRODUCES.search(line.text)
     return (broke_early and measure is not None and bool(_OPENS_LOWER.match(line.text))
-            and len(line.text) <= VERSE_MAX_SHARE * measure and not line.glue_next)
+            and _length(line, callouts) <= VERSE_MAX_SHARE * measure and not line.glue_next)
 
 
 def _is_verse(run: list[Line], running_share: float, wraps: Keys = frozenset()) -> bool:
@@ -193,7 +222,7 @@ def _key(line: Line) -> tuple[int, int]:
     return (line.page, line.number)
 
 
-def _wrapped(doc: Document, measures: dict[int, int | None]) -> Keys:
+def _wrapped(doc: Document, measures: dict[int, int | None], callouts: Widths) -> Keys:
     """The continuation lines of verse lines wrapped in a narrow column: a line in lower case,
     no longer than a verse line, after a verse-like line that opens with a capital and does not
     end with a full stop (the set-in verse had no room left where the prose measure would have
@@ -205,10 +234,11 @@ def _wrapped(doc: Document, measures: dict[int, int | None]) -> Keys:
                 or line.kind != "paragraph" or following.kind != "paragraph"):
             continue
         place = found.get(_key(line), 0)
-        head = (_verse_like(line, measure, wrapped=True) if not place
-                else place < MAX_WRAPPED_LINES - 1 and len(line.text) <= VERSE_MAX_SHARE * measure)
+        head = (_verse_like(line, measure, wrapped=True, callouts=callouts) if not place
+                else place < MAX_WRAPPED_LINES - 1
+                and _length(line, callouts) <= VERSE_MAX_SHARE * measure)
         if (head and not _FULL_STOP.search(line.text) and _OPENS_LETTER.match(following.text)
-                and len(following.text) <= WRAP_TAIL_SHARE * measure):
+                and _length(following, callouts) <= WRAP_TAIL_SHARE * measure):
             found[_key(following)] = place + 1
     return frozenset(found)
 
@@ -264,7 +294,8 @@ def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool, bool]], Keys]:
         page.index: None if page.index in line_set else max(
             full[page.index] if page.index < len(full) else 0, document)
         for page in doc.pages}
-    wraps = _wrapped(doc, measures)
+    callouts = callout_widths(doc)
+    wraps = _wrapped(doc, measures, callouts)
     roomy = _roomy_starts(doc, measures)
     wide_lines: set[tuple[int, int]] = set()  # verse lines near the full width
     runs: list[list[Line]] = []
@@ -283,11 +314,13 @@ def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool, bool]], Keys]:
         # after a line that closes a sentence, a line near the full width is prose resuming
         wide = cued and not (current and SENTENCE_END.search(current[-1].text))
         if line.kind == "paragraph" and (
-                (_key(line) in wraps or _verse_like(line, measure, wrapped=wrapping, cued=wide))
+                (_key(line) in wraps or _verse_like(line, measure, wrapped=wrapping, cued=wide,
+                                                    callouts=callouts))
                 if current else _opens_run(line, measure, wrapped=wrapping, continues=continues,
-                                           broke_early=broke_early, cued=cued)):
+                                           broke_early=broke_early, cued=cued,
+                                           callouts=callouts)):
             current.append(line)
-            if measure and len(line.text) > VERSE_MAX_SHARE * measure:
+            if measure and _length(line, callouts) > VERSE_MAX_SHARE * measure:
                 wide_lines.add(_key(line))
             if room:
                 continue
@@ -297,7 +330,7 @@ def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool, bool]], Keys]:
         introduced = line.kind == "paragraph" and bool(_INTRODUCES.search(line.text))
         continues = line.kind == "paragraph" and not room
         broke_early = (line.kind == "paragraph" and measure is not None
-                       and len(line.text) <= DISPLAY_BREAK_SHARE * measure
+                       and _length(line, callouts) <= DISPLAY_BREAK_SHARE * measure
                        and not SENTENCE_END.search(line.text))
     if current:
         runs.append(current)
