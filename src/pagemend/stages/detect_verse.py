@@ -122,6 +122,10 @@ WRAPPED = rule(STAGE, "wrapped_line", "In verse set in a narrow column, a short 
 ATTRIBUTION = rule(STAGE, "attribution", "A line that holds only a name (capitalised words or "
                    "initials, a dash before them or not) after a poem's closing line is its "
                    "attribution: a block of its own, after the poem and before what follows.")
+TITLE_REST = rule(STAGE, "title_rest", "Short lines that run on from a heading line (one not "
+                  "closed by a full stop) with no punctuation at any line's end before the "
+                  "last are the rest of a stacked title, not a poem: verse closes a clause "
+                  "somewhere.")
 STANZA = rule(STAGE, "stanza_start", "The first line of a verse run, and a verse line after a "
               "blank line inside the run, opens a stanza.")
 
@@ -136,6 +140,8 @@ _CLOSES = re.compile(r"[.,;:!?…—'’\")\]»”](?:\d{1,3}|[*∗†‡])?$")
 #: `the left jaw. ’`), a note marker last
 SENTENCE_END = re.compile(r"[.!?…]\s?[’”»«\"')\]]*(?:\d{1,3}|\^\d{1,3}|[*∗†‡])?$")
 _INTRODUCES = re.compile(r":$")
+#: a line ends with punctuation, the virgule of older German prints (`/`) among it
+_PUNCTUATED = re.compile(r"[.,;:!?…—/'’\")\]»”]$")
 #: a line closed by a full stop (a sentence, a citation) wraps onto nothing; a question or an
 #: exclamation may end mid-verse (`’Tis the answer to What?` / `and How? and Why?`)
 _FULL_STOP = re.compile(r"\.[’”»«\"')\]]*$")
@@ -283,9 +289,15 @@ def line_set_pages(doc: Document) -> frozenset[int]:
     return frozenset(pages)
 
 
-def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool, bool]], Keys]:
+Runs = list[tuple[list[Line], bool, bool]]
+#: the rest of a stacked title: its lines and the heading line above them
+Titles = list[tuple[list[Line], Line]]
+
+
+def _runs(doc: Document) -> tuple[Runs, Keys, Titles]:
     """The verse runs, each with whether it lies on pages set line by line and whether a
-    line of it is near the full width, and the continuation lines of wrapped verse lines."""
+    line of it is near the full width, the continuation lines of wrapped verse lines, and the
+    runs that are the rest of a stacked title instead."""
     full = doc.stats.full_line_length if doc.stats else ()
     document = doc.stats.document_full_line_length if doc.stats else 0
     line_set = line_set_pages(doc)
@@ -334,7 +346,17 @@ def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool, bool]], Keys]:
                        and not SENTENCE_END.search(line.text))
     if current:
         runs.append(current)
-    found = []
+    found, titles = _poems(doc, runs, line_set, wraps)
+    return [(verse, lined, any(_key(line) in wide_lines for line in verse))
+            for verse, lined in found], wraps, titles
+
+
+def _poems(doc: Document, runs: list[list[Line]], line_set: frozenset[int],
+           wraps: Keys) -> tuple[list[tuple[list[Line], bool]], Titles]:
+    """The candidate runs that are verse (each with whether it lies on a page set line by
+    line), and those that would be but are the rest of a stacked title."""
+    found, titles = [], []
+    before = {_key(after): line for line, after in successors(doc) if after is not None}
     for run in (piece for raw in runs for piece in _split_at_attributions(raw)):
         lined = run[0].page in line_set
         verse = _to_last_close(run)
@@ -342,9 +364,27 @@ def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool, bool]], Keys]:
             continue  # a short run that does not close is prose running on
         if verse and _key(verse[0]) in wraps:
             continue  # a poem opens with a verse line, not a wrapped line's continuation
-        if _is_verse(verse, LINE_SET_RUNNING_SHARE if lined else RUNNING_SHARE, wraps):
-            found.append((verse, lined, any(_key(line) in wide_lines for line in verse)))
-    return found, wraps
+        if not _is_verse(verse, LINE_SET_RUNNING_SHARE if lined else RUNNING_SHARE, wraps):
+            continue
+        heading = before.get(_key(verse[0]))
+        if heading is not None and _stacked_title(verse, heading, wraps):
+            titles.append((verse, heading))
+        else:
+            found.append((verse, lined))
+    return found, titles
+
+
+def _stacked_title(run: list[Line], previous: Line, wraps: Keys) -> bool:
+    """The run goes on from a heading line on its page that continues a title of several
+    lines and does not close with a full stop, and no line of the run before the last ends
+    with punctuation (a comma, a virgule, a full stop): it is the rest of a stacked title
+    (`Welt-Beschauung` / `Des weilant Hoch-Edelgebornen` / `Herrn Georgen ...`: printings
+    dta-neitschitz-1666), not a poem, whose lines close a clause somewhere."""
+    if (previous.kind != "heading" or previous.starts_block or previous.page != run[0].page
+            or _FULL_STOP.search(previous.text)):
+        return False
+    ends = [line for line, after in itertools.pairwise(run) if _key(after) not in wraps]
+    return not any(_PUNCTUATED.search(line.text) for line in ends)
 
 
 def _split_at_attributions(run: list[Line]) -> list[list[Line]]:
@@ -449,7 +489,12 @@ def detect_verse(doc: Document, config: DetectVerseConfig | None) -> Document:
     """Mark verse lines; see the module docstring."""
     changes = Changes()
     following = {(line.page, line.number): after for line, after in successors(doc)}
-    runs, wraps = _runs(doc)
+    runs, wraps, titles = _runs(doc)
+    for title, heading in titles:
+        for line in title:
+            changes.set(line, TITLE_REST, f"runs on from the heading line {heading.text[:30]!r} "
+                        f"without punctuation at a line's end", kind="heading",
+                        level=heading.level, starts_block=False)
     for run, lined, near_full in runs:
         after = following.get((run[-1].page, run[-1].number))
         if after is not None and after.kind == "paragraph" and is_attribution(after, run[-1]):
