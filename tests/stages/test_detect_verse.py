@@ -77,3 +77,16 @@ def test_a_prose_line_short_of_its_callouts_is_not_wrapped_verse():
                    "net(f) in the leaves, Knight(g), Senebier and Ingenhousz(h),",
                    "Saussure and Sachs in the roots of the trees.", *notes)
     assert all(kind != "verse" for kind, _ in blocks)
+
+
+def test_a_near_full_verse_line_that_broke_its_sentence_is_followed_by_the_last_line():
+    # printings dta-gottsched-1730, dta-pueckler-1830: the last line of alexandrines set near
+    # the full width follows a line that had no room for its first word
+    verse = ["Der Morgen steigt herauf und färbt die stillen Höhen mit Gold,",
+             "Die Lerche singt im Feld, der Hirte treibt die Herde fort,",
+             "Der Bach läuft durch das Thal und rauscht an manchem Ort,",
+             "Und alles, was da lebt, erwacht in seiner Pracht und seiner Zierde hold,",
+             "Bis Abends Ruh und Schlaf die müden Glieder bindet."]
+    blocks = kinds(*[PROSE] * 12, "Davon singt ein Dichter in seinem Lied vom Landleben also:",
+                   *verse, f"Hier {PROSE}", *[PROSE] * 3)
+    assert ("verse", "\n".join(verse)) in blocks

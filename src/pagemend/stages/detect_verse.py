@@ -315,9 +315,10 @@ def _runs(doc: Document) -> tuple[Runs, Keys, Titles]:
     # the line carries on a prose line that had no room left: ending with a colon, it is
     # that sentence's tail introducing a quotation (`the passages of Caesar and` /
     # `Charlemagne:`), not a poem's first line
-    continues = broke_early = introduced = cued = False
+    continues = broke_early = introduced = cued = tail_due = False
     for line, following in successors(doc):
         measure = measures.get(line.page)
+        tail, tail_due = tail_due and _poem_tail(line, measure, callouts), False
         wrapping = following is not None and _key(following) in wraps
         room = (following is None or measure is None or wrapping
                 or has_room(line, following, measure))
@@ -325,7 +326,9 @@ def _runs(doc: Document) -> tuple[Runs, Keys, Titles]:
             cued = (introduced and room and following is not None) or _key(line) in roomy
         # after a line that closes a sentence, a line near the full width is prose resuming
         wide = cued and not (current and SENTENCE_END.search(current[-1].text))
-        if line.kind == "paragraph" and (
+        if tail:
+            current = [*runs.pop(), line]
+        elif line.kind == "paragraph" and (
                 (_key(line) in wraps or _verse_like(line, measure, wrapped=wrapping, cued=wide,
                                                     callouts=callouts))
                 if current else _opens_run(line, measure, wrapped=wrapping, continues=continues,
@@ -336,6 +339,8 @@ def _runs(doc: Document) -> tuple[Runs, Keys, Titles]:
                 wide_lines.add(_key(line))
             if room:
                 continue
+            # a line near the full width that broke its sentence for lack of room
+            tail_due = cued and not SENTENCE_END.search(line.text)
         if current:
             runs.append(current)
         current = []
@@ -372,6 +377,16 @@ def _poems(doc: Document, runs: list[list[Line]], line_set: frozenset[int],
         else:
             found.append((verse, lined))
     return found, titles
+
+
+def _poem_tail(line: Line, measure: int | None, callouts: Widths) -> bool:
+    """A verse line set near the full width broke its sentence for lack of room: the next
+    line, if it opens with a capital, fits the measure and closes the sentence, is the poem's
+    last line (printings dta-gottsched-1730: `Dann seine Helden er, durchs Himmels Gunst und
+    Macht,` / `Bey alle Creutz-Panier zusammen wieder bracht.`)."""
+    return (bool(measure) and line.kind == "paragraph" and not line.glue_next
+            and bool(_OPENS_CAPITAL.match(line.text)) and bool(SENTENCE_END.search(line.text))
+            and _length(line, callouts) <= (measure or 0))
 
 
 def _stacked_title(run: list[Line], previous: Line, wraps: Keys) -> bool:
