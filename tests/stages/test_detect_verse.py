@@ -90,3 +90,15 @@ def test_a_near_full_verse_line_that_broke_its_sentence_is_followed_by_the_last_
     blocks = kinds(*[PROSE] * 12, "Davon singt ein Dichter in seinem Lied vom Landleben also:",
                    *verse, f"Hier {PROSE}", *[PROSE] * 3)
     assert ("verse", "\n".join(verse)) in blocks
+
+
+def test_a_verse_line_before_a_long_first_word_does_not_end_the_poem():
+    # printings dta-gottsched-1730: `In senium; | Iongoque togae tranquillior vsu,` had no
+    # room for `Dedidicit`; the poem goes on with lines as short as verse
+    verse = ["Der Morgen steigt herauf und färbt die stillen Höhen,",
+             "Die Lerche singt im Feld, der Hirte treibt die Herde aus dem Stall,",
+             "Unaufhaltsam läuft der Bach durch Wiesen,",
+             "Und alles, was da lebt, erwacht in Pracht und Zierde schön."]
+    blocks = kinds(*[PROSE] * 12, "Davon singt ein Dichter in seinem Lied vom Landleben also:",
+                   *verse, f"Hier {PROSE}", *[PROSE] * 3)
+    assert ("verse", "\n".join(verse)) in blocks

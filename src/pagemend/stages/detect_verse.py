@@ -44,7 +44,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pagemend.layout import has_room, successors
+from pagemend.layout import FIT_SHARE, first_word, has_room, successors
 from pagemend.model import Document, Line
 from pagemend.registry import stage
 from pagemend.rules import Changes, rule
@@ -318,23 +318,22 @@ def _runs(doc: Document) -> tuple[Runs, Keys, Titles]:
     continues = broke_early = introduced = cued = tail_due = False
     for line, following in successors(doc):
         measure = measures.get(line.page)
-        tail, tail_due = tail_due and _poem_tail(line, measure, callouts), False
         wrapping = following is not None and _key(following) in wraps
         room = (following is None or measure is None or wrapping
-                or has_room(line, following, measure))
-        if not current:
+                or _has_room(line, following, measure, callouts))
+        tail = tail_due and _poem_goes_on(line, measure, callouts, room=room)
+        tail_due = False
+        if not current and not tail:
             cued = (introduced and room and following is not None) or _key(line) in roomy
         # after a line that closes a sentence, a line near the full width is prose resuming
         wide = cued and not (current and SENTENCE_END.search(current[-1].text))
-        if tail:
-            current = [*runs.pop(), line]
-        elif line.kind == "paragraph" and (
-                (_key(line) in wraps or _verse_like(line, measure, wrapped=wrapping, cued=wide,
-                                                    callouts=callouts))
-                if current else _opens_run(line, measure, wrapped=wrapping, continues=continues,
-                                           broke_early=broke_early, cued=cued,
-                                           callouts=callouts)):
-            current.append(line)
+        joins = line.kind == "paragraph" and (
+            (_key(line) in wraps or _verse_like(line, measure, wrapped=wrapping, cued=wide,
+                                                callouts=callouts))
+            if current else _opens_run(line, measure, wrapped=wrapping, continues=continues,
+                                       broke_early=broke_early, cued=cued, callouts=callouts))
+        if tail or joins:
+            current = [*runs.pop(), line] if tail else [*current, line]
             if measure and _length(line, callouts) > VERSE_MAX_SHARE * measure:
                 wide_lines.add(_key(line))
             if room:
@@ -379,14 +378,25 @@ def _poems(doc: Document, runs: list[list[Line]], line_set: frozenset[int],
     return found, titles
 
 
-def _poem_tail(line: Line, measure: int | None, callouts: Widths) -> bool:
-    """A verse line set near the full width broke its sentence for lack of room: the next
-    line, if it opens with a capital, fits the measure and closes the sentence, is the poem's
-    last line (printings dta-gottsched-1730: `Dann seine Helden er, durchs Himmels Gunst und
-    Macht,` / `Bey alle Creutz-Panier zusammen wieder bracht.`)."""
-    return (bool(measure) and line.kind == "paragraph" and not line.glue_next
-            and bool(_OPENS_CAPITAL.match(line.text)) and bool(SENTENCE_END.search(line.text))
-            and _length(line, callouts) <= (measure or 0))
+def _has_room(line: Line, following: Line, measure: int, callouts: Widths) -> bool:
+    """The line had room for the next line's first word, its note callouts counted."""
+    return has_room(line, following, measure) and (
+        _length(line, callouts) + 1 + len(first_word(following.text)) <= FIT_SHARE * measure)
+
+
+def _poem_goes_on(line: Line, measure: int | None, callouts: Widths, *, room: bool) -> bool:
+    """A verse line set near the full width broke its sentence for lack of room (a long
+    first word next): the next line goes on with the poem if it opens with a capital and
+    either closes the sentence within the measure (printings dta-gottsched-1730: `Dann seine
+    Helden er, durchs Himmels Gunst und Macht,` / `Bey alle Creutz-Panier zusammen wieder
+    bracht.`) or is as short as a verse line and left room in its turn; justified prose does
+    neither."""
+    if not measure or line.kind != "paragraph" or line.glue_next:
+        return False
+    length = _length(line, callouts)
+    return bool(_OPENS_CAPITAL.match(line.text)) and (
+        (bool(SENTENCE_END.search(line.text)) and length <= measure)
+        or (room and length <= VERSE_MAX_SHARE * measure))
 
 
 def _stacked_title(run: list[Line], previous: Line, wraps: Keys) -> bool:
