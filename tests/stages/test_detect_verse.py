@@ -66,3 +66,39 @@ def test_a_page_set_line_by_line_is_verse_in_equal_stanzas():
     rules = {d.rule for d in doc.decisions if d.stage == "detect_verse" and d.fired}
     assert {"detect_verse.line_set_page", "detect_verse.equal_stanzas"} <= rules
     assert [len(b.text.split("\n")) for b in doc.blocks if b.kind == "verse"][:2] == [4, 4]
+
+
+def test_a_prose_line_short_of_its_callouts_is_not_wrapped_verse():
+    # printings dta-treviranus-1802 p. 168: callouts set in the text take room in the line;
+    # without them, three lines of a list of names looked like a wrapped verse line
+    notes = [f"({label}) Observations, vol. {n}, p. {n * 7}." for n, label in enumerate("abcdefgh")]
+    blocks = kinds(*[PROSE] * 20, "in the hedges. These were found by Lister(a) and Ray(b) in the",
+                   "Malpighi(c), Grew(d), Hales(e), Dutrochet and Bon-",
+                   "net(f) in the leaves, Knight(g), Senebier and Ingenhousz(h),",
+                   "Saussure and Sachs in the roots of the trees.", *notes)
+    assert all(kind != "verse" for kind, _ in blocks)
+
+
+def test_a_near_full_verse_line_that_broke_its_sentence_is_followed_by_the_last_line():
+    # printings dta-gottsched-1730, dta-pueckler-1830: the last line of alexandrines set near
+    # the full width follows a line that had no room for its first word
+    verse = ["Der Morgen steigt herauf und färbt die stillen Höhen mit Gold,",
+             "Die Lerche singt im Feld, der Hirte treibt die Herde fort,",
+             "Der Bach läuft durch das Thal und rauscht an manchem Ort,",
+             "Und alles, was da lebt, erwacht in seiner Pracht und seiner Zierde hold,",
+             "Bis Abends Ruh und Schlaf die müden Glieder bindet."]
+    blocks = kinds(*[PROSE] * 12, "Davon singt ein Dichter in seinem Lied vom Landleben also:",
+                   *verse, f"Hier {PROSE}", *[PROSE] * 3)
+    assert ("verse", "\n".join(verse)) in blocks
+
+
+def test_a_verse_line_before_a_long_first_word_does_not_end_the_poem():
+    # printings dta-gottsched-1730: `In senium; | Iongoque togae tranquillior vsu,` had no
+    # room for `Dedidicit`; the poem goes on with lines as short as verse
+    verse = ["Der Morgen steigt herauf und färbt die stillen Höhen,",
+             "Die Lerche singt im Feld, der Hirte treibt die Herde aus dem Stall,",
+             "Unaufhaltsam läuft der Bach durch Wiesen,",
+             "Und alles, was da lebt, erwacht in Pracht und Zierde schön."]
+    blocks = kinds(*[PROSE] * 12, "Davon singt ein Dichter in seinem Lied vom Landleben also:",
+                   *verse, f"Hier {PROSE}", *[PROSE] * 3)
+    assert ("verse", "\n".join(verse)) in blocks

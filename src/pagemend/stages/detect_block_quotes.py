@@ -13,9 +13,11 @@ unit that opens a chapter (after its heading, its epigraph or its drop cap, whos
 are set short). A narrow unit needs a cue: a colon before it, a quoted neighbour, or an
 opening quote mark that does not close on the first line before the narration resumes
 (``"Sir Humphry Davy?" said Mr. Brooke`` is speech run into the text). A unit too short to
-measure takes the side of its neighbours when both are quoted. Two displayed forms are
-found by shape: a one-line quotation set inside a sentence, and a letter quoted after a
-colon, from its dateline to its signature.
+measure takes the side of its neighbours when both are quoted. Three displayed forms are
+found by shape: a one-line quotation set inside a sentence, a letter quoted after a colon,
+from its dateline to its signature, and verse quoted after a colon in a column too narrow
+for its lines, each verse line turned over onto a short line in lower case (joined: the
+quotation is one block).
 
 Where the reader had geometry (PDF input), position decides instead of the width: a
 quotation is set in on both sides of the body's frame (per side of the spread, and per
@@ -140,6 +142,14 @@ DISPLAY_MAX_SHARE = 0.85
 #: letter runs to at most this many lines before its signature.
 DATELINE_MAX_SHARE = 0.5
 LETTER_MAX_LINES = 60
+#: A verse line too long for a narrow column runs to the page's measure (at least this share
+#: of it, or breaks a word with a hyphen) before it is turned over...
+TURNED_HEAD_SHARE = 0.85
+#: ...onto a line of at most this share of the measure: the rest of the verse line, set to
+#: the right (printings dta-abel-1699: 3 to 11 characters of a 36-character measure, 0.08 to
+#: 0.31; the last line of a prose paragraph there closes a sentence, and a translation's
+#: second line runs to 0.72)
+TURNOVER_MAX_SHARE = 0.4
 
 _COLON_END = re.compile(r":['’\"”]?$")
 _ELISION = re.compile(r"^(?:\.\s?){3,}$|^(?:\*\s*){3,}$")
@@ -160,6 +170,8 @@ _OPENS_UPPER = re.compile(r"^[^\w]*[A-ZÀ-ÞΑ-Ω]")
 #: a closing quote mark and the narration resuming in lower case (``…?" said Mr. Brooke``)
 _SPEECH_CLOSE = re.compile(r"[’”»\"'][.,;:!?]?\s+[a-zà-þ]")
 _QUOTE_CLOSE = re.compile(r"[’”»\"'][.,;!?]?$")
+#: a line opens with a lower-case letter (a turned-over verse line's rest)
+_OPENS_LOWER = re.compile(r"^[a-zß-ÿ]")
 _QUOTE_CLOSE_MARKED = re.compile(r"[’”»\"'][.,;:!?]?(?:\d{1,3}|[*∗†‡])?$")
 #: an item's number opens the line (``1. Der Körper``, ``IV) Die Bruchstücke``): numbered
 #: items after a colon are an enumeration of the text, not a quotation (printings
@@ -183,6 +195,12 @@ NARROW_CUED_UNIT = rule(STAGE, "narrow_cued_unit", "Prose narrower than the body
                         "quoted neighbour) is a quotation.")
 SANDWICHED_UNIT = rule(STAGE, "sandwiched_unit", "A unit too short to measure between two "
                        "quoted units (or before an elision) belongs to the quotation.")
+TURNED_VERSE = rule(STAGE, "turned_verse", "After a line that ends with a colon, verse lines "
+                    "too long for a narrow column, each opening with a capital and turned "
+                    "over onto a short line in lower case (the first of them closing no "
+                    "sentence), are a quotation set off from the text, its lines joined; a "
+                    "last verse line that fits the column and closes the sentence belongs to "
+                    "it.")
 SET_IN_LINE = rule(STAGE, "set_in", "With geometry, a prose line set in from the body's left "
                    "edge by more than a paragraph indent is a quotation line.")
 QUOTE_ATTRIBUTION = rule(STAGE, "attribution", "A short attribution line (`—Shakespeare`, a "
@@ -538,6 +556,61 @@ def _quoted_letters(pairs: list[tuple[Line, Line | None]], measure: int) -> Foun
     return found
 
 
+def _turned_verse(pairs: list[tuple[Line, Line | None]], full: tuple[int, ...]) -> Found:
+    """Verse quoted in a column too narrow for its lines (printings dta-abel-1699: Latin
+    hexameters after ``Horatius:``): after a line that ends with a colon, verse lines that
+    each open with a capital, the first lines short or turned over, see :func:`_turnover`.
+    The quotation ends after its last turned-over line, or after a verse line that fits the
+    column and closes the sentence (a distich's second line) where the next line opens with a
+    capital (the text or a translation resumes)."""
+    found: Found = {}
+    lines = [line for line, _ in pairs]
+    for i in range(1, len(lines)):
+        if not _COLON_END.search(lines[i - 1].text):
+            continue
+        end, turns, j = i, 0, i
+        while j + 1 < len(lines) and _OPENS_UPPER.match(lines[j].text):
+            if _turnover(lines[j], lines[j + 1], full, closes=turns > 0):
+                end, turns, j = j + 2, turns + 1, j + 2
+            elif turns and _closing_verse_line(lines[j], lines[j + 1], full):
+                end, j = j + 1, len(lines)
+            elif not turns and lines[j].kind == "paragraph" and not lines[j].glue_next:
+                j += 1  # a short first line (a half line after an elision: `‒ ‒ ‒ Corpus`)
+            else:
+                break
+        if turns:
+            evidence = f"{end - i} lines after a colon, {turns} verse lines turned over"
+            found.update({(x.page, x.number): (TURNED_VERSE, evidence) for x in lines[i:end]})
+    return found
+
+
+def _turnover(line: Line, following: Line, full: tuple[int, ...], *, closes: bool) -> bool:
+    """``following`` is the rest of verse line ``line``, turned over: ``line`` ran to the
+    measure (or broke a word), and the turnover is short, in lower case, on the same page,
+    and closes no sentence unless it ``closes`` a quotation already shown (the last line of
+    a prose paragraph is as short, and closes one)."""
+    measure = full[line.page] if line.page < len(full) else 0
+    return (
+        bool(measure) and line.kind == following.kind == "paragraph"
+        and following.page == line.page
+        and (line.glue_next or len(line.text) >= TURNED_HEAD_SHARE * measure)
+        and bool(_OPENS_LOWER.match(following.text))
+        and len(following.text) <= TURNOVER_MAX_SHARE * measure
+        and (closes or not SENTENCE_END.search(following.text))
+    )
+
+
+def _closing_verse_line(line: Line, following: Line, full: tuple[int, ...]) -> bool:
+    """A verse line that fits the column and closes the sentence, before a line that opens
+    with a capital."""
+    measure = full[line.page] if line.page < len(full) else 0
+    return (
+        bool(measure) and line.kind == "paragraph" and not line.glue_next
+        and len(line.text) >= TURNED_HEAD_SHARE * measure
+        and bool(SENTENCE_END.search(line.text)) and bool(_OPENS_UPPER.match(following.text))
+    )
+
+
 def _is_dateline(line: Line, measure: int) -> bool:
     text = line.text
     return (len(text) <= DATELINE_MAX_SHARE * measure and "," in text
@@ -597,6 +670,7 @@ def _quoted_by_text(pairs: list[tuple[Line, Line | None]], measure: int, doc: Do
                 found.update({(line.page, line.number): why for line in unit})
     found.update(_quoted_letters(pairs, measure))
     found.update(_displayed_lines(pairs, measure))
+    found.update(_turned_verse(pairs, doc.stats.full_line_length if doc.stats else ()))
     return found
 
 
@@ -625,7 +699,7 @@ def _record(changes: Changes, lines: list[Line], quoted: Found) -> None:
                 changes.set(line, by, evidence, kind="blockquote")
             if key == (region[0].page, region[0].number):
                 changes.set(line, QUOTE_OPENS, starts[key], starts_block=True)
-            elif key in starts:
+            elif key in starts and by is not TURNED_VERSE:  # verse lines joined
                 changes.set(line, QUOTE_PARAGRAPH, starts[key], starts_block=True)
             else:
                 changes.set(line, QUOTE_LINE_GOES_ON, "no paragraph end before it",

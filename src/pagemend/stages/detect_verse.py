@@ -41,14 +41,16 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pagemend.layout import has_room, successors
+from pagemend.layout import FIT_SHARE, first_word, has_room, successors
 from pagemend.model import Document, Line
 from pagemend.registry import stage
 from pagemend.rules import Changes, rule
 
-__all__ = ["DetectVerseConfig", "detect_verse", "equal_stanza", "is_attribution", "line_set_pages"]
+__all__ = ["DetectVerseConfig", "callout_widths", "detect_verse", "equal_stanza", "is_attribution",
+           "line_set_pages"]
 
 STAGE = "detect_verse"
 
@@ -120,10 +122,17 @@ WRAPPED = rule(STAGE, "wrapped_line", "In verse set in a narrow column, a short 
 ATTRIBUTION = rule(STAGE, "attribution", "A line that holds only a name (capitalised words or "
                    "initials, a dash before them or not) after a poem's closing line is its "
                    "attribution: a block of its own, after the poem and before what follows.")
+TITLE_REST = rule(STAGE, "title_rest", "Short lines that run on from a heading line (one not "
+                  "closed by a full stop) with no punctuation at any line's end before the "
+                  "last are the rest of a stacked title, not a poem: verse closes a clause "
+                  "somewhere.")
 STANZA = rule(STAGE, "stanza_start", "The first line of a verse run, and a verse line after a "
               "blank line inside the run, opens a stanza.")
 
 Keys = frozenset[tuple[int, int]]
+#: characters of note callouts taken out of a line, by (page, line number)
+Widths = Mapping[tuple[int, int], int]
+_NONE: Widths = {}
 
 _OPENS_CAPITAL = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω]")
 _CLOSES = re.compile(r"[.,;:!?…—'’\")\]»”](?:\d{1,3}|[*∗†‡])?$")
@@ -131,6 +140,8 @@ _CLOSES = re.compile(r"[.,;:!?…—'’\")\]»”](?:\d{1,3}|[*∗†‡])?$")
 #: `the left jaw. ’`), a note marker last
 SENTENCE_END = re.compile(r"[.!?…]\s?[’”»«\"')\]]*(?:\d{1,3}|\^\d{1,3}|[*∗†‡])?$")
 _INTRODUCES = re.compile(r":$")
+#: a line ends with punctuation, the virgule of older German prints (`/`) among it
+_PUNCTUATED = re.compile(r"[.,;:!?…—/'’\")\]»”]$")
 #: a line closed by a full stop (a sentence, a citation) wraps onto nothing; a question or an
 #: exclamation may end mid-verse (`’Tis the answer to What?` / `and How? and Why?`)
 _FULL_STOP = re.compile(r"\.[’”»«\"')\]]*$")
@@ -146,8 +157,31 @@ class DetectVerseConfig:
     enabled: bool = True
 
 
+def callout_widths(doc: Document) -> dict[tuple[int, int], int]:
+    """The characters of note callouts taken out of each line (``link_notes``): the page's
+    measure was taken with them in the text, so a line's length against it counts them.
+
+        >>> from pagemend.model import Edit
+        >>> doc = Document(pages=(), edits=(Edit("link_notes", "extract_note_marker", 0, 3,
+        ...                                      "(t)", "", "note reference 1", 8),))
+        >>> callout_widths(doc)
+        {(0, 3): 3}
+    """
+    widths: dict[tuple[int, int], int] = {}
+    for edit in doc.edits:
+        if edit.action == "extract_note_marker" and edit.stage == "link_notes":
+            key = (edit.page, edit.line)
+            widths[key] = widths.get(key, 0) + len(edit.before.strip())
+    return widths
+
+
+def _length(line: Line, callouts: Widths) -> int:
+    """The line's length as printed: its text and the note callouts taken out of it."""
+    return len(line.text) + callouts.get(_key(line), 0)
+
+
 def _verse_like(line: Line, full_line: int | None, *, wrapped: bool = False,
-                cued: bool = False) -> bool:
+                cued: bool = False, callouts: Widths = _NONE) -> bool:
     """``full_line`` None: the page has no prose measure (set line by line). ``wrapped``: the
     verse line wraps onto the next printed line (a line-end hyphen may join them). ``cued``:
     the run opened after a colon, where verse may be set near the full width, never past it
@@ -157,24 +191,25 @@ def _verse_like(line: Line, full_line: int | None, *, wrapped: bool = False,
     if full_line is None:  # on a page set line by line, the few lower-case openings too
         return bool(_LOWER.search(text)) and not line.glue_next
     return (
-        bool(full_line) and len(text) <= (1.0 if cued else VERSE_MAX_SHARE) * full_line
+        bool(full_line)
+        and _length(line, callouts) <= (1.0 if cued else VERSE_MAX_SHARE) * full_line
         and bool(_OPENS_CAPITAL.match(text)) and bool(_LOWER.search(text))
         and (wrapped or not line.glue_next)
     )
 
 
 def _opens_run(line: Line, measure: int | None, *, wrapped: bool, continues: bool,
-               broke_early: bool, cued: bool = False) -> bool:
+               broke_early: bool, cued: bool = False, callouts: Widths = _NONE) -> bool:
     """Whether a poem can open at this line. ``continues``: the line carries on a prose line
     that had no room left; ending with a colon, it is that sentence's tail introducing a
     quotation (`the passages of Caesar and` / `Charlemagne:`), not a poem's first line.
     ``broke_early``: the prose line before stopped well short of the measure, within a
     sentence; a verse quotation may then begin mid-line, in lower case (`public schools, and
     universities,` / `in whose halls are hung`)."""
-    if _verse_like(line, measure, wrapped=wrapped, cued=cued):
+    if _verse_like(line, measure, wrapped=wrapped, cued=cued, callouts=callouts):
         return not continues or measure is None or not _INTRODUCES.search(line.text)
     return (broke_early and measure is not None and bool(_OPENS_LOWER.match(line.text))
-            and len(line.text) <= VERSE_MAX_SHARE * measure and not line.glue_next)
+            and _length(line, callouts) <= VERSE_MAX_SHARE * measure and not line.glue_next)
 
 
 def _is_verse(run: list[Line], running_share: float, wraps: Keys = frozenset()) -> bool:
@@ -193,7 +228,7 @@ def _key(line: Line) -> tuple[int, int]:
     return (line.page, line.number)
 
 
-def _wrapped(doc: Document, measures: dict[int, int | None]) -> Keys:
+def _wrapped(doc: Document, measures: dict[int, int | None], callouts: Widths) -> Keys:
     """The continuation lines of verse lines wrapped in a narrow column: a line in lower case,
     no longer than a verse line, after a verse-like line that opens with a capital and does not
     end with a full stop (the set-in verse had no room left where the prose measure would have
@@ -205,10 +240,11 @@ def _wrapped(doc: Document, measures: dict[int, int | None]) -> Keys:
                 or line.kind != "paragraph" or following.kind != "paragraph"):
             continue
         place = found.get(_key(line), 0)
-        head = (_verse_like(line, measure, wrapped=True) if not place
-                else place < MAX_WRAPPED_LINES - 1 and len(line.text) <= VERSE_MAX_SHARE * measure)
+        head = (_verse_like(line, measure, wrapped=True, callouts=callouts) if not place
+                else place < MAX_WRAPPED_LINES - 1
+                and _length(line, callouts) <= VERSE_MAX_SHARE * measure)
         if (head and not _FULL_STOP.search(line.text) and _OPENS_LETTER.match(following.text)
-                and len(following.text) <= WRAP_TAIL_SHARE * measure):
+                and _length(following, callouts) <= WRAP_TAIL_SHARE * measure):
             found[_key(following)] = place + 1
     return frozenset(found)
 
@@ -253,9 +289,15 @@ def line_set_pages(doc: Document) -> frozenset[int]:
     return frozenset(pages)
 
 
-def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool, bool]], Keys]:
+Runs = list[tuple[list[Line], bool, bool]]
+#: the rest of a stacked title: its lines and the heading line above them
+Titles = list[tuple[list[Line], Line]]
+
+
+def _runs(doc: Document) -> tuple[Runs, Keys, Titles]:
     """The verse runs, each with whether it lies on pages set line by line and whether a
-    line of it is near the full width, and the continuation lines of wrapped verse lines."""
+    line of it is near the full width, the continuation lines of wrapped verse lines, and the
+    runs that are the rest of a stacked title instead."""
     full = doc.stats.full_line_length if doc.stats else ()
     document = doc.stats.document_full_line_length if doc.stats else 0
     line_set = line_set_pages(doc)
@@ -264,7 +306,8 @@ def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool, bool]], Keys]:
         page.index: None if page.index in line_set else max(
             full[page.index] if page.index < len(full) else 0, document)
         for page in doc.pages}
-    wraps = _wrapped(doc, measures)
+    callouts = callout_widths(doc)
+    wraps = _wrapped(doc, measures, callouts)
     roomy = _roomy_starts(doc, measures)
     wide_lines: set[tuple[int, int]] = set()  # verse lines near the full width
     runs: list[list[Line]] = []
@@ -272,36 +315,52 @@ def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool, bool]], Keys]:
     # the line carries on a prose line that had no room left: ending with a colon, it is
     # that sentence's tail introducing a quotation (`the passages of Caesar and` /
     # `Charlemagne:`), not a poem's first line
-    continues = broke_early = introduced = cued = False
+    continues = broke_early = introduced = cued = tail_due = False
     for line, following in successors(doc):
         measure = measures.get(line.page)
         wrapping = following is not None and _key(following) in wraps
         room = (following is None or measure is None or wrapping
-                or has_room(line, following, measure))
-        if not current:
+                or _has_room(line, following, measure, callouts))
+        tail = tail_due and _poem_goes_on(line, measure, callouts, room=room)
+        tail_due = False
+        if not current and not tail:
             cued = (introduced and room and following is not None) or _key(line) in roomy
         # after a line that closes a sentence, a line near the full width is prose resuming
         wide = cued and not (current and SENTENCE_END.search(current[-1].text))
-        if line.kind == "paragraph" and (
-                (_key(line) in wraps or _verse_like(line, measure, wrapped=wrapping, cued=wide))
-                if current else _opens_run(line, measure, wrapped=wrapping, continues=continues,
-                                           broke_early=broke_early, cued=cued)):
-            current.append(line)
-            if measure and len(line.text) > VERSE_MAX_SHARE * measure:
+        joins = line.kind == "paragraph" and (
+            (_key(line) in wraps or _verse_like(line, measure, wrapped=wrapping, cued=wide,
+                                                callouts=callouts))
+            if current else _opens_run(line, measure, wrapped=wrapping, continues=continues,
+                                       broke_early=broke_early, cued=cued, callouts=callouts))
+        if tail or joins:
+            current = [*runs.pop(), line] if tail else [*current, line]
+            if measure and _length(line, callouts) > VERSE_MAX_SHARE * measure:
                 wide_lines.add(_key(line))
             if room:
                 continue
+            # a line near the full width that broke its sentence for lack of room
+            tail_due = cued and not SENTENCE_END.search(line.text)
         if current:
             runs.append(current)
         current = []
         introduced = line.kind == "paragraph" and bool(_INTRODUCES.search(line.text))
         continues = line.kind == "paragraph" and not room
         broke_early = (line.kind == "paragraph" and measure is not None
-                       and len(line.text) <= DISPLAY_BREAK_SHARE * measure
+                       and _length(line, callouts) <= DISPLAY_BREAK_SHARE * measure
                        and not SENTENCE_END.search(line.text))
     if current:
         runs.append(current)
-    found = []
+    found, titles = _poems(doc, runs, line_set, wraps)
+    return [(verse, lined, any(_key(line) in wide_lines for line in verse))
+            for verse, lined in found], wraps, titles
+
+
+def _poems(doc: Document, runs: list[list[Line]], line_set: frozenset[int],
+           wraps: Keys) -> tuple[list[tuple[list[Line], bool]], Titles]:
+    """The candidate runs that are verse (each with whether it lies on a page set line by
+    line), and those that would be but are the rest of a stacked title."""
+    found, titles = [], []
+    before = {_key(after): line for line, after in successors(doc) if after is not None}
     for run in (piece for raw in runs for piece in _split_at_attributions(raw)):
         lined = run[0].page in line_set
         verse = _to_last_close(run)
@@ -309,9 +368,48 @@ def _runs(doc: Document) -> tuple[list[tuple[list[Line], bool, bool]], Keys]:
             continue  # a short run that does not close is prose running on
         if verse and _key(verse[0]) in wraps:
             continue  # a poem opens with a verse line, not a wrapped line's continuation
-        if _is_verse(verse, LINE_SET_RUNNING_SHARE if lined else RUNNING_SHARE, wraps):
-            found.append((verse, lined, any(_key(line) in wide_lines for line in verse)))
-    return found, wraps
+        if not _is_verse(verse, LINE_SET_RUNNING_SHARE if lined else RUNNING_SHARE, wraps):
+            continue
+        heading = before.get(_key(verse[0]))
+        if heading is not None and _stacked_title(verse, heading, wraps):
+            titles.append((verse, heading))
+        else:
+            found.append((verse, lined))
+    return found, titles
+
+
+def _has_room(line: Line, following: Line, measure: int, callouts: Widths) -> bool:
+    """The line had room for the next line's first word, its note callouts counted."""
+    return has_room(line, following, measure) and (
+        _length(line, callouts) + 1 + len(first_word(following.text)) <= FIT_SHARE * measure)
+
+
+def _poem_goes_on(line: Line, measure: int | None, callouts: Widths, *, room: bool) -> bool:
+    """A verse line set near the full width broke its sentence for lack of room (a long
+    first word next): the next line goes on with the poem if it opens with a capital and
+    either closes the sentence within the measure (printings dta-gottsched-1730: `Dann seine
+    Helden er, durchs Himmels Gunst und Macht,` / `Bey alle Creutz-Panier zusammen wieder
+    bracht.`) or is as short as a verse line and left room in its turn; justified prose does
+    neither."""
+    if not measure or line.kind != "paragraph" or line.glue_next:
+        return False
+    length = _length(line, callouts)
+    return bool(_OPENS_CAPITAL.match(line.text)) and (
+        (bool(SENTENCE_END.search(line.text)) and length <= measure)
+        or (room and length <= VERSE_MAX_SHARE * measure))
+
+
+def _stacked_title(run: list[Line], previous: Line, wraps: Keys) -> bool:
+    """The run goes on from a heading line on its page that continues a title of several
+    lines and does not close with a full stop, and no line of the run before the last ends
+    with punctuation (a comma, a virgule, a full stop): it is the rest of a stacked title
+    (`Welt-Beschauung` / `Des weilant Hoch-Edelgebornen` / `Herrn Georgen ...`: printings
+    dta-neitschitz-1666), not a poem, whose lines close a clause somewhere."""
+    if (previous.kind != "heading" or previous.starts_block or previous.page != run[0].page
+            or _FULL_STOP.search(previous.text)):
+        return False
+    ends = [line for line, after in itertools.pairwise(run) if _key(after) not in wraps]
+    return not any(_PUNCTUATED.search(line.text) for line in ends)
 
 
 def _split_at_attributions(run: list[Line]) -> list[list[Line]]:
@@ -416,7 +514,12 @@ def detect_verse(doc: Document, config: DetectVerseConfig | None) -> Document:
     """Mark verse lines; see the module docstring."""
     changes = Changes()
     following = {(line.page, line.number): after for line, after in successors(doc)}
-    runs, wraps = _runs(doc)
+    runs, wraps, titles = _runs(doc)
+    for title, heading in titles:
+        for line in title:
+            changes.set(line, TITLE_REST, f"runs on from the heading line {heading.text[:30]!r} "
+                        f"without punctuation at a line's end", kind="heading",
+                        level=heading.level, starts_block=False)
     for run, lined, near_full in runs:
         after = following.get((run[-1].page, run[-1].number))
         if after is not None and after.kind == "paragraph" and is_attribution(after, run[-1]):
