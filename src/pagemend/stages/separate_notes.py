@@ -538,15 +538,27 @@ def _endnote_sections(body: list[Line]) -> list[_NoteLine]:
     for i, line in enumerate(body):
         if ENDNOTES_HEADING.match(line.text):
             following = body[i + 1] if i + 1 < len(body) else None
-            inside = following is not None and note_label(following.text) is not None
+            inside = following is not None and _section_label(following.text) is not None
             heading = line.text
             continue
         if inside and (DIVISION.match(line.text) or BARE_NUMERAL.match(line.text)):
             inside = False
         if inside:
-            found.append((line, note_label(line.text), ENDNOTE_SECTION,
+            found.append((line, _section_label(line.text), ENDNOTE_SECTION,
                           f"under the endnotes heading {heading!r}"))
     return found
+
+
+def _section_label(text: str) -> tuple[str, int] | None:
+    """A note label opening a line of an endnote section, or a number alone on its line
+    (the label set apart from its note's text, as pdfium extracts a raised first label).
+
+    >>> _section_label("1"), _section_label("2Prise"), _section_label("Prise")
+    (('1', 1), ('2', 1), None)
+    """
+    if BARE_LABEL.match(text):
+        return text, len(text)
+    return note_label(text)
 
 
 class _BodyIndex:
