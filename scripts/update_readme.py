@@ -24,6 +24,7 @@ README = ROOT / "README.md"
 #: the files whose marked tables this script writes
 DOCUMENTS = (README, ROOT / "docs" / "rules.md")
 CORPUS = ROOT / "tests" / "corpus"
+PRINTINGS = ROOT / "tests" / "printings"
 
 
 def hyphen_policies() -> str:
@@ -48,7 +49,7 @@ def golden_rules() -> dict[str, list[str]]:
     """Rule id -> the golden cases (tests/cases, our own text) where the rule fires."""
     found: dict[str, list[str]] = {}
     for case in sorted((ROOT / "tests" / "cases").iterdir()):
-        for source in (case / "input.pages.txt", case / "input.pdf"):
+        for source in (case / "input.pages.txt", case / "input.pdf", case / "input"):
             if source.exists():
                 for rule in sorted({d.rule for d in mend(read_path(str(source))).decisions
                                     if acted(d)}):
@@ -64,6 +65,7 @@ def tables() -> dict[str, str]:
             "hyphen-policies": hyphen_policies(),
             "eval-pdf": format_table(reports["pdf"]),
             "eval-inputs": inputs_summary(reports),
+            "eval-printings": format_table(evaluate(PRINTINGS, "pages")),
             "rules-pages": format_rules(reports["pages"], RULES),
             "rules-pdf": format_rules(reports["pdf"], RULES),
             "rules-coverage": format_coverage(
