@@ -35,6 +35,10 @@ ZONE_LINES = 3
 MIN_HEAD_PAGES = 2
 #: A folio offset (printed number minus page index) must hold on this many pages.
 MIN_SEQUENCE_PAGES = 2
+#: A title beside roman folios alone is a head where it recurs beside folios in step on this
+#: many pages (realpdf thinkpython-xetex, pdfium text: `Chapter 0. Preface` on the four verso
+#: pages of its preface; a body line opening with `I` or `mix` keeps no step).
+ROMAN_HEAD_MIN_PAGES = 3
 #: A recurring line whose separation from the body (a blank line or not) disagrees with this
 #: share of its other occurrences is a heading set in the body flow, not the head. Calibrated
 #: on the development corpus: heads agree with each other on every page of every book.
@@ -409,12 +413,31 @@ def _last_words(page: Page) -> str:
 
 
 def _titled(edges: list[EdgeLine]) -> set[tuple[str, str]]:
-    """The titles printed beside an arabic folio or set off from one by a glyph, per edge."""
+    """The titles printed beside an arabic folio or set off from one by a glyph, per edge,
+    and those printed beside roman folios in step with the book's bare roman folios (front
+    matter headed `vi Chapter 0. Preface` on verso pages, `vii` alone on recto ones) on at
+    least ``ROMAN_HEAD_MIN_PAGES`` pages. Numbered headings (`LETTER III`, `LETTER IV`) may
+    keep step with the pages by chance, but no bare folio of their offset stands elsewhere."""
     titled = set()
+    roman: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
+    bare: Counter[int] = Counter()
     for edge in edges:
+        folio = parse_folio(edge.line.text)
+        if folio is not None:
+            if folio.style.startswith("roman"):
+                bare[folio.value - edge.line.page] += 1
+            continue
         split = split_head(edge.line.text)
-        if split is not None and plausible_head(split, edge.zone, set()):
-            titled.add((edge.zone, head_key(split[2])))
+        if split is None:
+            continue
+        key = (edge.zone, head_key(split[2]))
+        if plausible_head(split, edge.zone, set()):
+            titled.add(key)
+        elif split[0].style.startswith("roman"):
+            roman[key][split[0].value - edge.line.page] += 1
+    titled.update(key for key, offsets in roman.items() if any(
+        count >= ROMAN_HEAD_MIN_PAGES and bare[offset] >= MIN_SEQUENCE_PAGES
+        for offset, count in offsets.items()))
     return titled
 
 
