@@ -110,11 +110,11 @@ def marker_pattern(label: str) -> re.Pattern[str]:
     (True, False)
 
     Digits that end a section number are no marker (``1.4.2``, ``1.1 Choosing`` opening a
-    line); after a year they may be one:
+    line), nor those inside a dotted number (``version 3.4.0``); after a year they may be one:
 
-    >>> [bool(marker_pattern("2").search(text)) for text in ("see 1.4.2 below", "1.2 Glue",
-    ...                                                       "the summer of 1850.2 By")]
-    [False, False, True]
+    >>> [bool(marker_pattern("2").search(text)) for text in (
+    ...     "see 1.4.2 below", "1.2 Glue", "version 3.2.0", "the summer of 1850.2 By")]
+    [False, False, False, True]
     """
     escaped = re.escape(label)
     raised = label.translate(_TO_SUPERSCRIPT)
@@ -123,7 +123,7 @@ def marker_pattern(label: str) -> re.Pattern[str]:
         # punctuation, or the caret of a raised marker): a pattern that opens with a look
         # back runs several times slower over a page
         return re.compile(
-            rf"{escaped}(?!\d)(?<=(?:[^\W\d_]|[.,;:!?'\"’”“»›)\]]|\^){escaped})"
+            rf"{escaped}(?!\d|\.\d)(?<=(?:[^\W\d_]|[.,;:!?'\"’”“»›)\]]|\^){escaped})"
             rf"{_not_in_section_number(escaped)}"
             rf"|\[{escaped}\]"
             rf"|(?m:^{escaped}$)"  # a superscript that extraction set on a line of its own
