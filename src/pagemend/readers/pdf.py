@@ -103,6 +103,9 @@ _LAST_BMP = 0xFFFF
 _LINE_END = re.compile("\r\n|[\r\n]|\ufffe")
 _RAISABLE = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
 _RAISABLE_FOUND = re.compile("[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]")
+#: a glyph, the white space after it, and (not taken) the glyph after that: the places where
+#: a line may be cut into pieces (``\s`` is the white space of ``str.isspace``)
+_WORD_GAP = re.compile(r"\S\s+(?=\S)")
 
 
 class PdfError(InputError):
@@ -258,6 +261,19 @@ class _Boxes:
         rect = self._rect
         return (rect.left, rect.bottom, rect.right, rect.top)
 
+    def gaps(self, pairs: list[tuple[int, int]]) -> list[float]:
+        """How far each pair's second glyph starts from where its first ends (points)."""
+        get, handle, pointer, rect = self._get, self._handle, self._pointer, self._rect
+        if self._slots is not None:
+            pairs = [(self._at(before), self._at(after)) for before, after in pairs]
+        found = []
+        for before, after in pairs:
+            get(handle, before, pointer)
+            right = rect.right
+            get(handle, after, pointer)
+            found.append(rect.left - right)
+        return found
+
     def size(self, index: int) -> float:
         """The character's font size."""
         return float(self._size(self._handle, self._at(index)))
@@ -309,6 +325,7 @@ class _Boxes:
         to the left; and the boxes of the spaces pdfium adds carry no width. Also returns how
         many spaces the positions added where the text had none."""
         get, handle, pointer, rect = self._get, self._handle, self._pointer, self._rect
+        slots = self._slots
         out: list[str] = []
         previous_right: float | None = None
         pending = False  # a space character since the last glyph
@@ -318,11 +335,12 @@ class _Boxes:
             if char.isspace():
                 pending = bool(out)
                 continue
+            slot = index if slots is None else self._at(index)
             if pending and previous_right is not None:
-                self._origin(handle, self._at(index), self._x_pointer, self._y_pointer)
+                self._origin(handle, slot, self._x_pointer, self._y_pointer)
                 if self._x.value - previous_right > kept:
                     out.append(" ")
-            get(handle, self._at(index), pointer)
+            get(handle, slot, pointer)
             if not pending and previous_right is not None and rect.left - previous_right > gap:
                 out.append(" ")
                 added += 1
@@ -478,24 +496,23 @@ def _symbol(char: str) -> bool:
     return unicodedata.category(char) == "So"
 
 
-def _pieces(text: str, chars: range, boxes: _Boxes) -> list[range]:
+def _pieces(text: str, chars: range, boxes: _Boxes, symbols: frozenset[str]) -> list[range]:
     """The line's characters cut where white space stands wider than ``WIDE_GAP`` type
     sizes between two glyphs (pieces set apart on one baseline), or ``ORNAMENT_GAP`` beside
-    an ornament (a mark in the margin)."""
+    an ornament (a mark in the margin; ``symbols``: the page's ornaments, see ``_symbol``).
+    Only the glyphs on the two sides of a space are looked at."""
+    pairs = [match.span() for match in _WORD_GAP.finditer(text, chars.start, chars.stop)]
+    if not pairs:
+        return [chars]
     size = boxes.type_size(_glyph_near_middle(text, chars))
+    wide, near = WIDE_GAP * size, ORNAMENT_GAP * size
     pieces: list[range] = []
-    start, previous, spaced = chars.start, None, False
-    for index in chars:
-        if text[index].isspace():
-            spaced = previous is not None
-            continue
-        apart = ORNAMENT_GAP if previous is not None and (
-            _symbol(text[index]) or _symbol(text[previous])) else WIDE_GAP
-        if spaced and previous is not None and (
-                boxes[index][0] - boxes[previous][2] > apart * size):
+    start = chars.start
+    for (previous, index), gap in zip(pairs, boxes.gaps(pairs), strict=True):
+        if gap > (near if symbols and (text[index] in symbols or text[previous] in symbols)
+                  else wide):
             pieces.append(range(start, previous + 1))
             start = index
-        previous, spaced = index, False
     pieces.append(range(start, chars.stop))
     return pieces
 
@@ -599,7 +616,9 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
     page_text, ranges = _raw_lines(textpage)
     boxes.align(page_text)
     raisable = [match.start() for match in _RAISABLE_FOUND.finditer(page_text)]
-    for chars in (piece for line in ranges for piece in _pieces(page_text, line, boxes)):
+    symbols = frozenset(char for char in set(page_text) if _symbol(char))
+    for chars in (piece for line in ranges
+                  for piece in _pieces(page_text, line, boxes, symbols)):
         soft = page_text[chars[-1]] == _PDFIUM_HYPHEN
         geometry, raised = _line_geometry(page_text, chars, boxes, height, raisable)
         size = geometry.font_size or 0.0
