@@ -17,6 +17,8 @@ from types import ModuleType
 
 import pyphen
 
+from pagemend.hyphenation import frequencies
+
 __all__ = ["has_lexicon", "has_patterns", "legal_break", "zipf"]
 
 
@@ -32,20 +34,20 @@ def _wordfreq() -> ModuleType:
 @functools.lru_cache(maxsize=8)
 def has_lexicon(lang: str) -> bool:
     """wordfreq knows the language."""
-    return lang in _wordfreq().available_languages()
+    return lang in frequencies.available_languages()
+
+
+#: The languages wordfreq segments otherwise than by script (``get_language_info``'s
+#: tokenizer is not ``regex``: jieba for Chinese, MeCab for Japanese and Korean);
+#: tests/hyphenation/test_lexicon.py checks this against wordfreq.
+SEGMENTED = frozenset({"ja", "ko", "zh"})
 
 
 @functools.lru_cache(maxsize=16)
-def _frequencies(lang: str) -> dict[str, float] | None:
-    """wordfreq's own frequency table of a language it splits into words by script (the
-    table its lookups read, cached by wordfreq: asking for it costs no second copy), or None
-    for languages it segments otherwise (Chinese, Japanese)."""
-    from wordfreq.language_info import get_language_info
-
-    if get_language_info(lang)["tokenizer"] != "regex":
-        return None
-    table: dict[str, float] = _wordfreq().get_frequency_dict(lang, "best")
-    return table
+def _frequencies(lang: str) -> frequencies.Table | None:
+    """wordfreq's frequency table of a language it splits into words by script (read by
+    ``frequencies``, without wordfreq), or None for languages it segments otherwise."""
+    return None if lang in SEGMENTED else frequencies.table_of(lang)
 
 
 #: letters of the Latin script (Basic Latin to Latin Extended-B): a word of them alone is one
@@ -65,9 +67,10 @@ def zipf(word: str, lang: str) -> float:
     """A word's frequency on the Zipf scale (0 unknown, 3 one in a million, 6 very common).
 
     A word of case-folded Latin letters is its own only token in every language wordfreq
-    splits by script, so one missing from the table is unknown without tokenising it (most
-    lookups are of word pieces no lexicon knows: the word-space and hyphen tests try them);
-    tests/hyphenation/test_lexicon.py checks this against wordfreq's own answer.
+    splits by script, so its frequency is its bin's in the table, and one missing from the
+    table is unknown, without tokenising it (most lookups are of word pieces no lexicon
+    knows: the word-space and hyphen tests try them); tests/hyphenation/test_lexicon.py
+    checks this against wordfreq's own answer.
 
     >>> zipf("qzxv", "en"), zipf("the", "en") == float(_wordfreq().zipf_frequency("the", "en"))
     (0.0, True)
@@ -75,8 +78,9 @@ def zipf(word: str, lang: str) -> float:
     if not has_lexicon(lang):
         return 0.0
     table = _frequencies(lang)
-    if table is not None and _own_token(word) and word not in table:
-        return 0.0
+    if table is not None and _own_token(word):
+        found = table.bin(word)
+        return 0.0 if found is None else frequencies.zipf_of_bin(found)
     return float(_wordfreq().zipf_frequency(word, lang))
 
 

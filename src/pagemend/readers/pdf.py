@@ -360,29 +360,61 @@ def _styled_objects(page: Any) -> tuple[dict[int, tuple[tuple[str, ...], str]] |
                                         list[tuple[float, float]]]:
     """The page's text objects whose font sets a mark, by address: (marks, font name), and
     the heights (bottom, top, PDF points) they stand at; None when the page holds a form
-    object (its text objects are not the page's own)."""
-    raw = _pdfium().raw
-    name = ctypes.create_string_buffer(_NAME_SIZE)
+    object (its text objects are not the page's own). A font's marks are read once per page
+    (a page has hundreds of text objects in a few fonts)."""
+    calls = _object_calls()
+    get_object, get_type, get_font = (calls["FPDFPage_GetObject"], calls["FPDFPageObj_GetType"],
+                                      calls["FPDFTextObj_GetFont"])
+    handle = _address(page.raw)
+    fonts: dict[int, tuple[tuple[str, ...], str]] = {}
     styled: dict[int, tuple[tuple[str, ...], str]] = {}
     heights: list[tuple[float, float]] = []
     edges = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
-    for index in range(raw.FPDFPage_CountObjects(page.raw)):
-        item = raw.FPDFPage_GetObject(page.raw, index)
-        kind = raw.FPDFPageObj_GetType(item)
+    pointers = [ctypes.addressof(edge) for edge in edges]
+    for index in range(calls["FPDFPage_CountObjects"](handle)):
+        item = get_object(handle, index)
+        kind = get_type(item)
         if kind == _FORM_OBJECT:
             return None, []
         if kind != _TEXT_OBJECT:
             continue
-        font = raw.FPDFTextObj_GetFont(item)
+        font = get_font(item)
         if not font:
             continue
-        raw.FPDFFont_GetBaseFontName(font, name, _NAME_SIZE)
-        found = _font_style(name.value, bool(raw.FPDFFont_GetFlags(font) & _ITALIC_FLAG))
+        found = fonts.get(font)
+        if found is None:
+            found = fonts[font] = _font_of(calls, font)
         if found[0]:
-            styled[_address(item)] = found
-            raw.FPDFPageObj_GetBounds(item, *(ctypes.byref(edge) for edge in edges))
+            styled[item] = found
+            calls["FPDFPageObj_GetBounds"](item, *pointers)
             heights.append((edges[1].value, edges[3].value))
     return styled, heights
+
+
+@functools.lru_cache(maxsize=1)
+def _object_calls() -> dict[str, Any]:
+    """pdfium's page-object and font calls as plain C prototypes (see ``_calls``): a page
+    has hundreds of text objects, each asked for its type and font."""
+    raw = _pdfium().raw
+    handle, pointer = ctypes.c_void_p, ctypes.c_void_p
+    signatures = {
+        "FPDFPage_CountObjects": (ctypes.c_int, handle),
+        "FPDFPage_GetObject": (handle, handle, ctypes.c_int),
+        "FPDFPageObj_GetType": (ctypes.c_int, handle),
+        "FPDFTextObj_GetFont": (handle, handle),
+        "FPDFFont_GetBaseFontName": (ctypes.c_ulong, handle, pointer, ctypes.c_ulong),
+        "FPDFFont_GetFlags": (ctypes.c_int, handle),
+        "FPDFPageObj_GetBounds": (ctypes.c_int, handle, pointer, pointer, pointer, pointer),
+    }
+    return {name: ctypes.CFUNCTYPE(*types)(_address(getattr(raw, name)))
+            for name, types in signatures.items()}
+
+
+def _font_of(calls: dict[str, Any], font: int) -> tuple[tuple[str, ...], str]:
+    """The marks a font (a pdfium font handle) sets and its name (see ``_font_style``)."""
+    name = ctypes.create_string_buffer(_NAME_SIZE)
+    calls["FPDFFont_GetBaseFontName"](font, ctypes.addressof(name), _NAME_SIZE)
+    return _font_style(name.value, bool(calls["FPDFFont_GetFlags"](font) & _ITALIC_FLAG))
 
 
 @functools.lru_cache(maxsize=256)
