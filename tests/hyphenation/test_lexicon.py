@@ -98,3 +98,22 @@ def test_a_damaged_cache_file_is_written_again(tmp_path: Path,
     frequencies.table_of.cache_clear()
     assert table is not None and table.bin("og") is not None
     assert frequencies.Table(path=cached).bin("og") == table.bin("og")
+
+
+@pytest.mark.parametrize("lang", [*CANDIDATES, "hu"])
+def test_kept_patterns_hyphenate_as_pyphen(lang: str, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The patterns read back from their cache file (and those parsed on the way to it)
+    allow the hyphens pyphen's own dictionary allows."""
+    import pyphen
+
+    monkeypatch.setenv("PAGEMEND_CACHE", str(tmp_path))
+    own = pyphen.Pyphen(lang=lang)
+    words = [word for word in _pieces(lang) if word.isalpha()]
+    for _ in range(2):  # written, then read
+        lexicon._dictionary.cache_clear()
+        ours = lexicon._dictionary(lang)
+        assert ours is not None
+        assert [list(ours.positions(word)) for word in words] == [
+            list(own.positions(word)) for word in words]
+    lexicon._dictionary.cache_clear()

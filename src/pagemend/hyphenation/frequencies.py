@@ -31,7 +31,8 @@ import sys
 from array import array
 from pathlib import Path
 
-__all__ = ["DICT_AFTER", "Table", "available_languages", "table_of", "zipf_of_bin"]
+__all__ = ["DICT_AFTER", "Table", "available_languages", "cache_folder", "table_of",
+           "zipf_of_bin"]
 
 #: After this many lookups in one language the table is loaded as a dictionary (0.1 s for
 #: English's 321,180 words, as long as wordfreq takes for its own): a lookup by bisection
@@ -127,7 +128,7 @@ class Table:
 def _read_source(path: Path) -> dict[str, int]:
     """A wordfreq list file (gzip of msgpack: a header, then one list of words per bin) as
     word -> bin, as ``wordfreq.get_frequency_dict`` reads it (a later bin wins)."""
-    import msgpack
+    import msgpack  # type: ignore[import-untyped]  # (wordfreq's dependency)
 
     with gzip.open(path, "rb") as handle:
         data = msgpack.load(handle, raw=False)
@@ -140,7 +141,8 @@ def _read_source(path: Path) -> dict[str, int]:
     return words
 
 
-def _cache_folder() -> Path:
+def cache_folder() -> Path:
+    """Where pagemend keeps the tables it makes from its dependencies' data."""
     if os.environ.get("PAGEMEND_CACHE"):
         return Path(os.environ["PAGEMEND_CACHE"])
     base = os.environ.get("XDG_CACHE_HOME")
@@ -175,7 +177,7 @@ def table_of(lang: str) -> Table | None:
     if source is None:
         return None
     stat = source.stat()
-    target = _cache_folder() / f"wordfreq-{source.name.split('.')[0]}-{stat.st_size}-" \
+    target = cache_folder() / f"wordfreq-{source.name.split('.')[0]}-{stat.st_size}-" \
         f"{stat.st_mtime_ns}.bin"
     try:
         return Table(path=target)

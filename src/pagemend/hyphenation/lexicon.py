@@ -11,9 +11,14 @@ only.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import marshal
+import os
 import unicodedata
+from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pyphen
 
@@ -87,7 +92,44 @@ def zipf(word: str, lang: str) -> float:
 @functools.lru_cache(maxsize=16)
 def _dictionary(lang: str) -> pyphen.Pyphen | None:
     name = pyphen.language_fallback(lang)
-    return pyphen.Pyphen(lang=name) if name else None
+    if not name:
+        return None
+    patterns = _cached_patterns(pyphen.LANGUAGES[name])
+    if patterns is None:
+        return pyphen.Pyphen(lang=name)
+    table = pyphen.HyphDict.__new__(pyphen.HyphDict)  # pyphen's own fields, parsed before
+    table.patterns, table.cache, table.maxlen = patterns, {}, max(map(len, patterns))
+    dictionary = pyphen.Pyphen.__new__(pyphen.Pyphen)
+    dictionary.left, dictionary.right, dictionary.hd = 2, 2, table
+    return dictionary
+
+
+def _cached_patterns(source: Path) -> dict[str, Any] | None:
+    """pyphen's parsed patterns of a ``hyph_*.dic`` file (pattern -> start, values), kept in a
+    marshal file in ``frequencies.cache_folder()`` (reading it takes a tenth of parsing the
+    patterns); None where they cannot be kept (nonstandard hyphenation carries values
+    marshal cannot write) or pyphen's fields are not as expected.
+    tests/hyphenation/test_lexicon.py checks the positions against pyphen's own."""
+    stat = source.stat()
+    target = frequencies.cache_folder() / f"pyphen-{source.stem}-{stat.st_size}-" \
+        f"{stat.st_mtime_ns}.marshal"
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        found = marshal.loads(target.read_bytes())
+        if isinstance(found, dict) and found:
+            return found
+    patterns = getattr(pyphen.HyphDict(source), "patterns", None)
+    if not isinstance(patterns, dict) or not patterns:
+        return None
+    try:
+        data = marshal.dumps(patterns)
+    except ValueError:
+        return None
+    with contextlib.suppress(OSError):
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f"{target.name}.{os.getpid()}.part")
+        partial.write_bytes(data)
+        partial.replace(target)
+    return patterns
 
 
 def has_patterns(lang: str) -> bool:
