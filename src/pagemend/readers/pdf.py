@@ -203,6 +203,19 @@ def _calls() -> dict[str, Any]:
             for name, types in signatures.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _bare_calls() -> dict[str, Any]:
+    """The calls made once or more per glyph, declared with their result type only: a call
+    declared so converts no argument, which saves a third of its cost. Every argument must
+    then be a ctypes value of the C type (``c_void_p`` for a handle or a pointer; a Python
+    int is passed as a C int), see ``_Boxes``."""
+    raw = _pdfium().raw
+    results = {"FPDFText_GetLooseCharBox": ctypes.c_int, "FPDFText_GetFontSize": ctypes.c_double,
+               "FPDFText_GetTextObject": ctypes.c_void_p}
+    return {name: ctypes.CFUNCTYPE(result)(_address(getattr(raw, name)))
+            for name, result in results.items()}
+
+
 def _address(pointer: Any) -> int:
     """The address a ctypes pointer or function holds (never null for pdfium's)."""
     address = ctypes.cast(pointer, ctypes.c_void_p).value
@@ -218,22 +231,23 @@ class _Boxes:
     of their own, so it never hit)."""
 
     def __init__(self, textpage: Any) -> None:
-        calls = _calls()
+        calls, bare = _calls(), _bare_calls()
         self._rect = _pdfium().raw.FS_RECTF()
-        self._pointer = ctypes.addressof(self._rect)
-        self._get = calls["FPDFText_GetLooseCharBox"]
-        self._size = calls["FPDFText_GetFontSize"]
+        # the text page's handle and the box's out-cell as ctypes values (``_bare_calls``)
+        self._pointer = ctypes.c_void_p(ctypes.addressof(self._rect))
+        self._get = bare["FPDFText_GetLooseCharBox"]
+        self._size = bare["FPDFText_GetFontSize"]
         self._weight = calls["FPDFText_GetFontWeight"]
         self._info = calls["FPDFText_GetFontInfo"]
         self._origin = calls["FPDFText_GetCharOrigin"]
         self._x, self._y = ctypes.c_double(), ctypes.c_double()  # a glyph's origin
         self._x_pointer, self._y_pointer = ctypes.addressof(self._x), ctypes.addressof(self._y)
-        self._handle = _address(textpage.raw)
+        self._handle = ctypes.c_void_p(_address(textpage.raw))
         self._flags = ctypes.c_int()  # font flags, read through one reused cell
         self._flags_pointer = ctypes.addressof(self._flags)
         self._name = ctypes.create_string_buffer(_NAME_SIZE)  # a font's name, reused
         self._name_pointer = ctypes.addressof(self._name)
-        self._object = calls["FPDFText_GetTextObject"]
+        self._object = bare["FPDFText_GetTextObject"]
         #: styled fonts by text object (None: ask each character, see ``styled``)
         self._styles: dict[int, tuple[tuple[str, ...], str]] | None = {}
         self._heights: list[tuple[float, float]] = []
