@@ -210,8 +210,9 @@ def _bare_calls() -> dict[str, Any]:
     then be a ctypes value of the C type (``c_void_p`` for a handle or a pointer; a Python
     int is passed as a C int), see ``_Boxes``."""
     raw = _pdfium().raw
-    results = {"FPDFText_GetLooseCharBox": ctypes.c_int, "FPDFText_GetFontSize": ctypes.c_double,
-               "FPDFText_GetTextObject": ctypes.c_void_p}
+    results: dict[str, Any] = {"FPDFText_GetLooseCharBox": ctypes.c_int,
+                               "FPDFText_GetFontSize": ctypes.c_double,
+                               "FPDFText_GetTextObject": ctypes.c_void_p}
     return {name: ctypes.CFUNCTYPE(result)(_address(getattr(raw, name)))
             for name, result in results.items()}
 
