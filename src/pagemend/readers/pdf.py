@@ -30,8 +30,11 @@ from __future__ import annotations
 import bisect
 import ctypes
 import functools
+import itertools
+import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -251,7 +254,9 @@ class _Boxes:
         self._object = bare["FPDFText_GetTextObject"]
         #: styled fonts by text object (None: ask each character, see ``styled``)
         self._styles: dict[int, tuple[tuple[str, ...], str]] | None = {}
-        self._heights: list[tuple[float, float]] = []
+        #: styled objects' bottoms in order, and the highest top of those up to each
+        self._lows: list[float] = []
+        self._reach: list[float] = []
         self._slots: list[int] | None = None  # pdfium's index of each character, if shifted
 
     def align(self, text: str) -> None:
@@ -276,17 +281,26 @@ class _Boxes:
         rect = self._rect
         return (rect.left, rect.bottom, rect.right, rect.top)
 
-    def gaps(self, pairs: list[tuple[int, int]]) -> list[float]:
-        """How far each pair's second glyph starts from where its first ends (points)."""
+    def apart(self, spaces: Iterator[re.Match[str]], text: str, symbols: frozenset[str],
+              wide: float, near: float) -> list[tuple[int, int]]:
+        """The glyphs on the two sides of each space (``_WORD_GAP``'s matches) that stand
+        more than ``wide`` points apart, or ``near`` where one of them is in ``symbols``."""
         get, handle, pointer, rect = self._get, self._handle, self._pointer, self._rect
-        if self._slots is not None:
-            pairs = [(self._at(before), self._at(after)) for before, after in pairs]
+        slots = self._slots
         found = []
-        for before, after in pairs:
-            get(handle, before, pointer)
-            right = rect.right
-            get(handle, after, pointer)
-            found.append(rect.left - right)
+        for space in spaces:
+            before, after = space.span()
+            if slots is None:
+                get(handle, before, pointer)
+                right = rect.right
+                get(handle, after, pointer)
+            else:
+                get(handle, self._at(before), pointer)
+                right = rect.right
+                get(handle, self._at(after), pointer)
+            if rect.left - right > (near if symbols and (
+                    text[after] in symbols or text[before] in symbols) else wide):
+                found.append((before, after))
         return found
 
     def size(self, index: int) -> float:
@@ -313,7 +327,11 @@ class _Boxes:
         """Find the page's text objects set in italic, bold or small-capital fonts (a page
         has tens of text objects and thousands of characters: the fonts are looked at once
         per object). With a form object on the page every character's font is asked."""
-        self._styles, self._heights = _styled_objects(page)
+        self._styles, heights = _styled_objects(page)
+        ordered = sorted((low, high) for low, high in heights
+                         if not (math.isnan(low) or math.isnan(high)))  # beside no line
+        self._lows = [low for low, _ in ordered]
+        self._reach = list(itertools.accumulate((high for _, high in ordered), max))
 
     def style(self, index: int) -> tuple[tuple[str, ...], str] | None:
         """The marks (``italic``, ``bold``, ``smallcaps``) the character's font sets and the
@@ -328,8 +346,10 @@ class _Boxes:
     def any_styled(self, bottom: float, top: float) -> bool:
         """Some text between these heights (PDF points, y up) may be set in italic, bold or
         small capitals."""
-        return self._styles is None or any(
-            low < top and high > bottom for low, high in self._heights)
+        if self._styles is None:
+            return True
+        below = bisect.bisect_left(self._lows, top)  # the objects starting below the top
+        return below > 0 and self._reach[below - 1] > bottom  # one of them reaches up
 
     def spaced(self, text: str, chars: range, gap: float, kept: float) -> tuple[str, int]:
         """The characters' text with its word spaces placed by the glyphs' positions: a
@@ -548,18 +568,17 @@ def _pieces(text: str, chars: range, boxes: _Boxes, symbols: frozenset[str]) -> 
     sizes between two glyphs (pieces set apart on one baseline), or ``ORNAMENT_GAP`` beside
     an ornament (a mark in the margin; ``symbols``: the page's ornaments, see ``_symbol``).
     Only the glyphs on the two sides of a space are looked at."""
-    pairs = [match.span() for match in _WORD_GAP.finditer(text, chars.start, chars.stop)]
-    if not pairs:
+    spaces = _WORD_GAP.finditer(text, chars.start, chars.stop)
+    first = next(spaces, None)
+    if first is None:
         return [chars]
     size = boxes.type_size(_glyph_near_middle(text, chars))
-    wide, near = WIDE_GAP * size, ORNAMENT_GAP * size
     pieces: list[range] = []
     start = chars.start
-    for (previous, index), gap in zip(pairs, boxes.gaps(pairs), strict=True):
-        if gap > (near if symbols and (text[index] in symbols or text[previous] in symbols)
-                  else wide):
-            pieces.append(range(start, previous + 1))
-            start = index
+    for previous, index in boxes.apart(itertools.chain((first,), spaces), text, symbols,
+                                       WIDE_GAP * size, ORNAMENT_GAP * size):
+        pieces.append(range(start, previous + 1))
+        start = index
     pieces.append(range(start, chars.stop))
     return pieces
 
