@@ -24,6 +24,7 @@ import contextlib
 import functools
 import gzip
 import importlib.util
+import itertools
 import math
 import mmap
 import os
@@ -152,20 +153,20 @@ def cache_folder() -> Path:
 def _write_cache(words: dict[str, int], target: Path) -> None:
     """The sorted table, written to a temporary name and renamed (another process may be
     writing the same file)."""
-    keys = sorted((word.encode("utf-8"), bin_) for word, bin_ in words.items())
-    if any(b"\n" in key for key, _ in keys):
+    keys = sorted(words)  # code point order, which is UTF-8's byte order
+    if any("\n" in key for key in keys):
         raise OSError("a word holds a line break")  # never in wordfreq's lists
-    offsets = array("I", [0])
-    for key, _ in keys:
-        offsets.append(offsets[-1] + len(key) + 1)  # each word ends in a line break
-    bins = array("H", [bin_ for _, bin_ in keys])
+    text = "\n".join(keys).encode("utf-8") + b"\n"  # each word ends in a line break
+    offsets = array("I", itertools.accumulate((len(key.encode("utf-8")) + 1 for key in keys),
+                                              initial=0))
+    bins = array("H", map(words.__getitem__, keys))
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f"{target.name}.{os.getpid()}.part")
     with partial.open("wb") as handle:
         handle.write(_MAGIC + len(keys).to_bytes(4, sys.byteorder))
         handle.write(offsets.tobytes())
         handle.write(bins.tobytes())
-        handle.write(b"".join(key + b"\n" for key, _ in keys))
+        handle.write(text)
     partial.replace(target)
 
 
@@ -184,6 +185,6 @@ def table_of(lang: str) -> Table | None:
     except (OSError, ValueError):
         pass
     words = _read_source(source)
-    with contextlib.suppress(OSError):  # no cache here: this process has the dictionary
+    with contextlib.suppress(OSError, OverflowError):  # no cache: the dictionary serves
         _write_cache(words, target)
     return Table(words=words)
