@@ -29,11 +29,13 @@ import math
 import mmap
 import os
 import sys
+import threading
 from array import array
+from collections.abc import Iterable
 from pathlib import Path
 
 __all__ = ["DICT_AFTER", "Table", "available_languages", "cache_folder", "table_of",
-           "zipf_of_bin"]
+           "write_atomically", "zipf_of_bin"]
 
 #: After this many lookups in one language the table is loaded as a dictionary (0.1 s for
 #: English's 321,180 words, as long as wordfreq takes for its own): a lookup by bisection
@@ -160,14 +162,24 @@ def _write_cache(words: dict[str, int], target: Path) -> None:
     offsets = array("I", itertools.accumulate((len(key.encode("utf-8")) + 1 for key in keys),
                                               initial=0))
     bins = array("H", map(words.__getitem__, keys))
+    chunks = (_MAGIC + len(keys).to_bytes(4, sys.byteorder), offsets.tobytes(), bins.tobytes(),
+              text)
+    write_atomically(target, chunks)
+
+
+def write_atomically(target: Path, chunks: Iterable[bytes]) -> None:
+    """Write a cache file under a name of this process and thread, then rename it (other
+    processes may be writing the same file; none ever reads half of one)."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f"{target.name}.{os.getpid()}.part")
-    with partial.open("wb") as handle:
-        handle.write(_MAGIC + len(keys).to_bytes(4, sys.byteorder))
-        handle.write(offsets.tobytes())
-        handle.write(bins.tobytes())
-        handle.write(text)
-    partial.replace(target)
+    partial = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.part")
+    try:
+        with partial.open("wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+        partial.replace(target)
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
 
 
 @functools.lru_cache(maxsize=16)

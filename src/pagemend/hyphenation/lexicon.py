@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import marshal
-import os
 import unicodedata
 from pathlib import Path
 from types import ModuleType
@@ -125,10 +124,7 @@ def _cached_patterns(source: Path) -> dict[str, Any] | None:
     except ValueError:
         return None
     with contextlib.suppress(OSError):
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f"{target.name}.{os.getpid()}.part")
-        partial.write_bytes(data)
-        partial.replace(target)
+        frequencies.write_atomically(target, [data])
     return patterns
 
 
