@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -62,13 +63,14 @@ def one(size: int, corpus: Path) -> dict[str, float]:
     """Mend a ``size``-page book in this process; seconds and peak memory (MB)."""
     from pagemend.pipeline import mend
     from pagemend.readers import read_text
-    from pagemend.writers import write_markdown
+    from pagemend.writers.registry import stream
 
     text = distinct_book(corpus, size)
     started = time.perf_counter()
     held = [read_text(text)]
     del text  # as `pagemend FILE` does: the decoded file is gone once its pages are split,
-    write_markdown(mend(held.pop()))  # and the pages as read once the first stage has run
+    with Path(os.devnull).open("wb") as out:  # and the pages as read once the first stage has run;
+        stream(mend(held.pop()), "md", out)  # the output is written a block at a time
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"pages": size, "seconds": seconds, "peak_mb": peak}

@@ -179,6 +179,7 @@ def _parser() -> argparse.ArgumentParser:
     cite.add_argument("passage", help="the words (case, line breaks, hyphens, quotes and "
                       "dashes do not matter)")
     cite.add_argument("--json", action="store_true", help="the occurrences as a JSON array")
+    _limits(cite, "a PDF is mended in a worker process: ")
     review = commands.add_parser("review", parents=common, help="one HTML page that shows "
                                  "every edit and decision beside the page it came from")
     review.add_argument("input")
@@ -216,7 +217,7 @@ def _cite(args: argparse.Namespace) -> int:
     """One line per occurrence: ``pp. 142–143 (#149–#150)``; exit 1 (PM120) if none."""
     from pagemend.cite import cite_or_raise, format_citation
 
-    found = cite_or_raise(mend(_read(args), _config(args)), args.passage)
+    found = cite_or_raise(_mended(args), args.passage)
     if args.json:
         print(json.dumps([{"pages": list(c.pages), "labels": list(c.labels),
                            "start": list(c.start), "end": list(c.end),
@@ -290,8 +291,8 @@ def _convert(args: argparse.Namespace) -> int:
     output: str | bytes | Iterator[bytes]
     if _is_pdf(args.input):
         output, pages = _convert_isolated(args, fmt)
-    else:
-        doc = mend(_read(args), _config(args))
+    else:  # a PDF on stdin is mended in a worker too
+        doc = _mended(args)
         output = pieces(doc, fmt, page_markers=args.page_markers, granularity=args.granularity)
         pages = len(doc.pages)
     if args.output == "-":

@@ -40,9 +40,17 @@ def test_a_pdf_that_crashes_pdfium_is_a_coded_error(tmp_path: Path, command: str
     assert not (tmp_path / "review.html").exists()
 
 
-@pytest.mark.parametrize("command", ["explain", "verify"])
-def test_a_crashing_pdf_on_stdin_is_a_coded_error(command: str):
-    run = pagemend(command, "-", "--memory-mb", "480", stdin=pdfs.bomb(7))
+@pytest.mark.parametrize("command", [["explain"], ["verify"], ["convert"], ["cite", "words"]])
+def test_a_crashing_pdf_on_stdin_is_a_coded_error(command: list[str]):
+    """Conversion and citation too: a PDF on stdin goes to the capped worker."""
+    run = pagemend(*command[:1], "-", *command[1:], "--memory-mb", "480", stdin=pdfs.bomb(7))
+    assert run.returncode == 1 and run.code in ("PM120", "PM121")
+
+
+def test_a_crashing_pdf_file_given_to_cite_is_a_coded_error(tmp_path: Path):
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(pdfs.bomb(7))
+    run = pagemend("cite", bomb, "words", "--memory-mb", "480", "--timeout", "40")
     assert run.returncode == 1 and run.code in ("PM120", "PM121")
 
 

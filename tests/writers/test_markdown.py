@@ -84,3 +84,21 @@ def test_markdown_page_label_cannot_close_its_comment():
     doc = Document((), (Block("paragraph", "Text", spans),))
     written = write_markdown(doc, page_markers=True)
     assert written.count("-->") == 1 and "<script>" not in written
+
+
+def test_markdown_streams_a_block_at_a_time_with_the_one_shot_edges():
+    """Pieces are written as blocks come; the edges the whole output had hold in pieces too: a
+    quote after a quote joins it across a page marker, trailing blank lines are cut, an empty
+    document writes nothing."""
+    from pagemend.writers.markdown import markdown_chunks
+    from pagemend.writers.registry import pieces
+
+    doc = Document((), (block("paragraph", "One."), block("blockquote", "Two."),
+                        block("blockquote", "Three.", pages=(1,)), block("paragraph", "")))
+    chunks = list(markdown_chunks(doc, page_markers=True))
+    assert len(chunks) >= 4
+    # the bytes the one-shot writer gave (main at 710fd20)
+    assert "".join(chunks) == ("<!-- page 1 -->\n\nOne.\n\n> Two.\n\n<!-- page 2 -->\n>\n"
+                               "> Three.\n\n<!-- page 1 -->\n")
+    assert b"".join(pieces(doc, "md", page_markers=True)) == "".join(chunks).encode()
+    assert list(markdown_chunks(Document((), ()))) == []

@@ -32,9 +32,15 @@ from dataclasses import dataclass
 from pagemend.errors import ConfigError
 from pagemend.hyphenation import Decision, HyphenSite, decide
 from pagemend.hyphenation.lexicon import has_lexicon
-from pagemend.hyphenation.sources import SOURCES, Context, suspended_hyphen
-from pagemend.layout import successors
-from pagemend.model import Document, Edit, Line
+from pagemend.hyphenation.sources import (
+    SOURCES,
+    Context,
+    document_counts,
+    lexicon,
+    suspended_hyphen,
+)
+from pagemend.layout import first_word, successors
+from pagemend.model import Document, Edit, Line, replace
 from pagemend.registry import stage
 from pagemend.rules import Changes, rule
 
@@ -53,6 +59,15 @@ SUSPENDED = rule(STAGE, "suspended", "A line-end hyphen kept before a conjunctio
                  "is left out, so the hyphen stays and a space parts it from the conjunction.",
                  confirms=True)
 
+MISREAD_HYPHEN = rule(STAGE, "joined_misread_hyphen", "OCR reads a line-end hyphen as `»`: "
+                      "after a letter at a line end, before a line going on in lower case, "
+                      "where the document or the language's word list knows the halves as one "
+                      "word (and nothing calls them a compound), the `»` was a hyphen: it is "
+                      "removed and the halves join; otherwise it stays (a closing quote).")
+
+#: a letter, then `»` ending the line: a hyphen as OCR may read it (``»``/``=``/``⸗``; the two
+#: others are folded to ``-`` by normalize_characters, as no quotation mark looks like them)
+_MISREAD_SITE = re.compile(r"[^\W\d_]»$")
 _SITE = re.compile(r"(?:^|\s)(?P<token>\S*?[^\W_])-$")
 _LEADING = re.compile(r"^[^\w]+")
 _RIGHT_WORD = re.compile(r"^[\W_]*(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*|\d+)")
@@ -107,6 +122,28 @@ def _context(word_counts: Mapping[str, int], lang: str | None) -> Context:
                    lang=lang)
 
 
+def _misread_hyphen(line: Line, following: Line, context: Context) -> str | None:
+    """The evidence that a line-end ``»`` is OCR's reading of a hyphen (see
+    ``MISREAD_HYPHEN``), or None.
+
+    >>> context = Context(word_counts={"harbour": 2}, compound_prefixes={}, word_starts={},
+    ...                   lang="en")
+    >>> _misread_hyphen(Line("the har»", 0, 0), Line("bour lay", 0, 1), context)
+    "'harbour' occurs 2x, 'har-bour' never; 'harbour' is a word (en, zipf 4.0)"
+    >>> _misread_hyphen(Line("« the end»", 0, 0), Line("bour lay", 0, 1), context) is None
+    True
+    """
+    if not _MISREAD_SITE.search(line.text) or "«" in line.text or not following.text[:1].islower():
+        return None
+    site = _site(replace(line, text=line.text[:-1] + "-"), following)
+    if site is None:
+        return None
+    votes = [vote for source in (document_counts, lexicon) if (vote := source(site, context))]
+    if not votes or any(vote.decision == "keep" for vote in votes):
+        return None
+    return "; ".join(vote.detail for vote in votes)
+
+
 def _decide(site: HyphenSite, context: Context, policy: str) -> Decision:
     if policy != "evidence":
         return Decision(policy == "always_join", False, 0.0, ())
@@ -125,6 +162,15 @@ def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> D
     edits: list[Edit] = []
     pairs = [*successors(doc, "body"), *successors(doc, "note")]
     for line, following in pairs:
+        misread = (_misread_hyphen(line, following, context)
+                   if following is not None and config.policy == "evidence" else None)
+        if misread is not None and following is not None:
+            explained = f"{line.text.split()[-1]}|{first_word(following.text)}: {misread}"
+            changes.set(line, MISREAD_HYPHEN, explained, glue_next=True)
+            changes.replace(line, text=line.text[:-1])
+            edits.append(Edit(STAGE, "join_hyphen", line.page, line.number, "»", "",
+                              explained, len(line.text) - 1))
+            continue
         site = _site(line, following) if following is not None else None
         if site is None:
             continue

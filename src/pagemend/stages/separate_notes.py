@@ -72,7 +72,7 @@ from pagemend.data.notes import (
 )
 from pagemend.data.punctuation import SENTENCE_END
 from pagemend.layout import FULL_LINE_PERCENTILE, full_line, percentile
-from pagemend.model import Document, Edit, Line, Page
+from pagemend.model import Document, Edit, Geometry, Line, Page
 from pagemend.registry import stage
 from pagemend.rules import Changes, Rule, rule
 
@@ -94,6 +94,24 @@ NOTE_TYPE_RATIO = 1.08
 #: of lines in type this share of the body's size or smaller (corpus PDFs: notes at 0.74 to
 #: 0.80 of the body's size; quotations set smaller, at 0.92).
 NOTE_SIZE_RATIO = 0.85
+#: OCR: a symbol-labelled run of at least this many lines at the body's size and line
+#: spacing is no footnote (see ``_quotes_misread``).
+MIN_SPACED_LINES = 3
+#: ... its line spacing this share of the body's or more: OCR's footnote lines are 0.75-0.85
+#: of the body's spacing (mohicans-xelatex, montaigne-latex, 300 dpi), a misread quoted verse
+#: 0.98-1.0 (expression-xelatex).
+BODY_PITCH_SHARE = 0.93
+#: OCR: a run of this many notes numbered from 1 in note type at a chapter's end is an
+#: endnote list without its markers (expression-xelatex: 19; lists in small type seldom
+#: count past a few)
+MIN_SCANNED_ENDNOTES = 5
+#: OCR's common misreadings of digits (``s.`` for ``5.``, ``l`` or ``I`` for 1, ``O`` for 0)
+_OCR_DIGITS = str.maketrans("IlOoSsB", "1100558")
+_OCR_LABEL = re.compile(r"^([0-9IlOoSsB]{1,3})\.\s")
+#: OCR's reading of a ``*`` label glued to its note's first word (see ``_label_lost``)
+_LOST_LABEL = re.compile(r"^[“\"‘'*∗][A-Z][a-z]")
+#: OCR's reading of a dagger label glued to its note's first word (see ``_misread_dagger``)
+_MISREAD_DAGGER = re.compile(r"^(?:[Tt](?:[A-Z][a-z]|[“\"‘])|['’][“\"])")
 #: Lines shorter than this share of the body's width end paragraphs and say nothing of type.
 FULL_ISH_SHARE = 0.8
 
@@ -130,6 +148,9 @@ MISREAD_MARKERS = rule(STAGE, "misread_markers", "Lines at the foot of a page th
 LABELS_IN_NOTE_TYPE = rule(STAGE, "labels_in_note_type", "With sizes: lines at the foot of a "
                            "page set smaller than the body that open with labels counting up "
                            "by one are footnotes, even where their markers were lost.")
+LABEL_MISREAD = rule(STAGE, "label_misread", "With OCR's positions: the page's bottom run "
+                     "of lines in note type, its first line opening with a quotation mark "
+                     "(OCR's reading of a `*` label), is a footnote whose label was misread.")
 NOTE_GOES_ON = rule(STAGE, "note_goes_on", "An unlabelled line below a note's first line goes "
                     "on with that note.")
 LABEL_ALONE = rule(STAGE, "label_alone", "A note label set on a line of its own (extracted "
@@ -549,7 +570,7 @@ def _numbered_run(body: list[Line], i: int, measures: tuple[float, float],
         if j > i and index.division[j]:
             end = j
             break
-        found = index.labels[j]
+        found = index.labels[j] or _misread_label(body[j], str(len(numbered) + 1))
         if found is not None and found[0] == str(len(numbered) + 1):
             numbered.append(j)
     j = numbered[-1] + 1 if numbered else end
@@ -625,15 +646,48 @@ def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
         end, numbered = _numbered_run(body, i, measures, index)
         if len(numbered) < MIN_ENDNOTES or not _run_closes(body, end, measures[0]) or not (
                 _all_marked(body[chapter:i], len(numbered))
+                or _scanned_note_type(body[i:end], len(numbered), measures[1])
         ) or not _in_note_type(body[i:end], measures[1], body_lengths):
             i += 1
             continue
         evidence = (f"{len(numbered)} notes numbered 1 to {len(numbered)} in note type at a "
                     "chapter's end, each number a marker above")
-        found.extend((body[j], note_label(body[j].text) if j in numbered else None,
+        found.extend((body[j], (note_label(body[j].text) or _misread_label(body[j], str(
+            numbered.index(j) + 1))) if j in numbered else None,
                       ENDNOTE_LIST, evidence) for j in range(i, end))
         chapter = i = end
     return found
+
+
+def _misread_label(line: Line, expected: str) -> tuple[str, int] | None:
+    """OCR (estimated sizes): the line opens with the number ``expected`` as OCR misreads its
+    digits (``s.`` for 5, ``l.`` for 1, ``IO.`` for 10), then a full stop and a space: that
+    label and its length, or None.
+
+    >>> from pagemend.model import Geometry
+    >>> scanned = Geometry(0, 100, 0, 10, font_size=8.0, size_estimated=True)
+    >>> _misread_label(Line("s. The Senses", 0, 0, geometry=scanned), "5")
+    ('5', 3)
+    >>> _misread_label(Line("s. The Senses", 0, 0), "5") is None
+    True
+    """
+    match = _OCR_LABEL.match(line.text)
+    if line.geometry is None or not line.geometry.size_estimated or match is None:
+        return None
+    token = match.group(1)
+    if token.isdigit() or token.translate(_OCR_DIGITS) != expected:
+        return None
+    return expected, match.end()
+
+
+def _scanned_note_type(run: list[Line], count: int, body_size: float) -> bool:
+    """OCR (estimated sizes), where the raised markers above are mostly lost (Tesseract
+    drops or garbles them: 4 of 19 readable in expression-xelatex at 300 dpi): at least
+    ``MIN_SCANNED_ENDNOTES`` numbered lines and every line of the run in note type."""
+    sizes = [line.geometry.font_size for line in run if line.geometry is not None
+             and line.geometry.size_estimated and line.geometry.font_size]
+    return count >= MIN_SCANNED_ENDNOTES and bool(body_size) and len(sizes) == len(run) and (
+        max(sizes) <= NOTE_SIZE_RATIO * body_size)
 
 
 def _as_note(changes: Changes, note: _NoteLine) -> Edit | None:
@@ -753,6 +807,11 @@ def _footnotes(doc: Document) -> tuple[dict[int, dict[int, tuple[str, int]]], di
         labelled[page.index], by = footnote_lines(page, before, follows,
                                                   _note_type_tail(page, *measures),
                                                   note_size=NOTE_SIZE_RATIO * measures[1])
+        if by is FOOTNOTE_BLOCK and _quotes_misread(page, labelled[page.index], measures[1]):
+            labelled[page.index], by = {}, None
+        lost = None if labelled[page.index] else _label_lost(page, *measures)
+        if lost is not None:
+            labelled[page.index], by = {lost: ("*", 0)}, LABEL_MISREAD
         if by is not None:
             routes[page.index] = by
         numbers = [int(label) for label, _ in labelled[page.index].values() if label.isdigit()]
@@ -761,6 +820,67 @@ def _footnotes(doc: Document) -> tuple[dict[int, dict[int, tuple[str, int]]], di
         before = "\n".join(_marked(line) for line in page.lines if line.text
                            and line.role == "body" and (start is None or line.number < start))
     return labelled, routes
+
+
+def _quotes_misread(page: Page, labels: dict[int, tuple[str, int]], body_size: float) -> bool:
+    """OCR (estimated sizes): lines opened by reference symbols, not numbers, from whose
+    first down the page's lines are set in the body's type and line spacing: OCR read an
+    opening quotation mark as ``*`` (a quoted verse: ``*Some strange``, expression-xelatex;
+    ``*This more``, devils-xelatex). One line's estimated size says little, so at least
+    ``MIN_SPACED_LINES`` lines must show it (see ``_body_spaced``)."""
+    if not labels or not body_size or any(label[:1].isalnum() for label, _ in labels.values()):
+        return False
+    first = min(labels)
+    lines = [line for line in page.lines if line.text and line.role == "body"]
+    below = [line.geometry for line in lines if line.number >= first and line.geometry]
+    above = [line.geometry for line in lines if line.number < first and line.geometry]
+    sizes = sorted(g.font_size for g in below if g.size_estimated and g.font_size)
+    if len(below) < MIN_SPACED_LINES or len(sizes) < len(below) or (
+            sizes[len(sizes) // 2] <= NOTE_SIZE_RATIO * body_size):
+        return False
+    return _pitch(below) >= BODY_PITCH_SHARE * _pitch(above)
+
+
+def _pitch(lines: list[Geometry]) -> float:
+    """The median distance from one line's top to the next one's (0 for fewer than two)."""
+    steps = sorted(b.top - a.top for a, b in itertools.pairwise(lines) if b.top > a.top)
+    return steps[len(steps) // 2] if steps else 0.0
+
+
+def _label_lost(page: Page, body_width: float, body_size: float) -> int | None:
+    """OCR (estimated sizes): the line number where the page's bottom run in note type (see
+    ``_note_type_tail``) begins, where that line opens with an opening quotation mark or a
+    symbol glued to a capitalised word (``“Washington, who``: the ``*`` label read as a quote,
+    mohicans-xelatex at 300 dpi); None elsewhere."""
+    body = [line for line in page.lines if line.text and line.role == "body"]
+    start = _note_type_tail(page, body_width, body_size)
+    if start is None or not body_size:
+        return None
+    first = body[start]
+    if first.geometry is None or not first.geometry.size_estimated or not _LOST_LABEL.match(
+            first.text):
+        return None
+    return first.number
+
+
+def _misread_dagger(line: Line, labels: dict[int, tuple[str, int]]) -> tuple[str, int] | None:
+    """OCR (estimated sizes), in a footnote block whose labels are symbols: a line opening
+    with ``T`` or ``t`` glued to a capitalised word or an opening quotation mark (``TDiogenes``,
+    ``T“We``; no word begins so), or with an apostrophe before an opening quotation mark
+    (``'“The``), opens the next note, its dagger (``†``, ``‡``) so misread (montaigne-latex
+    at 300 dpi).
+
+    >>> from pagemend.model import Geometry
+    >>> scanned = Geometry(0, 100, 0, 10, font_size=8.0, size_estimated=True)
+    >>> _misread_dagger(Line("TDiogenes Laertius", 0, 5, geometry=scanned), {3: ("*", 1)})
+    ('†', 1)
+    >>> _misread_dagger(Line("The man", 0, 5, geometry=scanned), {3: ("*", 1)}) is None
+    True
+    """
+    if line.geometry is None or not line.geometry.size_estimated or not _MISREAD_DAGGER.match(
+            line.text) or any(label[:1].isalnum() for label, _ in labels.values()):
+        return None
+    return "†", 1
 
 
 def _page_notes(page: Page, labels: dict[int, tuple[str, int]], by: Rule | None,
@@ -772,9 +892,11 @@ def _page_notes(page: Page, labels: dict[int, tuple[str, int]], by: Rule | None,
         if not line.text or line.role != "body":
             continue
         if first is not None and by is not None and line.number >= first:
-            label = labels.get(line.number)
+            dagger = _misread_dagger(line, labels) if line.number > first else None
+            label = labels.get(line.number) or dagger
             notes.append((line, label, by if label else NOTE_GOES_ON,
                           f"label {label[0]!r} at the foot, {len(labels)} labelled lines"
+                          + (f" (OCR read it {line.text[0]!r})" if dagger else "")
                           if label else "below a note's first line"))
         elif continued is not None and line.number >= continued[0]:
             notes.append((line, None, continued[1], f"the note on page {page.index - 1} "

@@ -26,12 +26,13 @@ HTML comment as printed (``-->``) is percent-encoded in its marker.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pagemend.emphasis import segments
 from pagemend.model import Block, Document, Span
 from pagemend.writers.registry import Writer, register
 
-__all__ = ["escape_inline", "page_marker", "write_markdown"]
+__all__ = ["escape_inline", "markdown_chunks", "page_marker", "write_markdown"]
 
 # a paragraph whose text starts like Markdown syntax would be read as that syntax
 _BLOCK_SYNTAX = re.compile(r"^(#|>|[-+*](?=\s)|\d+(?=[.)]\s)|[-*_=](?:\s*[-*_=]){2,}\s*$)")
@@ -150,32 +151,75 @@ def _render_note(block: Block, text: str) -> str:
     return "\n".join([f"[^{block.note_id}]: {first}", *("    " + line for line in rest)])
 
 
-def write_markdown(doc: Document, page_markers: bool = False) -> str:
-    """Render the document as Markdown; see the module docstring."""
-    out: list[str] = []
+def _blocks_markdown(doc: Document, page_markers: bool) -> Iterator[str]:
+    """The Markdown of each block in turn (page markers before the block they mark), a piece
+    once no later block can change it: a block quote after a block quote rewrites the end of
+    the piece before it, so the last piece is held back until the next one is known."""
+    last: str | None = None
     page: int | None = None
     previous: Block | None = None
     for block in doc.blocks:
         if block.kind == "note":
             continue
         if page_markers and block.spans and block.spans[0].page != page:
-            out.append(page_marker(block.spans[0]) + "\n\n")
+            if last is not None:
+                yield last
+            last = page_marker(block.spans[0]) + "\n\n"
         text = _render(block, _render_text(block, page_markers, block.spans[0].page
                                            if block.spans else page))
         if block.kind == "blockquote":
             quoted = "\n".join("> " + line if line else ">" for line in text.split("\n"))
-            if previous is not None and previous.kind == "blockquote" and out:
-                out[-1] = out[-1].rstrip("\n") + "\n>\n"
-            out.append(quoted + "\n\n")
+            if previous is not None and previous.kind == "blockquote" and last is not None:
+                last = last.rstrip("\n") + "\n>\n"
+            piece = quoted + "\n\n"
         else:
-            out.append(text + "\n\n")
+            piece = text + "\n\n"
+        if last is not None:
+            yield last
+        last = piece
         page = block.spans[-1].page if block.spans else page
         previous = block
+    if last is not None:
+        yield last
     notes = [_render_note(b, _render_text(b, False, None)) for b in doc.blocks
              if b.kind == "note"]
     if notes:
-        out.append("\n".join(notes) + "\n")
-    return "".join(out).rstrip("\n") + "\n" if out else ""
+        yield "\n".join(notes) + "\n"
 
 
-register(Writer("md", (".md", ".markdown"), write_markdown, frozenset({"page_markers"})))
+def markdown_chunks(doc: Document, page_markers: bool = False) -> Iterator[str]:
+    """The Markdown of :func:`write_markdown` in pieces, a block at a time, so that a long book
+    is written without holding its whole output (the trailing blank lines of the last piece
+    are cut as the whole output cuts them).
+
+    >>> from pagemend.model import Block, Span
+    >>> blocks = tuple(Block(kind, text, (Span(0, len(text), 0, "1", number),))
+    ...                for number, (kind, text) in enumerate([("paragraph", "One."),
+    ...                    ("blockquote", "Two."), ("blockquote", "Three.")]))
+    >>> doc = Document(pages=(), blocks=blocks)
+    >>> list(markdown_chunks(doc))
+    ['One.', '\\n\\n> Two.\\n>', '\\n> Three.', '\\n']
+    >>> "".join(markdown_chunks(doc)) == write_markdown(doc)
+    True
+    """
+    held = ""  # line ends not yet written: the output ends in exactly one
+    written = False
+    for piece in _blocks_markdown(doc, page_markers):
+        written = True
+        body = piece.rstrip("\n")
+        if body:
+            yield held + body
+            held = piece[len(body):]
+        else:
+            held += piece
+    if written:
+        yield "\n"
+
+
+def write_markdown(doc: Document, page_markers: bool = False) -> str:
+    """Render the document as Markdown; see the module docstring."""
+    return "".join(markdown_chunks(doc, page_markers))
+
+
+register(Writer("md", (".md", ".markdown"), write_markdown, frozenset({"page_markers"}),
+                chunks=markdown_chunks))
