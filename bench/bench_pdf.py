@@ -6,6 +6,8 @@
 pdftotext comes from poppler-utils (`make bench-pdf` installs it). The two run back to back
 in each round (in turns); prints the median pages per second of each, and the median and
 range of the per-round ratios (a round's two sides share the machine's mood of the moment).
+Then where pagemend's time goes: reading the PDFs alone (pdfium and the reader), the
+reader's share of that beyond loading each page and its text in pdfium, and the mending.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from timing import paired_runs
+from timing import median_seconds, paired_runs
 
 from pagemend.pipeline import mend
 from pagemend.readers.pdf import read_pdf
@@ -29,6 +31,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def pagemend_pdf(path: Path) -> None:
     write_markdown(mend(read_pdf(path)))
+
+
+def pdfium_pages(path: Path) -> None:
+    """What pdfium does for the reader before any line is made: each page and its text."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(path))
+    for index in range(len(pdf)):
+        textpage = pdf[index].get_textpage()
+        textpage.get_text_range(0, textpage.count_chars())
 
 
 def pdftotext(path: Path) -> None:
@@ -56,6 +68,11 @@ def main() -> int:
     print(f"pdftotext -raw  {pages / statistics.median(other):8.0f} pages/s (median)")
     print(f"ratio           {statistics.median(ratios):8.2f} (pagemend / pdftotext, median of "
           f"rounds; range {ratios[0]:.2f}-{ratios[-1]:.2f})")
+    reading = median_seconds(read_pdf, paths, args.runs)
+    pdfium = median_seconds(pdfium_pages, paths, args.runs)
+    print(f"of pagemend's {statistics.median(mine):.2f} s: reading {reading:.2f} s (pdfium's "
+          f"pages and text {pdfium:.2f} s, the reader {reading - pdfium:.2f} s), mending and "
+          f"writing {statistics.median(mine) - reading:.2f} s (medians of {args.runs} runs)")
     return 0
 
 

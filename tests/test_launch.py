@@ -3,6 +3,7 @@ moment of start-up ends in the coded error, never a traceback."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -51,3 +52,18 @@ def test_ctrl_c_while_starting_up_is_a_coded_error():
 def test_the_entry_point_runs_the_command_line(capsys):
     assert main([str(CASES / "seed" / "input.pages.txt")]) == 0
     assert capsys.readouterr().out.strip()
+
+
+def test_a_one_page_mend_imports_neither_wordfreq_nor_the_metrics(tmp_path):
+    """Start-up of a short mend: word frequencies come from pagemend's cache file (written by
+    the first run), never through wordfreq's import; the command line needs no metrics."""
+    code = ("import sys; from pagemend.launch import main; "
+            f"main([{str(CASES / 'seed' / 'input.pages.txt')!r}, '-o', "
+            f"{str(tmp_path / 'out.md')!r}]); "
+            "print(*(name in sys.modules for name in "
+            "('wordfreq', 'pagemend.eval.metrics', 'rapidfuzz')))")
+    environment = {**os.environ, "PAGEMEND_CACHE": str(tmp_path / "cache")}
+    for _ in range(2):  # the first run writes the cache
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                check=True, env=environment)
+    assert result.stdout.split() == ["False", "False", "False"]

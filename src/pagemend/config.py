@@ -174,10 +174,11 @@ def supported_languages() -> frozenset[str]:
     (True, False)
     """
     import pyphen
-    import wordfreq
+
+    from pagemend.hyphenation.frequencies import available_languages
 
     codes = {lang.split("_")[0].lower() for lang in pyphen.LANGUAGES}
-    return frozenset(codes | set(wordfreq.available_languages()))
+    return frozenset(codes | set(available_languages()))
 
 
 def check_language(value: object) -> None:

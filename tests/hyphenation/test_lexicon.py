@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import random
 import string
+from pathlib import Path
 
 import pytest
 import wordfreq
 
-from pagemend.hyphenation import lexicon
+from pagemend.hyphenation import frequencies, lexicon
 from pagemend.stages.detect_language import CANDIDATES
 
 
@@ -36,3 +37,83 @@ def test_zipf_equals_wordfreq(lang: str) -> None:
 
 def test_unknown_language_has_no_frequencies() -> None:
     assert lexicon.zipf("the", "xx") == 0.0
+
+
+def test_languages_found_as_wordfreq_finds_them() -> None:
+    from wordfreq.language_info import get_language_info
+
+    found = frequencies.available_languages()
+    assert {lang: str(path) for lang, path in found.items()} == wordfreq.available_languages()
+    segmented = {lang for lang in found if get_language_info(lang)["tokenizer"] != "regex"}
+    assert segmented == lexicon.SEGMENTED
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "pl"])
+def test_bins_give_wordfreqs_zipf(lang: str) -> None:
+    """Every bin's Zipf value is wordfreq's for a word of that bin."""
+    for index, bucket in enumerate(wordfreq.get_frequency_list(lang)):
+        word = next((word for word in bucket if lexicon._own_token(word)), None)
+        if word is not None:
+            assert frequencies.zipf_of_bin(index) == wordfreq.zipf_frequency(word, lang), word
+
+
+def _sample(lang: str) -> list[str]:
+    table = wordfreq.get_frequency_dict(lang)
+    rng = random.Random(lang)
+    return rng.sample(sorted(table), 3000) + _pieces(lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "de"])
+def test_cache_file_answers_as_the_dictionary(lang: str, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table read from its cache file, by bisection and then as a dictionary once
+    ``DICT_AFTER`` lookups are done, knows each word's bin as wordfreq's own table does."""
+    monkeypatch.setenv("PAGEMEND_CACHE", str(tmp_path))
+    frequencies.table_of.cache_clear()
+    built = frequencies.table_of(lang)  # writes the cache file
+    frequencies.table_of.cache_clear()
+    mapped = frequencies.table_of(lang)
+    frequencies.table_of.cache_clear()
+    assert built is not None and mapped is not None and list(tmp_path.iterdir())
+    truth = wordfreq.get_frequency_dict(lang)
+    words = _sample(lang)
+    monkeypatch.setattr(frequencies, "DICT_AFTER", len(words) // 2)
+    for word in words:
+        found = mapped.bin(word)
+        assert found == built.bin(word)
+        assert (found is None) == (word not in truth), word
+        if found is not None:
+            assert 10 ** (-found / 100) == truth[word]
+
+
+def test_a_damaged_cache_file_is_written_again(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAGEMEND_CACHE", str(tmp_path))
+    frequencies.table_of.cache_clear()
+    frequencies.table_of("da")
+    (cached,) = tmp_path.iterdir()
+    cached.write_bytes(cached.read_bytes()[:1000])
+    frequencies.table_of.cache_clear()
+    table = frequencies.table_of("da")
+    frequencies.table_of.cache_clear()
+    assert table is not None and table.bin("og") is not None
+    assert frequencies.Table(path=cached).bin("og") == table.bin("og")
+
+
+@pytest.mark.parametrize("lang", [*CANDIDATES, "hu"])
+def test_kept_patterns_hyphenate_as_pyphen(lang: str, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The patterns read back from their cache file (and those parsed on the way to it)
+    allow the hyphens pyphen's own dictionary allows."""
+    import pyphen
+
+    monkeypatch.setenv("PAGEMEND_CACHE", str(tmp_path))
+    own = pyphen.Pyphen(lang=lang)
+    words = [word for word in _pieces(lang) if word.isalpha()]
+    for _ in range(2):  # written, then read
+        lexicon._dictionary.cache_clear()
+        ours = lexicon._dictionary(lang)
+        assert ours is not None
+        assert [list(ours.positions(word)) for word in words] == [
+            list(own.positions(word)) for word in words]
+    lexicon._dictionary.cache_clear()

@@ -17,11 +17,14 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pagemend.eval.metrics import Case
 from pagemend.eval.normalize import TokenStream
 from pagemend.model import Document
 from pagemend.readers.text import FORM_FEED, page_files, read_text
+
+if TYPE_CHECKING:  # the command line reads CACHE_INPUTS: it need not import the metrics
+    from pagemend.eval.metrics import Case
 
 __all__ = ["CACHE_INPUTS", "cache_root", "cached_pages", "cut_case", "read_cached"]
 

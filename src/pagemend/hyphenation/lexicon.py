@@ -11,11 +11,17 @@ only.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import marshal
 import unicodedata
+from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pyphen
+
+from pagemend.hyphenation import frequencies
 
 __all__ = ["has_lexicon", "has_patterns", "legal_break", "zipf"]
 
@@ -32,20 +38,20 @@ def _wordfreq() -> ModuleType:
 @functools.lru_cache(maxsize=8)
 def has_lexicon(lang: str) -> bool:
     """wordfreq knows the language."""
-    return lang in _wordfreq().available_languages()
+    return lang in frequencies.available_languages()
+
+
+#: The languages wordfreq segments otherwise than by script (``get_language_info``'s
+#: tokenizer is not ``regex``: jieba for Chinese, MeCab for Japanese and Korean);
+#: tests/hyphenation/test_lexicon.py checks this against wordfreq.
+SEGMENTED = frozenset({"ja", "ko", "zh"})
 
 
 @functools.lru_cache(maxsize=16)
-def _frequencies(lang: str) -> dict[str, float] | None:
-    """wordfreq's own frequency table of a language it splits into words by script (the
-    table its lookups read, cached by wordfreq: asking for it costs no second copy), or None
-    for languages it segments otherwise (Chinese, Japanese)."""
-    from wordfreq.language_info import get_language_info
-
-    if get_language_info(lang)["tokenizer"] != "regex":
-        return None
-    table: dict[str, float] = _wordfreq().get_frequency_dict(lang, "best")
-    return table
+def _frequencies(lang: str) -> frequencies.Table | None:
+    """wordfreq's frequency table of a language it splits into words by script (read by
+    ``frequencies``, without wordfreq), or None for languages it segments otherwise."""
+    return None if lang in SEGMENTED else frequencies.table_of(lang)
 
 
 #: letters of the Latin script (Basic Latin to Latin Extended-B): a word of them alone is one
@@ -65,9 +71,10 @@ def zipf(word: str, lang: str) -> float:
     """A word's frequency on the Zipf scale (0 unknown, 3 one in a million, 6 very common).
 
     A word of case-folded Latin letters is its own only token in every language wordfreq
-    splits by script, so one missing from the table is unknown without tokenising it (most
-    lookups are of word pieces no lexicon knows: the word-space and hyphen tests try them);
-    tests/hyphenation/test_lexicon.py checks this against wordfreq's own answer.
+    splits by script, so its frequency is its bin's in the table, and one missing from the
+    table is unknown, without tokenising it (most lookups are of word pieces no lexicon
+    knows: the word-space and hyphen tests try them); tests/hyphenation/test_lexicon.py
+    checks this against wordfreq's own answer.
 
     >>> zipf("qzxv", "en"), zipf("the", "en") == float(_wordfreq().zipf_frequency("the", "en"))
     (0.0, True)
@@ -75,8 +82,9 @@ def zipf(word: str, lang: str) -> float:
     if not has_lexicon(lang):
         return 0.0
     table = _frequencies(lang)
-    if table is not None and _own_token(word) and word not in table:
-        return 0.0
+    if table is not None and _own_token(word):
+        found = table.bin(word)
+        return 0.0 if found is None else frequencies.zipf_of_bin(found)
     return float(_wordfreq().zipf_frequency(word, lang))
 
 
@@ -99,10 +107,46 @@ def _dictionary(lang: str) -> pyphen.Pyphen | None:
     name = pyphen.language_fallback(lang)
     if not name:
         return None
-    dictionary = pyphen.Pyphen(lang=name)
+    patterns = _cached_patterns(pyphen.LANGUAGES[name])
+    dictionary = pyphen.Pyphen(lang=name) if patterns is None else _from_patterns(patterns)
     if isinstance(getattr(dictionary.hd, "cache", None), dict):
         dictionary.hd.cache = _Unkept()
     return dictionary
+
+
+def _from_patterns(patterns: dict[str, Any]) -> pyphen.Pyphen:
+    """A pyphen dictionary of patterns parsed before (pyphen's own fields, as its
+    constructor sets them)."""
+    table = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    table.patterns, table.cache, table.maxlen = patterns, {}, max(map(len, patterns))
+    dictionary = pyphen.Pyphen.__new__(pyphen.Pyphen)
+    dictionary.left, dictionary.right, dictionary.hd = 2, 2, table
+    return dictionary
+
+
+def _cached_patterns(source: Path) -> dict[str, Any] | None:
+    """pyphen's parsed patterns of a ``hyph_*.dic`` file (pattern -> start, values), kept in a
+    marshal file in ``frequencies.cache_folder()`` (reading it takes a tenth of parsing the
+    patterns); None where they cannot be kept (nonstandard hyphenation carries values
+    marshal cannot write) or pyphen's fields are not as expected.
+    tests/hyphenation/test_lexicon.py checks the positions against pyphen's own."""
+    stat = source.stat()
+    target = frequencies.cache_folder() / f"pyphen-{source.stem}-{stat.st_size}-" \
+        f"{stat.st_mtime_ns}.marshal"
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        found = marshal.loads(target.read_bytes())
+        if isinstance(found, dict) and found:
+            return found
+    patterns = getattr(pyphen.HyphDict(source), "patterns", None)
+    if not isinstance(patterns, dict) or not patterns:
+        return None
+    try:
+        data = marshal.dumps(patterns)
+    except ValueError:
+        return None
+    with contextlib.suppress(OSError):
+        frequencies.write_atomically(target, [data])
+    return patterns
 
 
 def has_patterns(lang: str) -> bool:

@@ -30,8 +30,11 @@ from __future__ import annotations
 import bisect
 import ctypes
 import functools
+import itertools
+import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +106,9 @@ _LAST_BMP = 0xFFFF
 _LINE_END = re.compile("\r\n|[\r\n]|\ufffe")
 _RAISABLE = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
 _RAISABLE_FOUND = re.compile("[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]")
+#: a glyph, the white space after it, and (not taken) the glyph after that: the places where
+#: a line may be cut into pieces (``\s`` is the white space of ``str.isspace``)
+_WORD_GAP = re.compile(r"\S\s+(?=\S)")
 
 
 class PdfError(InputError):
@@ -200,6 +206,20 @@ def _calls() -> dict[str, Any]:
             for name, types in signatures.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _bare_calls() -> dict[str, Any]:
+    """The calls made once or more per glyph, declared with their result type only: a call
+    declared so converts no argument, which saves a third of its cost. Every argument must
+    then be a ctypes value of the C type (``c_void_p`` for a handle or a pointer; a Python
+    int is passed as a C int), see ``_Boxes``."""
+    raw = _pdfium().raw
+    results: dict[str, Any] = {"FPDFText_GetLooseCharBox": ctypes.c_int,
+                               "FPDFText_GetFontSize": ctypes.c_double,
+                               "FPDFText_GetTextObject": ctypes.c_void_p}
+    return {name: ctypes.CFUNCTYPE(result)(_address(getattr(raw, name)))
+            for name, result in results.items()}
+
+
 def _address(pointer: Any) -> int:
     """The address a ctypes pointer or function holds (never null for pdfium's)."""
     address = ctypes.cast(pointer, ctypes.c_void_p).value
@@ -215,25 +235,28 @@ class _Boxes:
     of their own, so it never hit)."""
 
     def __init__(self, textpage: Any) -> None:
-        calls = _calls()
+        calls, bare = _calls(), _bare_calls()
         self._rect = _pdfium().raw.FS_RECTF()
-        self._pointer = ctypes.addressof(self._rect)
-        self._get = calls["FPDFText_GetLooseCharBox"]
-        self._size = calls["FPDFText_GetFontSize"]
+        # the text page's handle and the box's out-cell as ctypes values (``_bare_calls``)
+        self._pointer = ctypes.c_void_p(ctypes.addressof(self._rect))
+        self._get = bare["FPDFText_GetLooseCharBox"]
+        self._size = bare["FPDFText_GetFontSize"]
         self._weight = calls["FPDFText_GetFontWeight"]
         self._info = calls["FPDFText_GetFontInfo"]
         self._origin = calls["FPDFText_GetCharOrigin"]
         self._x, self._y = ctypes.c_double(), ctypes.c_double()  # a glyph's origin
         self._x_pointer, self._y_pointer = ctypes.addressof(self._x), ctypes.addressof(self._y)
-        self._handle = _address(textpage.raw)
+        self._handle = ctypes.c_void_p(_address(textpage.raw))
         self._flags = ctypes.c_int()  # font flags, read through one reused cell
         self._flags_pointer = ctypes.addressof(self._flags)
         self._name = ctypes.create_string_buffer(_NAME_SIZE)  # a font's name, reused
         self._name_pointer = ctypes.addressof(self._name)
-        self._object = calls["FPDFText_GetTextObject"]
+        self._object = bare["FPDFText_GetTextObject"]
         #: styled fonts by text object (None: ask each character, see ``styled``)
         self._styles: dict[int, tuple[tuple[str, ...], str]] | None = {}
-        self._heights: list[tuple[float, float]] = []
+        #: styled objects' bottoms in order, and the highest top of those up to each
+        self._lows: list[float] = []
+        self._reach: list[float] = []
         self._slots: list[int] | None = None  # pdfium's index of each character, if shifted
 
     def align(self, text: str) -> None:
@@ -257,6 +280,28 @@ class _Boxes:
         self._get(self._handle, self._at(index), self._pointer)
         rect = self._rect
         return (rect.left, rect.bottom, rect.right, rect.top)
+
+    def apart(self, spaces: Iterator[re.Match[str]], text: str, symbols: frozenset[str],
+              wide: float, near: float) -> list[tuple[int, int]]:
+        """The glyphs on the two sides of each space (``_WORD_GAP``'s matches) that stand
+        more than ``wide`` points apart, or ``near`` where one of them is in ``symbols``."""
+        get, handle, pointer, rect = self._get, self._handle, self._pointer, self._rect
+        slots = self._slots
+        found = []
+        for space in spaces:
+            before, after = space.span()
+            if slots is None:
+                get(handle, before, pointer)
+                right = rect.right
+                get(handle, after, pointer)
+            else:
+                get(handle, self._at(before), pointer)
+                right = rect.right
+                get(handle, self._at(after), pointer)
+            if rect.left - right > (near if symbols and (
+                    text[after] in symbols or text[before] in symbols) else wide):
+                found.append((before, after))
+        return found
 
     def size(self, index: int) -> float:
         """The character's font size."""
@@ -282,7 +327,11 @@ class _Boxes:
         """Find the page's text objects set in italic, bold or small-capital fonts (a page
         has tens of text objects and thousands of characters: the fonts are looked at once
         per object). With a form object on the page every character's font is asked."""
-        self._styles, self._heights = _styled_objects(page)
+        self._styles, heights = _styled_objects(page)
+        ordered = sorted((low, high) for low, high in heights
+                         if not (math.isnan(low) or math.isnan(high)))  # beside no line
+        self._lows = [low for low, _ in ordered]
+        self._reach = list(itertools.accumulate((high for _, high in ordered), max))
 
     def style(self, index: int) -> tuple[tuple[str, ...], str] | None:
         """The marks (``italic``, ``bold``, ``smallcaps``) the character's font sets and the
@@ -297,8 +346,10 @@ class _Boxes:
     def any_styled(self, bottom: float, top: float) -> bool:
         """Some text between these heights (PDF points, y up) may be set in italic, bold or
         small capitals."""
-        return self._styles is None or any(
-            low < top and high > bottom for low, high in self._heights)
+        if self._styles is None:
+            return True
+        below = bisect.bisect_left(self._lows, top)  # the objects starting below the top
+        return below > 0 and self._reach[below - 1] > bottom  # one of them reaches up
 
     def spaced(self, text: str, chars: range, gap: float, kept: float) -> tuple[str, int]:
         """The characters' text with its word spaces placed by the glyphs' positions: a
@@ -309,6 +360,7 @@ class _Boxes:
         to the left; and the boxes of the spaces pdfium adds carry no width. Also returns how
         many spaces the positions added where the text had none."""
         get, handle, pointer, rect = self._get, self._handle, self._pointer, self._rect
+        slots = self._slots
         out: list[str] = []
         previous_right: float | None = None
         pending = False  # a space character since the last glyph
@@ -318,11 +370,12 @@ class _Boxes:
             if char.isspace():
                 pending = bool(out)
                 continue
+            slot = index if slots is None else self._at(index)
             if pending and previous_right is not None:
-                self._origin(handle, self._at(index), self._x_pointer, self._y_pointer)
+                self._origin(handle, slot, self._x_pointer, self._y_pointer)
                 if self._x.value - previous_right > kept:
                     out.append(" ")
-            get(handle, self._at(index), pointer)
+            get(handle, slot, pointer)
             if not pending and previous_right is not None and rect.left - previous_right > gap:
                 out.append(" ")
                 added += 1
@@ -342,29 +395,61 @@ def _styled_objects(page: Any) -> tuple[dict[int, tuple[tuple[str, ...], str]] |
                                         list[tuple[float, float]]]:
     """The page's text objects whose font sets a mark, by address: (marks, font name), and
     the heights (bottom, top, PDF points) they stand at; None when the page holds a form
-    object (its text objects are not the page's own)."""
-    raw = _pdfium().raw
-    name = ctypes.create_string_buffer(_NAME_SIZE)
+    object (its text objects are not the page's own). A font's marks are read once per page
+    (a page has hundreds of text objects in a few fonts)."""
+    calls = _object_calls()
+    get_object, get_type, get_font = (calls["FPDFPage_GetObject"], calls["FPDFPageObj_GetType"],
+                                      calls["FPDFTextObj_GetFont"])
+    handle = _address(page.raw)
+    fonts: dict[int, tuple[tuple[str, ...], str]] = {}
     styled: dict[int, tuple[tuple[str, ...], str]] = {}
     heights: list[tuple[float, float]] = []
     edges = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
-    for index in range(raw.FPDFPage_CountObjects(page.raw)):
-        item = raw.FPDFPage_GetObject(page.raw, index)
-        kind = raw.FPDFPageObj_GetType(item)
+    pointers = [ctypes.addressof(edge) for edge in edges]
+    for index in range(calls["FPDFPage_CountObjects"](handle)):
+        item = get_object(handle, index)
+        kind = get_type(item)
         if kind == _FORM_OBJECT:
             return None, []
         if kind != _TEXT_OBJECT:
             continue
-        font = raw.FPDFTextObj_GetFont(item)
+        font = get_font(item)
         if not font:
             continue
-        raw.FPDFFont_GetBaseFontName(font, name, _NAME_SIZE)
-        found = _font_style(name.value, bool(raw.FPDFFont_GetFlags(font) & _ITALIC_FLAG))
+        found = fonts.get(font)
+        if found is None:
+            found = fonts[font] = _font_of(calls, font)
         if found[0]:
-            styled[_address(item)] = found
-            raw.FPDFPageObj_GetBounds(item, *(ctypes.byref(edge) for edge in edges))
+            styled[item] = found
+            calls["FPDFPageObj_GetBounds"](item, *pointers)
             heights.append((edges[1].value, edges[3].value))
     return styled, heights
+
+
+@functools.lru_cache(maxsize=1)
+def _object_calls() -> dict[str, Any]:
+    """pdfium's page-object and font calls as plain C prototypes (see ``_calls``): a page
+    has hundreds of text objects, each asked for its type and font."""
+    raw = _pdfium().raw
+    handle, pointer = ctypes.c_void_p, ctypes.c_void_p
+    signatures = {
+        "FPDFPage_CountObjects": (ctypes.c_int, handle),
+        "FPDFPage_GetObject": (handle, handle, ctypes.c_int),
+        "FPDFPageObj_GetType": (ctypes.c_int, handle),
+        "FPDFTextObj_GetFont": (handle, handle),
+        "FPDFFont_GetBaseFontName": (ctypes.c_ulong, handle, pointer, ctypes.c_ulong),
+        "FPDFFont_GetFlags": (ctypes.c_int, handle),
+        "FPDFPageObj_GetBounds": (ctypes.c_int, handle, pointer, pointer, pointer, pointer),
+    }
+    return {name: ctypes.CFUNCTYPE(*types)(_address(getattr(raw, name)))
+            for name, types in signatures.items()}
+
+
+def _font_of(calls: dict[str, Any], font: int) -> tuple[tuple[str, ...], str]:
+    """The marks a font (a pdfium font handle) sets and its name (see ``_font_style``)."""
+    name = ctypes.create_string_buffer(_NAME_SIZE)
+    calls["FPDFFont_GetBaseFontName"](font, ctypes.addressof(name), _NAME_SIZE)
+    return _font_style(name.value, bool(calls["FPDFFont_GetFlags"](font) & _ITALIC_FLAG))
 
 
 @functools.lru_cache(maxsize=256)
@@ -478,24 +563,22 @@ def _symbol(char: str) -> bool:
     return unicodedata.category(char) == "So"
 
 
-def _pieces(text: str, chars: range, boxes: _Boxes) -> list[range]:
+def _pieces(text: str, chars: range, boxes: _Boxes, symbols: frozenset[str]) -> list[range]:
     """The line's characters cut where white space stands wider than ``WIDE_GAP`` type
     sizes between two glyphs (pieces set apart on one baseline), or ``ORNAMENT_GAP`` beside
-    an ornament (a mark in the margin)."""
+    an ornament (a mark in the margin; ``symbols``: the page's ornaments, see ``_symbol``).
+    Only the glyphs on the two sides of a space are looked at."""
+    spaces = _WORD_GAP.finditer(text, chars.start, chars.stop)
+    first = next(spaces, None)
+    if first is None:
+        return [chars]
     size = boxes.type_size(_glyph_near_middle(text, chars))
     pieces: list[range] = []
-    start, previous, spaced = chars.start, None, False
-    for index in chars:
-        if text[index].isspace():
-            spaced = previous is not None
-            continue
-        apart = ORNAMENT_GAP if previous is not None and (
-            _symbol(text[index]) or _symbol(text[previous])) else WIDE_GAP
-        if spaced and previous is not None and (
-                boxes[index][0] - boxes[previous][2] > apart * size):
-            pieces.append(range(start, previous + 1))
-            start = index
-        previous, spaced = index, False
+    start = chars.start
+    for previous, index in boxes.apart(itertools.chain((first,), spaces), text, symbols,
+                                       WIDE_GAP * size, ORNAMENT_GAP * size):
+        pieces.append(range(start, previous + 1))
+        start = index
     pieces.append(range(start, chars.stop))
     return pieces
 
@@ -599,7 +682,9 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
     page_text, ranges = _raw_lines(textpage)
     boxes.align(page_text)
     raisable = [match.start() for match in _RAISABLE_FOUND.finditer(page_text)]
-    for chars in (piece for line in ranges for piece in _pieces(page_text, line, boxes)):
+    symbols = frozenset(char for char in set(page_text) if _symbol(char))
+    for chars in (piece for line in ranges
+                  for piece in _pieces(page_text, line, boxes, symbols)):
         soft = page_text[chars[-1]] == _PDFIUM_HYPHEN
         geometry, raised = _line_geometry(page_text, chars, boxes, height, raisable)
         size = geometry.font_size or 0.0

@@ -1,0 +1,202 @@
+"""wordfreq's frequency tables, read without importing wordfreq (a third of a second with
+its dependencies) and without building a dictionary of a language's 300,000 words for a
+mend that looks up a few hundred.
+
+A language's table (wordfreq's ``best`` list: ``large_LANG`` where it exists, else
+``small_LANG``) is turned once into a cache file of its words sorted byte-wise with their
+frequency bins, one word a line (``$PAGEMEND_CACHE``, default ``$XDG_CACHE_HOME/pagemend`` or
+``~/.cache/pagemend``; named after the source file's size and time, so a new wordfreq makes a
+new file). The file is mapped, not read: a lookup bisects it, until ``DICT_AFTER`` lookups
+show a long document, which then gets the dictionary. Where no cache can be written the
+dictionary is built at once. tests/hyphenation/test_lexicon.py checks the answers against
+wordfreq's own.
+
+    >>> table = table_of("en")
+    >>> table is not None and table.bin("the") is not None, table.bin("qzxv") if table else 0
+    (True, None)
+    >>> zipf_of_bin(0), zipf_of_bin(600)
+    (9.0, 3.0)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import importlib.util
+import itertools
+import math
+import mmap
+import os
+import sys
+import threading
+from array import array
+from collections.abc import Iterable
+from pathlib import Path
+
+__all__ = ["DICT_AFTER", "Table", "available_languages", "cache_folder", "table_of",
+           "write_atomically", "zipf_of_bin"]
+
+#: After this many lookups in one language the table is loaded as a dictionary (0.1 s for
+#: English's 321,180 words, as long as wordfreq takes for its own): a lookup by bisection
+#: costs 7-10 µs, one in a dictionary well under 1, so a document that asks this often (tens
+#: of pages) has earned it. Measured on this machine, English, cache file warm.
+DICT_AFTER = 5000
+_MAGIC = b"PMWF\x02" + sys.byteorder[0].encode() + b"\n\n"
+_HEADER = len(_MAGIC) + 4  # magic, then the number of words (uint32)
+
+
+def _data_path() -> Path | None:
+    """wordfreq's data folder, found without importing wordfreq."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+@functools.lru_cache(maxsize=1)
+def available_languages() -> dict[str, Path]:
+    """Language -> wordfreq's ``best`` list file, as ``wordfreq.available_languages()`` finds
+    them (its ``small_`` lists, overridden by its ``large_`` ones)."""
+    folder = _data_path()
+    found: dict[str, dict[str, Path]] = {"small": {}, "large": {}}
+    for path in sorted(folder.glob("*.msgpack.gz")) if folder else []:
+        if not path.name.startswith("_"):
+            kind, lang = path.name.split(".")[0].split("_")
+            if kind in found:
+                found[kind][lang] = path
+    return {**found["small"], **found["large"]}
+
+
+@functools.cache
+def zipf_of_bin(index: int) -> float:
+    """The Zipf frequency wordfreq's ``zipf_frequency`` gives a word of one token in the
+    table's bin ``index`` (-index centibels), computed as wordfreq computes it."""
+    freq = 10 ** (-index / 100)  # cB_to_freq
+    freq = 1.0 / (0.0 + 1.0 / freq)  # _word_frequency: 1 / f = sum of 1 / f_token
+    unrounded = max(freq, 10**0.0 / 1e9)  # the minimum, zipf_to_freq(0.0)
+    leading_zeroes = math.floor(-math.log(unrounded, 10))
+    return round(math.log(round(unrounded, leading_zeroes + 3), 10) + 9, 2)
+
+
+class Table:
+    """A language's words and their bins: sorted words in a mapped file (bisected), or a
+    dictionary."""
+
+    def __init__(self, words: dict[str, int] | None = None, path: Path | None = None) -> None:
+        self._words = words
+        self._path = path
+        self._lookups = 0
+        if path is not None:
+            with path.open("rb") as handle:
+                self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            if self._map[:len(_MAGIC)] != _MAGIC:
+                raise ValueError(f"{path} is no frequency table")
+            count = int.from_bytes(self._map[len(_MAGIC):_HEADER], sys.byteorder)
+            if len(self._map) < _HEADER + 6 * count + 4:
+                raise ValueError(f"{path} is cut short")
+            view = memoryview(self._map)
+            self._offsets = view[_HEADER:_HEADER + 4 * (count + 1)].cast("I")
+            bins_at = _HEADER + 4 * (count + 1)
+            self._bins = view[bins_at:bins_at + 2 * count].cast("H")
+            self._text_at = bins_at + 2 * count
+            self._count = count
+
+    def bin(self, word: str) -> int | None:
+        """The word's frequency bin, or None for a word the table lacks."""
+        if self._words is not None:
+            return self._words.get(word)
+        self._lookups += 1
+        if self._lookups > DICT_AFTER:
+            self._words = self._load()
+            return self._words.get(word)
+        key = word.encode("utf-8")
+        offsets, blob, start = self._offsets, self._map, self._text_at
+        low, high = 0, self._count
+        while low < high:
+            middle = (low + high) // 2
+            if blob[start + offsets[middle]:start + offsets[middle + 1] - 1] < key:
+                low = middle + 1
+            else:
+                high = middle
+        if low < self._count and blob[start + offsets[low]:start + offsets[low + 1] - 1] == key:
+            return int(self._bins[low])
+        return None
+
+    def _load(self) -> dict[str, int]:
+        words = self._map[self._text_at:].decode("utf-8").split("\n")[:-1]
+        return dict(zip(words, self._bins.tolist(), strict=True))
+
+
+def _read_source(path: Path) -> dict[str, int]:
+    """A wordfreq list file (gzip of msgpack: a header, then one list of words per bin) as
+    word -> bin, as ``wordfreq.get_frequency_dict`` reads it (a later bin wins)."""
+    import msgpack  # type: ignore[import-untyped]  # (wordfreq's dependency)
+
+    with gzip.open(path, "rb") as handle:
+        data = msgpack.load(handle, raw=False)
+    header = data[0]
+    if not isinstance(header, dict) or header.get("format") != "cB":
+        raise ValueError(f"{path}: unexpected header {header!r}")
+    words: dict[str, int] = {}
+    for index, bucket in enumerate(data[1:]):
+        words.update(dict.fromkeys(bucket, index))
+    return words
+
+
+def cache_folder() -> Path:
+    """Where pagemend keeps the tables it makes from its dependencies' data."""
+    if os.environ.get("PAGEMEND_CACHE"):
+        return Path(os.environ["PAGEMEND_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path("~/.cache").expanduser()) / "pagemend"
+
+
+def _write_cache(words: dict[str, int], target: Path) -> None:
+    """The sorted table, written to a temporary name and renamed (another process may be
+    writing the same file)."""
+    keys = sorted(words)  # code point order, which is UTF-8's byte order
+    if any("\n" in key for key in keys):
+        raise OSError("a word holds a line break")  # never in wordfreq's lists
+    text = "\n".join(keys).encode("utf-8") + b"\n"  # each word ends in a line break
+    offsets = array("I", itertools.accumulate((len(key.encode("utf-8")) + 1 for key in keys),
+                                              initial=0))
+    bins = array("H", map(words.__getitem__, keys))
+    chunks = (_MAGIC + len(keys).to_bytes(4, sys.byteorder), offsets.tobytes(), bins.tobytes(),
+              text)
+    write_atomically(target, chunks)
+
+
+def write_atomically(target: Path, chunks: Iterable[bytes]) -> None:
+    """Write a cache file under a name of this process and thread, then rename it (other
+    processes may be writing the same file; none ever reads half of one)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.part")
+    try:
+        with partial.open("wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+        partial.replace(target)
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+
+
+@functools.lru_cache(maxsize=16)
+def table_of(lang: str) -> Table | None:
+    """The language's table (None where wordfreq has no list for it): the cache file,
+    written first where missing."""
+    source = available_languages().get(lang)
+    if source is None:
+        return None
+    stat = source.stat()
+    target = cache_folder() / f"wordfreq-{source.name.split('.')[0]}-{stat.st_size}-" \
+        f"{stat.st_mtime_ns}.bin"
+    try:
+        return Table(path=target)
+    except (OSError, ValueError):
+        pass
+    words = _read_source(source)
+    with contextlib.suppress(OSError, OverflowError):  # no cache: the dictionary serves
+        _write_cache(words, target)
+    return Table(words=words)
