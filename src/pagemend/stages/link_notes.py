@@ -45,6 +45,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from pagemend.data.folios import roman_value
 from pagemend.data.notes import APART_SYMBOLS, MISREAD_NUMERAL, NOTE_SYMBOLS
 from pagemend.model import Document, Edit, Line
 from pagemend.registry import stage
@@ -94,6 +95,13 @@ MISREAD_MARKER = rule(STAGE, "misread_raised_numeral", "On a page whose notes fo
                       "marker, as many marks glued to a word or its punctuation as there are such "
                       "notes (`sunk.!`, `helpmate,*`, `situation,'time`: OCR's misreadings of "
                       "raised numerals) are their markers, in order.")
+SPACED_DIGITS = rule(STAGE, "spaced_digits", "Digits set one space after a closing quotation "
+                     "mark before punctuation, or after a lower-case word's full stop before the "
+                     "line's end or a new sentence (`„Gehirnerweichung“ 1,`, `werden muss. 2`, "
+                     "`darbieten. 3 So`: the extractor spaced a raised numeral), are a note "
+                     "reference where a note with that label stands nearby; the space goes with "
+                     "it. Not after a roman numeral or an abbreviation (`viii. 14;`, `Chron. "
+                     "7,`: a citation).")
 RENUMBERED = rule(STAGE, "renumbered", "Note labels that repeat (restarting on every page) or "
                   "are symbols are renumbered 1..n in the notes' order, the printed books' "
                   "sequence of references.")
@@ -125,6 +133,9 @@ _MARKERS: tuple[tuple[re.Pattern[str], Rule, bool], ...] = (
     (re.compile(r"(?<=\d[.!?])(?<!\d\.\d\.)(?<!\d\.\d\d\.)(?<!^\d\.)(?<!^\d\d\.)"
                 r"(\d{1,3})(?=\s+[A-ZÀ-Þ])"), AFTER_NUMBER, True),
     (re.compile(r"^(\d{1,3})(?= [a-zà-ÿ])"), LINE_START_DIGITS, True),
+    (re.compile(r"(?:(?<=[“”\"»«›])|(?<=[a-zß-ÿ]{4}[.!?])) (\d{1,3})"
+                r"(?=$| [A-ZÀ-Þ]|(?<=[“”\"»«›] \d)[.,;:!?)]|(?<=[“”\"»«›] \d\d)[.,;:!?)])"),
+     SPACED_DIGITS, True),
 )
 #: rules whose marker must follow a word, its punctuation or an ellipsis (see ``_after_word``)
 _AFTER_WORD_RULES = (GLUED_DIGITS, SYMBOL)
@@ -273,7 +284,8 @@ def _find(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
     for pattern, by, needs_note in _MARKERS:
         for match in pattern.finditer(line.text):
             if taken & set(range(match.start(), match.end())) or (
-                    by in _AFTER_WORD_RULES and not _after_word(line.text, match.start())):
+                    by in _AFTER_WORD_RULES and not _after_word(line.text, match.start())) or (
+                    by is SPACED_DIGITS and _after_numeral(line.text, match.start())):
                 continue
             label = match.group(1).translate(_TO_DIGITS)
             note = notes.target(label, line.page)
@@ -290,6 +302,16 @@ def _find(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
             found.append(_Marker(match.start(), end, note_id, note is not None, found_by))
             taken.update(range(match.start(), end))
     return sorted(found, key=lambda marker: marker.start)
+
+
+def _after_numeral(text: str, start: int) -> bool:
+    """The word before ``start`` (and its stop) is a roman numeral (`viii. 14`: a citation).
+
+    >>> _after_numeral("they do (viii. 14", 13), _after_numeral("werden muss. 2", 12)
+    (True, False)
+    """
+    words = text[:start].rstrip(".!?").split()
+    return bool(words) and roman_value(words[-1].strip("([")) is not None
 
 
 def _evidence(marker: _Marker, text: str) -> str:
