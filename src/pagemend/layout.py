@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
@@ -86,10 +87,9 @@ def printed(lengths: list[int]) -> list[int]:
     ordered = sorted(lengths)
     if not ordered:
         return []
-    best, size, end = 0, 0, 0
+    best, size = 0, 0
     for start, value in enumerate(ordered):  # the band [value, value * (1 + FULL_BAND)]
-        while end < len(ordered) and ordered[end] <= value * (1 + FULL_BAND):
-            end += 1
+        end = bisect_right(ordered, value * (1 + FULL_BAND), start)
         if end - start >= size:  # on a tie, the longer band: short lines are no measure
             best, size = start, end - start
     ceiling = OVERLONG_RATIO * ordered[best + size - 1]

@@ -75,9 +75,25 @@ def zipf(word: str, lang: str) -> float:
     if not has_lexicon(lang):
         return 0.0
     table = _frequencies(lang)
-    if table is not None and _own_token(word) and word not in table:
-        return 0.0
+    if table is not None and _own_token(word):
+        frequency = table.get(word)
+        return 0.0 if frequency is None else _zipf_of(frequency, word, lang)
     return float(_wordfreq().zipf_frequency(word, lang))
+
+
+#: (language, frequency in wordfreq's table) -> that frequency on the Zipf scale, as
+#: wordfreq rounds it (it depends on the frequency alone for a word that is its own token)
+_ZIPF_OF: dict[tuple[str, float], float] = {}
+
+
+def _zipf_of(frequency: float, word: str, lang: str) -> float:
+    """wordfreq's Zipf value of a word that is its own only token, looked up once per
+    distinct frequency (wordfreq's table holds a few hundred: it quantises them)."""
+    key = (lang, frequency)
+    found = _ZIPF_OF.get(key)
+    if found is None:
+        found = _ZIPF_OF[key] = float(_wordfreq().zipf_frequency(word, lang))
+    return found
 
 
 class _Unkept(dict[str, object]):
