@@ -11,6 +11,7 @@ whole document, because a head is known by its other pages.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import statistics
 import unicodedata
@@ -72,6 +73,12 @@ _BROKEN_WORD = re.compile(r"[^\W\d_]-$")
 _DIGITS_AND_SPACES = re.compile(r"[\d\s]+")
 
 
+#: head keys kept for this many distinct line texts (a page's edge lines are keyed by several
+#: tests, and the lines of the page before by the next page's: a few pages' worth suffices)
+HEAD_KEY_CACHE = 4096
+
+
+@functools.lru_cache(maxsize=HEAD_KEY_CACHE)
 def head_key(text: str) -> str:
     """A head's identity: digits, spacing and edge separators dropped; case and inner
     punctuation kept (the heading ``STAVE ONE.`` is not the head ``STAVE ONE``).

@@ -87,11 +87,13 @@ def printed(lengths: list[int]) -> list[int]:
     ordered = sorted(lengths)
     if not ordered:
         return []
-    best, size = 0, 0
-    for start, value in enumerate(ordered):  # the band [value, value * (1 + FULL_BAND)]
+    best, size, start = 0, 0, 0
+    while start < len(ordered):  # the band [value, value * (1 + FULL_BAND)]
+        value = ordered[start]
         end = bisect_right(ordered, value * (1 + FULL_BAND), start)
         if end - start >= size:  # on a tie, the longer band: short lines are no measure
             best, size = start, end - start
+        start = bisect_right(ordered, value, start)  # an equal value's band is no longer
     ceiling = OVERLONG_RATIO * ordered[best + size - 1]
     return [value for value in lengths if value <= ceiling]
 

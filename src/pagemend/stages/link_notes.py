@@ -224,7 +224,9 @@ def _closing_labels(doc: Document) -> frozenset[tuple[int, int]]:
 def _closed(line: Line, notes: _Index, ids: dict[tuple[int, int], str]) -> list[_Marker]:
     """Callouts printed as their notes' bracketed labels (see ``CLOSED_LABEL``)."""
     found: list[_Marker] = []
-    for match in notes.closed.finditer(line.text) if notes.closed else ():
+    if notes.closed is None or ")" not in line.text:  # every such label ends with its bracket
+        return found
+    for match in notes.closed.finditer(line.text):
         label = match.group(1) or match.group(2)
         note = notes.by_page.get((line.page, label)) or notes.by_page.get((line.page + 1, label))
         if note is not None:
