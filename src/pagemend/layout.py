@@ -259,12 +259,13 @@ def successors(doc: Document, role: str = "body") -> Iterator[tuple[Line, Line |
     reading order (over blank lines, furniture, notes and page breaks), or None for the
     last."""
     previous: Line | None = None
-    for line in doc.lines():
-        if not line.text or line.role != role:
-            continue
-        if previous is not None:
-            yield previous, line
-        previous = line
+    for page in doc.pages:
+        for line in page.lines:
+            if not line.text or line.role != role:
+                continue
+            if previous is not None:
+                yield previous, line
+            previous = line
     if previous is not None:
         yield previous, None
 

