@@ -171,7 +171,9 @@ def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> D
             edits.append(Edit(STAGE, "join_hyphen", line.page, line.number, "»", "",
                               explained, len(line.text) - 1))
             continue
-        site = _site(line, following) if following is not None else None
+        if following is None or line.text[-1:] != "-":  # (the cheap test of ``_site`` first)
+            continue
+        site = _site(line, following)
         if site is None:
             continue
         decision = _decide(site, context, config.policy)
