@@ -314,6 +314,16 @@ def _habit(share: float) -> bool | None:
     return False if share <= 1 - BOOK_AGREEMENT else None
 
 
+@functools.lru_cache(maxsize=HEAD_KEY_CACHE)
+def _beyond_numeral(key: str) -> str:
+    """The key's letters but a roman numeral's, case aside (``CHAPTERXXVII.`` -> ``hapter``).
+
+    >>> _beyond_numeral("CHAPTERXXVII.")
+    'hapter'
+    """
+    return _ROMAN_OR_PUNCTUATION.sub("", key.casefold())
+
+
 def _small_variation(a: str, b: str) -> bool:
     """Keys that differ by a few letters (OCR noise), but not only in case, punctuation or a
     roman numeral: ``STAVE ONE.`` is a heading, ``CHAPTER XXVII`` another chapter's head.
@@ -322,7 +332,7 @@ def _small_variation(a: str, b: str) -> bool:
     ... "ANENQUIRYC0NCERNING")
     (False, True)
     """
-    if _ROMAN_OR_PUNCTUATION.sub("", a.casefold()) == _ROMAN_OR_PUNCTUATION.sub("", b.casefold()):
+    if _beyond_numeral(a) == _beyond_numeral(b):
         return False
     matcher = difflib.SequenceMatcher(None, a, b)  # the cheap upper bounds first
     return (matcher.real_quick_ratio() >= FUZZY_RATIO and matcher.quick_ratio() >= FUZZY_RATIO
