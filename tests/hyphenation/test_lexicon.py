@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import string
 
+import pyphen
 import pytest
 import wordfreq
 
@@ -36,3 +37,16 @@ def test_zipf_equals_wordfreq(lang: str) -> None:
 
 def test_unknown_language_has_no_frequencies() -> None:
     assert lexicon.zipf("the", "xx") == 0.0
+
+
+@pytest.mark.parametrize("lang", CANDIDATES)
+def test_legal_break_equals_pyphen(lang: str) -> None:
+    """The pattern search that stops where no pattern begins finds pyphen's own breaks."""
+    if not lexicon.has_patterns(lang):
+        pytest.skip(f"pyphen has no patterns for {lang}")
+    dictionary = pyphen.Pyphen(lang=pyphen.language_fallback(lang))
+    lexicon.legal_break.cache_clear()
+    for word in [*_pieces(lang)[:4000], "Straße", "İstanbul", "ÆGIS", "naïve", "x", ""]:
+        breaks = set(dictionary.positions(word))
+        assert [lexicon.legal_break(word, at, lang) for at in range(-1, len(word) + 2)] == [
+            at in breaks for at in range(-1, len(word) + 2)], word
