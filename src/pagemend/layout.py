@@ -21,6 +21,7 @@ __all__ = [
     "OVERLONG_RATIO",
     "body_measures",
     "first_word",
+    "forget_successors",
     "full_line",
     "has_room",
     "indented",
@@ -254,10 +255,28 @@ def indented(line: Line, margins: tuple[float | None, ...], previous: Line | Non
         geometry.x0 - margin) / geometry.font_size <= INDENT_MAX
 
 
+#: per role, the last document asked for its successors and them (a stage asks again of
+#: the same frozen document: detect_verse four times, detect_headings twice); the
+#: pipeline forgets them when a mend ends (``forget_successors``)
+_SUCCESSORS: dict[str, tuple[Document, tuple[tuple[Line, Line | None], ...]]] = {}
+
+
 def successors(doc: Document, role: str = "body") -> Iterator[tuple[Line, Line | None]]:
     """Each line of a role (the body, or the notes) with the next line of that role in
     reading order (over blank lines, furniture, notes and page breaks), or None for the
     last."""
+    cached = _SUCCESSORS.get(role)
+    if cached is None or cached[0] is not doc:
+        cached = _SUCCESSORS[role] = (doc, tuple(_successors(doc, role)))
+    return iter(cached[1])
+
+
+def forget_successors() -> None:
+    """Let go of the last document asked for its successors."""
+    _SUCCESSORS.clear()
+
+
+def _successors(doc: Document, role: str) -> Iterator[tuple[Line, Line | None]]:
     previous: Line | None = None
     for page in doc.pages:
         for line in page.lines:

@@ -16,6 +16,7 @@ from typing import Any
 import pagemend.stages  # noqa: F401  (registers every stage)
 from pagemend.config import PipelineConfig
 from pagemend.errors import ConfigError
+from pagemend.layout import forget_successors
 from pagemend.model import Document, Edit
 from pagemend.registry import STAGES, StageInfo
 
@@ -106,10 +107,13 @@ def mend(
     paused meanwhile: see :func:`collector_paused`)."""
     resolved = PipelineConfig.resolve(config)
     with collector_paused():
-        for info in build(order):
-            stage_config = getattr(resolved, info.name)
-            if stage_config.enabled:
-                doc = info.function(doc, stage_config)
+        try:
+            for info in build(order):
+                stage_config = getattr(resolved, info.name)
+                if stage_config.enabled:
+                    doc = info.function(doc, stage_config)
+        finally:
+            forget_successors()
     return doc
 
 

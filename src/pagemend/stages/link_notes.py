@@ -268,6 +268,9 @@ def _raised(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
 def _find(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
           ) -> list[_Marker]:
     """Each marker in the line, left to right."""
+    if line.geometry is None and not _MAYBE_MARKER.search(line.text) and (
+            notes.closed is None or ")" not in line.text):
+        return []  # (most lines: what ``_raised`` and ``_closed`` would find, cheaply)
     found = _raised(line, notes, ids) + _closed(line, notes, ids)
     if not _MAYBE_MARKER.search(line.text):
         return sorted(found, key=lambda marker: marker.start)
