@@ -11,6 +11,7 @@ whole document, because a head is known by its other pages.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import statistics
 import unicodedata
@@ -76,6 +77,12 @@ _BROKEN_WORD = re.compile(r"[^\W\d_]-$")
 _DIGITS_AND_SPACES = re.compile(r"[\d\s]+")
 
 
+#: head keys kept for this many distinct line texts (a page's edge lines are keyed by several
+#: tests, and the lines of the page before by the next page's: a few pages' worth suffices)
+HEAD_KEY_CACHE = 4096
+
+
+@functools.lru_cache(maxsize=HEAD_KEY_CACHE)
 def head_key(text: str) -> str:
     """A head's identity: digits, spacing and edge separators dropped; case and inner
     punctuation kept (the heading ``STAVE ONE.`` is not the head ``STAVE ONE``).
@@ -311,6 +318,16 @@ def _habit(share: float) -> bool | None:
     return False if share <= 1 - BOOK_AGREEMENT else None
 
 
+@functools.lru_cache(maxsize=HEAD_KEY_CACHE)
+def _beyond_numeral(key: str) -> str:
+    """The key's letters but a roman numeral's, case aside (``CHAPTERXXVII.`` -> ``hapter``).
+
+    >>> _beyond_numeral("CHAPTERXXVII.")
+    'hapter'
+    """
+    return _ROMAN_OR_PUNCTUATION.sub("", key.casefold())
+
+
 def _small_variation(a: str, b: str) -> bool:
     """Keys that differ by a few letters (OCR noise), but not only in case, punctuation or a
     roman numeral: ``STAVE ONE.`` is a heading, ``CHAPTER XXVII`` another chapter's head.
@@ -319,7 +336,7 @@ def _small_variation(a: str, b: str) -> bool:
     ... "ANENQUIRYC0NCERNING")
     (False, True)
     """
-    if _ROMAN_OR_PUNCTUATION.sub("", a.casefold()) == _ROMAN_OR_PUNCTUATION.sub("", b.casefold()):
+    if _beyond_numeral(a) == _beyond_numeral(b):
         return False
     matcher = difflib.SequenceMatcher(None, a, b)  # the cheap upper bounds first
     return (matcher.real_quick_ratio() >= FUZZY_RATIO and matcher.quick_ratio() >= FUZZY_RATIO

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
@@ -20,6 +21,7 @@ __all__ = [
     "OVERLONG_RATIO",
     "body_measures",
     "first_word",
+    "forget_successors",
     "full_line",
     "has_room",
     "indented",
@@ -86,12 +88,13 @@ def printed(lengths: list[int]) -> list[int]:
     ordered = sorted(lengths)
     if not ordered:
         return []
-    best, size, end = 0, 0, 0
-    for start, value in enumerate(ordered):  # the band [value, value * (1 + FULL_BAND)]
-        while end < len(ordered) and ordered[end] <= value * (1 + FULL_BAND):
-            end += 1
+    best, size, start = 0, 0, 0
+    while start < len(ordered):  # the band [value, value * (1 + FULL_BAND)]
+        value = ordered[start]
+        end = bisect_right(ordered, value * (1 + FULL_BAND), start)
         if end - start >= size:  # on a tie, the longer band: short lines are no measure
             best, size = start, end - start
+        start = bisect_right(ordered, value, start)  # an equal value's band is no longer
     ceiling = OVERLONG_RATIO * ordered[best + size - 1]
     return [value for value in lengths if value <= ceiling]
 
@@ -252,17 +255,36 @@ def indented(line: Line, margins: tuple[float | None, ...], previous: Line | Non
         geometry.x0 - margin) / geometry.font_size <= INDENT_MAX
 
 
+#: per role, the last document asked for its successors and them (a stage asks again of
+#: the same frozen document: detect_verse four times, detect_headings twice); the
+#: pipeline forgets them when a mend ends (``forget_successors``)
+_SUCCESSORS: dict[str, tuple[Document, tuple[tuple[Line, Line | None], ...]]] = {}
+
+
 def successors(doc: Document, role: str = "body") -> Iterator[tuple[Line, Line | None]]:
     """Each line of a role (the body, or the notes) with the next line of that role in
     reading order (over blank lines, furniture, notes and page breaks), or None for the
     last."""
+    cached = _SUCCESSORS.get(role)
+    if cached is None or cached[0] is not doc:
+        cached = _SUCCESSORS[role] = (doc, tuple(_successors(doc, role)))
+    return iter(cached[1])
+
+
+def forget_successors() -> None:
+    """Let go of the last document asked for its successors."""
+    _SUCCESSORS.clear()
+
+
+def _successors(doc: Document, role: str) -> Iterator[tuple[Line, Line | None]]:
     previous: Line | None = None
-    for line in doc.lines():
-        if not line.text or line.role != role:
-            continue
-        if previous is not None:
-            yield previous, line
-        previous = line
+    for page in doc.pages:
+        for line in page.lines:
+            if not line.text or line.role != role:
+                continue
+            if previous is not None:
+                yield previous, line
+            previous = line
     if previous is not None:
         yield previous, None
 

@@ -86,21 +86,22 @@ class Changes:
 
     def set(self, line: Line, by: Rule, evidence: str, **values: DecisionValue) -> Line:
         """Set ``values`` on the line (as changed so far), one decision per field."""
-        current = self.current(line)
+        key = (line.page, line.number)
+        current = self.lines.get(key, line)
         evidence = sys.intern(evidence)  # a few thousand distinct texts over a whole book
+        append = self.decisions.append
         for name, value in values.items():
             if name not in LINE_FIELDS:
                 raise ValueError(f"a decision cannot set {name!r}")
-            self.decisions.append(Decision(by.stage, by.id, line.page, line.number, name,
-                                           getattr(current, name), value, evidence))
-        changed = replace(current, **values)
-        self.lines[(line.page, line.number)] = changed
+            append(Decision(by.stage, by.id, key[0], key[1], name, getattr(current, name),
+                            value, evidence))
+        changed = self.lines[key] = replace(current, **values)
         return changed
 
     def replace(self, line: Line, **values: object) -> Line:
         """Change fields that are not decisions (text, references) on the line as changed."""
-        changed = replace(self.current(line), **values)
-        self.lines[(line.page, line.number)] = changed
+        key = (line.page, line.number)
+        changed = self.lines[key] = replace(self.lines.get(key, line), **values)
         return changed
 
     def record(self, line: Line, by: Rule, field: str, *, before: DecisionValue,

@@ -6,6 +6,7 @@ import random
 import string
 from pathlib import Path
 
+import pyphen
 import pytest
 import wordfreq
 
@@ -117,3 +118,16 @@ def test_kept_patterns_hyphenate_as_pyphen(lang: str, tmp_path: Path,
         assert [list(ours.positions(word)) for word in words] == [
             list(own.positions(word)) for word in words]
     lexicon._dictionary.cache_clear()
+
+
+@pytest.mark.parametrize("lang", CANDIDATES)
+def test_legal_break_equals_pyphen(lang: str) -> None:
+    """The pattern search that stops where no pattern begins finds pyphen's own breaks."""
+    if not lexicon.has_patterns(lang):
+        pytest.skip(f"pyphen has no patterns for {lang}")
+    dictionary = pyphen.Pyphen(lang=pyphen.language_fallback(lang))
+    lexicon.legal_break.cache_clear()
+    for word in [*_pieces(lang)[:4000], "Straße", "İstanbul", "ÆGIS", "naïve", "x", ""]:
+        breaks = set(dictionary.positions(word))
+        assert [lexicon.legal_break(word, at, lang) for at in range(-1, len(word) + 2)] == [
+            at in breaks for at in range(-1, len(word) + 2)], word

@@ -99,6 +99,7 @@ def _not_in_section_number(escaped: str) -> str:
     return "".join(two_dots + opening)
 
 
+@functools.lru_cache(maxsize=1024)
 def marker_pattern(label: str) -> re.Pattern[str]:
     """Where a label stands in body text as a note marker: glued to the end of a word or its
     punctuation (``Law.2``, ``too."5``), raised (``^68``, ``went.¹``), in brackets (``[3]``),

@@ -154,18 +154,53 @@ def has_patterns(lang: str) -> bool:
     return _dictionary(lang) is not None
 
 
-#: Words whose break points are kept: a whole novel's vocabulary (10,000 to 30,000 words; the
-#: corpus's excerpts have at most 2,400) with room to spare, bounded for a worker that mends
-#: book after book.
+#: Break points kept (one a word, mostly: the word and the place of its line-end hyphen): a
+#: whole novel's vocabulary (10,000 to 30,000 words; the corpus's excerpts have at most
+#: 2,400) with room to spare, bounded for a worker that mends book after book.
 POSITIONS_CACHE_WORDS = 65536
 
 
-@functools.lru_cache(maxsize=POSITIONS_CACHE_WORDS)
-def _positions(word: str, lang: str) -> frozenset[int]:
+@functools.lru_cache(maxsize=16)
+def _pattern_prefixes(lang: str) -> frozenset[str]:
+    """Every prefix of the language's patterns (a piece of a word that is none begins no
+    pattern either: the search for patterns at a letter stops there)."""
     dictionary = _dictionary(lang)
-    return frozenset(dictionary.positions(word)) if dictionary is not None else frozenset()
+    patterns = dictionary.hd.patterns if dictionary is not None else {}
+    return frozenset(key[:end] for key in patterns for end in range(1, len(key) + 1))
 
 
+@functools.lru_cache(maxsize=POSITIONS_CACHE_WORDS)
 def legal_break(word: str, position: int, lang: str) -> bool:
-    """The language's patterns allow a hyphen after ``position`` letters of ``word``."""
-    return position in _positions(word, lang)
+    """The language's patterns allow a hyphen after ``position`` letters of ``word``:
+    ``position in pyphen.Pyphen(lang=...).positions(word)``, worked out as pyphen does but
+    stopping each search for patterns where no pattern begins so (tests/hyphenation/
+    test_lexicon.py checks it against pyphen).
+
+    >>> legal_break("hyphenation", 2, "en"), legal_break("hyphenation", 3, "en")
+    (True, False)
+    """
+    dictionary = _dictionary(lang)
+    if dictionary is None or not dictionary.left <= position <= len(word) - dictionary.right:
+        return False
+    level = _level(dictionary.hd, _pattern_prefixes(lang), f".{word.lower()}.", position + 1)
+    return level % 2 == 1
+
+
+def _level(patterns: Any, prefixes: frozenset[str], pointed: str, at: int) -> int:
+    """Liang's level at one place of ``.word.`` (as pyphen's ``HyphDict.positions`` finds
+    it: an odd level is a legal break), from the patterns that reach that place: those that
+    begin at most a pattern's length before it and not after it."""
+    table, longest = patterns.patterns, patterns.maxlen
+    level = 0
+    for i in range(max(0, at - longest), min(at, len(pointed) - 2) + 1):
+        for j in range(i + 1, min(i + longest, len(pointed)) + 1):
+            piece = pointed[i:j]
+            if piece not in prefixes:
+                break
+            pattern = table.get(piece)
+            if pattern:
+                offset, values = pattern
+                k = at - i - offset
+                if 0 <= k < len(values) and values[k] > level:
+                    level = values[k]
+    return int(level)

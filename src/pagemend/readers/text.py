@@ -139,6 +139,9 @@ def _normalised(text: str, source: str, bom: bool | None) -> tuple[str, Document
 def _split_lines(page_text: str, page: int) -> tuple[Line, ...]:
     lines: list[Line] = []
     for raw in page_text.split("\n"):
+        if PDFIUM_LINE_END_HYPHEN not in raw:  # the common case: one line, hard broken
+            lines.append(Line(raw, page, len(lines)))
+            continue
         pieces = raw.split(PDFIUM_LINE_END_HYPHEN)
         for i, piece in enumerate(pieces):
             last = i == len(pieces) - 1

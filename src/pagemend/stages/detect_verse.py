@@ -434,7 +434,7 @@ def is_attribution(line: Line, previous: Line) -> bool:
         ...  ["—Shakespeare", "M.P. Nopput", "HOBBES", "Sweet Auburn! loveliest"]]
         [True, True, True, False]
     """
-    return bool(_CLOSES.search(previous.text)) and bool(_NAME.match(line.text))
+    return bool(_NAME.match(line.text)) and bool(_CLOSES.search(previous.text))  # cheap first
 
 
 def _to_last_close(run: list[Line]) -> list[Line]:

@@ -101,7 +101,7 @@ def _site(line: Line, following: Line) -> HyphenSite | None:
     left = _LEADING.sub("", match.group("token"))
     # the letters after the last inner hyphen: in `Jone's-Fall-` the break follows `Fall`
     return HyphenSite(left=left.rsplit("-", 1)[-1], right=right.group("word"),
-                      right_token=following.text.split()[0], before=left)
+                      right_token=following.text.split(None, 1)[0], before=left)
 
 
 def _context(word_counts: Mapping[str, int], lang: str | None) -> Context:
@@ -171,7 +171,9 @@ def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> D
             edits.append(Edit(STAGE, "join_hyphen", line.page, line.number, "»", "",
                               explained, len(line.text) - 1))
             continue
-        site = _site(line, following) if following is not None else None
+        if following is None or line.text[-1:] != "-":  # (the cheap test of ``_site`` first)
+            continue
+        site = _site(line, following)
         if site is None:
             continue
         decision = _decide(site, context, config.policy)

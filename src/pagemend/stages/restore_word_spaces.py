@@ -84,10 +84,11 @@ def _split(word: str, lang: str) -> int | None:
     if len(word) > 2 * MAX_PART_LETTERS or zipf(word.lower(), lang) > 0:
         return None
     best, best_score = None, 0.0
+    # a capital after the right part's first letter: any split left of the last capital
+    last_capital = max((j for j, c in enumerate(word) if c.isupper()), default=-1)
     for i in range(max(1, len(word) - MAX_PART_LETTERS), min(len(word), MAX_PART_LETTERS + 1)):
         left, right = word[:i], word[i:]
-        if any(c.isupper() for c in right[1:]) or not (_common(left, lang)
-                                                      and _common(right, lang)):
+        if last_capital > i or not (_common(left, lang) and _common(right, lang)):
             continue
         score = min(zipf(left.lower(), lang), zipf(right.lower(), lang))
         if score > best_score:

@@ -636,7 +636,8 @@ def _run_closes(body: list[Line], end: int, width: float) -> bool:
 
 def _all_marked(lines: list[Line], count: int) -> bool:
     """Every number from 1 to ``count`` stands as a note marker in the lines."""
-    above = "\n".join(_marked(line) for line in lines)
+    above = "\n".join([line.text if line.geometry is None or not line.geometry.superscripts
+                       else _marked(line) for line in lines])  # (``_marked`` where it matters)
     return all(marker_pattern(str(n)).search(above) for n in range(1, count + 1))
 
 
