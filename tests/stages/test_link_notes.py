@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from helpers import make_doc
 from pagemend.pipeline import mend
 from pagemend.readers import read_text
@@ -47,10 +49,17 @@ def test_digits_after_an_ellipsis_or_a_bracket_and_dash_are_markers():
                                                             ((20, "8", True),)]
 
 
-def test_digits_between_punctuation_and_a_word_are_a_marker():
-    assert linked("\n".join(["In my present situation,1time to write to you is", BODY,
-                             "1 He was then secretary of state."]))[0] == (
-        "In my present situation,time to write to you is", ((24, "1", True),))
+@pytest.mark.parametrize("line", ["In my present situation,1time to write to you is",
+                                  "In my present situation, 1time to write to you is"])
+def test_digits_between_punctuation_and_a_word_are_a_marker(line):
+    """The marker goes, the two words keep the one space between them (before it or not)."""
+    assert linked("\n".join([line, BODY, "1 He was then secretary of state."]))[0] == (
+        "In my present situation, time to write to you is", ((24, "1", True),))
+
+
+def test_an_ordinal_after_punctuation_is_no_marker():
+    assert linked("\n".join(["It came out, 2nd edition and all, in the year", BODY,
+                             "2 He was then secretary of state."]))[0][1] == ()
 
 
 def test_numbers_in_prose_stay():

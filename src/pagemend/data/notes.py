@@ -26,7 +26,14 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["APART_SYMBOLS", "ENDNOTES_HEADING", "NOTE_SYMBOLS", "marker_pattern", "note_label"]
+__all__ = [
+    "APART_SYMBOLS", "ENDNOTES_HEADING", "NOTE_SYMBOLS", "ORDINAL_ENDINGS", "marker_pattern",
+    "note_label",
+]
+
+#: the endings of ordinal numbers written in figures (`1st`, `2nd`, `3rd`, `4th`; French `1er`,
+#: `1re`, `2e`, `2ème`; German `1te`): a number glued to one is no note marker
+ORDINAL_ENDINGS = r"(?:st|nd|rd|th|er|re|e|ème|eme|te|ten)\b"
 
 #: The heading of an endnote section (`NOTES`, `Notes to Chapter III`, `Anmerkungen`).
 ENDNOTES_HEADING = re.compile(
@@ -127,6 +134,8 @@ def marker_pattern(label: str) -> re.Pattern[str]:
             rf"{escaped}(?!\d|\.\d)(?<=(?:[^\W\d_]|[.,;:!?'\"’”“»›)\]]|\^){escaped})"
             rf"{_not_in_section_number(escaped)}"
             rf"|\[{escaped}\]"
+            # after a word's punctuation and a space, glued to the next word (`situation, 1time`)
+            rf"|{escaped}(?=[^\W\d_]{{2}})(?!{ORDINAL_ENDINGS})(?<=[^\W\d_][.,;:!?] {escaped})"
             rf"|(?m:^{escaped}$)"  # a superscript that extraction set on a line of its own
             # or at the start of the next line, before the lower-case word that goes on
             rf"|{escaped}(?= [a-zà-ÿ])(?<=[\w,;:.!?'\"’”)\]]\n{escaped})"

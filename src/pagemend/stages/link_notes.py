@@ -46,7 +46,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from pagemend.data.folios import roman_value
-from pagemend.data.notes import APART_SYMBOLS, MISREAD_NUMERAL, NOTE_SYMBOLS
+from pagemend.data.notes import APART_SYMBOLS, MISREAD_NUMERAL, NOTE_SYMBOLS, ORDINAL_ENDINGS
 from pagemend.model import Document, Edit, Line
 from pagemend.registry import stage
 from pagemend.rules import Changes, Rule, rule
@@ -65,9 +65,10 @@ GLUED_DIGITS = rule(STAGE, "glued_digits", "Digits glued to a word, its punctuat
                     "note reference where a note with that label stands on the page, the next, "
                     "or further on.")
 GLUED_BOTH_SIDES = rule(STAGE, "glued_between_words", "Digits glued between a word's closing "
-                        "punctuation and the next word (`situation,1time`: the space after a "
-                        "raised numeral lost in extraction) are a note reference where a note "
-                        "with that label stands nearby.")
+                        "punctuation and the next word (`situation,1time`, `situation, 1time`: "
+                        "the space after a raised numeral lost in extraction, or set before it) "
+                        "are a note reference where a note with that label stands nearby; an "
+                        "ordinal (`2nd`, `1er`) is none.")
 SYMBOL = rule(STAGE, "symbol", "A reference symbol after a word, its punctuation or a dash "
               "(`fact.*`, `them—†`) is a note reference where a note with that symbol stands "
               "nearby.")
@@ -122,7 +123,8 @@ _MARKERS: tuple[tuple[re.Pattern[str], Rule, bool], ...] = (
     (re.compile(r"\[(\d{1,3})\]"), BRACKETED, True),
     (re.compile(rf"(?<=[{re.escape(_PUNCT)}\w])(\d{{1,3}})(?=[\s.,;:!?()\]'\"’”]|$)"),
      GLUED_DIGITS, True),
-    (re.compile(r"(?<=[^\W\d_][.,;:!?])(\d{1,3})(?=[^\W\d_]{2})"), GLUED_BOTH_SIDES,
+    (re.compile(rf"(?:(?<=[^\W\d_][.,;:!?])|(?<=[^\W\d_][.,;:!?] ))(\d{{1,3}})"
+                rf"(?!{ORDINAL_ENDINGS})(?=[^\W\d_]{{2}})"), GLUED_BOTH_SIDES,
      True),
     (re.compile(rf"(?:(?<=[{re.escape(_PUNCT)}\w])|(?<=[{re.escape(_PUNCT)}\w] )"
                 rf"(?=[{re.escape(APART_SYMBOLS)}]{{1,3}}(?:[\s.,;:!?)]|$)))"
@@ -163,6 +165,9 @@ class _Marker:
     note_id: str
     resolved: bool
     by: Rule
+    #: what stays in the marker's place: a space where the marker stood between two words
+    #: with none after it (`situation,1time`, `situation, 1time` -> `situation,¹ time`)
+    left: str = ""
 
 
 def _notes(doc: Document) -> list[_Note]:
@@ -300,12 +305,16 @@ def _find(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
                 continue
             notes.linked(note, line.page)
             note_id = ids[(note.page, note.line)] if note is not None else label
-            end, found_by = match.end(), by
+            start, end, found_by = match.start(), match.end(), by
             if note is not None and (note.page, note.line) in notes.closing and (
                     line.text[end:end + 1] == ")"):
                 end, found_by = end + 1, CLOSED_NUMBER
-            found.append(_Marker(match.start(), end, note_id, note is not None, found_by))
-            taken.update(range(match.start(), end))
+            left = ""
+            if by is GLUED_BOTH_SIDES:  # the words it stood between get their space back
+                start -= line.text[start - 1:start] == " "
+                left = " "
+            found.append(_Marker(start, end, note_id, note is not None, found_by, left))
+            taken.update(range(start, end))
     return sorted(found, key=lambda marker: marker.start)
 
 
@@ -353,16 +362,18 @@ def _extract(changes: Changes, line: Line, markers: list[_Marker]) -> list[Edit]
     text, edits, references = line.text, [], []
     for marker in reversed(markers):
         edits.append(Edit(STAGE, "extract_note_marker", line.page, line.number,
-                          text[marker.start:marker.end], "", f"note reference {marker.note_id}"
-                          + ("" if marker.resolved else ": the note is not in the input"),
+                          text[marker.start:marker.end], marker.left,
+                          f"note reference {marker.note_id}"
+                          + ("" if marker.resolved else ": the note is not in the input")
+                          + (", a space left between the words" if marker.left else ""),
                           marker.start))
-        text = text[:marker.start] + text[marker.end:]
+        text = text[:marker.start] + marker.left + text[marker.end:]
     offset = 0
     for marker in markers:
         references.append((marker.start - offset, marker.note_id, marker.resolved))
         changes.record(line, marker.by, "note_link", before=None, after=marker.note_id,
                        evidence=_evidence(marker, line.text))
-        offset += marker.end - marker.start
+        offset += marker.end - marker.start - len(marker.left)
     changes.replace(line, text=text, references=(*line.references, *references))
     return edits
 
