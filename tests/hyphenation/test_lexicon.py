@@ -67,8 +67,8 @@ def _sample(lang: str) -> list[str]:
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_cache_file_answers_as_the_dictionary(lang: str, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    """The table read from its cache file, by bisection and then as a dictionary once
-    ``DICT_AFTER`` lookups are done, knows each word's bin as wordfreq's own table does."""
+    """The table read from its cache file by bisection knows each word's bin as wordfreq's
+    own table does."""
     monkeypatch.setenv("PAGEMEND_CACHE", str(tmp_path))
     frequencies.table_of.cache_clear()
     built = frequencies.table_of(lang)  # writes the cache file
@@ -78,7 +78,6 @@ def test_cache_file_answers_as_the_dictionary(lang: str, tmp_path: Path,
     assert built is not None and mapped is not None and list(tmp_path.iterdir())
     truth = wordfreq.get_frequency_dict(lang)
     words = _sample(lang)
-    monkeypatch.setattr(frequencies, "DICT_AFTER", len(words) // 2)
     for word in words:
         found = mapped.bin(word)
         assert found == built.bin(word)

@@ -6,9 +6,11 @@ A language's table (wordfreq's ``best`` list: ``large_LANG`` where it exists, el
 ``small_LANG``) is turned once into a cache file of its words sorted byte-wise with their
 frequency bins, one word a line (``$PAGEMEND_CACHE``, default ``$XDG_CACHE_HOME/pagemend`` or
 ``~/.cache/pagemend``; named after the source file's size and time, so a new wordfreq makes a
-new file). The file is mapped, not read: a lookup bisects it, until ``DICT_AFTER`` lookups
-show a long document, which then gets the dictionary. Where no cache can be written the
-dictionary is built at once. tests/hyphenation/test_lexicon.py checks the answers against
+new file). The file is mapped, not read: a lookup bisects it (7-10 µs; ``lexicon.zipf``
+keeps the answers of a book's words), so the words a mend never asks about never come into
+memory (a dictionary of English's 321,180 words held 38 MB, a sixth of the 2,000-page
+benchmark book's peak). Where no cache can be written the dictionary is built at once.
+tests/hyphenation/test_lexicon.py checks the answers against
 wordfreq's own.
 
     >>> table = table_of("en")
@@ -34,14 +36,9 @@ from array import array
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["DICT_AFTER", "Table", "available_languages", "cache_folder", "table_of",
+__all__ = ["Table", "available_languages", "cache_folder", "table_of",
            "write_atomically", "zipf_of_bin"]
 
-#: After this many lookups in one language the table is loaded as a dictionary (0.1 s for
-#: English's 321,180 words, as long as wordfreq takes for its own): a lookup by bisection
-#: costs 7-10 µs, one in a dictionary well under 1, so a document that asks this often (tens
-#: of pages) has earned it. Measured on this machine, English, cache file warm.
-DICT_AFTER = 5000
 _MAGIC = b"PMWF\x02" + sys.byteorder[0].encode() + b"\n\n"
 _HEADER = len(_MAGIC) + 4  # magic, then the number of words (uint32)
 
@@ -86,7 +83,6 @@ class Table:
     def __init__(self, words: dict[str, int] | None = None, path: Path | None = None) -> None:
         self._words = words
         self._path = path
-        self._lookups = 0
         if path is not None:
             with path.open("rb") as handle:
                 self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
@@ -106,10 +102,6 @@ class Table:
         """The word's frequency bin, or None for a word the table lacks."""
         if self._words is not None:
             return self._words.get(word)
-        self._lookups += 1
-        if self._lookups > DICT_AFTER:
-            self._words = self._load()
-            return self._words.get(word)
         key = word.encode("utf-8")
         offsets, blob, start = self._offsets, self._map, self._text_at
         low, high = 0, self._count
@@ -122,10 +114,6 @@ class Table:
         if low < self._count and blob[start + offsets[low]:start + offsets[low + 1] - 1] == key:
             return int(self._bins[low])
         return None
-
-    def _load(self) -> dict[str, int]:
-        words = self._map[self._text_at:].decode("utf-8").split("\n")[:-1]
-        return dict(zip(words, self._bins.tolist(), strict=True))
 
 
 def _read_source(path: Path) -> dict[str, int]:
