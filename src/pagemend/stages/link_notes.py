@@ -135,9 +135,9 @@ _MARKERS: tuple[tuple[re.Pattern[str], Rule, bool], ...] = (
     (re.compile(r"(?<=\d[.!?])(?<!\d\.\d\.)(?<!\d\.\d\d\.)(?<!^\d\.)(?<!^\d\d\.)"
                 r"(\d{1,3})(?=\s+[A-ZÀ-Þ])"), AFTER_NUMBER, True),
     (re.compile(r"^(\d{1,3})(?= [a-zà-ÿ])"), LINE_START_DIGITS, True),
-    (re.compile(r"(?:(?<=[“”\"»«›])|(?<=[a-zß-ÿ]{4}[.!?])) (\d{1,3})"
-                r"(?=$| [A-ZÀ-Þ]|(?<=[“”\"»«›] \d)[.,;:!?)]|(?<=[“”\"»«›] \d\d)[.,;:!?)])"),
-     SPACED_DIGITS, True),
+    # spaced after a closing quotation mark, or after a lower-case word's full stop
+    (re.compile(r"(?<=[“”\"»«›]) (\d{1,3})(?=[.,;:!?)]|$| [A-ZÀ-Þ])"), SPACED_DIGITS, True),
+    (re.compile(r"(?<=[a-zß-ÿ]{4}[.!?]) (\d{1,3})(?=$| [A-ZÀ-Þ])"), SPACED_DIGITS, True),
 )
 #: rules whose marker must follow a word, its punctuation or an ellipsis (see ``_after_word``)
 _AFTER_WORD_RULES = (GLUED_DIGITS, SYMBOL)
@@ -311,7 +311,8 @@ def _find(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
                 end, found_by = end + 1, CLOSED_NUMBER
             left = ""
             if by is GLUED_BOTH_SIDES:  # the words it stood between get their space back
-                start -= line.text[start - 1:start] == " "
+                if line.text[start - 1:start] == " ":
+                    start -= 1
                 left = " "
             found.append(_Marker(start, end, note_id, note is not None, found_by, left))
             taken.update(range(start, end))
