@@ -2,11 +2,17 @@
 tree and from a baseline commit.
 
     python bench/same_output.py [--baseline REF] [--inputs pages pdf] [--corpus tests/corpus]
+    python bench/same_output.py --write-digests   # re-pin tests/data/output-digests.json
 
 Checks the baseline out into a temporary worktree, writes each case's Markdown and JSON
 with both trees (each in its own process, the baseline's ``src`` first on the path), and
 prints the cases whose outputs differ. Exit status 1 when any does. The baseline defaults
 to the commit issue 20's speed work started from.
+
+Between commits the same promise is kept by a test: tests/test_same_output.py mends every
+case of tests/corpus and tests/printings (page text) and compares the digests of its
+Markdown and JSON with tests/data/output-digests.json. A speed change must leave the file as
+it is; a change meant to alter output re-pins it with ``--write-digests`` and says so.
 """
 
 from __future__ import annotations
@@ -24,10 +30,23 @@ ROOT = Path(__file__).resolve().parent.parent
 #: the last commit before issue 20's speed work
 SPEED_BASELINE = "f8c39d1"
 _SOURCES = {"pages": "input.pages.txt", "pdf": "input.pdf"}
+#: the pinned digests of the page-text outputs (tests/test_same_output.py)
+PINNED = ROOT / "tests" / "data" / "output-digests.json"
+PINNED_FOLDERS = (ROOT / "tests" / "corpus", ROOT / "tests" / "printings")
 
 
-def digests(corpus: Path, inputs: list[str]) -> dict[str, str]:
+def pinned_digests() -> dict[str, str]:
+    """The digests tests/test_same_output.py compares: page text of both folders."""
+    found: dict[str, str] = {}
+    for folder in PINNED_FOLDERS:
+        found.update({f"{folder.name}/{key}": value
+                      for key, value in digests(folder, ["pages"], relative=True).items()})
+    return found
+
+
+def digests(corpus: Path, inputs: list[str], relative: bool = False) -> dict[str, str]:
     """Case/input/format -> SHA-256 of the output, from the pagemend on the path."""
+    from pagemend.model import replace
     from pagemend.pipeline import mend
     from pagemend.readers import read_path
     from pagemend.writers import render
@@ -39,6 +58,8 @@ def digests(corpus: Path, inputs: list[str]) -> dict[str, str]:
             if not source.exists():
                 continue
             doc = mend(read_path(str(source)))
+            if relative:  # the same digest wherever the tree is checked out
+                doc = replace(doc, meta=replace(doc.meta, source=str(source.relative_to(ROOT))))
             for fmt in ("md", "json"):
                 output = render(doc, fmt)
                 data = output if isinstance(output, bytes) else output.encode("utf-8")
@@ -62,7 +83,13 @@ def main() -> int:
     parser.add_argument("--inputs", nargs="+", default=["pages"], choices=sorted(_SOURCES))
     parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "corpus")
     parser.add_argument("--digests", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--write-digests", action="store_true",
+                        help=f"write {PINNED.relative_to(ROOT)} from this tree and stop")
     args = parser.parse_args()
+    if args.write_digests:
+        PINNED.write_text(json.dumps(pinned_digests(), indent=1, sort_keys=True) + "\n",
+                          encoding="utf-8")
+        return 0
     if args.digests:
         sys.stdout.write(json.dumps(digests(args.corpus, args.inputs)))
         return 0
