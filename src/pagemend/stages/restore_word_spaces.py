@@ -72,25 +72,36 @@ class RestoreWordSpacesConfig:
     enabled: bool = True
 
 
+def _floor(letters: int) -> float:
+    """The Zipf frequency a part of so many letters needs to be a common word."""
+    return (MIN_LETTER_ZIPF if letters == 1 else MIN_SHORT_PART_ZIPF if letters == 2
+            else MIN_PART_ZIPF)
+
+
 def _common(part: str, lang: str) -> bool:
-    floor = (MIN_LETTER_ZIPF if len(part) == 1 else MIN_SHORT_PART_ZIPF if len(part) == 2
-             else MIN_PART_ZIPF)
-    return zipf(part.lower(), lang) >= floor
+    return zipf(part.lower(), lang) >= _floor(len(part))
 
 
 def _split(word: str, lang: str) -> int | None:
     """Where an unknown word splits into two common words (the split whose rarer part is the
     most common), or None. A capital may stand only where a word begins."""
-    if len(word) > 2 * MAX_PART_LETTERS or zipf(word.lower(), lang) > 0:
+    # a word in lower case is its own lower case, and so is each part of it (no character
+    # that lower() changes is in one): most words, as the counts are case-folded
+    lowered = word.islower()
+    if len(word) > 2 * MAX_PART_LETTERS or zipf(word if lowered else word.lower(), lang) > 0:
         return None
     best, best_score = None, 0.0
     # a capital after the right part's first letter: any split left of the last capital
-    last_capital = max((j for j, c in enumerate(word) if c.isupper()), default=-1)
+    last_capital = -1 if lowered else max(
+        (j for j, c in enumerate(word) if c.isupper()), default=-1)
     for i in range(max(1, len(word) - MAX_PART_LETTERS), min(len(word), MAX_PART_LETTERS + 1)):
-        left, right = word[:i], word[i:]
-        if last_capital > i or not (_common(left, lang) and _common(right, lang)):
+        if last_capital > i:
             continue
-        score = min(zipf(left.lower(), lang), zipf(right.lower(), lang))
+        left, right = (word[:i], word[i:]) if lowered else (word[:i].lower(), word[i:].lower())
+        left_zipf = zipf(left, lang)  # the right part is looked up only after a common left
+        if left_zipf < _floor(i) or (right_zipf := zipf(right, lang)) < _floor(len(word) - i):
+            continue
+        score = min(left_zipf, right_zipf)
         if score > best_score:
             best, best_score = i, score
     return best
