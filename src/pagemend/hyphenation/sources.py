@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 from collections.abc import Callable, Mapping
@@ -88,25 +87,33 @@ class Context:
     word_starts: Mapping[str, int] = field(default_factory=dict)
     #: the document's language (ISO 639-1), or None when unknown
     lang: str | None = None
+    #: ``compound_prefixes`` holds the first part of every hyphenated word in ``word_counts``
+    #: (as ``join_hyphenated_words`` builds it): a first half that begins none is never
+    #: counted hyphenated, and its hyphenated forms need no looking up
+    all_compound_prefixes: bool = False
 
 
 #: French and Italian elisions before a word (l', d', n', qu', s'...)
 _ELIDED = re.compile(r"^(?:[a-z]|qu|jusqu|lorsqu|puisqu)['’]")
 
 
-@functools.lru_cache(maxsize=65536)
-def _forms(word: str) -> tuple[str, ...]:
-    """The word, its stem without one inflection, and both with each inflection added."""
-    stems = {word}
-    for suffix in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stems.add(word[: -len(suffix)])
-    return tuple(stems | {stem + suffix for stem in stems for suffix in SUFFIXES})
-
-
 def _count(counts: Mapping[str, int], word: str) -> int:
-    forms = _forms(word)
-    return sum(map(counts.get, forms, itertools.repeat(0, len(forms))))
+    """How often the document writes the word, its stem without one inflection, or either
+    with an inflection added (each form once). Worked out for each site, not kept: a word
+    without an inflection (most) has eleven forms, all different.
+
+    >>> _count({"walk": 1, "walked": 2, "walking": 4, "talked": 8}, "walked")
+    7
+    """
+    get = counts.get
+    stems = [word[: -len(suffix)] for suffix in SUFFIXES
+             if word.endswith(suffix) and len(word) - len(suffix) >= 3]
+    if not stems:
+        return get(word, 0) + sum(get(word + suffix, 0) for suffix in SUFFIXES)
+    stems.append(word)
+    forms = {stem + suffix for stem in stems for suffix in SUFFIXES}
+    forms.update(stems)
+    return sum(map(get, forms, itertools.repeat(0, len(forms))))
 
 
 def digits(site: HyphenSite, context: Context) -> Vote | None:
@@ -123,7 +130,9 @@ def document_counts(site: HyphenSite, context: Context) -> Vote | None:
         return None
     joined_word, hyphenated_word = left + right, f"{left}-{right}"
     joined = _count(context.word_counts, joined_word)
-    hyphenated = _count(context.word_counts, hyphenated_word)
+    # every form of `left-right` begins `left-` (no inflection holds a hyphen)
+    hyphenated = 0 if context.all_compound_prefixes and "-" not in left and (
+        left not in context.compound_prefixes) else _count(context.word_counts, hyphenated_word)
     if joined == hyphenated:
         return None
     decision: Literal["join", "keep"] = "join" if joined > hyphenated else "keep"
@@ -186,7 +195,9 @@ def lexicon(site: HyphenSite, context: Context) -> Vote | None:
     lang = context.lang
     if lang is None or not has_lexicon(lang):
         return None
-    left = _ELIDED.sub("", site.left.casefold())  # n'ap-/partiendrait: look up appartiendrait
+    left = site.left.casefold()
+    if "'" in left or "’" in left:  # (the cheap test of ``_ELIDED`` first)
+        left = _ELIDED.sub("", left)  # n'ap-/partiendrait: look up appartiendrait
     right = site.right.casefold()
     if not left.isalpha() or not right.isalpha():
         return None

@@ -119,7 +119,7 @@ def _context(word_counts: Mapping[str, int], lang: str | None) -> Context:
         starts[prefix] = sum(word_counts[word] for word in plain[low:high]
                              if len(word) >= len(prefix) + 3)
     return Context(word_counts=word_counts, compound_prefixes=prefixes, word_starts=starts,
-                   lang=lang)
+                   lang=lang, all_compound_prefixes=True)
 
 
 def _misread_hyphen(line: Line, following: Line, context: Context) -> str | None:
@@ -162,8 +162,9 @@ def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> D
     edits: list[Edit] = []
     pairs = [*successors(doc, "body"), *successors(doc, "note")]
     for line, following in pairs:
-        misread = (_misread_hyphen(line, following, context)
-                   if following is not None and config.policy == "evidence" else None)
+        misread = (_misread_hyphen(line, following, context)  # (its cheap test first)
+                   if following is not None and "»" in line.text[-2:]
+                   and config.policy == "evidence" else None)
         if misread is not None and following is not None:
             explained = f"{line.text.split()[-1]}|{first_word(following.text)}: {misread}"
             changes.set(line, MISREAD_HYPHEN, explained, glue_next=True)
