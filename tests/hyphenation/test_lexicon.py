@@ -23,7 +23,10 @@ def _pieces(lang: str) -> list[str]:
     letters = string.ascii_lowercase + "äöüßéèêàçñøåæœłźżśąęóı" + "ÄÉ"
     noise = ["".join(rng.choices(letters, k=rng.randint(1, 9))) for _ in range(3000)]
     decomposed = ["cafe\u0301", "u\u0308ber", "stra\u00dfe", "ǆungla", "ﬁne"]
-    return known + pieces + noise + decomposed + ["Der", "ÄRGER", "naïve", "x1", "l'eau", ""]
+    tokens = ["περιοδικὴν", "ΣΟΦΊΑ", "λόγος", "ς", "привет", "abcπ", "Straße", "groß", "1914",
+              "3rd", "x12y", "co-operate", "don't", "Ǆ", "ﬂ", "ΣΑΣ", "ἐπικουρείων", "l’eau"]
+    return known + pieces + noise + decomposed + tokens + [
+        "Der", "ÄRGER", "naïve", "x1", "l'eau", ""]
 
 
 @pytest.mark.parametrize("lang", CANDIDATES)
@@ -34,6 +37,32 @@ def test_zipf_equals_wordfreq(lang: str) -> None:
     theirs = [float(wordfreq.zipf_frequency(word, lang)) for word in words]
     assert ours == theirs
     assert sum(1 for value in ours if value == 0.0) > 100  # the shortcut was taken
+
+
+def test_words_of_several_tokens_need_no_dictionary_of_wordfreq(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Words wordfreq tokenises (Greek, ``ß``, capitals, digits) are looked up in the table,
+    token by token: wordfreq's dictionary of every word of the language is never built."""
+
+    def refused(*arguments: object) -> None:
+        raise AssertionError("wordfreq's dictionary was built")
+
+    expected = {word: float(wordfreq.zipf_frequency(word, "de")) for word in
+                ["λόγος", "Straße", "groß", "1914", "x12y", "l'eau", "Der"]}
+    monkeypatch.setattr(wordfreq, "get_frequency_dict", refused)
+    lexicon.zipf.cache_clear()
+    assert {word: lexicon.zipf(word, "de") for word in expected} == expected
+    assert expected["Straße"] > 4
+
+
+def test_each_language_is_its_own_closest_match() -> None:
+    """wordfreq finds a language's list by the closest match of its code: for the codes of
+    the tables that is the code itself."""
+    import langcodes
+
+    codes = list(frequencies.available_languages())
+    assert all(langcodes.closest_match(code, codes, max_distance=60)[0] == code
+               for code in codes)
 
 
 def test_unknown_language_has_no_frequencies() -> None:

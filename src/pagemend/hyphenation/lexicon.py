@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import marshal
+import math
 import unicodedata
 from pathlib import Path
 from types import ModuleType
@@ -82,10 +83,52 @@ def zipf(word: str, lang: str) -> float:
     if not has_lexicon(lang):
         return 0.0
     table = _frequencies(lang)
-    if table is not None and _own_token(word):
+    if table is None:
+        return float(_wordfreq().zipf_frequency(word, lang))
+    if _own_token(word):
         found = table.bin(word)
         return 0.0 if found is None else frequencies.zipf_of_bin(found)
-    return float(_wordfreq().zipf_frequency(word, lang))
+    return _zipf_of_tokens(word, lang, table)
+
+
+def _zipf_of_tokens(word: str, lang: str, table: frequencies.Table) -> float:
+    """wordfreq's ``zipf_frequency(word, lang)`` for a language it splits by script, worked
+    out as wordfreq's ``_word_frequency`` does (its tokenizer, numbers and rounding) but with
+    the tokens looked up in the table: wordfreq's own dictionary of every word of the
+    language (37 MB for English, more for German; built in half a second) is never made
+    for a word in Greek letters or with an ``ß``. tests/hyphenation/test_lexicon.py checks
+    this against wordfreq's own answer.
+
+    >>> _zipf_of_tokens("The", "en", _frequencies("en")) == zipf("the", "en")
+    True
+    """
+    wordfreq = _wordfreq()
+    minimum = wordfreq.zipf_to_freq(0.0)
+    return round(float(wordfreq.freq_to_zipf(_frequency(word, lang, table, minimum))), 2)
+
+
+def _frequency(word: str, lang: str, table: frequencies.Table, minimum: float) -> float:
+    """wordfreq's ``word_frequency(word, lang, minimum=minimum)`` from the table (for a
+    language whose tokenizer is not jieba)."""
+    wordfreq = _wordfreq()
+    tokens = wordfreq.lossy_tokenize(word, lang)
+    if not tokens:
+        return minimum
+    one_over_result = 0.0
+    for token in tokens:
+        smashed = wordfreq.smash_numbers(token)
+        found = table.bin(smashed)
+        if found is None:
+            return minimum
+        freq = float(wordfreq.cB_to_freq(-found))
+        if smashed != token:
+            freq *= wordfreq.digit_freq(token)
+        one_over_result += 1.0 / freq
+    unrounded = max(1.0 / one_over_result, minimum)
+    if unrounded == 0.0:
+        return 0.0
+    leading_zeroes = math.floor(-math.log(unrounded, 10))
+    return round(unrounded, leading_zeroes + 3)
 
 
 class _Unkept(dict[str, object]):
