@@ -14,6 +14,7 @@ the counts, so that the halves do not count as evidence for themselves.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -26,7 +27,7 @@ from pagemend.layout import (
     full_line,
     percentile,
 )
-from pagemend.model import Document, DocumentStats, Line, Page, replace
+from pagemend.model import Document, DocumentStats, Line, replace
 from pagemend.registry import stage
 
 __all__ = [
@@ -83,16 +84,38 @@ def _last_word(text: str) -> list[str]:
     return []
 
 
-def _page_full_line(page: Page) -> int:
-    lengths = [len(line.text) for line in page.lines if line.text]
+def _page_full_line(lengths: list[int]) -> int:
+    """A page's full line from its non-blank lines' lengths (0 for too few)."""
     if len(lengths) < MIN_LINES_FOR_PAGE_MEASURE:
         return 0
     return full_line(lengths)
 
 
-def _checked(page: Page, measure: int, document_full: int) -> int:
-    lengths = [len(line.text) for line in page.lines if line.text]
-    return book_measure_if_ends(lengths, measure, document_full)
+#: Characters that neither belong to a word nor join its parts: a token that is letters
+#: within these is one word.
+_AROUND_WORDS = ".,;:!?\"()[]«»“”‘„*"
+
+
+def _token_words(tokens: Counter[str]) -> Counter[str]:
+    """The words of counted space-separated tokens, counted, in the order they first occur
+    (each token's words as ``words`` finds them: no word runs over a space, and a token of
+    letters, or of letters within punctuation, is one word; the others are searched).
+
+    >>> _token_words(Counter({"de-fend": 1, "(the": 2, "the": 1, "1950:": 3, "it's": 1}))
+    Counter({'the': 3, 'de-fend': 1, "it's": 1})
+    """
+    counts: Counter[str] = Counter()
+    get, search = counts.get, _WORD.findall
+    for token, count in tokens.items():
+        if not token.isalpha():
+            core = token.strip(_AROUND_WORDS)
+            if not core.isalpha():
+                for word in search(token):
+                    counts[word] = get(word, 0) + count
+                continue
+            token = core
+        counts[token] = get(token, 0) + count
+    return counts
 
 
 def count_words(lines: Iterable[Line]) -> Counter[str]:
@@ -103,9 +126,10 @@ def count_words(lines: Iterable[Line]) -> Counter[str]:
     [('a', 2)]
     """
     texts = [line.text for line in lines if line.text]
-    counts: Counter[str] = Counter()
-    for start in range(0, len(texts), COUNT_BATCH_LINES):  # words never run over a line end
-        counts.update(words("\n".join(texts[start:start + COUNT_BATCH_LINES])))
+    tokens: Counter[str] = Counter()
+    for start in range(0, len(texts), COUNT_BATCH_LINES):
+        tokens.update("\n".join(texts[start:start + COUNT_BATCH_LINES]).casefold().split())
+    counts = _token_words(tokens)
     skip_first = False
     for text in texts:  # then take the halves of the hyphen sites back out
         ends = text[-1] == "-" and line_ends_with_hyphen(text)  # the cheap test first
@@ -130,12 +154,13 @@ def count_words(lines: Iterable[Line]) -> Counter[str]:
 @stage(STAGE, MeasureDocumentConfig, assigns=("stats",))
 def measure_document(doc: Document, config: MeasureDocumentConfig) -> Document:
     """Measure the document; see the module docstring."""
-    per_page = tuple(_page_full_line(page) for page in doc.pages)
+    page_lengths = [[len(line.text) for line in page.lines if line.text] for page in doc.pages]
+    per_page = tuple(map(_page_full_line, page_lengths))
     measured = [value for value in per_page if value]
-    lengths = [len(line.text) for line in doc.lines() if line.text]
+    lengths = list(itertools.chain.from_iterable(page_lengths))
     document_full = int(statistics.median(measured)) if measured else full_line(lengths)
-    per_page = tuple(_checked(page, value, document_full)
-                     for page, value in zip(doc.pages, per_page, strict=True))
+    per_page = tuple(book_measure_if_ends(page, value, document_full)
+                     for page, value in zip(page_lengths, per_page, strict=True))
     stats = DocumentStats(
         full_line_length=tuple(value or document_full for value in per_page),
         document_full_line_length=document_full,
