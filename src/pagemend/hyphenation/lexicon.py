@@ -63,6 +63,8 @@ _LATIN_END = "\u0250"
 def _own_token(word: str) -> bool:
     """wordfreq would look the word up as it stands: Latin letters only, already case-folded
     and in composed form (its tokenizer folds case and composes; ``ß`` folds to ``ss``)."""
+    if word.isascii():  # most words: ASCII letters are composed, and fold as they lower
+        return word.isalpha() and word.islower()
     return (word.isalpha() and max(word) < _LATIN_END and word.casefold() == word
             and unicodedata.is_normalized("NFC", word))
 

@@ -74,6 +74,11 @@ PREFIX_WEIGHT = 1.0
 
 #: Inflections stripped before counting, so that ``door-nails`` counts for ``door-nail``.
 SUFFIXES = ("'s", "’s", "s", "es", "ed", "d", "ing", "ly", "er", "ers")
+#: a word's forms when it has no inflection to strip: itself and each inflection added
+_ENDINGS = ("", *SUFFIXES)
+_NO_COUNTS = (0,) * len(_ENDINGS)
+#: the last letters of the inflections (a word ending otherwise has none to strip)
+_LAST_LETTERS = tuple(sorted({suffix[-1] for suffix in SUFFIXES}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,14 +111,17 @@ def _count(counts: Mapping[str, int], word: str) -> int:
     7
     """
     get = counts.get
+    if not word.endswith(_LAST_LETTERS):  # (the cheap test first) no inflection to strip
+        return sum(map(get, map(word.__add__, _ENDINGS), _NO_COUNTS))
     stems = [word[: -len(suffix)] for suffix in SUFFIXES
              if word.endswith(suffix) and len(word) - len(suffix) >= 3]
     if not stems:
-        return get(word, 0) + sum(get(word + suffix, 0) for suffix in SUFFIXES)
+        return sum(map(get, map(word.__add__, _ENDINGS), _NO_COUNTS))
     stems.append(word)
     forms = {stem + suffix for stem in stems for suffix in SUFFIXES}
     forms.update(stems)
     return sum(map(get, forms, itertools.repeat(0, len(forms))))
+
 
 
 def digits(site: HyphenSite, context: Context) -> Vote | None:

@@ -78,6 +78,10 @@ def _floor(letters: int) -> float:
             else MIN_PART_ZIPF)
 
 
+#: ``_floor`` of each length a part of a tried word can have (0 to ``2 * MAX_PART_LETTERS``)
+_FLOORS = tuple(map(_floor, range(2 * MAX_PART_LETTERS + 1)))
+
+
 def _common(part: str, lang: str) -> bool:
     return zipf(part.lower(), lang) >= _floor(len(part))
 
@@ -90,7 +94,7 @@ def _split(word: str, lang: str) -> int | None:
     lowered = word.islower()
     if len(word) > 2 * MAX_PART_LETTERS or zipf(word if lowered else word.lower(), lang) > 0:
         return None
-    best, best_score = None, 0.0
+    best, best_score, floors = None, 0.0, _FLOORS
     # a capital after the right part's first letter: any split left of the last capital
     last_capital = -1 if lowered else max(
         (j for j, c in enumerate(word) if c.isupper()), default=-1)
@@ -99,7 +103,7 @@ def _split(word: str, lang: str) -> int | None:
             continue
         left, right = (word[:i], word[i:]) if lowered else (word[:i].lower(), word[i:].lower())
         left_zipf = zipf(left, lang)  # the right part is looked up only after a common left
-        if left_zipf < _floor(i) or (right_zipf := zipf(right, lang)) < _floor(len(word) - i):
+        if left_zipf < floors[i] or (right_zipf := zipf(right, lang)) < floors[len(word) - i]:
             continue
         score = min(left_zipf, right_zipf)
         if score > best_score:
