@@ -234,11 +234,13 @@ def legal_break(word: str, position: int, lang: str) -> bool:
 def _level(patterns: Any, prefixes: frozenset[str], pointed: str, at: int) -> int:
     """Liang's level at one place of ``.word.`` (as pyphen's ``HyphDict.positions`` finds
     it: an odd level is a legal break), from the patterns that reach that place: those that
-    begin at most a pattern's length before it and not after it."""
+    begin at most a pattern's length before it and not after it, and end at it or after (a
+    pattern's values stand at the places from its first letter to after its last; and a
+    piece that begins no pattern has no longer piece that does, as a shorter one)."""
     table, longest = patterns.patterns, patterns.maxlen
     level = 0
     for i in range(max(0, at - longest), min(at, len(pointed) - 2) + 1):
-        for j in range(i + 1, min(i + longest, len(pointed)) + 1):
+        for j in range(max(i + 1, at), min(i + longest, len(pointed)) + 1):
             piece = pointed[i:j]
             if piece not in prefixes:
                 break
