@@ -107,14 +107,12 @@ def _token_words(tokens: Counter[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     get, search = counts.get, _WORD.findall
     for token, count in tokens.items():
-        if not token.isalpha():
-            core = token.strip(_AROUND_WORDS)
-            if not core.isalpha():
-                for word in search(token):
-                    counts[word] = get(word, 0) + count
-                continue
-            token = core
-        counts[token] = get(token, 0) + count
+        word = token if token.isalpha() else token.strip(_AROUND_WORDS)
+        if word.isalpha():
+            counts[word] = get(word, 0) + count
+        else:
+            for found in search(token):
+                counts[found] = get(found, 0) + count
     return counts
 
 
