@@ -25,6 +25,7 @@ case changes inside the word (``LivedFor``), languages that close up their compo
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -164,19 +165,29 @@ def _moved_space(first: str, second: str, lang: str) -> str | None:
     return None
 
 
-def _split_rate(doc: Document, lang: str) -> float:
+def _lost_spaces(doc: Document, lang: str) -> bool:
     """The share of the document's words (``MIN_WORD_LETTERS`` letters or more, hyphen-site
-    halves left out) that are unknown and split into two common words: looked up once per
-    distinct word, from the counts ``measure_document`` took."""
+    halves left out) that are unknown and split into two common words reaches
+    ``MIN_SPLIT_RATE``: looked up once per distinct word, from the counts
+    ``measure_document`` took, most frequent first, until the words left could no longer
+    change the answer (the rarest words, most of them, are often never tried)."""
     counts = doc.stats.word_counts if doc.stats else count_words(doc.lines())
-    total = splits = 0
-    for word, count in counts.items():
-        if len(word) < MIN_WORD_LETTERS or not word.isalpha():
-            continue
-        total += count
+    tried = [(count, word) for word, count in counts.items()
+             if len(word) >= MIN_WORD_LETTERS and word.isalpha()]
+    total = sum(count for count, _ in tried)
+    if not total:
+        return False  # a rate of 0
+    splits, left = 0, total
+    tried.sort(key=operator.itemgetter(0), reverse=True)
+    for count, word in tried:
+        if (splits + left) / total < MIN_SPLIT_RATE:
+            return False  # below even if every word left split
+        if splits / total >= MIN_SPLIT_RATE:
+            return True
+        left -= count
         if _split(word, lang) is not None:
             splits += count
-    return splits / total if total else 0.0
+    return splits / total >= MIN_SPLIT_RATE
 
 
 @stage(STAGE, RestoreWordSpacesConfig, requires=("meta.lang",), assigns=("line.text",))
@@ -185,8 +196,7 @@ def restore_word_spaces(doc: Document, config: RestoreWordSpacesConfig) -> Docum
     lang = doc.meta.lang
     if all(line.geometry is not None for line in doc.lines() if line.text):
         return doc  # a PDF: its reader placed the spaces from the glyphs' positions
-    if lang not in SPLIT_LANGUAGES or not has_lexicon(lang) or (
-            _split_rate(doc, lang) < MIN_SPLIT_RATE):
+    if lang not in SPLIT_LANGUAGES or not has_lexicon(lang) or not _lost_spaces(doc, lang):
         return doc
     changed: dict[tuple[int, int], Line] = {}
     edits: list[Edit] = []
