@@ -4,14 +4,15 @@ mend that looks up a few hundred.
 
 A language's table (wordfreq's ``best`` list: ``large_LANG`` where it exists, else
 ``small_LANG``) is turned once into a cache file of its words sorted byte-wise with their
-frequency bins, one word a line (``$PAGEMEND_CACHE``, default ``$XDG_CACHE_HOME/pagemend`` or
-``~/.cache/pagemend``; named after the source file's size and time, so a new wordfreq makes a
-new file). The file is mapped, not read: a lookup hashes the word (CRC-32 of its UTF-8) into
-an open-addressing table of word numbers in the file and compares the word at each slot
-until an empty one (1-2 µs, where bisecting the sorted words took 7-10; ``lexicon.zipf``
-keeps the answers of a book's words), so the words a mend never asks about never come into
-memory (a dictionary of English's 321,180 words held 38 MB, a sixth of the 2,000-page
-benchmark book's peak). Where no cache can be written the dictionary is built at once.
+frequency bins, one word a line, and a hash table of them (``$PAGEMEND_CACHE``, default
+``$XDG_CACHE_HOME/pagemend`` or ``~/.cache/pagemend``; named after the source file's size
+and time and the file format's version, so a new wordfreq or a new format makes a new file).
+The file is mapped, not read: a lookup hashes the word (CRC-32 of its UTF-8) into an
+open-addressing table of word numbers in the file and compares the word at each slot until
+an empty one (1-2 µs, where bisecting the sorted words took 7-10; ``lexicon.zipf`` keeps the
+answers of a book's words), so the words a mend never asks about never come into memory (a
+dictionary of English's 321,180 words held 38 MB, a sixth of the 2,000-page benchmark
+book's peak). Where no cache can be written the dictionary is built at once.
 tests/hyphenation/test_lexicon.py checks the answers against
 wordfreq's own.
 
