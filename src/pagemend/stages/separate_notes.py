@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -562,12 +563,17 @@ def _section_label(text: str) -> tuple[str, int] | None:
 
 
 class _BodyIndex:
-    """Each body line's note label and whether it is a division heading, found once a stage
+    """Each body line's note label, the lines labelled 1, the division headings and the lines
+    that may open a numbered note (a label, or OCR's misreading of one), found once a stage
     (the endnote search looks at the lines after every line labelled 1)."""
 
     def __init__(self, body: list[Line]) -> None:
         self.labels = [note_label(line.text) for line in body]
-        self.division = [_division(line.text) for line in body]
+        self.ones = [j for j, label in enumerate(self.labels)
+                     if label is not None and label[0] == "1"]
+        self.divisions = [j for j, line in enumerate(body) if _division(line.text)]
+        self.numbers = [j for j, line in enumerate(body)
+                        if self.labels[j] is not None or _ocr_label(line) is not None]
 
 
 def _numbered_run(body: list[Line], i: int, measures: tuple[float, float],
@@ -577,11 +583,10 @@ def _numbered_run(body: list[Line], i: int, measures: tuple[float, float],
     end index and the indices of the lines numbered 1, 2, ... in turn (other lines go on with
     a note). ``measures``: the body's full line in characters and its type size."""
     numbered: list[int] = []
-    end = len(body)
-    for j in range(i, len(body)):
-        if j > i and index.division[j]:
-            end = j
-            break
+    after = bisect_right(index.divisions, i)  # the next division heading below the line
+    end = index.divisions[after] if after < len(index.divisions) else len(body)
+    numbers = index.numbers  # only these lines can carry the next number
+    for j in numbers[bisect_left(numbers, i):bisect_left(numbers, end)]:
         found = index.labels[j] or _misread_label(body[j], str(len(numbered) + 1))
         if found is not None and found[0] == str(len(numbered) + 1):
             numbered.append(j)
@@ -651,11 +656,8 @@ def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
     body_lengths = _body_lengths(doc)
     index = _BodyIndex(body)
     chapter = i = 0  # where the text searched for markers begins; the line looked at
-    while i < len(body):
-        label = index.labels[i]
-        if label is None or label[0] != "1":
-            i += 1
-            continue
+    while (k := bisect_left(index.ones, i)) < len(index.ones):
+        i = index.ones[k]  # the next line labelled 1
         end, numbered = _numbered_run(body, i, measures, index)
         if len(numbered) < MIN_ENDNOTES or not _run_closes(body, end, measures[0]) or not (
                 _all_marked(body[chapter:i], len(numbered))
@@ -684,13 +686,20 @@ def _misread_label(line: Line, expected: str) -> tuple[str, int] | None:
     >>> _misread_label(Line("s. The Senses", 0, 0), "5") is None
     True
     """
-    match = _OCR_LABEL.match(line.text)
-    if line.geometry is None or not line.geometry.size_estimated or match is None:
-        return None
-    token = match.group(1)
-    if token.isdigit() or token.translate(_OCR_DIGITS) != expected:
+    match = _ocr_label(line)
+    if match is None or match.group(1).translate(_OCR_DIGITS) != expected:
         return None
     return expected, match.end()
+
+
+def _ocr_label(line: Line) -> re.Match[str] | None:
+    """OCR (estimated sizes): the line opens with a label of one to three characters that
+    OCR may have made of digits (not digits alone), a full stop and a space (the sizes
+    first: page text has none)."""
+    if line.geometry is None or not line.geometry.size_estimated:
+        return None
+    match = _OCR_LABEL.match(line.text)
+    return None if match is None or match.group(1).isdigit() else match
 
 
 def _scanned_note_type(run: list[Line], count: int, body_size: float) -> bool:
