@@ -341,7 +341,9 @@ def _glued_run(labels: list[tuple[str, int]], follows: int | None) -> bool:
 def _marked(line: Line) -> str:
     """The line's text with the superscripts the reader saw written with a caret."""
     text = line.text
-    for start, _ in reversed(line.geometry.superscripts if line.geometry else ()):
+    if line.geometry is None or not line.geometry.superscripts:
+        return text
+    for start, _ in reversed(line.geometry.superscripts):
         text = text[:start] + "^" + text[start:]
     return text
 
@@ -383,22 +385,23 @@ def _continuation(lines: list[Line], body_width: float, note_width: float) -> in
     return best
 
 
-def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]]
-                     ) -> dict[int, tuple[int, Rule]]:
+def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]],
+                     body_size: float) -> dict[int, tuple[int, Rule]]:
     """Page -> first line number of a note continued from the page before (see above), and
-    the rule that found it. The body's width is measured again once the continuations are
-    out of it: long notes that fill pages would otherwise pass for body."""
+    the rule that found it (``body_size``: the body's type size, 0 for none). The body's
+    width is measured again once the continuations are out of it: long notes that fill
+    pages would otherwise pass for body."""
     ratio = _note_type_ratio(doc, labelled)
-    body_size = _body_size(doc)
     if ratio < NOTE_TYPE_RATIO and not _notes_in_small_type(doc, labelled, body_size):
         return {}
     found: dict[int, tuple[int, Rule]] = {}
+    starts = {page: min(labels) for page, labels in labelled.items() if labels}
     for _ in range(2):
         body_lengths = [
             len(line.text) for line in doc.lines()
             if line.text and line.role == "body"
             and not (line.page in found and line.number >= found[line.page][0])
-            and not (labelled.get(line.page) and line.number >= min(labelled[line.page]))
+            and not (line.page in starts and line.number >= starts[line.page])
         ]
         body_width = float(full_line(body_lengths)) if body_lengths else 0.0
         found = _continuations(doc, labelled, (body_width, ratio), body_size)
@@ -424,10 +427,12 @@ def _catchword_continuations(doc: Document, labelled: dict[int, dict[int, tuple[
     note's catchword (see ``CONTINUED_AT_CATCHWORD``)."""
     found: dict[int, tuple[int, Rule]] = {}
     for before, page in itertools.pairwise(doc.pages):
+        if not labelled.get(before.index):
+            continue  # no note on the page before: none runs on
         start = min(labelled[page.index]) if labelled.get(page.index) else 10**9
         body = [line for line in page.lines if line.text and line.role == "body"
                 and line.number < start]
-        words = _catchwords(before) if labelled.get(before.index) and body else []
+        words = _catchwords(before) if body else []
         text_word = [word for word in words if _opens(body[0].text, word)]
         if not text_word:
             continue  # the page's first line shows no catchword printed above it
@@ -500,8 +505,8 @@ def _notes_in_small_type(doc: Document, labelled: dict[int, dict[int, tuple[str,
                          body_size: float) -> bool:
     """With the reader's geometry: the labelled notes are set in note type (see
     ``NOTE_SIZE_RATIO``), so a continued note can be told by its type size."""
-    sizes = sorted(line.geometry.font_size for page in doc.pages
-                   for line in page.lines if line.number in labelled.get(page.index, {})
+    sizes = sorted(line.geometry.font_size for page in doc.pages if labelled.get(page.index)
+                   for line in page.lines if line.number in labelled[page.index]
                    and line.geometry is not None and line.geometry.font_size)
     return bool(body_size and sizes) and sizes[len(sizes) // 2] <= NOTE_SIZE_RATIO * body_size
 
@@ -818,13 +823,15 @@ def _typical_width(doc: Document) -> float:
     return float(full_line(lengths)) if lengths else 0.0
 
 
-def _footnotes(doc: Document) -> tuple[dict[int, dict[int, tuple[str, int]]], dict[int, Rule]]:
-    """Page -> the labelled lines of its footnote block, and the rule that found it."""
+def _footnotes(doc: Document, body_size: float
+               ) -> tuple[dict[int, dict[int, tuple[str, int]]], dict[int, Rule]]:
+    """Page -> the labelled lines of its footnote block, and the rule that found it
+    (``body_size``: the body's type size, 0 for none)."""
     labelled: dict[int, dict[int, tuple[str, int]]] = {}
     routes: dict[int, Rule] = {}
     before = ""
     follows: int | None = None  # the last note number so far
-    measures = (_typical_width(doc), _body_size(doc))
+    measures = (_typical_width(doc), body_size)
     for page in doc.pages:
         labelled[page.index], by = footnote_lines(page, before, follows,
                                                   _note_type_tail(page, *measures),
@@ -874,11 +881,12 @@ def _label_lost(page: Page, body_width: float, body_size: float) -> int | None:
     ``_note_type_tail``) begins, where that line opens with an opening quotation mark or a
     symbol glued to a capitalised word (``“Washington, who``: the ``*`` label read as a quote,
     mohicans-xelatex at 300 dpi); None elsewhere."""
-    body = [line for line in page.lines if line.text and line.role == "body"]
-    start = _note_type_tail(page, body_width, body_size)
-    if start is None or not body_size:
+    if not body_size:
         return None
-    first = body[start]
+    start = _note_type_tail(page, body_width, body_size)
+    if start is None:
+        return None
+    first = [line for line in page.lines if line.text and line.role == "body"][start]
     if first.geometry is None or not first.geometry.size_estimated or not _LOST_LABEL.match(
             first.text):
         return None
@@ -930,9 +938,10 @@ def _page_notes(page: Page, labels: dict[int, tuple[str, int]], by: Rule | None,
 def separate_notes(doc: Document, config: SeparateNotesConfig | None) -> Document:
     """Mark footnote and endnote lines; see the module docstring."""
     doc = _endnotes(doc)
-    labelled, routes = _footnotes(doc)
+    body_size = _body_size(doc)
+    labelled, routes = _footnotes(doc, body_size)
     # only a note can be continued: without labelled notes there is nothing to look for
-    continued = _continued_notes(doc, labelled) if any(labelled.values()) else {}
+    continued = _continued_notes(doc, labelled, body_size) if any(labelled.values()) else {}
     continued.update(_catchword_continuations(doc, labelled))
     notes: list[_NoteLine] = []
     for page in doc.pages:
