@@ -166,13 +166,14 @@ def _signed_catchword(text: str, top: list[str]) -> str | None:
     return None
 
 
-def _candidates(doc: Document, catchwords: dict[int, dict[int, str]]
-                ) -> dict[int, tuple[int, str]]:
+def _candidates(doc: Document, filled: list[list[tuple[int, str]]],
+                catchwords: dict[int, dict[int, str]]) -> dict[int, tuple[int, str]]:
     """Each page's first filled line above its catchwords, bottom up, skipping a folio (a
-    signature's letter may read as a roman number: `C`, `X`; its star as an ornament)."""
+    signature's letter may read as a roman number: `C`, `X`; its star as an ornament).
+    ``filled``: each page's ``_filled`` lines, in the order of the document's pages."""
     found: dict[int, tuple[int, str]] = {}
-    for page in doc.pages:
-        lines = [(n, t) for n, t in _filled(page) if n not in catchwords.get(page.index, {})]
+    for page, page_filled in zip(doc.pages, filled, strict=True):
+        lines = [(n, t) for n, t in page_filled if n not in catchwords.get(page.index, {})]
         for number, text in reversed(lines[-2:]):
             if signature_parts(text) is not None or parse_folio(text) is None:
                 found[page.index] = (number, text)
@@ -221,5 +222,5 @@ def foot_marks(doc: Document) -> FootMarks:
                 len(text) <= CATCHWORD_MAX_CHARS and parse_folio(text) is None):
             marks.catchwords[len(pages) - 1] = {
                 number: f"{text!r}: the last page, where {share:.0%} of the others print one"}
-    marks.signatures = _signatures(_candidates(doc, marks.catchwords))
+    marks.signatures = _signatures(_candidates(doc, pages, marks.catchwords))
     return marks

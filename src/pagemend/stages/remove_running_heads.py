@@ -69,7 +69,6 @@ from pagemend.furniture import (
     EdgeLine,
     Evidence,
     catchword,
-    edge_lines,
     folio_title_key,
     gather,
     has_words,
@@ -271,7 +270,7 @@ def _classify(edge: EdgeLine, evidence: Evidence, full_line: int) -> _Found | No
                     f"page number {folio.text} keeps step with the other pages' folios")
         return None
     found = _head_with_folio(edge, evidence, full_line)
-    key = head_key(text)
+    key = edge.key
     if found is not None or not has_words(key):
         return found
     if edge.zone == "bottom" and note_label(text):
@@ -300,7 +299,7 @@ def _head_over_its_heading(edge: EdgeLine, top: list[EdgeLine], evidence: Eviden
             numbers.append(split[0])
             titles.append((other, head_key(split[2])))
         else:
-            titles.append((other, head_key(other.line.text)))
+            titles.append((other, other.key))
     if (len(numbers) != 1 or len(titles) < 2 or titles[0][0] is not edge
             or titles[0][1].casefold() != titles[1][1].casefold()
             or not has_words(titles[0][1])):
@@ -370,7 +369,7 @@ def _page_furniture(page: Page, evidence: Evidence, full_line: int,
     found: dict[int, _Found] = {}
     stopped: set[str] = set()
     heads: set[tuple[str, str]] = set()
-    edges = edge_lines(page)
+    edges = evidence.edges(page)
     top = [edge for edge in edges if edge.zone == "top"]
     label: EdgeLine | None = None  # a section's number set apart at the top
     for edge in edges:
@@ -381,7 +380,7 @@ def _page_furniture(page: Page, evidence: Evidence, full_line: int,
             continue
         if edge.zone == "bottom" and not any(ch.isalnum() for ch in edge.line.text):
             continue  # a marginal mark or ornament below the catchword (`♣`) ends nothing
-        key = (edge.zone, head_key(edge.line.text))
+        key = (edge.zone, edge.key)
         decision = None
         if key not in heads:  # a page prints one head per edge: the repeat is its heading
             decision = (_foot_mark(edge, marks) or _classify(edge, evidence, full_line)
@@ -415,7 +414,7 @@ def _beside_folio(edges: list[EdgeLine], found: dict[int, _Found], evidence: Evi
             continue
         beside = [other for other in edges if other.zone == edge.zone and other is not edge
                   and other.line.geometry is not None and other.line.number not in found
-                  and (has_words(head_key(other.line.text))
+                  and (has_words(other.key)
                        or SECTION_LABEL.match(other.line.text) is not None)
                   and abs(other.line.geometry.top - geometry.top)
                   <= BASELINE_SHARE * (geometry.font_size or 10.0)]
