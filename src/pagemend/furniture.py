@@ -117,11 +117,19 @@ class EdgeLine:
     separated: bool  # a blank line stands between it and the body side
     #: the line finishes a word the line above broke with a hyphen (`nev-` / `er.`): text
     completes_word: bool = False
-    #: the line's ``head_key`` (found once: every test of the stage keys the edge lines)
+    #: the line's ``head_key``, its folio if it holds nothing else (``parse_folio``) and
+    #: otherwise its head with a folio (``split_head``): found once, as every test of the
+    #: stage asks them of the edge lines
     key: str = field(init=False, repr=False, compare=False)
+    folio: Folio | None = field(init=False, repr=False, compare=False)
+    split: tuple[Folio, str, str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "key", head_key(self.line.text))
+        text = self.line.text
+        folio = parse_folio(text)
+        object.__setattr__(self, "key", head_key(text))
+        object.__setattr__(self, "folio", folio)
+        object.__setattr__(self, "split", split_head(text) if folio is None else None)
 
 
 def edge_lines(page: Page) -> list[EdgeLine]:
@@ -353,6 +361,13 @@ def _beyond_numeral(key: str) -> str:
     return _ROMAN_OR_PUNCTUATION.sub("", key.casefold())
 
 
+@functools.lru_cache(maxsize=HEAD_KEY_CACHE)
+def _letters(key: str) -> Counter[str]:
+    """How often each character occurs in the key (a recurring key is compared with many
+    edge lines; callers must not change the counter)."""
+    return Counter(key)
+
+
 def _small_variation(a: str, b: str) -> bool:
     """Keys that differ by a few letters (OCR noise), but not only in case, punctuation or a
     roman numeral: ``STAVE ONE.`` is a heading, ``CHAPTER XXVII`` another chapter's head.
@@ -367,7 +382,7 @@ def _small_variation(a: str, b: str) -> bool:
     # keys share, order aside), the same figures computed without building a matcher
     length = len(a) + len(b)
     if 2.0 * min(len(a), len(b)) / length < FUZZY_RATIO or (
-            2.0 * (Counter(a) & Counter(b)).total() / length < FUZZY_RATIO):
+            2.0 * (_letters(a) & _letters(b)).total() / length < FUZZY_RATIO):
         return False
     return difflib.SequenceMatcher(None, a, b).ratio() >= FUZZY_RATIO
 
@@ -384,8 +399,7 @@ def gather(doc: Document) -> Evidence:
     titled = _titled(edges)
     for edge in edges:
         text, page = edge.line.text, edge.line.page
-        folio = parse_folio(text)
-        split = split_head(text) if folio is None else None
+        folio, split = edge.folio, edge.split
         key = (edge.zone, edge.key, False)
         if split is not None and plausible_head(split, edge.zone, titled):
             # a head printed with its folio is known by its title and the folio: it is
@@ -471,12 +485,12 @@ def _titled(edges: list[EdgeLine]) -> set[tuple[str, str]]:
     roman: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
     bare: Counter[int] = Counter()
     for edge in edges:
-        folio = parse_folio(edge.line.text)
+        folio = edge.folio
         if folio is not None:
             if folio.style.startswith("roman"):
                 bare[folio.value - edge.line.page] += 1
             continue
-        split = split_head(edge.line.text)
+        split = edge.split
         if split is None:
             continue
         key = (edge.zone, head_key(split[2]))

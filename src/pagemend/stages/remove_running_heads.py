@@ -207,7 +207,7 @@ def _shorter_than(text: str, share: float, full_line: int) -> bool:
 
 
 def _head_with_folio(edge: EdgeLine, evidence: Evidence, full_line: int) -> _Found | None:
-    split = split_head(edge.line.text)
+    split = edge.split
     if split is None or not plausible_head(split, edge.zone, evidence.titled):
         return None
     if edge.zone == "bottom" and split[1].startswith(")") and split[0].text == (
@@ -263,7 +263,7 @@ def _head_beside_outer_folio(split: tuple[Folio, str, str], edge: EdgeLine,
 def _classify(edge: EdgeLine, evidence: Evidence, full_line: int) -> _Found | None:
     """The furniture role of an edge line, its rule and evidence, or None for a body line."""
     text = edge.line.text
-    folio = parse_folio(text)
+    folio = edge.folio
     if folio is not None:
         if evidence.keeps_step(folio, edge.line.page):
             return (FOLIO_IN_SEQUENCE, "folio",
@@ -291,8 +291,8 @@ def _head_over_its_heading(edge: EdgeLine, top: list[EdgeLine], evidence: Eviden
     numbers: list[Folio] = []
     titles: list[tuple[EdgeLine, str]] = []
     for other in top:
-        folio = parse_folio(other.line.text)
-        split = split_head(other.line.text) if other is top[0] else None
+        folio = other.folio
+        split = other.split if other is top[0] else None
         if folio is not None:
             numbers += [folio] if evidence.keeps_step(folio, page) else []
         elif split is not None and evidence.keeps_step(split[0], page):
@@ -408,7 +408,7 @@ def _beside_folio(edges: list[EdgeLine], found: dict[int, _Found], evidence: Evi
     pieces far apart on one baseline as lines of their own: `vi` | `Chapter 0. Preface`)."""
     more: dict[int, _Found] = {}
     for edge in edges:
-        folio = parse_folio(edge.line.text)
+        folio = edge.folio
         geometry = edge.line.geometry
         if folio is None or geometry is None or not evidence.keeps_step(folio, edge.line.page):
             continue
@@ -456,7 +456,7 @@ def _apart_from_folio(top: list[EdgeLine], found: dict[int, _Found], evidence: E
 def _head_and_folio(folio_edge: EdgeLine, title: EdgeLine, found: dict[int, _Found],
                     evidence: Evidence, full_line: int) -> dict[int, _Found]:
     """The folio in sequence and the short title set apart from it, or nothing."""
-    folio = parse_folio(folio_edge.line.text)
+    folio = folio_edge.folio
     text = title.line.text
     if (folio is None or title.line.geometry is not None or title.line.number in found
             or not evidence.keeps_step(folio, folio_edge.line.page)
