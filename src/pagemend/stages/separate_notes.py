@@ -72,7 +72,13 @@ from pagemend.data.notes import (
     note_label,
 )
 from pagemend.data.punctuation import SENTENCE_END
-from pagemend.layout import FULL_LINE_PERCENTILE, full_line, percentile
+from pagemend.layout import (
+    FULL_BAND,
+    FULL_LINE_PERCENTILE,
+    OVERLONG_RATIO,
+    full_line,
+    percentile,
+)
 from pagemend.model import Document, Edit, Geometry, Line, Page
 from pagemend.registry import stage
 from pagemend.rules import Changes, Rule, rule
@@ -628,10 +634,39 @@ def _in_note_type(run: list[Line], body_size: float, body_lengths: Counter[int])
         return sizes[len(sizes) // 2] <= NOTE_SIZE_RATIO * body_size
     others = body_lengths - Counter(len(line.text) for line in run
                                     if line.text and line.role == "body")
-    body = sorted(others.elements())
-    measure = full_line(body) if body else 0
+    measure = _full_line_of(others) if others else 0
     return bool(measure) and percentile([len(line.text) for line in run],
                                         FULL_LINE_PERCENTILE) >= NOTE_TYPE_RATIO * measure
+
+
+def _full_line_of(counts: Counter[int]) -> int:
+    """``layout.full_line`` of the lengths counted, each as often as counted, found from the
+    counts (the body's other lines are most of a book's: no list of them is built). As
+    ``layout.printed``: the densest band of lengths [value, value * (1 + FULL_BAND)] (the
+    later on a tie), lengths past ``OVERLONG_RATIO`` times its longest dropped; then the
+    ``FULL_LINE_PERCENTILE`` of the rest.
+
+    >>> lengths = [60, 62, 64, 63, 130, 125, 140, 30, 64, 61, 65, 64]
+    >>> _full_line_of(Counter(lengths)) == full_line(lengths), _full_line_of(Counter())
+    (True, 0)
+    """
+    values = sorted(value for value, count in counts.items() if count > 0)
+    if not values:
+        return 0
+    up_to = list(itertools.accumulate(counts[value] for value in values))  # lengths <= value
+    best_end, size = 0, 0
+    for k, value in enumerate(values):
+        end = bisect_right(values, value * (1 + FULL_BAND))
+        band = up_to[end - 1] - (up_to[k - 1] if k else 0)
+        if band >= size:
+            best_end, size = end, band
+    ceiling = OVERLONG_RATIO * values[best_end - 1]
+    kept = bisect_right(values, ceiling)  # the values that can be printed lines
+    total = up_to[kept - 1] if kept else 0
+    if not total:
+        return 0
+    rank = min(total - 1, int(FULL_LINE_PERCENTILE * total))
+    return values[bisect_right(up_to, rank)]
 
 
 def _run_closes(body: list[Line], end: int, width: float) -> bool:
@@ -644,11 +679,30 @@ def _run_closes(body: list[Line], end: int, width: float) -> bool:
             or len(body[end].text) < FULL_ISH_SHARE * width)
 
 
-def _all_marked(lines: list[Line], count: int) -> bool:
-    """Every number from 1 to ``count`` stands as a note marker in the lines."""
-    above = "\n".join([line.text if line.geometry is None or not line.geometry.superscripts
-                       else _marked(line) for line in lines])  # (``_marked`` where it matters)
+def _all_marked(above: str, count: int) -> bool:
+    """Every number from 1 to ``count`` stands as a note marker in the text."""
     return all(marker_pattern(str(n)).search(above) for n in range(1, count + 1))
+
+
+class _MarkedText:
+    """The body's lines as markers show in them (``_marked``), joined once when first asked:
+    the text of a run of lines, searched for markers, is a slice of it."""
+
+    def __init__(self, body: list[Line]) -> None:
+        self.body = body
+        self.text: str | None = None
+        self.starts: list[int] = []  # where each line begins in the text (and one past)
+
+    def lines(self, start: int, end: int) -> str:
+        """The text of ``body[start:end]``, joined by newlines."""
+        if end <= start:
+            return ""
+        if self.text is None:
+            marked = [_marked(line) for line in self.body]
+            self.text = "\n".join(marked)
+            self.starts = list(itertools.accumulate((len(text) + 1 for text in marked),
+                                                    initial=0))
+        return self.text[self.starts[start]:self.starts[end] - 1]
 
 
 def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
@@ -660,12 +714,13 @@ def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
     measures = (_typical_width(doc), _body_size(doc))
     body_lengths = _body_lengths(doc)
     index = _BodyIndex(body)
+    text = _MarkedText(body)
     chapter = i = 0  # where the text searched for markers begins; the line looked at
     while (k := bisect_left(index.ones, i)) < len(index.ones):
         i = index.ones[k]  # the next line labelled 1
         end, numbered = _numbered_run(body, i, measures, index)
         if len(numbered) < MIN_ENDNOTES or not _run_closes(body, end, measures[0]) or not (
-                _all_marked(body[chapter:i], len(numbered))
+                _all_marked(text.lines(chapter, i), len(numbered))
                 or _scanned_note_type(body[i:end], len(numbered), measures[1])
         ) or not _in_note_type(body[i:end], measures[1], body_lengths):
             i += 1
