@@ -138,7 +138,8 @@ def edge_lines(page: Page) -> list[EdgeLine]:
     lines, and whichever edge claims a line first keeps it."""
     lines = page.lines
     filled = [i for i, line in enumerate(lines) if line.text]
-    placed = {i: geometry for i in filled if (geometry := lines[i].geometry) is not None}
+    placed = {i: geometry for i in filled if (geometry := lines[i].geometry) is not None} if (
+        filled and lines[filled[0]].geometry is not None) else {}  # (page text: none placed)
     if filled and len(placed) == len(filled):  # by position: the reading order may set a
         # column's head or foot among the body lines
         top = sorted(filled, key=lambda i: (placed[i].top, i))[:ZONE_LINES]
@@ -433,32 +434,45 @@ def gather(doc: Document) -> Evidence:
 def _openings(doc: Document, top: list[EdgeLine]) -> dict[Key, dict[int, bool | None]]:
     """For each top line: does the text under it open a sentence after a finished page?"""
     ends = [_last_words(page) for page in doc.pages]
+    finished_pages = [bool(CLAUSE_END.search(end)) for end in ends]
+    divided: dict[int, bool] = {}  # per page: a chapter label below its first line
     openings: dict[Key, dict[int, bool | None]] = defaultdict(dict)
     for edge in top:
         page = doc.pages[edge.line.page]
         under = next((line.text for line in page.lines[edge.line.number + 1:]
                       if line.text and parse_folio(line.text) is None), "")
         before = ends[page.index - 1] if page.index else ""
-        finished = bool(CLAUSE_END.search(before))
+        finished = finished_pages[page.index - 1] if page.index else False
         opening: bool | None = None
         if under[:1].islower() or (before and not finished):
             opening = False
-        elif (finished and OPENS_CAPITAL.match(under) and not _heading_under(under, edge)
-              and not _opened_before(doc.pages[page.index - 1], edge)):
-            opening = True
+        elif finished and OPENS_CAPITAL.match(under) and not _heading_under(under, edge):
+            previous = doc.pages[page.index - 1]
+            if previous.index not in divided:
+                divided[previous.index] = _divided(previous)
+            if not divided[previous.index] and not _opened_before(previous, edge):
+                opening = True
         openings[(edge.zone, edge.key, False)].setdefault(page.index, opening)
     return openings
 
 
+def _divided(previous: Page) -> bool:
+    """The page before opens a chapter lower down: a chapter label below its first line."""
+    filled = [line.text for line in previous.lines if line.text][1:]
+    return any(DIVISION.match(text) or BARE_NUMERAL.match(text) for text in filled)
+
+
 def _opened_before(previous: Page, edge: EdgeLine) -> bool:
-    """The page before opens a chapter lower down (a chapter label, or the line's title, below
-    its first line): the line is that chapter's first head, not its heading."""
+    """The page before opens a chapter lower down (a chapter label, ``_divided``, or the
+    line's title, below its first line): the line is that chapter's first head, not its
+    heading. This tests the title."""
     key = edge.key
+    if not key:
+        return False
     filled = [line.text for line in previous.lines if line.text][1:]
     # a key opens the text's key only where its first and last characters are in the text
-    return any(DIVISION.match(text) or BARE_NUMERAL.match(text)
-               or (key and key[0] in text and key[-1] in text
-                   and head_key(text).startswith(key)) for text in filled)
+    return any(key[0] in text and key[-1] in text and head_key(text).startswith(key)
+               for text in filled)
 
 
 def _heading_under(under: str, edge: EdgeLine) -> bool:
