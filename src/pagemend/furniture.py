@@ -369,6 +369,12 @@ def _letters(key: str) -> Counter[str]:
     return Counter(key)
 
 
+def _shared(a: Counter[str], b: Counter[str]) -> int:
+    """How many characters two keys share, order aside: ``(a & b).total()``, counted without
+    building the intersection."""
+    return sum(min(count, b.get(char, 0)) for char, count in a.items())
+
+
 def _small_variation(a: str, b: str) -> bool:
     """Keys that differ by a few letters (OCR noise), but not only in case, punctuation or a
     roman numeral: ``STAVE ONE.`` is a heading, ``CHAPTER XXVII`` another chapter's head.
@@ -383,7 +389,7 @@ def _small_variation(a: str, b: str) -> bool:
     # keys share, order aside), the same figures computed without building a matcher
     length = len(a) + len(b)
     if 2.0 * min(len(a), len(b)) / length < FUZZY_RATIO or (
-            2.0 * (_letters(a) & _letters(b)).total() / length < FUZZY_RATIO):
+            2.0 * _shared(_letters(a), _letters(b)) / length < FUZZY_RATIO):
         return False
     return difflib.SequenceMatcher(None, a, b).ratio() >= FUZZY_RATIO
 
