@@ -27,8 +27,8 @@ import functools
 import re
 
 __all__ = [
-    "APART_SYMBOLS", "ENDNOTES_HEADING", "NOTE_SYMBOLS", "ORDINAL_ENDINGS", "marker_pattern",
-    "note_label",
+    "APART_SYMBOLS", "ENDNOTES_HEADING", "NOTE_SYMBOLS", "ORDINAL_ENDINGS", "has_marker",
+    "marker_pattern", "note_label",
 ]
 
 #: the endings of ordinal numbers written in figures (`1st`, `2nd`, `3rd`, `4th`; French `1er`,
@@ -149,3 +149,17 @@ def marker_pattern(label: str) -> re.Pattern[str]:
         # line before its word (``(p) sagende``), never after a number (``1739)``)
         return re.compile(rf"(?<=[^\s\d]){escaped}|(?m:^{escaped}(?= ))")
     return re.compile(rf"(?<=\S){escaped}")
+
+
+def has_marker(label: str, text: str) -> bool:
+    """``marker_pattern(label)`` finds a marker in the text. Every marker it finds holds the
+    label itself or, for a number, its superscript digits: a text without them is not
+    searched (nor the pattern compiled: a book's note numbers run into the hundreds).
+
+    >>> has_marker("2", "property of Law.2 Thus"), has_marker("2", "went.²"), has_marker(
+    ...     "12", "in 1812 and more")
+    (True, True, False)
+    """
+    if label not in text and not (label.isdigit() and label.translate(_TO_SUPERSCRIPT) in text):
+        return False
+    return marker_pattern(label).search(text) is not None

@@ -68,7 +68,7 @@ from pagemend.data.notes import (
     ENDNOTES_HEADING,
     MAX_LABEL_DIGITS,
     MISREAD_NUMERAL,
-    marker_pattern,
+    has_marker,
     note_label,
 )
 from pagemend.data.punctuation import SENTENCE_END
@@ -243,7 +243,7 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
         if not _increasing(labels):
             continue
         above = "\n".join([before, *marked[:i]])
-        if all(marker_pattern(lb).search(above) for lb in labels):
+        if all(has_marker(lb, above) for lb in labels):
             best, by = {line.number: label for line, label in labelled}, FOOTNOTE_BLOCK
         elif not bare and _glued_run([label for _, label in labelled], follows):
             best, by = {line.number: label for line, label in labelled}, GLUED_NUMBERS
@@ -300,7 +300,7 @@ def _closed_label(text: str, found: tuple[str, int]) -> bool:
 
 
 def _marker_above(label: str, before: str, marked: list[str]) -> bool:
-    return bool(marker_pattern(label).search("\n".join([before, *marked])))
+    return has_marker(label, "\n".join([before, *marked]))
 def _counted_in_note_type(labelled: list[tuple[Line, tuple[str, int]]], note_size: float
                           ) -> bool:
     """Labels counting up by one, each opening a line set in note type (smaller than the
@@ -681,7 +681,7 @@ def _run_closes(body: list[Line], end: int, width: float) -> bool:
 
 def _all_marked(above: str, count: int) -> bool:
     """Every number from 1 to ``count`` stands as a note marker in the text."""
-    return all(marker_pattern(str(n)).search(above) for n in range(1, count + 1))
+    return all(has_marker(str(n), above) for n in range(1, count + 1))
 
 
 class _MarkedText:
