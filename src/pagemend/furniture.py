@@ -137,9 +137,12 @@ def edge_lines(page: Page) -> list[EdgeLine]:
     reader gave every line one, else in reading order; on a short page the two edges share
     lines, and whichever edge claims a line first keeps it."""
     lines = page.lines
-    filled = [i for i, line in enumerate(lines) if line.text]
-    placed = {i: geometry for i in filled if (geometry := lines[i].geometry) is not None} if (
-        filled and lines[filled[0]].geometry is not None) else {}  # (page text: none placed)
+    first = next((line for line in lines if line.text), None)
+    if first is not None and first.geometry is not None:
+        filled = [i for i, line in enumerate(lines) if line.text]
+        placed = {i: geometry for i in filled if (geometry := lines[i].geometry) is not None}
+    else:  # page text: none placed, and only the first and last filled lines are edge lines
+        filled, placed = _outer_filled(lines), {}
     if filled and len(placed) == len(filled):  # by position: the reading order may set a
         # column's head or foot among the body lines
         top = sorted(filled, key=lambda i: (placed[i].top, i))[:ZONE_LINES]
@@ -158,6 +161,24 @@ def edge_lines(page: Page) -> list[EdgeLine]:
     return [EdgeLine(lines[i], "top", blank(i + 1), completes(i)) for i in top] + [
         EdgeLine(lines[i], "bottom", blank(i - 1), completes(i)) for i in bottom
     ]
+
+
+def _outer_filled(lines: tuple[Line, ...]) -> list[int]:
+    """The indices of the first and of the last ``ZONE_LINES`` filled lines, in order (all of
+    them where there are fewer than twice as many)."""
+    head: list[int] = []
+    for i, line in enumerate(lines):
+        if len(head) == ZONE_LINES:
+            break
+        if line.text:
+            head.append(i)
+    tail: list[int] = []
+    for i in range(len(lines) - 1, (head[-1] if head else -1), -1):
+        if len(tail) == ZONE_LINES:
+            break
+        if lines[i].text:
+            tail.append(i)
+    return head + tail[::-1]
 
 
 @dataclass

@@ -345,8 +345,10 @@ def _folio_out_of_place(page: Page, found: dict[int, _Found], evidence: Evidence
         return {}
     candidates = []
     for line in page.lines:
-        folio = parse_folio(line.text) if line.text else None
-        if folio is None or line.number in found or not _set_off(page, line.number):
+        if not line.text or line.number in found or not _set_off(page, line.number):
+            continue
+        folio = parse_folio(line.text)
+        if folio is None:
             continue
         if folio.value == evidence.sequence_value(folio.style, page.index):
             candidates.append((line, folio))
