@@ -75,9 +75,8 @@ def catchword_opens(text: str, lines: Sequence[str]) -> bool:
     """The short line repeats the opening of one of the lines: the word, or the syllable
     before a hyphen (`cti-` / `ctiren`)."""
     words = text.split()
-    letters = sum(ch.isalpha() for ch in text)
     if (not words or len(words) > CATCHWORD_MAX_WORDS or len(text) > CATCHWORD_MAX_CHARS
-            or letters < CATCHWORD_MIN_LETTERS):
+            or sum(ch.isalpha() for ch in text) < CATCHWORD_MIN_LETTERS):
         return False
     stem = text.strip()
     if stem.endswith("-") and stem[-2:-1].isalpha():

@@ -393,7 +393,12 @@ def _letters(key: str) -> Counter[str]:
 def _shared(a: Counter[str], b: Counter[str]) -> int:
     """How many characters two keys share, order aside: ``(a & b).total()``, counted without
     building the intersection."""
-    return sum(min(count, b.get(char, 0)) for char, count in a.items())
+    shared = 0
+    for char, count in a.items():
+        other = b.get(char)
+        if other:
+            shared += count if count < other else other
+    return shared
 
 
 def _small_variation(a: str, b: str) -> bool:
