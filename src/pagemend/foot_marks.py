@@ -145,6 +145,7 @@ class _Filled:
     def __init__(self, page: Page) -> None:
         self.page = page
         self._all: list[tuple[int, str]] | None = None
+        self._last: tuple[int, list[tuple[int, str]]] | None = None
 
     def texts(self) -> list[str]:
         """The text of every filled line."""
@@ -163,14 +164,18 @@ class _Filled:
         return texts
 
     def last(self, count: int) -> list[tuple[int, str]]:
-        """The last ``count`` filled lines, in the page's order."""
+        """The last ``count`` filled lines, in the page's order (the last asked kept: the
+        catchwords and the signature below them are looked for in the same lines)."""
+        if self._last is not None and self._last[0] == count:
+            return self._last[1]
         found: list[tuple[int, str]] = []
         for line in reversed(self.page.lines):
             if len(found) == count:
                 break
             if _ALPHANUMERIC.search(line.text):
                 found.append((line.number, line.text.strip()))
-        return found[::-1]
+        self._last = (count, found[::-1])
+        return self._last[1]
 
 
 def _page_catchwords(lines: list[tuple[int, str]], following: _Filled) -> dict[int, str]:
@@ -249,7 +254,8 @@ def foot_marks(doc: Document) -> FootMarks:
     marks = FootMarks()
     pages = [_Filled(page) for page in doc.pages]
     for index, filled in enumerate(pages[:-1]):
-        found = _page_catchwords(filled.last(MAX_CATCHWORDS), pages[index + 1])
+        found = _page_catchwords(filled.last(MAX_CATCHWORDS + 2)[-MAX_CATCHWORDS:],
+                                 pages[index + 1])
         if found:
             marks.catchwords[index] = found
     if len(marks.catchwords) < max(MIN_CATCHWORD_PAGES, CATCHWORD_BOOK_SHARE * (len(pages) - 1)):
