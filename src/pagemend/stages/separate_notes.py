@@ -502,7 +502,7 @@ def _continuations(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]
 def _body_size(doc: Document) -> float:
     """The body's type size (the most common among its lines), or 0 without geometry."""
     sizes = Counter(round(line.geometry.font_size, 1) for line in doc.lines()
-                    if line.text and line.role == "body" and line.geometry is not None
+                    if line.geometry is not None and line.text and line.role == "body"
                     and line.geometry.font_size)
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
@@ -534,9 +534,19 @@ def _small_type_start(lines: list[Line], body_size: float) -> int | None:
 _NoteLine = tuple[Line, tuple[str, int] | None, Rule, str]
 
 
+#: a division heading, a numeral alone or an endnotes heading (the three patterns, each with
+#: its own flags, as one: a line is asked once)
+_DIVISION = re.compile(rf"(?i:{DIVISION.pattern})|(?:{BARE_NUMERAL.pattern})"
+                       rf"|(?i:{ENDNOTES_HEADING.pattern})")
+
+
 def _division(text: str) -> bool:
-    return bool(DIVISION.match(text) or BARE_NUMERAL.match(text)
-                or ENDNOTES_HEADING.match(text))
+    """A division heading, a numeral alone or an endnotes heading.
+
+    >>> [_division(text) for text in ("CHAPTER IV", "XII", "Notes to Chapter 3", "I said")]
+    [True, True, True, False]
+    """
+    return _DIVISION.match(text) is not None
 
 
 def _endnote_sections(body: list[Line]) -> list[_NoteLine]:
