@@ -69,6 +69,7 @@ from pagemend.data.notes import (
     MAX_LABEL_DIGITS,
     MISREAD_NUMERAL,
     has_marker,
+    marker_pattern,
     note_label,
 )
 from pagemend.data.punctuation import SENTENCE_END
@@ -114,6 +115,8 @@ BODY_PITCH_SHARE = 0.93
 MIN_SCANNED_ENDNOTES = 5
 #: OCR's common misreadings of digits (``s.`` for ``5.``, ``l`` or ``I`` for 1, ``O`` for 0)
 _OCR_DIGITS = str.maketrans("IlOoSsB", "1100558")
+#: digits as superscripts (a raised marker's encoding in text)
+_TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _OCR_LABEL = re.compile(r"^([0-9IlOoSsB]{1,3})\.\s")
 #: OCR's reading of a ``*`` label glued to its note's first word (see ``_label_lost``)
 _LOST_LABEL = re.compile(r"^[“\"‘'*∗][A-Z][a-z]")
@@ -689,30 +692,59 @@ def _run_closes(body: list[Line], end: int, width: float) -> bool:
             or len(body[end].text) < FULL_ISH_SHARE * width)
 
 
-def _all_marked(above: str, count: int) -> bool:
-    """Every number from 1 to ``count`` stands as a note marker in the text."""
+def _all_marked(text: _MarkedText, start: int, end: int, count: int) -> bool:
+    """Every number from 1 to ``count`` stands as a note marker in ``body[start:end]``."""
+    if not start:  # (from the body's start: each number's search goes on where it stopped)
+        return all(text.marked_before(str(n), end) for n in range(1, count + 1))
+    above = text.lines(start, end)
     return all(has_marker(str(n), above) for n in range(1, count + 1))
 
 
 class _MarkedText:
-    """The body's lines as markers show in them (``_marked``), joined once when first asked:
-    the text of a run of lines, searched for markers, is a slice of it."""
+    """The body's lines as markers show in them (``_marked``), joined once when first asked
+    (the text of a run of lines, searched for markers, is a slice of it), and how far each
+    number has been searched for as a marker from the body's start."""
 
     def __init__(self, body: list[Line]) -> None:
         self.body = body
         self.text: str | None = None
         self.starts: list[int] = []  # where each line begins in the text (and one past)
+        #: per number: how far the text was searched, and where its first marker begins (-1)
+        self.searched: dict[str, tuple[int, int]] = {}
 
-    def lines(self, start: int, end: int) -> str:
-        """The text of ``body[start:end]``, joined by newlines."""
-        if end <= start:
-            return ""
+    def _joined(self) -> str:
         if self.text is None:
             marked = [_marked(line) for line in self.body]
             self.text = "\n".join(marked)
             self.starts = list(itertools.accumulate((len(text) + 1 for text in marked),
                                                     initial=0))
-        return self.text[self.starts[start]:self.starts[end] - 1]
+        return self.text
+
+    def lines(self, start: int, end: int) -> str:
+        """The text of ``body[start:end]``, joined by newlines."""
+        if end <= start:
+            return ""
+        return self._joined()[self.starts[start]:self.starts[end] - 1]
+
+    def marked_before(self, number: str, end: int) -> bool:
+        """``has_marker(number, self.lines(0, end))``, the search going on from where the
+        last one for the number stopped: the text up to the end of a line is searched as
+        that text alone, since a numeric marker takes in no newline and each look-ahead of
+        its pattern sees the newline after a line as it sees the end of a text (and its
+        look-behinds see the text before where a search starts)."""
+        if end <= 0:
+            return False
+        text = self._joined()
+        stop = self.starts[end] - 1  # the end of body[end - 1]
+        done, first = self.searched.get(number, (0, -1))
+        if first >= 0 or stop <= done:
+            return 0 <= first < stop
+        raised = number.translate(_TO_SUPERSCRIPT)
+        found = None  # (every marker holds the number or its superscript digits)
+        if text.find(number, done, stop) >= 0 or text.find(raised, done, stop) >= 0:
+            found = marker_pattern(number).search(text, done, stop)
+        self.searched[number] = (stop, found.start() if found is not None else -1)
+        return found is not None
 
 
 def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
@@ -730,7 +762,7 @@ def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
         i = index.ones[k]  # the next line labelled 1
         end, numbered = _numbered_run(body, i, measures, index)
         if len(numbered) < MIN_ENDNOTES or not _run_closes(body, end, measures[0]) or not (
-                _all_marked(text.lines(chapter, i), len(numbered))
+                _all_marked(text, chapter, i, len(numbered))
                 or _scanned_note_type(body[i:end], len(numbered), measures[1])
         ) or not _in_note_type(body[i:end], measures[1], body_lengths):
             i += 1
