@@ -68,8 +68,8 @@ from pagemend.data.notes import (
     ENDNOTES_HEADING,
     MAX_LABEL_DIGITS,
     MISREAD_NUMERAL,
+    first_marker,
     has_marker,
-    marker_pattern,
     note_label,
 )
 from pagemend.data.punctuation import SENTENCE_END
@@ -115,8 +115,6 @@ BODY_PITCH_SHARE = 0.93
 MIN_SCANNED_ENDNOTES = 5
 #: OCR's common misreadings of digits (``s.`` for ``5.``, ``l`` or ``I`` for 1, ``O`` for 0)
 _OCR_DIGITS = str.maketrans("IlOoSsB", "1100558")
-#: digits as superscripts (a raised marker's encoding in text)
-_TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _OCR_LABEL = re.compile(r"^([0-9IlOoSsB]{1,3})\.\s")
 #: OCR's reading of a ``*`` label glued to its note's first word (see ``_label_lost``)
 _LOST_LABEL = re.compile(r"^[“\"‘'*∗][A-Z][a-z]")
@@ -739,12 +737,9 @@ class _MarkedText:
         done, first = self.searched.get(number, (0, -1))
         if first >= 0 or stop <= done:
             return 0 <= first < stop
-        raised = number.translate(_TO_SUPERSCRIPT)
-        found = None  # (every marker holds the number or its superscript digits)
-        if text.find(number, done, stop) >= 0 or text.find(raised, done, stop) >= 0:
-            found = marker_pattern(number).search(text, done, stop)
-        self.searched[number] = (stop, found.start() if found is not None else -1)
-        return found is not None
+        first = first_marker(number, text, done, stop)
+        self.searched[number] = (stop, first)
+        return first >= 0
 
 
 def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
