@@ -75,6 +75,7 @@ Key = tuple[str, str, bool]
 #: a line that ends with a word broken by a hyphen (the next line finishes the word)
 _BROKEN_WORD = re.compile(r"[^\W\d_]-$")
 _DIGITS_AND_SPACES = re.compile(r"[\d\s]+")
+_DIGIT = re.compile(r"\d")
 
 
 #: head keys kept for this many distinct line texts (a page's edge lines are keyed by several
@@ -90,6 +91,8 @@ def head_key(text: str) -> str:
     >>> head_key("C HAP TER ONE"), head_key("2 · BIOGRAPHIA LITERARIA"), head_key("STAVE ONE.")
     ('CHAPTERONE', 'BIOGRAPHIALITERARIA', 'STAVEONE.')
     """
+    if _DIGIT.search(text) is None:  # (most lines: white space alone to drop, split away)
+        return "".join(text.split()).strip(SEPARATORS)
     return _DIGITS_AND_SPACES.sub("", text).strip(SEPARATORS)
 
 
