@@ -386,10 +386,14 @@ def _beyond_numeral(key: str) -> str:
     return _ROMAN_OR_PUNCTUATION.sub("", key.casefold())
 
 
-@functools.lru_cache(maxsize=HEAD_KEY_CACHE)
+#: letter counts kept for this many keys: the recurring keys, compared with many edge lines,
+#: stay (a counter is about a kilobyte: the cache outlives the document)
+LETTERS_CACHE = 256
+
+
+@functools.lru_cache(maxsize=LETTERS_CACHE)
 def _letters(key: str) -> Counter[str]:
-    """How often each character occurs in the key (a recurring key is compared with many
-    edge lines; callers must not change the counter)."""
+    """How often each character occurs in the key (callers must not change the counter)."""
     return Counter(key)
 
 
