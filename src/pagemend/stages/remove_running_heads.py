@@ -475,9 +475,10 @@ def _head_and_folio(folio_edge: EdgeLine, title: EdgeLine, found: dict[int, _Fou
     return {number: why for number, why in pair.items() if number not in found}
 
 
-def _catchword_furniture(doc: Document) -> dict[int, dict[int, _Found]]:
-    """Per page, the catchword and signature mark at its foot (with geometry only)."""
-    margins = right_margins(doc)
+def _catchword_furniture(doc: Document, margins: tuple[float | None, ...]
+                         ) -> dict[int, dict[int, _Found]]:
+    """Per page, the catchword and signature mark at its foot (with geometry only);
+    ``margins``: each page's right margin (``layout.right_margins``)."""
     sizes = sorted(line.geometry.font_size for line in doc.lines()
                    if line.text and line.geometry is not None and line.geometry.font_size)
     if not sizes:
@@ -535,8 +536,8 @@ def remove_running_heads(doc: Document, config: RemoveRunningHeadsConfig) -> Doc
     changes = Changes()
     edits: list[Edit] = []
     previous_end: Line | None = None
-    catchwords = _catchword_furniture(doc)
     lefts, rights = left_margins(doc), right_margins(doc)
+    catchwords = _catchword_furniture(doc, rights)
     for page in doc.pages:
         full_line = full_lines[page.index] if page.index < len(full_lines) else 0
         found = _page_furniture(page, evidence, full_line, previous_end, marks) | catchwords.get(

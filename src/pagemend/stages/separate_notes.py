@@ -594,8 +594,8 @@ class _BodyIndex:
         self.ones = [j for j, label in enumerate(self.labels)
                      if label is not None and label[0] == "1"]
         self.divisions = [j for j, line in enumerate(body) if _division(line.text)]
-        self.numbers = [j for j, line in enumerate(body)
-                        if self.labels[j] is not None or _ocr_label(line) is not None]
+        self.numbers = [j for j, line in enumerate(body) if self.labels[j] is not None or (
+            line.geometry is not None and _ocr_label(line) is not None)]
 
 
 def _numbered_run(body: list[Line], i: int, measures: tuple[float, float],
