@@ -75,9 +75,8 @@ def catchword_opens(text: str, lines: Sequence[str]) -> bool:
     """The short line repeats the opening of one of the lines: the word, or the syllable
     before a hyphen (`cti-` / `ctiren`)."""
     words = text.split()
-    letters = sum(ch.isalpha() for ch in text)
     if (not words or len(words) > CATCHWORD_MAX_WORDS or len(text) > CATCHWORD_MAX_CHARS
-            or letters < CATCHWORD_MIN_LETTERS):
+            or sum(ch.isalpha() for ch in text) < CATCHWORD_MIN_LETTERS):
         return False
     stem = text.strip()
     if stem.endswith("-") and stem[-2:-1].isalpha():
@@ -138,16 +137,58 @@ def _filled(page: Page) -> list[tuple[int, str]]:
             if _ALPHANUMERIC.search(line.text)]
 
 
-def _page_catchwords(lines: list[tuple[int, str]], following: list[str]) -> dict[int, str]:
+class _Filled:
+    """A page's ``_filled`` lines, read from the edge a test looks at: the tests ask for a
+    page's last lines and the next page's first ones, and for the whole page only where a
+    catchword was found."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self._all: list[tuple[int, str]] | None = None
+        self._last: tuple[int, list[tuple[int, str]]] | None = None
+
+    def texts(self) -> list[str]:
+        """The text of every filled line."""
+        if self._all is None:
+            self._all = _filled(self.page)
+        return [text for _, text in self._all]
+
+    def first(self, count: int) -> list[str]:
+        """The text of the first ``count`` filled lines."""
+        texts: list[str] = []
+        for line in self.page.lines:
+            if len(texts) == count:
+                break
+            if _ALPHANUMERIC.search(line.text):
+                texts.append(line.text.strip())
+        return texts
+
+    def last(self, count: int) -> list[tuple[int, str]]:
+        """The last ``count`` filled lines, in the page's order (the last asked kept: the
+        catchwords and the signature below them are looked for in the same lines)."""
+        if self._last is not None and self._last[0] == count:
+            return self._last[1]
+        found: list[tuple[int, str]] = []
+        for line in reversed(self.page.lines):
+            if len(found) == count:
+                break
+            if _ALPHANUMERIC.search(line.text):
+                found.append((line.number, line.text.strip()))
+        self._last = (count, found[::-1])
+        return self._last[1]
+
+
+def _page_catchwords(lines: list[tuple[int, str]], following: _Filled) -> dict[int, str]:
     """The page's catchwords, bottom up: the last line opens the next page's text; a line
-    above it may open any line of the next page (a note that runs over)."""
+    above it may open any line of the next page (a note that runs over). ``lines``: the
+    page's last ``MAX_CATCHWORDS`` filled lines."""
     found: dict[int, str] = {}
-    top = following[:NEXT_PAGE_TOP]
+    top = following.first(NEXT_PAGE_TOP)
     for number, text in reversed(lines[-MAX_CATCHWORDS:]):
         if not found and (signed := _signed_catchword(text, top)) is not None:
             found[number] = signed
             continue
-        if not catchword_opens(text, top if not found else following):
+        if not catchword_opens(text, top if not found else following.texts()):
             break
         found[number] = (f"{text!r} opens the next page's text" if not found
                          else f"{text!r} opens a line of the next page (a note running over)")
@@ -158,7 +199,8 @@ def _signed_catchword(text: str, top: list[str]) -> str | None:
     """A signature and the catchword on one line, as an extractor joins marks set on one
     baseline (`D 2 had`, `Vol. IV. D of`): the evidence, or None."""
     tokens = text.split()
-    for split in range(1, len(tokens)):
+    # a catchword is at most CATCHWORD_MAX_WORDS words: no earlier split can give one
+    for split in range(max(1, len(tokens) - CATCHWORD_MAX_WORDS), len(tokens)):
         mark, word = " ".join(tokens[:split]), " ".join(tokens[split:])
         if ((signature_parts(mark) is not None or title_sheet(mark) is not None)
                 and catchword_opens(word, top)):
@@ -166,13 +208,16 @@ def _signed_catchword(text: str, top: list[str]) -> str | None:
     return None
 
 
-def _candidates(doc: Document, catchwords: dict[int, dict[int, str]]
+def _candidates(doc: Document, filled: list[_Filled], catchwords: dict[int, dict[int, str]]
                 ) -> dict[int, tuple[int, str]]:
     """Each page's first filled line above its catchwords, bottom up, skipping a folio (a
-    signature's letter may read as a roman number: `C`, `X`; its star as an ornament)."""
+    signature's letter may read as a roman number: `C`, `X`; its star as an ornament).
+    ``filled``: each page's filled lines, in the order of the document's pages (its
+    catchwords are among its last ``MAX_CATCHWORDS``: two more lines hold the candidates)."""
     found: dict[int, tuple[int, str]] = {}
-    for page in doc.pages:
-        lines = [(n, t) for n, t in _filled(page) if n not in catchwords.get(page.index, {})]
+    for page, page_filled in zip(doc.pages, filled, strict=True):
+        lines = [(n, t) for n, t in page_filled.last(MAX_CATCHWORDS + 2)
+                 if n not in catchwords.get(page.index, {})]
         for number, text in reversed(lines[-2:]):
             if signature_parts(text) is not None or parse_folio(text) is None:
                 found[page.index] = (number, text)
@@ -207,19 +252,21 @@ def _signatures(candidates: dict[int, tuple[int, str]]) -> dict[int, dict[int, s
 def foot_marks(doc: Document) -> FootMarks:
     """The catchwords and signature marks of every page (see the module docstring)."""
     marks = FootMarks()
-    pages = [_filled(page) for page in doc.pages]
-    for index, lines in enumerate(pages[:-1]):
-        found = _page_catchwords(lines, [text for _, text in pages[index + 1]])
+    pages = [_Filled(page) for page in doc.pages]
+    for index, filled in enumerate(pages[:-1]):
+        found = _page_catchwords(filled.last(MAX_CATCHWORDS + 2)[-MAX_CATCHWORDS:],
+                                 pages[index + 1])
         if found:
             marks.catchwords[index] = found
     if len(marks.catchwords) < max(MIN_CATCHWORD_PAGES, CATCHWORD_BOOK_SHARE * (len(pages) - 1)):
         marks.catchwords = {}  # a page that ends as the next begins, by chance: no habit
-    if len(pages) > 1 and pages[-1]:
+    last = pages[-1].last(1) if pages else []
+    if len(pages) > 1 and last:
         share = len(marks.catchwords) / (len(pages) - 1)
-        number, text = pages[-1][-1]
+        number, text = last[-1]
         if share >= CATCHWORD_HABIT and len(text.split()) == 1 and (
                 len(text) <= CATCHWORD_MAX_CHARS and parse_folio(text) is None):
             marks.catchwords[len(pages) - 1] = {
                 number: f"{text!r}: the last page, where {share:.0%} of the others print one"}
-    marks.signatures = _signatures(_candidates(doc, marks.catchwords))
+    marks.signatures = _signatures(_candidates(doc, pages, marks.catchwords))
     return marks

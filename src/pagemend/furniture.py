@@ -75,6 +75,7 @@ Key = tuple[str, str, bool]
 #: a line that ends with a word broken by a hyphen (the next line finishes the word)
 _BROKEN_WORD = re.compile(r"[^\W\d_]-$")
 _DIGITS_AND_SPACES = re.compile(r"[\d\s]+")
+_DIGIT = re.compile(r"\d")
 
 
 #: head keys kept for this many distinct line texts (a page's edge lines are keyed by several
@@ -90,6 +91,8 @@ def head_key(text: str) -> str:
     >>> head_key("C HAP TER ONE"), head_key("2 · BIOGRAPHIA LITERARIA"), head_key("STAVE ONE.")
     ('CHAPTERONE', 'BIOGRAPHIALITERARIA', 'STAVEONE.')
     """
+    if _DIGIT.search(text) is None:  # (most lines: white space alone to drop, split away)
+        return "".join(text.split()).strip(SEPARATORS)
     return _DIGITS_AND_SPACES.sub("", text).strip(SEPARATORS)
 
 
@@ -117,6 +120,19 @@ class EdgeLine:
     separated: bool  # a blank line stands between it and the body side
     #: the line finishes a word the line above broke with a hyphen (`nev-` / `er.`): text
     completes_word: bool = False
+    #: the line's ``head_key``, its folio if it holds nothing else (``parse_folio``) and
+    #: otherwise its head with a folio (``split_head``): found once, as every test of the
+    #: stage asks them of the edge lines
+    key: str = field(init=False, repr=False, compare=False)
+    folio: Folio | None = field(init=False, repr=False, compare=False)
+    split: tuple[Folio, str, str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        text = self.line.text
+        folio = parse_folio(text)
+        object.__setattr__(self, "key", head_key(text))
+        object.__setattr__(self, "folio", folio)
+        object.__setattr__(self, "split", split_head(text) if folio is None else None)
 
 
 def edge_lines(page: Page) -> list[EdgeLine]:
@@ -124,8 +140,12 @@ def edge_lines(page: Page) -> list[EdgeLine]:
     reader gave every line one, else in reading order; on a short page the two edges share
     lines, and whichever edge claims a line first keeps it."""
     lines = page.lines
-    filled = [i for i, line in enumerate(lines) if line.text]
-    placed = {i: geometry for i in filled if (geometry := lines[i].geometry) is not None}
+    first = next((line for line in lines if line.text), None)
+    if first is not None and first.geometry is not None:
+        filled = [i for i, line in enumerate(lines) if line.text]
+        placed = {i: geometry for i in filled if (geometry := lines[i].geometry) is not None}
+    else:  # page text: none placed, and only the first and last filled lines are edge lines
+        filled, placed = _outer_filled(lines), {}
     if filled and len(placed) == len(filled):  # by position: the reading order may set a
         # column's head or foot among the body lines
         top = sorted(filled, key=lambda i: (placed[i].top, i))[:ZONE_LINES]
@@ -138,12 +158,30 @@ def edge_lines(page: Page) -> list[EdgeLine]:
         return 0 <= i < len(lines) and not lines[i].text
 
     def completes(i: int) -> bool:
-        return i > 0 and bool(_BROKEN_WORD.search(lines[i - 1].text)) and (
-            lines[i].text[:1].islower())
+        return i > 0 and lines[i].text[:1].islower() and bool(
+            _BROKEN_WORD.search(lines[i - 1].text))
 
     return [EdgeLine(lines[i], "top", blank(i + 1), completes(i)) for i in top] + [
         EdgeLine(lines[i], "bottom", blank(i - 1), completes(i)) for i in bottom
     ]
+
+
+def _outer_filled(lines: tuple[Line, ...]) -> list[int]:
+    """The indices of the first and of the last ``ZONE_LINES`` filled lines, in order (all of
+    them where there are fewer than twice as many)."""
+    head: list[int] = []
+    for i, line in enumerate(lines):
+        if len(head) == ZONE_LINES:
+            break
+        if line.text:
+            head.append(i)
+    tail: list[int] = []
+    for i in range(len(lines) - 1, (head[-1] if head else -1), -1):
+        if len(tail) == ZONE_LINES:
+            break
+        if lines[i].text:
+            tail.append(i)
+    return head + tail[::-1]
 
 
 @dataclass
@@ -172,6 +210,15 @@ class Evidence:
     #: per (zone, with folio): the recurring keys a near spelling may match, by length
     _fuzzy: dict[tuple[str, bool], dict[tuple[str, str], list[tuple[int, Key]]]] = field(
         default_factory=dict)
+    #: per key: how many of its occurrences are set off by a blank line, and how many there are
+    _separations: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    #: per page index: the page and its edge lines, as gathered
+    _edges: dict[int, tuple[Page, list[EdgeLine]]] = field(default_factory=dict)
+
+    def edges(self, page: Page) -> list[EdgeLine]:
+        """The page's edge lines (``edge_lines``), as gathered where it is the same page."""
+        gathered = self._edges.get(page.index)
+        return gathered[1] if gathered is not None and gathered[0] is page else edge_lines(page)
 
     def keeps_step(self, folio: Folio, page: int) -> bool:
         if self.pages == 1:
@@ -193,9 +240,9 @@ class Evidence:
             found = self._match(edge.zone, folio_title_key(key), True)
         if found is None or edge.completes_word:
             return False, ""
-        others = [flag for page, flag in self.separated[found].items() if page != edge.line.page]
-        if len(others) >= 2:
-            disagree = sum(flag != edge.separated for flag in others) / len(others)
+        separated, others = self._other_separations(found, edge.line.page)
+        if others >= 2:
+            disagree = (others - separated if edge.separated else separated) / others
             if disagree >= SEPARATION_AGREEMENT:
                 return False, ""
         elif not self.set_as_heads(edge) or edge.line.text[:1].islower() or not (
@@ -204,6 +251,17 @@ class Evidence:
         if not self._same_place(edge, found) or self._opens_chapter(edge, found):
             return False, ""
         return True, f"recurs at the {edge.zone} of {len(self.heads[found])} pages"
+
+    def _other_separations(self, key: Key, page: int) -> tuple[int, int]:
+        """How many of the key's occurrences on other pages than ``page`` are set off by a
+        blank line, and how many there are (the counts over all pages found once a key)."""
+        counts = self._separations.get(key)
+        if counts is None:
+            flags = self.separated[key].values()
+            counts = self._separations[key] = (sum(flags), len(flags))
+        separated, total = counts
+        own = self.separated[key].get(page)
+        return (separated - own, total - 1) if own is not None else counts
 
     def _opens_chapter(self, edge: EdgeLine, key: Key) -> bool:
         """The first occurrence of a title at the top, on a page that prints its folio at the
@@ -328,6 +386,28 @@ def _beyond_numeral(key: str) -> str:
     return _ROMAN_OR_PUNCTUATION.sub("", key.casefold())
 
 
+#: letter counts kept for this many keys: the recurring keys, compared with many edge lines,
+#: stay (a counter is about a kilobyte: the cache outlives the document)
+LETTERS_CACHE = 256
+
+
+@functools.lru_cache(maxsize=LETTERS_CACHE)
+def _letters(key: str) -> Counter[str]:
+    """How often each character occurs in the key (callers must not change the counter)."""
+    return Counter(key)
+
+
+def _shared(a: Counter[str], b: Counter[str]) -> int:
+    """How many characters two keys share, order aside: ``(a & b).total()``, counted without
+    building the intersection."""
+    shared = 0
+    for char, count in a.items():
+        other = b.get(char)
+        if other:
+            shared += count if count < other else other
+    return shared
+
+
 def _small_variation(a: str, b: str) -> bool:
     """Keys that differ by a few letters (OCR noise), but not only in case, punctuation or a
     roman numeral: ``STAVE ONE.`` is a heading, ``CHAPTER XXVII`` another chapter's head.
@@ -338,9 +418,13 @@ def _small_variation(a: str, b: str) -> bool:
     """
     if _beyond_numeral(a) == _beyond_numeral(b):
         return False
-    matcher = difflib.SequenceMatcher(None, a, b)  # the cheap upper bounds first
-    return (matcher.real_quick_ratio() >= FUZZY_RATIO and matcher.quick_ratio() >= FUZZY_RATIO
-            and matcher.ratio() >= FUZZY_RATIO)
+    # the cheap upper bounds first: difflib's real_quick_ratio and quick_ratio (the letters the
+    # keys share, order aside), the same figures computed without building a matcher
+    length = len(a) + len(b)
+    if 2.0 * min(len(a), len(b)) / length < FUZZY_RATIO or (
+            2.0 * _shared(_letters(a), _letters(b)) / length < FUZZY_RATIO):
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= FUZZY_RATIO
 
 
 def gather(doc: Document) -> Evidence:
@@ -350,13 +434,13 @@ def gather(doc: Document) -> Evidence:
     # (page, folio, the key of the title printed with it, the title is set off by a glyph)
     folios: list[tuple[int, Folio, Key | None, bool]] = []
     zones: list[tuple[int, str, Folio]] = []  # where each page prints a number
-    edges = [edge for page in doc.pages for edge in edge_lines(page)]
+    page_edges = {page.index: (page, edge_lines(page)) for page in doc.pages}
+    edges = [edge for _, on_page in page_edges.values() for edge in on_page]
     titled = _titled(edges)
     for edge in edges:
         text, page = edge.line.text, edge.line.page
-        folio = parse_folio(text)
-        split = split_head(text) if folio is None else None
-        key = (edge.zone, head_key(text), False)
+        folio, split = edge.folio, edge.split
+        key = (edge.zone, edge.key, False)
         if split is not None and plausible_head(split, edge.zone, titled):
             # a head printed with its folio is known by its title and the folio: it is
             # no evidence for a line without one (`CHAPTER I` over `CHAPTER I · 3`)
@@ -374,14 +458,14 @@ def gather(doc: Document) -> Evidence:
         if edge.line.geometry is not None:
             tops[key].setdefault(page, edge.line.geometry.top)
     evidence = Evidence(len(doc.pages), _offsets(folios, heads), heads, separated, tops,
-                         titled=titled)
+                         titled=titled, _edges=page_edges)
     for page, zone, folio in zones:
         if evidence.keeps_step(folio, page):
             evidence.folio_zones[page].add(zone)
     top = [edge for edge in edges if edge.zone == "top"]
     evidence.openings = _openings(doc, top)
     for edge in top:
-        evidence.first_top.setdefault(edge.line.page, (edge.zone, head_key(edge.line.text), False))
+        evidence.first_top.setdefault(edge.line.page, (edge.zone, edge.key, False))
     _book_habits(evidence)
     return evidence
 
@@ -389,36 +473,51 @@ def gather(doc: Document) -> Evidence:
 def _openings(doc: Document, top: list[EdgeLine]) -> dict[Key, dict[int, bool | None]]:
     """For each top line: does the text under it open a sentence after a finished page?"""
     ends = [_last_words(page) for page in doc.pages]
+    finished_pages = [bool(CLAUSE_END.search(end)) for end in ends]
+    divided: dict[int, bool] = {}  # per page: a chapter label below its first line
     openings: dict[Key, dict[int, bool | None]] = defaultdict(dict)
     for edge in top:
         page = doc.pages[edge.line.page]
         under = next((line.text for line in page.lines[edge.line.number + 1:]
                       if line.text and parse_folio(line.text) is None), "")
         before = ends[page.index - 1] if page.index else ""
-        finished = bool(CLAUSE_END.search(before))
+        finished = finished_pages[page.index - 1] if page.index else False
         opening: bool | None = None
         if under[:1].islower() or (before and not finished):
             opening = False
-        elif (finished and OPENS_CAPITAL.match(under) and not _heading_under(under, edge)
-              and not _opened_before(doc.pages[page.index - 1], edge)):
-            opening = True
-        openings[(edge.zone, head_key(edge.line.text), False)].setdefault(page.index, opening)
+        elif finished and OPENS_CAPITAL.match(under) and not _heading_under(under, edge):
+            previous = doc.pages[page.index - 1]
+            if previous.index not in divided:
+                divided[previous.index] = _divided(previous)
+            if not divided[previous.index] and not _opened_before(previous, edge):
+                opening = True
+        openings[(edge.zone, edge.key, False)].setdefault(page.index, opening)
     return openings
 
 
-def _opened_before(previous: Page, edge: EdgeLine) -> bool:
-    """The page before opens a chapter lower down (a chapter label, or the line's title, below
-    its first line): the line is that chapter's first head, not its heading."""
-    key = head_key(edge.line.text)
+def _divided(previous: Page) -> bool:
+    """The page before opens a chapter lower down: a chapter label below its first line."""
     filled = [line.text for line in previous.lines if line.text][1:]
-    return any(DIVISION.match(text) or BARE_NUMERAL.match(text)
-               or (key and head_key(text).startswith(key)) for text in filled)
+    return any(DIVISION.match(text) or BARE_NUMERAL.match(text) for text in filled)
+
+
+def _opened_before(previous: Page, edge: EdgeLine) -> bool:
+    """The page before opens a chapter lower down (a chapter label, ``_divided``, or the
+    line's title, below its first line): the line is that chapter's first head, not its
+    heading. This tests the title."""
+    key = edge.key
+    if not key:
+        return False
+    filled = [line.text for line in previous.lines if line.text][1:]
+    # a key opens the text's key only where its first and last characters are in the text
+    return any(key[0] in text and key[-1] in text and head_key(text).startswith(key)
+               for text in filled)
 
 
 def _heading_under(under: str, edge: EdgeLine) -> bool:
     """A chapter label, or the title again, under the line: a head over the heading of a
     chapter that opens lower down the page."""
-    key = head_key(edge.line.text)
+    key = edge.key
     return bool(DIVISION.match(under) or BARE_NUMERAL.match(under)
                 or (key and head_key(under).startswith(key)))
 
@@ -439,12 +538,12 @@ def _titled(edges: list[EdgeLine]) -> set[tuple[str, str]]:
     roman: dict[tuple[str, str], Counter[int]] = defaultdict(Counter)
     bare: Counter[int] = Counter()
     for edge in edges:
-        folio = parse_folio(edge.line.text)
+        folio = edge.folio
         if folio is not None:
             if folio.style.startswith("roman"):
                 bare[folio.value - edge.line.page] += 1
             continue
-        split = split_head(edge.line.text)
+        split = edge.split
         if split is None:
             continue
         key = (edge.zone, head_key(split[2]))

@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+from collections import Counter
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from helpers import make_doc
+from pagemend.layout import full_line
 from pagemend.pipeline import mend
 from pagemend.readers import read_text
-from pagemend.stages.separate_notes import separate_notes
+from pagemend.stages.separate_notes import _full_line_of, separate_notes
 
 BODY = "the right reason differs not at all from the reason of justice, and"
 
@@ -224,3 +230,10 @@ def test_an_endnote_list_followed_by_a_full_line_on_its_page_is_footnotes():
         ["1) A note.", "2) Another one that goes on,", BODY, "TITLE"])).lines())
     assert not _run_closes(body, 2, float(len(BODY)))
     assert _run_closes(body, 3, float(len(BODY)))
+
+
+@given(st.lists(st.integers(min_value=0, max_value=400), max_size=80))
+def test_full_line_from_counts_is_layouts_full_line(lengths: list[int]) -> None:
+    """The endnote test measures the body's other lines from their counts (speed, issue 20):
+    the same figure as ``layout.full_line`` of the lengths themselves."""
+    assert _full_line_of(Counter(lengths)) == (full_line(lengths) if lengths else 0)

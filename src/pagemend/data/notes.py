@@ -24,11 +24,13 @@ A section sign before a number is a section, not a note's symbol:
 from __future__ import annotations
 
 import functools
+import heapq
 import re
+from collections.abc import Iterator
 
 __all__ = [
-    "APART_SYMBOLS", "ENDNOTES_HEADING", "NOTE_SYMBOLS", "ORDINAL_ENDINGS", "marker_pattern",
-    "note_label",
+    "APART_SYMBOLS", "ENDNOTES_HEADING", "NOTE_SYMBOLS", "ORDINAL_ENDINGS", "first_marker",
+    "has_marker", "marker_pattern", "note_label",
 ]
 
 #: the endings of ordinal numbers written in figures (`1st`, `2nd`, `3rd`, `4th`; French `1er`,
@@ -149,3 +151,49 @@ def marker_pattern(label: str) -> re.Pattern[str]:
         # line before its word (``(p) sagende``), never after a number (``1739)``)
         return re.compile(rf"(?<=[^\s\d]){escaped}|(?m:^{escaped}(?= ))")
     return re.compile(rf"(?<=\S){escaped}")
+
+
+def has_marker(label: str, text: str) -> bool:
+    """``marker_pattern(label)`` finds a marker in the text (see ``first_marker``).
+
+    >>> has_marker("2", "property of Law.2 Thus"), has_marker("2", "went.²"), has_marker(
+    ...     "12", "in 1812 and more"), has_marker("*", "a fact.* And")
+    (True, True, False, True)
+    """
+    return first_marker(label, text) >= 0
+
+
+def first_marker(label: str, text: str, pos: int = 0, endpos: int | None = None) -> int:
+    """Where ``marker_pattern(label).search(text, pos, endpos)`` finds a marker, or -1.
+
+    Every marker the pattern finds holds the label itself or, for a number, its superscript
+    digits; a number's marker begins at the label, at the bracket before it or at the
+    superscript digits. So a number's pattern is tried (and compiled: a book's notes run into
+    the hundreds) only where the label stands, not at every place of a long text.
+
+    >>> first_marker("2", "in 1812 and [2] x"), first_marker("2", "a.² b"), first_marker("3", "")
+    (12, 2, -1)
+    """
+    end = len(text) if endpos is None else endpos
+    raised = label.translate(_TO_SUPERSCRIPT)
+    if label not in text and not (label.isdigit() and raised in text):
+        return -1
+    if not label.isdigit():
+        found = marker_pattern(label).search(text, pos, end)
+        return found.start() if found is not None else -1
+    pattern = marker_pattern(label)
+    for start in heapq.merge(_places(text, label, pos, end, 1), _places(text, raised, pos, end, 0)):
+        if pattern.match(text, start, end):
+            return start
+    return -1
+
+
+def _places(text: str, needle: str, pos: int, end: int, before: int) -> Iterator[int]:
+    """Where the needle stands in ``text[pos:end]`` (and ``before`` characters earlier, within
+    it), in order."""
+    found = text.find(needle, pos, end)
+    while found >= 0:
+        if before and found - before >= pos:
+            yield found - before
+        yield found
+        found = text.find(needle, found + 1, end)

@@ -138,6 +138,8 @@ def _find(body: list[Line], i: int, lang: str) -> _Found | None:
 def _large_initial(body: list[Line], i: int, lang: str) -> _Found | None:
     """An initial set large on its line just before a line that opens in lower case."""
     first = body[i]
+    if first.geometry is None:
+        return None  # (page text: no sizes to tell an initial set large)
     before = body[i - 1] if i else None
     match = _LOWER_WORD.match(first.text)
     if before is None or match is None or before.page != first.page:
@@ -163,7 +165,8 @@ def _quote_apart(body: list[Line], i: int) -> Line | None:
     >>> _quote_apart([mark, replace(first, geometry=Geometry(60, 250, 530, 540, 10.0))], 1)
     """
     first, before = body[i], body[i - 1] if i else None
-    if before is None or before.page != first.page or not _QUOTE_ALONE.match(before.text):
+    if before is None or first.geometry is None or before.page != first.page or (
+            not _QUOTE_ALONE.match(before.text)):
         return None
     mark, line = before.geometry, first.geometry
     if mark is None or line is None or not line.font_size or not _OPENS_WORD.match(first.text):
@@ -246,8 +249,10 @@ def _apply(found: _Found, body: list[Line], changes: Changes, edits: list[Edit])
 def _try_quote(body: list[Line], i: int, used: set[tuple[int, int]], changes: Changes,
                edits: list[Edit]) -> None:
     mark = _quote_apart(body, i)
-    keys = {(line.page, line.number) for line in (mark, body[i]) if line is not None}
-    if mark is not None and not keys & used:
+    if mark is None:
+        return
+    keys = {(mark.page, mark.number), (body[i].page, body[i].number)}
+    if not keys & used:
         used |= keys
         _join_quote(mark, body[i], changes, edits)
 

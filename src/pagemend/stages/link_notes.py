@@ -139,6 +139,12 @@ _MARKERS: tuple[tuple[re.Pattern[str], Rule, bool], ...] = (
     (re.compile(r"(?<=[“”\"»«›]) (\d{1,3})(?=[.,;:!?)]|$| [A-ZÀ-Þ])"), SPACED_DIGITS, True),
     (re.compile(r"(?<=[a-zß-ÿ]{4}[.!?]) (\d{1,3})(?=$| [A-ZÀ-Þ])"), SPACED_DIGITS, True),
 )
+_DIGIT = re.compile(r"\d")
+#: for each of ``_MARKERS``, a character every match of its pattern holds: a line without it
+#: is not searched with the pattern (most lines hold a digit or two and nothing else)
+_MARKER_NEEDS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"\^"), re.compile(rf"[{_SUPERSCRIPTS}]"), re.compile(r"\["), _DIGIT, _DIGIT,
+    re.compile(rf"[{re.escape(NOTE_SYMBOLS)}]"), _DIGIT, _DIGIT, _DIGIT, _DIGIT)
 #: rules whose marker must follow a word, its punctuation or an ellipsis (see ``_after_word``)
 _AFTER_WORD_RULES = (GLUED_DIGITS, SYMBOL)
 
@@ -291,7 +297,12 @@ def _find(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
     if not _MAYBE_MARKER.search(line.text):
         return sorted(found, key=lambda marker: marker.start)
     taken: set[int] = {i for marker in found for i in range(marker.start, marker.end)}
-    for pattern, by, needs_note in _MARKERS:
+    present: dict[re.Pattern[str], bool] = {}
+    for (pattern, by, needs_note), needed in zip(_MARKERS, _MARKER_NEEDS, strict=True):
+        if needed not in present:
+            present[needed] = needed.search(line.text) is not None
+        if not present[needed]:
+            continue
         for match in pattern.finditer(line.text):
             if taken & set(range(match.start(), match.end())) or (
                     by in _AFTER_WORD_RULES and not _after_word(line.text, match.start())) or (
@@ -417,8 +428,13 @@ def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
     edits: list[Edit] = []
     previous: Line | None = None
     linked: set[str] = set()
+    closed = notes.closed is not None
     for line in doc.lines():
         if line.role != "body" or not line.text:
+            continue
+        if line.geometry is None and not _MAYBE_MARKER.search(line.text) and not (
+                closed and ")" in line.text) and not line.text.isdigit():
+            previous = line  # no label alone, no marker (``_alone``, ``_find``): most lines
             continue
         edit = _alone(changes, line, previous, notes, ids)
         if edit is not None:

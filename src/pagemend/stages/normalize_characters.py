@@ -139,6 +139,8 @@ def normalize_characters(doc: Document, config: NormalizeCharactersConfig) -> Do
     changed: dict[tuple[int, int], Line] = {}
     edits: list[Edit] = []
     for line in doc.lines():
+        if _is_clean(line.text):
+            continue  # (most lines; ``_normalize_line`` would leave them as they are)
         new_line, line_edits = _normalize_line(line)
         if line_edits:
             changed[(line.page, line.number)] = new_line

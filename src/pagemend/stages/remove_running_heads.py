@@ -69,7 +69,6 @@ from pagemend.furniture import (
     EdgeLine,
     Evidence,
     catchword,
-    edge_lines,
     folio_title_key,
     gather,
     has_words,
@@ -208,7 +207,7 @@ def _shorter_than(text: str, share: float, full_line: int) -> bool:
 
 
 def _head_with_folio(edge: EdgeLine, evidence: Evidence, full_line: int) -> _Found | None:
-    split = split_head(edge.line.text)
+    split = edge.split
     if split is None or not plausible_head(split, edge.zone, evidence.titled):
         return None
     if edge.zone == "bottom" and split[1].startswith(")") and split[0].text == (
@@ -264,14 +263,14 @@ def _head_beside_outer_folio(split: tuple[Folio, str, str], edge: EdgeLine,
 def _classify(edge: EdgeLine, evidence: Evidence, full_line: int) -> _Found | None:
     """The furniture role of an edge line, its rule and evidence, or None for a body line."""
     text = edge.line.text
-    folio = parse_folio(text)
+    folio = edge.folio
     if folio is not None:
         if evidence.keeps_step(folio, edge.line.page):
             return (FOLIO_IN_SEQUENCE, "folio",
                     f"page number {folio.text} keeps step with the other pages' folios")
         return None
     found = _head_with_folio(edge, evidence, full_line)
-    key = head_key(text)
+    key = edge.key
     if found is not None or not has_words(key):
         return found
     if edge.zone == "bottom" and note_label(text):
@@ -292,15 +291,15 @@ def _head_over_its_heading(edge: EdgeLine, top: list[EdgeLine], evidence: Eviden
     numbers: list[Folio] = []
     titles: list[tuple[EdgeLine, str]] = []
     for other in top:
-        folio = parse_folio(other.line.text)
-        split = split_head(other.line.text) if other is top[0] else None
+        folio = other.folio
+        split = other.split if other is top[0] else None
         if folio is not None:
             numbers += [folio] if evidence.keeps_step(folio, page) else []
         elif split is not None and evidence.keeps_step(split[0], page):
             numbers.append(split[0])
             titles.append((other, head_key(split[2])))
         else:
-            titles.append((other, head_key(other.line.text)))
+            titles.append((other, other.key))
     if (len(numbers) != 1 or len(titles) < 2 or titles[0][0] is not edge
             or titles[0][1].casefold() != titles[1][1].casefold()
             or not has_words(titles[0][1])):
@@ -346,8 +345,10 @@ def _folio_out_of_place(page: Page, found: dict[int, _Found], evidence: Evidence
         return {}
     candidates = []
     for line in page.lines:
-        folio = parse_folio(line.text) if line.text else None
-        if folio is None or line.number in found or not _set_off(page, line.number):
+        if not line.text or line.number in found or not _set_off(page, line.number):
+            continue
+        folio = parse_folio(line.text)
+        if folio is None:
             continue
         if folio.value == evidence.sequence_value(folio.style, page.index):
             candidates.append((line, folio))
@@ -370,7 +371,7 @@ def _page_furniture(page: Page, evidence: Evidence, full_line: int,
     found: dict[int, _Found] = {}
     stopped: set[str] = set()
     heads: set[tuple[str, str]] = set()
-    edges = edge_lines(page)
+    edges = evidence.edges(page)
     top = [edge for edge in edges if edge.zone == "top"]
     label: EdgeLine | None = None  # a section's number set apart at the top
     for edge in edges:
@@ -381,7 +382,7 @@ def _page_furniture(page: Page, evidence: Evidence, full_line: int,
             continue
         if edge.zone == "bottom" and not any(ch.isalnum() for ch in edge.line.text):
             continue  # a marginal mark or ornament below the catchword (`♣`) ends nothing
-        key = (edge.zone, head_key(edge.line.text))
+        key = (edge.zone, edge.key)
         decision = None
         if key not in heads:  # a page prints one head per edge: the repeat is its heading
             decision = (_foot_mark(edge, marks) or _classify(edge, evidence, full_line)
@@ -409,13 +410,13 @@ def _beside_folio(edges: list[EdgeLine], found: dict[int, _Found], evidence: Evi
     pieces far apart on one baseline as lines of their own: `vi` | `Chapter 0. Preface`)."""
     more: dict[int, _Found] = {}
     for edge in edges:
-        folio = parse_folio(edge.line.text)
+        folio = edge.folio
         geometry = edge.line.geometry
         if folio is None or geometry is None or not evidence.keeps_step(folio, edge.line.page):
             continue
         beside = [other for other in edges if other.zone == edge.zone and other is not edge
                   and other.line.geometry is not None and other.line.number not in found
-                  and (has_words(head_key(other.line.text))
+                  and (has_words(other.key)
                        or SECTION_LABEL.match(other.line.text) is not None)
                   and abs(other.line.geometry.top - geometry.top)
                   <= BASELINE_SHARE * (geometry.font_size or 10.0)]
@@ -457,7 +458,7 @@ def _apart_from_folio(top: list[EdgeLine], found: dict[int, _Found], evidence: E
 def _head_and_folio(folio_edge: EdgeLine, title: EdgeLine, found: dict[int, _Found],
                     evidence: Evidence, full_line: int) -> dict[int, _Found]:
     """The folio in sequence and the short title set apart from it, or nothing."""
-    folio = parse_folio(folio_edge.line.text)
+    folio = folio_edge.folio
     text = title.line.text
     if (folio is None or title.line.geometry is not None or title.line.number in found
             or not evidence.keeps_step(folio, folio_edge.line.page)
@@ -474,9 +475,10 @@ def _head_and_folio(folio_edge: EdgeLine, title: EdgeLine, found: dict[int, _Fou
     return {number: why for number, why in pair.items() if number not in found}
 
 
-def _catchword_furniture(doc: Document) -> dict[int, dict[int, _Found]]:
-    """Per page, the catchword and signature mark at its foot (with geometry only)."""
-    margins = right_margins(doc)
+def _catchword_furniture(doc: Document, margins: tuple[float | None, ...]
+                         ) -> dict[int, dict[int, _Found]]:
+    """Per page, the catchword and signature mark at its foot (with geometry only);
+    ``margins``: each page's right margin (``layout.right_margins``)."""
     sizes = sorted(line.geometry.font_size for line in doc.lines()
                    if line.text and line.geometry is not None and line.geometry.font_size)
     if not sizes:
@@ -534,8 +536,8 @@ def remove_running_heads(doc: Document, config: RemoveRunningHeadsConfig) -> Doc
     changes = Changes()
     edits: list[Edit] = []
     previous_end: Line | None = None
-    catchwords = _catchword_furniture(doc)
     lefts, rights = left_margins(doc), right_margins(doc)
+    catchwords = _catchword_furniture(doc, rights)
     for page in doc.pages:
         full_line = full_lines[page.index] if page.index < len(full_lines) else 0
         found = _page_furniture(page, evidence, full_line, previous_end, marks) | catchwords.get(

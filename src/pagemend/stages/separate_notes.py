@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -67,11 +68,18 @@ from pagemend.data.notes import (
     ENDNOTES_HEADING,
     MAX_LABEL_DIGITS,
     MISREAD_NUMERAL,
-    marker_pattern,
+    first_marker,
+    has_marker,
     note_label,
 )
 from pagemend.data.punctuation import SENTENCE_END
-from pagemend.layout import FULL_LINE_PERCENTILE, full_line, percentile
+from pagemend.layout import (
+    FULL_BAND,
+    FULL_LINE_PERCENTILE,
+    OVERLONG_RATIO,
+    full_line,
+    percentile,
+)
 from pagemend.model import Document, Edit, Geometry, Line, Page
 from pagemend.registry import stage
 from pagemend.rules import Changes, Rule, rule
@@ -236,7 +244,7 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
         if not _increasing(labels):
             continue
         above = "\n".join([before, *marked[:i]])
-        if all(marker_pattern(lb).search(above) for lb in labels):
+        if all(has_marker(lb, above) for lb in labels):
             best, by = {line.number: label for line, label in labelled}, FOOTNOTE_BLOCK
         elif not bare and _glued_run([label for _, label in labelled], follows):
             best, by = {line.number: label for line, label in labelled}, GLUED_NUMBERS
@@ -293,7 +301,7 @@ def _closed_label(text: str, found: tuple[str, int]) -> bool:
 
 
 def _marker_above(label: str, before: str, marked: list[str]) -> bool:
-    return bool(marker_pattern(label).search("\n".join([before, *marked])))
+    return has_marker(label, "\n".join([before, *marked]))
 def _counted_in_note_type(labelled: list[tuple[Line, tuple[str, int]]], note_size: float
                           ) -> bool:
     """Labels counting up by one, each opening a line set in note type (smaller than the
@@ -340,7 +348,9 @@ def _glued_run(labels: list[tuple[str, int]], follows: int | None) -> bool:
 def _marked(line: Line) -> str:
     """The line's text with the superscripts the reader saw written with a caret."""
     text = line.text
-    for start, _ in reversed(line.geometry.superscripts if line.geometry else ()):
+    if line.geometry is None or not line.geometry.superscripts:
+        return text
+    for start, _ in reversed(line.geometry.superscripts):
         text = text[:start] + "^" + text[start:]
     return text
 
@@ -382,22 +392,23 @@ def _continuation(lines: list[Line], body_width: float, note_width: float) -> in
     return best
 
 
-def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]]
-                     ) -> dict[int, tuple[int, Rule]]:
+def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]],
+                     body_size: float) -> dict[int, tuple[int, Rule]]:
     """Page -> first line number of a note continued from the page before (see above), and
-    the rule that found it. The body's width is measured again once the continuations are
-    out of it: long notes that fill pages would otherwise pass for body."""
+    the rule that found it (``body_size``: the body's type size, 0 for none). The body's
+    width is measured again once the continuations are out of it: long notes that fill
+    pages would otherwise pass for body."""
     ratio = _note_type_ratio(doc, labelled)
-    body_size = _body_size(doc)
     if ratio < NOTE_TYPE_RATIO and not _notes_in_small_type(doc, labelled, body_size):
         return {}
     found: dict[int, tuple[int, Rule]] = {}
+    starts = {page: min(labels) for page, labels in labelled.items() if labels}
     for _ in range(2):
         body_lengths = [
             len(line.text) for line in doc.lines()
             if line.text and line.role == "body"
             and not (line.page in found and line.number >= found[line.page][0])
-            and not (labelled.get(line.page) and line.number >= min(labelled[line.page]))
+            and not (line.page in starts and line.number >= starts[line.page])
         ]
         body_width = float(full_line(body_lengths)) if body_lengths else 0.0
         found = _continuations(doc, labelled, (body_width, ratio), body_size)
@@ -423,10 +434,12 @@ def _catchword_continuations(doc: Document, labelled: dict[int, dict[int, tuple[
     note's catchword (see ``CONTINUED_AT_CATCHWORD``)."""
     found: dict[int, tuple[int, Rule]] = {}
     for before, page in itertools.pairwise(doc.pages):
+        if not labelled.get(before.index):
+            continue  # no note on the page before: none runs on
         start = min(labelled[page.index]) if labelled.get(page.index) else 10**9
         body = [line for line in page.lines if line.text and line.role == "body"
                 and line.number < start]
-        words = _catchwords(before) if labelled.get(before.index) and body else []
+        words = _catchwords(before) if body else []
         text_word = [word for word in words if _opens(body[0].text, word)]
         if not text_word:
             continue  # the page's first line shows no catchword printed above it
@@ -490,7 +503,7 @@ def _continuations(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]
 def _body_size(doc: Document) -> float:
     """The body's type size (the most common among its lines), or 0 without geometry."""
     sizes = Counter(round(line.geometry.font_size, 1) for line in doc.lines()
-                    if line.text and line.role == "body" and line.geometry is not None
+                    if line.geometry is not None and line.text and line.role == "body"
                     and line.geometry.font_size)
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
@@ -499,8 +512,8 @@ def _notes_in_small_type(doc: Document, labelled: dict[int, dict[int, tuple[str,
                          body_size: float) -> bool:
     """With the reader's geometry: the labelled notes are set in note type (see
     ``NOTE_SIZE_RATIO``), so a continued note can be told by its type size."""
-    sizes = sorted(line.geometry.font_size for page in doc.pages
-                   for line in page.lines if line.number in labelled.get(page.index, {})
+    sizes = sorted(line.geometry.font_size for page in doc.pages if labelled.get(page.index)
+                   for line in page.lines if line.number in labelled[page.index]
                    and line.geometry is not None and line.geometry.font_size)
     return bool(body_size and sizes) and sizes[len(sizes) // 2] <= NOTE_SIZE_RATIO * body_size
 
@@ -522,9 +535,19 @@ def _small_type_start(lines: list[Line], body_size: float) -> int | None:
 _NoteLine = tuple[Line, tuple[str, int] | None, Rule, str]
 
 
+#: a division heading, a numeral alone or an endnotes heading (the three patterns, each with
+#: its own flags, as one: a line is asked once)
+_DIVISION = re.compile(rf"(?i:{DIVISION.pattern})|(?:{BARE_NUMERAL.pattern})"
+                       rf"|(?i:{ENDNOTES_HEADING.pattern})")
+
+
 def _division(text: str) -> bool:
-    return bool(DIVISION.match(text) or BARE_NUMERAL.match(text)
-                or ENDNOTES_HEADING.match(text))
+    """A division heading, a numeral alone or an endnotes heading.
+
+    >>> [_division(text) for text in ("CHAPTER IV", "XII", "Notes to Chapter 3", "I said")]
+    [True, True, True, False]
+    """
+    return _DIVISION.match(text) is not None
 
 
 def _endnote_sections(body: list[Line]) -> list[_NoteLine]:
@@ -562,12 +585,17 @@ def _section_label(text: str) -> tuple[str, int] | None:
 
 
 class _BodyIndex:
-    """Each body line's note label and whether it is a division heading, found once a stage
+    """Each body line's note label, the lines labelled 1, the division headings and the lines
+    that may open a numbered note (a label, or OCR's misreading of one), found once a stage
     (the endnote search looks at the lines after every line labelled 1)."""
 
     def __init__(self, body: list[Line]) -> None:
         self.labels = [note_label(line.text) for line in body]
-        self.division = [_division(line.text) for line in body]
+        self.ones = [j for j, label in enumerate(self.labels)
+                     if label is not None and label[0] == "1"]
+        self.divisions = [j for j, line in enumerate(body) if _division(line.text)]
+        self.numbers = [j for j, line in enumerate(body) if self.labels[j] is not None or (
+            line.geometry is not None and _ocr_label(line) is not None)]
 
 
 def _numbered_run(body: list[Line], i: int, measures: tuple[float, float],
@@ -577,11 +605,10 @@ def _numbered_run(body: list[Line], i: int, measures: tuple[float, float],
     end index and the indices of the lines numbered 1, 2, ... in turn (other lines go on with
     a note). ``measures``: the body's full line in characters and its type size."""
     numbered: list[int] = []
-    end = len(body)
-    for j in range(i, len(body)):
-        if j > i and index.division[j]:
-            end = j
-            break
+    after = bisect_right(index.divisions, i)  # the next division heading below the line
+    end = index.divisions[after] if after < len(index.divisions) else len(body)
+    numbers = index.numbers  # only these lines can carry the next number
+    for j in numbers[bisect_left(numbers, i):bisect_left(numbers, end)]:
         found = index.labels[j] or _misread_label(body[j], str(len(numbered) + 1))
         if found is not None and found[0] == str(len(numbered) + 1):
             numbered.append(j)
@@ -618,10 +645,39 @@ def _in_note_type(run: list[Line], body_size: float, body_lengths: Counter[int])
         return sizes[len(sizes) // 2] <= NOTE_SIZE_RATIO * body_size
     others = body_lengths - Counter(len(line.text) for line in run
                                     if line.text and line.role == "body")
-    body = sorted(others.elements())
-    measure = full_line(body) if body else 0
+    measure = _full_line_of(others) if others else 0
     return bool(measure) and percentile([len(line.text) for line in run],
                                         FULL_LINE_PERCENTILE) >= NOTE_TYPE_RATIO * measure
+
+
+def _full_line_of(counts: Counter[int]) -> int:
+    """``layout.full_line`` of the lengths counted, each as often as counted, found from the
+    counts (the body's other lines are most of a book's: no list of them is built). As
+    ``layout.printed``: the densest band of lengths [value, value * (1 + FULL_BAND)] (the
+    later on a tie), lengths past ``OVERLONG_RATIO`` times its longest dropped; then the
+    ``FULL_LINE_PERCENTILE`` of the rest.
+
+    >>> lengths = [60, 62, 64, 63, 130, 125, 140, 30, 64, 61, 65, 64]
+    >>> _full_line_of(Counter(lengths)) == full_line(lengths), _full_line_of(Counter())
+    (True, 0)
+    """
+    values = sorted(value for value, count in counts.items() if count > 0)
+    if not values:
+        return 0
+    up_to = list(itertools.accumulate(counts[value] for value in values))  # lengths <= value
+    best_end, size = 0, 0
+    for k, value in enumerate(values):
+        end = bisect_right(values, value * (1 + FULL_BAND))
+        band = up_to[end - 1] - (up_to[k - 1] if k else 0)
+        if band >= size:
+            best_end, size = end, band
+    ceiling = OVERLONG_RATIO * values[best_end - 1]
+    kept = bisect_right(values, ceiling)  # the values that can be printed lines
+    total = up_to[kept - 1] if kept else 0
+    if not total:
+        return 0
+    rank = min(total - 1, int(FULL_LINE_PERCENTILE * total))
+    return values[bisect_right(up_to, rank)]
 
 
 def _run_closes(body: list[Line], end: int, width: float) -> bool:
@@ -634,11 +690,56 @@ def _run_closes(body: list[Line], end: int, width: float) -> bool:
             or len(body[end].text) < FULL_ISH_SHARE * width)
 
 
-def _all_marked(lines: list[Line], count: int) -> bool:
-    """Every number from 1 to ``count`` stands as a note marker in the lines."""
-    above = "\n".join([line.text if line.geometry is None or not line.geometry.superscripts
-                       else _marked(line) for line in lines])  # (``_marked`` where it matters)
-    return all(marker_pattern(str(n)).search(above) for n in range(1, count + 1))
+def _all_marked(text: _MarkedText, start: int, end: int, count: int) -> bool:
+    """Every number from 1 to ``count`` stands as a note marker in ``body[start:end]``."""
+    if not start:  # (from the body's start: each number's search goes on where it stopped)
+        return all(text.marked_before(str(n), end) for n in range(1, count + 1))
+    above = text.lines(start, end)
+    return all(has_marker(str(n), above) for n in range(1, count + 1))
+
+
+class _MarkedText:
+    """The body's lines as markers show in them (``_marked``), joined once when first asked
+    (the text of a run of lines, searched for markers, is a slice of it), and how far each
+    number has been searched for as a marker from the body's start."""
+
+    def __init__(self, body: list[Line]) -> None:
+        self.body = body
+        self.text: str | None = None
+        self.starts: list[int] = []  # where each line begins in the text (and one past)
+        #: per number: how far the text was searched, and where its first marker begins (-1)
+        self.searched: dict[str, tuple[int, int]] = {}
+
+    def _joined(self) -> str:
+        if self.text is None:
+            marked = [_marked(line) for line in self.body]
+            self.text = "\n".join(marked)
+            self.starts = list(itertools.accumulate((len(text) + 1 for text in marked),
+                                                    initial=0))
+        return self.text
+
+    def lines(self, start: int, end: int) -> str:
+        """The text of ``body[start:end]``, joined by newlines."""
+        if end <= start:
+            return ""
+        return self._joined()[self.starts[start]:self.starts[end] - 1]
+
+    def marked_before(self, number: str, end: int) -> bool:
+        """``has_marker(number, self.lines(0, end))``, the search going on from where the
+        last one for the number stopped: the text up to the end of a line is searched as
+        that text alone, since a numeric marker takes in no newline and each look-ahead of
+        its pattern sees the newline after a line as it sees the end of a text (and its
+        look-behinds see the text before where a search starts)."""
+        if end <= 0:
+            return False
+        text = self._joined()
+        stop = self.starts[end] - 1  # the end of body[end - 1]
+        done, first = self.searched.get(number, (0, -1))
+        if first >= 0 or stop <= done:
+            return 0 <= first < stop
+        first = first_marker(number, text, done, stop)
+        self.searched[number] = (stop, first)
+        return first >= 0
 
 
 def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
@@ -650,15 +751,13 @@ def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
     measures = (_typical_width(doc), _body_size(doc))
     body_lengths = _body_lengths(doc)
     index = _BodyIndex(body)
+    text = _MarkedText(body)
     chapter = i = 0  # where the text searched for markers begins; the line looked at
-    while i < len(body):
-        label = index.labels[i]
-        if label is None or label[0] != "1":
-            i += 1
-            continue
+    while (k := bisect_left(index.ones, i)) < len(index.ones):
+        i = index.ones[k]  # the next line labelled 1
         end, numbered = _numbered_run(body, i, measures, index)
         if len(numbered) < MIN_ENDNOTES or not _run_closes(body, end, measures[0]) or not (
-                _all_marked(body[chapter:i], len(numbered))
+                _all_marked(text, chapter, i, len(numbered))
                 or _scanned_note_type(body[i:end], len(numbered), measures[1])
         ) or not _in_note_type(body[i:end], measures[1], body_lengths):
             i += 1
@@ -684,13 +783,20 @@ def _misread_label(line: Line, expected: str) -> tuple[str, int] | None:
     >>> _misread_label(Line("s. The Senses", 0, 0), "5") is None
     True
     """
-    match = _OCR_LABEL.match(line.text)
-    if line.geometry is None or not line.geometry.size_estimated or match is None:
-        return None
-    token = match.group(1)
-    if token.isdigit() or token.translate(_OCR_DIGITS) != expected:
+    match = _ocr_label(line)
+    if match is None or match.group(1).translate(_OCR_DIGITS) != expected:
         return None
     return expected, match.end()
+
+
+def _ocr_label(line: Line) -> re.Match[str] | None:
+    """OCR (estimated sizes): the line opens with a label of one to three characters that
+    OCR may have made of digits (not digits alone), a full stop and a space (the sizes
+    first: page text has none)."""
+    if line.geometry is None or not line.geometry.size_estimated:
+        return None
+    match = _OCR_LABEL.match(line.text)
+    return None if match is None or match.group(1).isdigit() else match
 
 
 def _scanned_note_type(run: list[Line], count: int, body_size: float) -> bool:
@@ -809,13 +915,15 @@ def _typical_width(doc: Document) -> float:
     return float(full_line(lengths)) if lengths else 0.0
 
 
-def _footnotes(doc: Document) -> tuple[dict[int, dict[int, tuple[str, int]]], dict[int, Rule]]:
-    """Page -> the labelled lines of its footnote block, and the rule that found it."""
+def _footnotes(doc: Document, body_size: float
+               ) -> tuple[dict[int, dict[int, tuple[str, int]]], dict[int, Rule]]:
+    """Page -> the labelled lines of its footnote block, and the rule that found it
+    (``body_size``: the body's type size, 0 for none)."""
     labelled: dict[int, dict[int, tuple[str, int]]] = {}
     routes: dict[int, Rule] = {}
     before = ""
     follows: int | None = None  # the last note number so far
-    measures = (_typical_width(doc), _body_size(doc))
+    measures = (_typical_width(doc), body_size)
     for page in doc.pages:
         labelled[page.index], by = footnote_lines(page, before, follows,
                                                   _note_type_tail(page, *measures),
@@ -865,11 +973,12 @@ def _label_lost(page: Page, body_width: float, body_size: float) -> int | None:
     ``_note_type_tail``) begins, where that line opens with an opening quotation mark or a
     symbol glued to a capitalised word (``“Washington, who``: the ``*`` label read as a quote,
     mohicans-xelatex at 300 dpi); None elsewhere."""
-    body = [line for line in page.lines if line.text and line.role == "body"]
-    start = _note_type_tail(page, body_width, body_size)
-    if start is None or not body_size:
+    if not body_size:
         return None
-    first = body[start]
+    start = _note_type_tail(page, body_width, body_size)
+    if start is None:
+        return None
+    first = [line for line in page.lines if line.text and line.role == "body"][start]
     if first.geometry is None or not first.geometry.size_estimated or not _LOST_LABEL.match(
             first.text):
         return None
@@ -921,9 +1030,10 @@ def _page_notes(page: Page, labels: dict[int, tuple[str, int]], by: Rule | None,
 def separate_notes(doc: Document, config: SeparateNotesConfig | None) -> Document:
     """Mark footnote and endnote lines; see the module docstring."""
     doc = _endnotes(doc)
-    labelled, routes = _footnotes(doc)
+    body_size = _body_size(doc)
+    labelled, routes = _footnotes(doc, body_size)
     # only a note can be continued: without labelled notes there is nothing to look for
-    continued = _continued_notes(doc, labelled) if any(labelled.values()) else {}
+    continued = _continued_notes(doc, labelled, body_size) if any(labelled.values()) else {}
     continued.update(_catchword_continuations(doc, labelled))
     notes: list[_NoteLine] = []
     for page in doc.pages:
