@@ -276,17 +276,12 @@ def forget_successors() -> None:
     _SUCCESSORS.clear()
 
 
-def _successors(doc: Document, role: str) -> Iterator[tuple[Line, Line | None]]:
-    previous: Line | None = None
-    for page in doc.pages:
-        for line in page.lines:
-            if not line.text or line.role != role:
-                continue
-            if previous is not None:
-                yield previous, line
-            previous = line
-    if previous is not None:
-        yield previous, None
+def _successors(doc: Document, role: str) -> list[tuple[Line, Line | None]]:
+    """The pairs of :func:`successors`, made by comprehension and ``zip`` (each stage asks
+    of a new document: one pass over its lines, no generator step per line)."""
+    lines = [line for page in doc.pages for line in page.lines
+             if line.text and line.role == role]
+    return list(zip(lines, [*lines[1:], None], strict=True)) if lines else []
 
 
 def first_word(text: str) -> str:

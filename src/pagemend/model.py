@@ -45,6 +45,7 @@ __all__ = [
     "NoteRef",
     "Page",
     "Span",
+    "copier",
     "replace",
 ]
 
@@ -92,6 +93,18 @@ def replace(obj: _Model, /, **changes: Any) -> _Model:
         raise TypeError(f"{cls.__name__} has no field {sorted(changes.keys() - names)[0]!r}")
     made: _Model = copy(obj, changes)
     return made
+
+
+def copier(cls: type[_Model]) -> Callable[[_Model, dict[str, Any]], _Model]:
+    """The class's copying function: ``copier(cls)(obj, changes)`` is ``replace(obj,
+    **changes)`` without the check that each name is a field, for callers that checked
+    (:class:`pagemend.rules.Changes` sets only line fields).
+
+    >>> copier(NoteRef)(NoteRef(3, "n1", False), {"resolved": True})
+    NoteRef(offset=3, note_id='n1', resolved=True)
+    """
+    known = _COPIERS.get(cls)
+    return (known if known is not None else _copier(cls))[1]
 
 
 LineRole = Literal["body", "running_head", "folio", "foot", "note", "marker"]
@@ -367,7 +380,10 @@ class Document:
         for position, page in enumerate(self.pages):  # a page's index need not be its position
             changed = by_page.get(page.index)
             if changed:
-                new_lines = list(page.lines)
+                old_lines = page.lines
+                if all(old_lines[number] is line for number, line in changed):
+                    continue  # the same lines (a rule confirmed them): the page stays as it is
+                new_lines = list(old_lines)
                 for number, line in changed:
                     new_lines[number] = line
                 pages[position] = replace(page, lines=tuple(new_lines))
