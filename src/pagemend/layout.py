@@ -286,7 +286,8 @@ def _successors(doc: Document, role: str) -> list[tuple[Line, Line | None]]:
 
 def first_word(text: str) -> str:
     """The first white-space separated word of a text, or ''."""
-    return text.split(maxsplit=1)[0] if text.strip() else ""
+    words = text.split(maxsplit=1)
+    return words[0] if words else ""
 
 
 def has_room(line: Line, following: Line, full_line: int) -> bool:
