@@ -364,8 +364,10 @@ def _poems(doc: Document, runs: list[list[Line]], line_set: frozenset[int],
     """The candidate runs that are verse (each with whether it lies on a page set line by
     line), and those that would be but are the rest of a stacked title."""
     found, titles = [], []
+    # the heading line right before a run (a stacked title goes on from one, and only
+    # from one: ``_stacked_title``)
     before = {(after.page, after.number): line for line, after in successors(doc)
-              if after is not None}
+              if line.kind == "heading" and after is not None}
     for run in (piece for raw in runs for piece in _split_at_attributions(raw)):
         lined = run[0].page in line_set
         verse = _to_last_close(run)
