@@ -266,6 +266,8 @@ def _justified(unit: list[Line]) -> bool:
     justified lines of a paragraph; verse and dialogue run ragged). Robust to a few short
     lines (a paragraph's end inside the unit, a line an OCR engine split) and to lines an
     extractor joined (``layout.printed``)."""
+    if len(unit) < 3:
+        return True  # fewer than two lines before the last: nothing to compare
     lengths = printed([len(line.text) for line in unit[:-1]])
     if len(lengths) < 2:
         return True
