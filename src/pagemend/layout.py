@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
-from pagemend.model import Document, Line
+from pagemend.model import Document, Line, Page
 
 __all__ = [
     "FIT_SHARE",
@@ -255,10 +255,11 @@ def indented(line: Line, margins: tuple[float | None, ...], previous: Line | Non
         geometry.x0 - margin) / geometry.font_size <= INDENT_MAX
 
 
-#: per role, the last document asked for its successors and them (a stage asks again of
-#: the same frozen document: detect_verse four times, detect_headings twice); the
+#: per role, the pages of the last document asked for its successors and them (a stage
+#: asks again of the same frozen document: detect_verse four times, detect_headings twice;
+#: a copy with other edits or decisions has the same pages, so the same lines); the
 #: pipeline forgets them when a mend ends (``forget_successors``)
-_SUCCESSORS: dict[str, tuple[Document, tuple[tuple[Line, Line | None], ...]]] = {}
+_SUCCESSORS: dict[str, tuple[tuple[Page, ...], tuple[tuple[Line, Line | None], ...]]] = {}
 
 
 def successors(doc: Document, role: str = "body") -> Iterator[tuple[Line, Line | None]]:
@@ -266,8 +267,8 @@ def successors(doc: Document, role: str = "body") -> Iterator[tuple[Line, Line |
     reading order (over blank lines, furniture, notes and page breaks), or None for the
     last."""
     cached = _SUCCESSORS.get(role)
-    if cached is None or cached[0] is not doc:
-        cached = _SUCCESSORS[role] = (doc, tuple(_successors(doc, role)))
+    if cached is None or cached[0] is not doc.pages:
+        cached = _SUCCESSORS[role] = (doc.pages, tuple(_successors(doc, role)))
     return iter(cached[1])
 
 
@@ -276,22 +277,18 @@ def forget_successors() -> None:
     _SUCCESSORS.clear()
 
 
-def _successors(doc: Document, role: str) -> Iterator[tuple[Line, Line | None]]:
-    previous: Line | None = None
-    for page in doc.pages:
-        for line in page.lines:
-            if not line.text or line.role != role:
-                continue
-            if previous is not None:
-                yield previous, line
-            previous = line
-    if previous is not None:
-        yield previous, None
+def _successors(doc: Document, role: str) -> list[tuple[Line, Line | None]]:
+    """The pairs of :func:`successors`, made by comprehension and ``zip`` (each stage asks
+    of a new document: one pass over its lines, no generator step per line)."""
+    lines = [line for page in doc.pages for line in page.lines
+             if line.text and line.role == role]
+    return list(zip(lines, [*lines[1:], None], strict=True)) if lines else []
 
 
 def first_word(text: str) -> str:
     """The first white-space separated word of a text, or ''."""
-    return text.split(maxsplit=1)[0] if text.strip() else ""
+    words = text.split(maxsplit=1)
+    return words[0] if words else ""
 
 
 def has_room(line: Line, following: Line, full_line: int) -> bool:

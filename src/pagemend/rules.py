@@ -25,13 +25,23 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
-from pagemend.model import DECISION_FIELDS, Decision, DecisionValue, Document, Line, replace
+from pagemend.model import (
+    DECISION_FIELDS,
+    Decision,
+    DecisionValue,
+    Document,
+    Line,
+    copier,
+    replace,
+)
 
 __all__ = ["RULES", "Changes", "Rule", "acted", "rule"]
 
 #: the line fields a decision can set directly (``note_link`` and ``order`` are recorded
 #: through :meth:`Changes.record`)
 LINE_FIELDS = frozenset({"role", "kind", "level", "starts_block", "glue_next", "note_id"})
+#: copies a line with some of its fields changed (the names checked against ``LINE_FIELDS``)
+_copy_line = copier(Line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,17 +95,24 @@ class Changes:
         return self.lines.get((line.page, line.number), line)
 
     def set(self, line: Line, by: Rule, evidence: str, **values: DecisionValue) -> Line:
-        """Set ``values`` on the line (as changed so far), one decision per field."""
+        """Set ``values`` on the line (as changed so far), one decision per field. A line
+        whose fields already hold the values is not copied (it counts as changed all the
+        same: stages ask ``lines`` which lines a rule claimed)."""
         key = (line.page, line.number)
         current = self.lines.get(key, line)
         evidence = sys.intern(evidence)  # a few thousand distinct texts over a whole book
         append = self.decisions.append
+        stage, rule_id, page, number = by.stage, by.id, key[0], key[1]
+        same = True
         for name, value in values.items():
             if name not in LINE_FIELDS:
                 raise ValueError(f"a decision cannot set {name!r}")
-            append(Decision(by.stage, by.id, key[0], key[1], name, getattr(current, name),
-                            value, evidence))
-        changed = self.lines[key] = replace(current, **values)
+            before = getattr(current, name)
+            append(Decision(stage, rule_id, page, number, name, before, value, evidence))
+            if same and before is not value and (
+                    type(before) is not type(value) or before != value):
+                same = False
+        changed = self.lines[key] = current if same else _copy_line(current, values)
         return changed
 
     def replace(self, line: Line, **values: object) -> Line:

@@ -55,31 +55,32 @@ class _Builder:
     length: int = 0
 
     def add(self, line: Line, label: str | None, marks: list[Mark]) -> None:
-        if self.parts:
-            separator = "" if self.glue else (
-                "\n" if self.first.kind == "verse" and not line.wraps else " ")
-            self.parts.append(separator)
-            self.length += len(separator)
-        self.spans.append(Span(self.length, self.length + len(line.text), line.page, label,
-                               line.number))
-        self.marks.extend(shift_marks(marks, self.length))
+        text, length, parts = line.text, self.length, self.parts
+        if parts and not self.glue:
+            separator = "\n" if self.first.kind == "verse" and not line.wraps else " "
+            parts.append(separator)
+            length += 1
+        self.spans.append(Span(length, length + len(text), line.page, label, line.number))
+        if marks:
+            self.marks.extend(shift_marks(marks, length))
         if line.references:
-            self.notes.extend(NoteRef(self.length + column, note_id, resolved)
+            self.notes.extend(NoteRef(length + column, note_id, resolved)
                               for column, note_id, resolved in line.references)
-        self.parts.append(line.text)
-        self.length += len(line.text)
+        parts.append(text)
+        self.length = length + len(text)
         self.glue = line.glue_next
 
     def build(self, open_end: bool) -> Block:
-        pages = {span.page for span in self.spans}
-        crosses = len(pages) > 1
+        spans = self.spans
+        first_page = spans[0].page
+        crosses = any(span.page != first_page for span in spans)
         text = "".join(self.parts)
         return Block(
-            kind=self.first.kind, text=text, spans=tuple(self.spans),
+            kind=self.first.kind, text=text, spans=tuple(spans),
             level=self.first.level, note_id=self.first.note_id, notes=tuple(self.notes),
             continues_from_previous_page=crosses or not self.first.starts_block,
             continues_on_next_page=crosses or open_end,
-            marks=tuple(merge_marks(self.marks, text)),
+            marks=tuple(merge_marks(self.marks, text)) if self.marks else (),
         )
 
 
@@ -94,11 +95,9 @@ def _edits_by_line(doc: Document) -> dict[tuple[int, int], list[Edit]]:
 
 
 def _opens_block(line: Line, current: _Builder) -> bool:
-    if line.starts_block:
-        return True
-    return (line.kind, line.level, line.role) != (
-        current.first.kind, current.first.level, current.first.role
-    )
+    first = current.first
+    return (line.starts_block or line.kind != first.kind or line.level != first.level
+            or line.role != first.role)
 
 
 def _opening(line: Line, current: _Builder | None) -> Decision:

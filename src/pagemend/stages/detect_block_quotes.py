@@ -235,13 +235,17 @@ def _units(pairs: list[tuple[Line, Line | None]], full: tuple[int, ...]) -> list
         if following is None:
             break
         page_full = full[line.page] if line.page < len(full) else 0
+        text = line.text
+        # each pattern runs only where its first or last characters allow a match
         ends = (
             following.kind != "paragraph" or line.kind != "paragraph"
-            or _COLON_END.search(line.text) or _ELISION.match(line.text)
-            or _ELISION.match(following.text) or _DROP_CAP.match(line.text)
-            or (QUOTE_OPEN.match(line.text) and _QUOTE_CLOSE_MARKED.search(line.text))
-            or (_ATTRIBUTION.match(line.text) and page_full
-                and len(line.text) <= ATTRIBUTION_MAX_SHARE * page_full)
+            or (":" in text[-3:] and _COLON_END.search(text))
+            or (text[:1] in ".*" and _ELISION.match(text))
+            or (following.text[:1] in ".*" and _ELISION.match(following.text))
+            or (len(text) <= 2 and _DROP_CAP.match(text))
+            or (QUOTE_OPEN.match(text) and _QUOTE_CLOSE_MARKED.search(text))
+            or (text[:1] in "—–-" and _ATTRIBUTION.match(text) and page_full
+                and len(text) <= ATTRIBUTION_MAX_SHARE * page_full)
             or (not line.glue_next and SENTENCE_END.search(line.text.rstrip(_STAR)) is not None
                 and (not page_full or has_room(line, following, page_full)))
         )
@@ -262,6 +266,8 @@ def _justified(unit: list[Line]) -> bool:
     justified lines of a paragraph; verse and dialogue run ragged). Robust to a few short
     lines (a paragraph's end inside the unit, a line an OCR engine split) and to lines an
     extractor joined (``layout.printed``)."""
+    if len(unit) < 3:
+        return True  # fewer than two lines before the last: nothing to compare
     lengths = printed([len(line.text) for line in unit[:-1]])
     if len(lengths) < 2:
         return True
@@ -270,11 +276,12 @@ def _justified(unit: list[Line]) -> bool:
     return close >= JUSTIFIED_SHARE * len(lengths)
 
 
-def _body_width(units: list[list[Line]], measure: int) -> tuple[float, float]:
-    """Mean and spread of the body's full lines, leaving out the surely quoted units."""
+def _body_width(units: list[list[Line]], measure: int, unit_widths: list[list[int]]
+                ) -> tuple[float, float]:
+    """Mean and spread of the body's full lines, leaving out the surely quoted units
+    (``unit_widths``: each unit's ``_widths``)."""
     widths = []
-    for unit in units:
-        found = _widths(unit, measure)
+    for unit, found in zip(units, unit_widths, strict=True):
         if unit[0].kind == "paragraph" and not (
             len(found) >= 2 and statistics.fmean(found) <= SURE_QUOTE_RATIO * measure
         ):
@@ -341,19 +348,19 @@ def _quoted_units(units: list[list[Line]], measure: int, opening: list[bool]
                   ) -> list[tuple[Rule, str] | None]:
     """For each unit, the rule that found it quoted and its evidence, or None: never a
     chapter's opening unit (``opening``) nor one that reads as verse."""
-    mean, spread = _body_width(units, measure)
+    widths = [_widths(unit, measure) for unit in units]  # asked again and again below
+    mean, spread = _body_width(units, measure, widths)
     capacity = _measure([line for unit in units for line in unit if line.kind == "paragraph"],
                         CAPACITY_PERCENTILE)
     prose = [unit[0].kind == "paragraph" and not opening[i] and _justified(unit)
              and not _verse_like(unit) and not _enumerated(unit, measure)
              for i, unit in enumerate(units)]
-    gaps = [_gap(_widths(unit, measure), mean, spread) if prose[i] else 0.0
-            for i, unit in enumerate(units)]
+    gaps = [_gap(widths[i], mean, spread) if prose[i] else 0.0 for i in range(len(units))]
     quoted: list[tuple[Rule, str] | None] = [
-        (NARROW_UNIT, f"{len(_widths(unit, measure))} full lines {gap:.0%} narrower than the "
+        (NARROW_UNIT, f"{len(found)} full lines {gap:.0%} narrower than the "
                       f"body's {mean:.0f} characters")
-        if gap >= STRONG_GAP and len(_widths(unit, measure)) >= STRONG_MIN_LINES else None
-        for gap, unit in zip(gaps, units, strict=True)]
+        if gap >= STRONG_GAP and len(found) >= STRONG_MIN_LINES else None
+        for gap, found in zip(gaps, widths, strict=True)]
     is_quoted = [q is not None for q in quoted]  # kept in step: one list, not one per unit
     changed = True
     while changed:  # a cue spreads from quoted units to narrow neighbours
@@ -361,7 +368,7 @@ def _quoted_units(units: list[list[Line]], measure: int, opening: list[bool]
         for i, gap in enumerate(gaps):
             if quoted[i] or not prose[i]:
                 continue
-            found = _spread(units, i, gap, (measure, capacity), is_quoted)
+            found = _spread(units, i, gap, (len(widths[i]), capacity), is_quoted)
             if found:
                 quoted[i], is_quoted[i], changed = found, True, True
     return quoted
@@ -376,9 +383,10 @@ def _enumerated(unit: list[Line], measure: int) -> bool:
 
 def _spread(units: list[list[Line]], i: int, gap: float, measures: tuple[int, int],
             quoted: list[bool]) -> tuple[Rule, str] | None:
-    """Unit ``i`` quoted for its quoted neighbours, or for its narrowness after a cue."""
-    measure, capacity = measures
-    short = len(_widths(units[i], measure)) < 2
+    """Unit ``i`` quoted for its quoted neighbours, or for its narrowness after a cue
+    (``measures``: the count of the unit's full lines, ``_widths``, and the capacity)."""
+    full_lines, capacity = measures
+    short = full_lines < 2
     if short and 0 < i < len(units) - 1 and quoted[i - 1] and (
             quoted[i + 1] or bool(_ELISION.match(units[i][0].text))):
         return SANDWICHED_UNIT, f"{len(units[i])} lines between quoted units"

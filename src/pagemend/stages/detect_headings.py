@@ -208,6 +208,9 @@ MISREAD_NUMERAL = rule(STAGE, "misread_roman_numeral", "OCR reads the I of a rom
 _MISREAD_NUMERAL_LINE = re.compile(
     rf"^(?P<keyword>(?i:{_KEYWORD})\s+)?(?P<numeral>[IVXLCDMlT1]{{2,8}})(?P<stop>\.?)$")
 _AS_I = str.maketrans("lT1", "III")
+#: the last characters a line that ``_MISREAD_NUMERAL_LINE`` matches can have (``$`` matches
+#: before a final line break too)
+_NUMERAL_ENDS = frozenset("IVXLCDMlT1.\n")
 
 
 def read_back_numeral(text: str) -> str | None:
@@ -232,7 +235,9 @@ def _read_back_numerals(doc: Document) -> Document:
     """The lines that are misread roman numerals, read back (an edit and a decision each)."""
     changes, edits = Changes(), []
     for line in doc.lines():
-        read = read_back_numeral(line.text) if line.role == "body" else None
+        if line.text[-1:] not in _NUMERAL_ENDS or line.role != "body":
+            continue  # the pattern ends with a numeral's letter or its full stop
+        read = read_back_numeral(line.text)
         if read is None:
             continue
         edits.append(Edit(STAGE, "read_back_numeral", line.page, line.number, line.text, read,
@@ -551,12 +556,13 @@ class _Scan:
 
     def _decide(self, i: int) -> _Found | None:
         line, following = self.pairs[i]
-        previous = self._previous(i)
         if line.page in self.title_pages:
             return _Found(line, "title", None, TITLE_PAGE, "a page of short lines, a blank page "
                           "after it")
-        if line.glue_next or not _short(line, self.full_line(line)):
-            return None
+        full = self.full[line.page] if line.page < len(self.full) else 0
+        if line.glue_next or (full and len(line.text) > HEADING_MAX_SHARE * full):
+            return None  # not ``_short``: the common case, tested inline
+        previous = self.pairs[i - 1][0] if i else None
         continuing = self.found and self.found[-1].line is previous
         if continuing and self._continues_title(line, previous, following):
             return _Found(line, "title", None, TITLE_CONTINUED, "finishes the heading above")

@@ -63,6 +63,7 @@ INDEX_ENTRIES = rule(STAGE, "index_entries", "A run of lines that end in page nu
 
 _ITEM = re.compile(r"^(?:\((?P<paren>[a-z]|\d{1,3}|[ivxlc]{1,6})\)|(?P<plain>\d{1,3}|[a-z]|"
                    r"[IVXLC]{1,6})[.)])\s+\S")
+_BULLETS = frozenset("•◦▪‣●")
 _BULLET = re.compile(r"^[•◦▪‣●]\s+\S")
 _SENTENCE_END = re.compile(r"[.!?…][’”\"')\]]*$")
 #: A bulleted item's later lines hang past its bullet by at least this share of the type
@@ -117,14 +118,29 @@ def _list_runs(lines: list[Line]) -> list[list[int]]:
     return runs
 
 
+def _may_match(text: str, pattern: re.Pattern[str]) -> bool:
+    """What ``pattern`` needs at the line's end, tested before it runs: a page number (a
+    digit or a roman numeral's last letter; for an index, a digit, perhaps a full stop after
+    it, and a comma before)."""
+    last = text[-1:]
+    if pattern is _INDEX:
+        return (last.isdigit() or (last == "." and text[-2:-1].isdigit())) and "," in text
+    return last.isdigit() or last in "ivxlc"
+
+
 def _entry_runs(lines: list[Line], pattern: re.Pattern[str]) -> list[list[int]]:
     runs: list[list[int]] = []
     current: list[int] = []
     for i, line in enumerate(lines):
-        ends_in_number = line.text[-1:].isdigit() or line.text[-1:] in "ivxlc."
-        if ends_in_number and line.kind == "paragraph" and pattern.match(line.text):
+        if (_may_match(line.text, pattern) and line.kind == "paragraph"
+                and pattern.match(line.text)):
             current.append(i)
             continue
+        if not current:
+            continue
+        if len(current) >= MIN_ENTRIES:
+            runs.append(current)
+        current = []
         if len(current) >= MIN_ENTRIES:
             runs.append(current)
         current = []
@@ -175,7 +191,8 @@ def _hangs(line: Line, item: Line, previous: Line) -> bool:
 
 def _mark_bullets(lines: list[Line], changes: Changes) -> None:
     for i, line in enumerate(lines):
-        if line.kind != "paragraph" or not _BULLET.match(line.text):
+        if line.text[:1] not in _BULLETS or line.kind != "paragraph" or not _BULLET.match(
+                line.text):
             continue
         changes.set(line, BULLET_ITEM, f"opens with {line.text[0]!r}", kind="list_item",
                     starts_block=True)
@@ -200,14 +217,19 @@ def _mark_entries(lines: list[Line], changes: Changes) -> None:
                                 kind=kind, starts_block=True)
 
 
+def _current(lines: list[Line], changes: Changes) -> list[Line]:
+    """The lines as changed so far (the same list where nothing changed)."""
+    return [changes.current(line) for line in lines] if changes.lines else lines
+
+
 @stage(STAGE, DetectListsConfig, requires=("line.role",), assigns=("line.kind",))
 def detect_lists(doc: Document, config: DetectListsConfig | None) -> Document:
     """Mark list items, contents and index entries; see the module docstring."""
     lines = [line for line, _ in successors(doc)]
     changes = Changes()
     _mark_entries(lines, changes)  # contents entries are often numbered too: they come first
-    lines = [changes.current(line) for line in lines]
+    lines = _current(lines, changes)
     _mark_lists(lines, changes)
-    lines = [changes.current(line) for line in lines]
+    lines = _current(lines, changes)
     _mark_bullets(lines, changes)
     return changes.apply(doc)

@@ -177,7 +177,9 @@ def callout_widths(doc: Document) -> dict[tuple[int, int], int]:
 
 def _length(line: Line, callouts: Widths) -> int:
     """The line's length as printed: its text and the note callouts taken out of it."""
-    return len(line.text) + callouts.get(_key(line), 0)
+    if not callouts:
+        return len(line.text)
+    return len(line.text) + callouts.get((line.page, line.number), 0)
 
 
 def _verse_like(line: Line, full_line: int | None, *, wrapped: bool = False,
@@ -217,7 +219,8 @@ def _is_verse(run: list[Line], running_share: float, wraps: Keys = frozenset()) 
     line that is not one)."""
     if len(run) < MIN_VERSE_LINES or not _CLOSES.search(run[-1].text):
         return False  # a poem's last line closes; prose running on into the next does not
-    ends = [line for line, after in itertools.pairwise(run) if _key(after) not in wraps]
+    ends = [line for line, after in itertools.pairwise(run)
+            if (after.page, after.number) not in wraps]
     if not ends:
         return False  # one verse line wrapped is no poem
     running_on = sum(not SENTENCE_END.search(line.text) for line in ends)
@@ -239,13 +242,13 @@ def _wrapped(doc: Document, measures: dict[int, int | None], callouts: Widths) -
         if (following is None or measure is None or following.page != line.page
                 or line.kind != "paragraph" or following.kind != "paragraph"):
             continue
-        place = found.get(_key(line), 0)
+        place = found.get((line.page, line.number), 0)
         head = (_verse_like(line, measure, wrapped=True, callouts=callouts) if not place
                 else place < MAX_WRAPPED_LINES - 1
                 and _length(line, callouts) <= VERSE_MAX_SHARE * measure)
         if (head and not _FULL_STOP.search(line.text) and _OPENS_LETTER.match(following.text)
                 and _length(following, callouts) <= WRAP_TAIL_SHARE * measure):
-            found[_key(following)] = place + 1
+            found[(following.page, following.number)] = place + 1
     return frozenset(found)
 
 
@@ -318,24 +321,25 @@ def _runs(doc: Document) -> tuple[Runs, Keys, Titles]:
     continues = broke_early = introduced = cued = tail_due = False
     for line, following in successors(doc):
         measure = measures.get(line.page)
-        wrapping = following is not None and _key(following) in wraps
+        wrapping = following is not None and (following.page, following.number) in wraps
         room = (following is None or measure is None or wrapping
                 or _has_room(line, following, measure, callouts))
         tail = tail_due and _poem_goes_on(line, measure, callouts, room=room)
         tail_due = False
         if not current and not tail:
-            cued = (introduced and room and following is not None) or _key(line) in roomy
+            cued = ((introduced and room and following is not None)
+                    or (line.page, line.number) in roomy)
         # after a line that closes a sentence, a line near the full width is prose resuming
         wide = cued and not (current and SENTENCE_END.search(current[-1].text))
         joins = line.kind == "paragraph" and (
-            (_key(line) in wraps or _verse_like(line, measure, wrapped=wrapping, cued=wide,
-                                                callouts=callouts))
+            ((line.page, line.number) in wraps
+             or _verse_like(line, measure, wrapped=wrapping, cued=wide, callouts=callouts))
             if current else _opens_run(line, measure, wrapped=wrapping, continues=continues,
                                        broke_early=broke_early, cued=cued, callouts=callouts))
         if tail or joins:
             current = [*runs.pop(), line] if tail else [*current, line]
             if measure and _length(line, callouts) > VERSE_MAX_SHARE * measure:
-                wide_lines.add(_key(line))
+                wide_lines.add((line.page, line.number))
             if room:
                 continue
             # a line near the full width that broke its sentence for lack of room
@@ -351,7 +355,7 @@ def _runs(doc: Document) -> tuple[Runs, Keys, Titles]:
     if current:
         runs.append(current)
     found, titles = _poems(doc, runs, line_set, wraps)
-    return [(verse, lined, any(_key(line) in wide_lines for line in verse))
+    return [(verse, lined, any((line.page, line.number) in wide_lines for line in verse))
             for verse, lined in found], wraps, titles
 
 
@@ -360,7 +364,10 @@ def _poems(doc: Document, runs: list[list[Line]], line_set: frozenset[int],
     """The candidate runs that are verse (each with whether it lies on a page set line by
     line), and those that would be but are the rest of a stacked title."""
     found, titles = [], []
-    before = {_key(after): line for line, after in successors(doc) if after is not None}
+    # the heading line right before a run (a stacked title goes on from one, and only
+    # from one: ``_stacked_title``)
+    before = {(after.page, after.number): line for line, after in successors(doc)
+              if line.kind == "heading" and after is not None}
     for run in (piece for raw in runs for piece in _split_at_attributions(raw)):
         lined = run[0].page in line_set
         verse = _to_last_close(run)
@@ -485,7 +492,7 @@ def _mark_run(changes: Changes, run: list[Line], lined: bool, wraps: Keys,
               near_full: bool = False) -> None:
     by = LINE_SET if lined else NEAR_FULL if near_full else SHORT_LINES
     starts = _stanza_starts(run)
-    wrapped = any(_key(line) in wraps for line in run)
+    wrapped = any((line.page, line.number) in wraps for line in run)
     stanza = len(run) if wrapped or _blank_lines_inside(run) else equal_stanza(run)
     closing = sum(bool(SENTENCE_END.search(line.text)) for line in run[:-1])
     evidence = (f"{len(run)} short lines, {len(run) - 1 - closing} of the first "
@@ -494,12 +501,12 @@ def _mark_run(changes: Changes, run: list[Line], lined: bool, wraps: Keys,
         opening = index == 0 and not lined and _OPENS_LOWER.match(line.text)
         changes.set(line, MID_LINE if opening else by, f"line {index + 1} of {evidence}",
                     kind="verse")
-        if _key(line) in wraps:
+        if (line.page, line.number) in wraps:
             changes.replace(line, wraps=True)
             changes.record(line, WRAPPED, "wraps", before=False, after=True,
                            evidence=f"{len(line.text)} characters in lower case after "
                                     f"{run[index - 1].text[:20]!r}")
-        if _key(line) in starts:
+        if (line.page, line.number) in starts:
             where = "first line of the run" if index == 0 else "after a blank line"
             changes.set(line, STANZA, where, starts_block=True)
         elif index % stanza == 0:

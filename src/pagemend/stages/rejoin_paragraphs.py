@@ -175,6 +175,8 @@ def _fragments(pairs: list[tuple[Line, Line | None]], full_lines: tuple[int, ...
     run: list[Line] = []
     for line, _ in [*pairs, (None, None)]:
         is_small = line is not None and small(line)
+        if not (is_small or run):
+            continue  # no run open, none opening
         if line is not None and is_small and (
             not run or (line.page == run[-1].page and line.number - run[-1].number == 2)
         ):
@@ -198,6 +200,8 @@ def _running_quotes(pairs: list[tuple[Line, Line | None]]) -> set[tuple[int, int
     run: list[Line] = []
     for line, _ in [*pairs, (None, None)]:
         mark = line.text[:1] if line is not None else ""
+        if not run and not QUOTE_OPEN.match(mark):
+            continue  # no run open, none opening
         if (line is not None and QUOTE_OPEN.match(mark) and run and run[-1].text[:1] == mark
                 and not _CLOSED_QUOTE.search(run[-1].text)):
             run.append(line)
@@ -355,8 +359,9 @@ def _paragraphs(changes: Changes, lines: list[Line],
                 verdicts: dict[tuple[int, int], Verdict]) -> None:
     """Each paragraph's first line records that the block is a paragraph, by the rule that
     opened it (its verdict here, or the start an earlier stage set, which is kept)."""
+    changed = changes.lines
     for line in lines:
-        current = changes.current(line)
+        current = changed.get((line.page, line.number), line)
         if current.kind != "paragraph" or not (current.starts_block or line is lines[0]):
             continue
         by, evidence, start = verdicts.get((line.page, line.number),

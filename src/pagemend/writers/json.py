@@ -20,7 +20,8 @@ furniture lines), edits and decisions, so it writes the same Markdown and the sa
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from json.encoder import encode_basestring
 from typing import Any
 
 from pagemend.model import (
@@ -135,21 +136,130 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
     }
 
 
+class _LeftToJsonError(Exception):
+    """A value the fast encoders leave to :mod:`json` (a float, a subclass, a key not a
+    string): the item is written by ``json.dumps`` instead."""
+
+
+def _scalar(value: Any) -> str:
+    """A string, boolean, integer or None as ``json.dumps`` writes it."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)  # what json.dumps uses where ensure_ascii=False
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
+    raise _LeftToJsonError
+
+
+def _encode(value: Any, depth: int) -> str:
+    """``value`` as ``json.dumps(value, ensure_ascii=False, indent=1)`` writes it, ``depth``
+    levels down: written directly (the json module's own encoder for indented output is
+    pure Python and walks each value through generators, several times slower)."""
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        pad = "\n" + " " * (depth + 1)
+        items = []
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _LeftToJsonError
+            items.append(f"{encode_basestring(key)}: {_encode(item, depth + 1)}")
+        return "{" + pad + ("," + pad).join(items) + "\n" + " " * depth + "}"
+    if kind is list:
+        if not value:
+            return "[]"
+        pad = "\n" + " " * (depth + 1)
+        return ("[" + pad + ("," + pad).join([_encode(item, depth + 1) for item in value])
+                + "\n" + " " * depth + "]")
+    return _scalar(value)
+
+
 def _indented(value: Any, depth: int) -> str:
     """``value`` as ``json.dumps(..., indent=1)`` writes it ``depth`` levels down (no JSON
     string holds a raw line break, so indenting line by line is exact)."""
-    text = json.dumps(value, ensure_ascii=False, indent=1)
-    return text.replace("\n", "\n" + " " * depth)
+    try:
+        return _encode(value, depth)
+    except _LeftToJsonError:
+        text = json.dumps(value, ensure_ascii=False, indent=1)
+        return text.replace("\n", "\n" + " " * depth)
 
 
-def _items(key: str, items: Iterator[dict[str, Any]], last: bool) -> Iterator[str]:
-    """One top-level list, an item at a time."""
+#: a field of an item of a top-level list, and the item's end
+_FIELD = "\n   "
+_END = "\n  }"
+
+
+def _decision_text(decision: Decision) -> str:
+    """``_indented(_decision(decision), 2)``, from a template."""
+    try:
+        return (f'{{{_FIELD}"stage": {_scalar(decision.stage)},{_FIELD}"rule": '
+                f'{_scalar(decision.rule)},{_FIELD}"page": {_scalar(decision.page)},{_FIELD}'
+                f'"line": {_scalar(decision.line)},{_FIELD}"field": {_scalar(decision.field)},'
+                f'{_FIELD}"before": {_scalar(decision.before)},{_FIELD}"after": '
+                f'{_scalar(decision.after)},{_FIELD}"evidence": {_scalar(decision.evidence)}'
+                f'{_END}')
+    except _LeftToJsonError:
+        return _indented(_decision(decision), 2)
+
+
+def _spans_text(spans: tuple[Span, ...]) -> str:
+    """A block's spans as ``_block`` lists them, three levels down."""
+    if not spans:
+        return "[]"
+    return "[\n    " + ",\n    ".join([
+        f'{{\n     "start": {_scalar(span.start)},\n     "end": {_scalar(span.end)},\n     '
+        f'"page": {_scalar(span.page)},\n     "label": {_scalar(span.label)},\n     "line": '
+        f'{_scalar(span.line)}\n    }}' for span in spans]) + "\n   ]"
+
+
+def _block_text(block: Block, places: dict[str, tuple[list[int], list[str | None]]]) -> str:
+    """``_indented(_block(block, places), 2)``, from a template (notes and marks, seldom
+    there, through ``_encode``)."""
+    try:
+        notes = _encode([_reference(ref, places) for ref in block.notes], 3)
+        marks = _encode([{"start": m.start, "end": m.end, "kind": m.kind, "source": m.source}
+                         for m in block.marks], 3)
+        return (f'{{{_FIELD}"kind": {_scalar(block.kind)},{_FIELD}"level": '
+                f'{_scalar(block.level)},{_FIELD}"text": {_scalar(block.text)},{_FIELD}'
+                f'"note_id": {_scalar(block.note_id)},{_FIELD}"spans": '
+                f'{_spans_text(block.spans)},{_FIELD}"continues_from_previous_page": '
+                f'{_scalar(block.continues_from_previous_page)},{_FIELD}'
+                f'"continues_on_next_page": {_scalar(block.continues_on_next_page)},{_FIELD}'
+                f'"notes": {notes},{_FIELD}"marks": {marks}{_END}')
+    except _LeftToJsonError:
+        return _indented(_block(block, places), 2)
+
+
+def _edit_text(edit: Edit) -> str:
+    """``_indented(_edit(edit), 2)``, from a template."""
+    try:
+        return (f'{{{_FIELD}"stage": {_scalar(edit.stage)},{_FIELD}"action": '
+                f'{_scalar(edit.action)},{_FIELD}"page": {_scalar(edit.page)},{_FIELD}"line": '
+                f'{_scalar(edit.line)},{_FIELD}"offset": {_scalar(edit.offset)},{_FIELD}'
+                f'"before": {_scalar(edit.before)},{_FIELD}"after": {_scalar(edit.after)},'
+                f'{_FIELD}"reason": {_scalar(edit.reason)},{_FIELD}"flagged": '
+                f'{_scalar(edit.flagged)}{_END}')
+    except _LeftToJsonError:
+        return _indented(_edit(edit), 2)
+
+
+def _items(key: str, items: Iterator[str], last: bool) -> Iterator[str]:
+    """One top-level list, an item (already written, two levels down) at a time."""
     yield f' {json.dumps(key)}: ['
     first = True
     for item in items:
-        yield ("\n  " if first else ",\n  ") + _indented(item, 2)
+        yield ("\n  " if first else ",\n  ") + item
         first = False
     yield ("]" if first else "\n ]") + ("\n" if last else ",\n")
+
+
+def _each(make: Callable[[Any], dict[str, Any]], values: Any) -> Iterator[str]:
+    return (_indented(make(value), 2) for value in values)
 
 
 def json_chunks(doc: Document) -> Iterator[str]:
@@ -168,10 +278,10 @@ def json_chunks(doc: Document) -> Iterator[str]:
     yield "{\n"
     for key, value in head.items():
         yield f" {json.dumps(key)}: {_indented(value, 1)},\n"
-    yield from _items("blocks", (_block(b, places) for b in doc.blocks), False)
-    yield from _items("pages", (_page(p) for p in doc.pages), False)
-    yield from _items("edits", (_edit(e) for e in doc.edits), False)
-    yield from _items("decisions", (_decision(d) for d in doc.decisions), True)
+    yield from _items("blocks", (_block_text(b, places) for b in doc.blocks), False)
+    yield from _items("pages", _each(_page, doc.pages), False)
+    yield from _items("edits", map(_edit_text, doc.edits), False)
+    yield from _items("decisions", map(_decision_text, doc.decisions), True)
     yield "}\n"
 
 

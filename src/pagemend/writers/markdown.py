@@ -126,6 +126,8 @@ def _inline_inserts(block: Block, page_markers: bool, page: int | None) -> list[
 
 def _render_text(block: Block, page_markers: bool, page: int | None) -> str:
     """The block's text escaped, with note references and page markers inserted."""
+    if not (page_markers or block.notes or block.marks):
+        return escape_inline(block.text)  # nothing to insert
     pieces = []
     start = 0
     for offset, insert in _inline_inserts(block, page_markers, page):
