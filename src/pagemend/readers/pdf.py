@@ -103,6 +103,7 @@ _SMALLCAPS_NAME = re.compile(r"Small-?Caps|SmallCap|Caps\d|[-_]SC\b|\bSC\d|^CMCS
                              re.IGNORECASE)
 _PDFIUM_HYPHEN = "\ufffe"
 _LAST_BMP = 0xFFFF
+_OUTSIDE_BMP = re.compile("[\U00010000-\U0010FFFF]")
 _LINE_END = re.compile("\r\n|[\r\n]|\ufffe")
 _RAISABLE = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
 _RAISABLE_FOUND = re.compile("[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]")
@@ -184,6 +185,10 @@ def _open(path: Path, password: str | None) -> Any:
 
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points, y up)
+#: How pdfium's calls are declared: as functions of Python's C API, which keep the GIL for
+#: the call instead of releasing and taking it back (a tenth of the cost of the calls made
+#: once or more per glyph; none of them calls back into Python or waits on anything).
+_PROTOTYPE = ctypes.PYFUNCTYPE
 
 
 @functools.lru_cache(maxsize=1)
@@ -202,7 +207,7 @@ def _calls() -> dict[str, Any]:
         "FPDFText_GetCharOrigin": (ctypes.c_int, handle, index, pointer, pointer),
         "FPDFText_GetTextObject": (ctypes.c_void_p, handle, index),
     }
-    return {name: ctypes.CFUNCTYPE(*types)(_address(getattr(raw, name)))
+    return {name: _PROTOTYPE(*types)(_address(getattr(raw, name)))
             for name, types in signatures.items()}
 
 
@@ -216,7 +221,7 @@ def _bare_calls() -> dict[str, Any]:
     results: dict[str, Any] = {"FPDFText_GetLooseCharBox": ctypes.c_int,
                                "FPDFText_GetFontSize": ctypes.c_double,
                                "FPDFText_GetTextObject": ctypes.c_void_p}
-    return {name: ctypes.CFUNCTYPE(result)(_address(getattr(raw, name)))
+    return {name: _PROTOTYPE(result)(_address(getattr(raw, name)))
             for name, result in results.items()}
 
 
@@ -263,7 +268,7 @@ class _Boxes:
         """Pair the page's text with pdfium's characters: pdfium counts a character outside
         the Basic Multilingual Plane as two (its UTF-16 surrogates), Python as one, so every
         later character's box would belong to its neighbour."""
-        if not text or max(text) <= chr(_LAST_BMP):
+        if not _OUTSIDE_BMP.search(text):  # (as ``max(text) <= chr(_LAST_BMP)``, faster)
             self._slots = None
             return
         slots, shift = [], 0
@@ -307,21 +312,40 @@ class _Boxes:
         """The character's font size."""
         return float(self._size(self._handle, self._at(index)))
 
-    def type_size(self, index: int) -> float:
-        """The character's type size: pdfium's nominal size, or where that is a dummy (under
-        ``MIN_NOMINAL_SIZE``: the size is in the text matrix) its loose box's height."""
-        size = self.size(index)
+    def type_size(self, index: int, size: float | None = None) -> float:
+        """The character's type size: pdfium's nominal size (``size`` where already asked),
+        or where that is a dummy (under ``MIN_NOMINAL_SIZE``: the size is in the text
+        matrix) its loose box's height."""
+        if size is None:
+            size = self.size(index)
         if size >= MIN_NOMINAL_SIZE:
             return size
         _, bottom, _, top = self[index]
         return (top - bottom) / LOOSE_BOX_RATIO or size
 
-    def font(self, index: int) -> tuple[float, bool, bool]:
-        """(size, bold, italic) of the character's font."""
+    def font(self, index: int, size: float | None = None) -> tuple[float, bool, bool]:
+        """(size, bold, italic) of the character's font (``size``: its size, where already
+        asked)."""
         handle, index = self._handle, self._at(index)
         self._info(handle, index, None, 0, self._flags_pointer)
-        return (float(self._size(handle, index)), self._weight(handle, index) >= BOLD_WEIGHT,
+        if size is None:
+            size = float(self._size(handle, index))
+        return (size, self._weight(handle, index) >= BOLD_WEIGHT,
                 bool(self._flags.value & _ITALIC_FLAG))
+
+    def extent(self, first: int, last: int) -> tuple[float, float, float, float]:
+        """The left of the first glyph's box, the right of the last's, and of the boxes of
+        those two and the one halfway between them, the highest top and the middle bottom
+        (PDF points, y up)."""
+        get, handle, pointer, rect = self._get, self._handle, self._pointer, self._rect
+        get(handle, self._at(first), pointer)
+        left, bottom, top = rect.left, rect.bottom, rect.top
+        get(handle, self._at((first + last) // 2), pointer)
+        middle_bottom, middle_top = rect.bottom, rect.top
+        get(handle, self._at(last), pointer)
+        right, last_bottom = rect.right, rect.bottom
+        bottoms = sorted((bottom, middle_bottom, last_bottom))
+        return left, right, max(top, middle_top, rect.top), bottoms[1]
 
     def styled(self, page: Any) -> None:
         """Find the page's text objects set in italic, bold or small-capital fonts (a page
@@ -441,7 +465,7 @@ def _object_calls() -> dict[str, Any]:
         "FPDFFont_GetFlags": (ctypes.c_int, handle),
         "FPDFPageObj_GetBounds": (ctypes.c_int, handle, pointer, pointer, pointer, pointer),
     }
-    return {name: ctypes.CFUNCTYPE(*types)(_address(getattr(raw, name)))
+    return {name: _PROTOTYPE(*types)(_address(getattr(raw, name)))
             for name, types in signatures.items()}
 
 
@@ -508,21 +532,24 @@ def _style_runs(text: str, chars: range, line_text: str, boxes: _Boxes,
 
 
 def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float,
-                   raisable: list[int]) -> tuple[Geometry, list[int]]:
+                   raisable: list[int], *, middle: tuple[int, float | None] | None = None
+                   ) -> tuple[Geometry, list[int]]:
     """The line's geometry, and the indices (in the page's text) of its raised characters;
-    the superscript spans are set once the line's text is known (``_superscript_spans``)."""
+    the superscript spans are set once the line's text is known (``_superscript_spans``).
+    ``middle``: the glyph near the line's middle and its nominal size, where already asked
+    (see ``_pieces``)."""
     segment = text[chars.start:chars.stop]
     first = chars.start + len(segment) - len(segment.lstrip())
     last = chars.start + len(segment.rstrip()) - 1
     if last < first:
         first = last = chars.start
-    left, middle, right = boxes[first], boxes[(first + last) // 2], boxes[last]
-    bottom = sorted((left[1], middle[1], right[1]))[1]
-    size, bold, italic = boxes.font(_glyph_near_middle(text, chars))
+    left, right, top, bottom = boxes.extent(first, last)
+    glyph, known = middle if middle is not None else (_glyph_near_middle(text, chars), None)
+    size, bold, italic = boxes.font(glyph, known)
     if size < MIN_NOMINAL_SIZE:
-        size = (max(left[3], middle[3], right[3]) - bottom) / LOOSE_BOX_RATIO or size
+        size = (top - bottom) / LOOSE_BOX_RATIO or size
     geometry = Geometry(
-        x0=left[0], x1=right[2], top=page_height - max(left[3], middle[3], right[3]),
+        x0=left, x1=right, top=page_height - top,
         bottom=page_height - bottom, font_size=size, bold=bold, italic=italic,
     )
     low = bisect.bisect_left(raisable, chars.start)
@@ -550,6 +577,8 @@ def _glyph_near_middle(text: str, chars: range) -> int:
     5
     """
     middle = chars.start + len(chars) // 2
+    if chars and not text[middle].isspace():
+        return middle
     for step in range(len(chars)):
         for index in (middle + step, middle - step):
             if index in chars and not text[index].isspace():
@@ -563,16 +592,20 @@ def _symbol(char: str) -> bool:
     return unicodedata.category(char) == "So"
 
 
-def _pieces(text: str, chars: range, boxes: _Boxes, symbols: frozenset[str]) -> list[range]:
+def _pieces(text: str, chars: range, boxes: _Boxes, symbols: frozenset[str]
+            ) -> tuple[list[range], tuple[int, float | None]]:
     """The line's characters cut where white space stands wider than ``WIDE_GAP`` type
     sizes between two glyphs (pieces set apart on one baseline), or ``ORNAMENT_GAP`` beside
     an ornament (a mark in the margin; ``symbols``: the page's ornaments, see ``_symbol``).
-    Only the glyphs on the two sides of a space are looked at."""
+    Only the glyphs on the two sides of a space are looked at. Also the glyph near the
+    line's middle and its nominal size where it was asked (for ``_line_geometry``)."""
+    middle = _glyph_near_middle(text, chars)
     spaces = _WORD_GAP.finditer(text, chars.start, chars.stop)
     first = next(spaces, None)
     if first is None:
-        return [chars]
-    size = boxes.type_size(_glyph_near_middle(text, chars))
+        return [chars], (middle, None)
+    nominal = boxes.size(middle)
+    size = boxes.type_size(middle, nominal)
     pieces: list[range] = []
     start = chars.start
     for previous, index in boxes.apart(itertools.chain((first,), spaces), text, symbols,
@@ -580,7 +613,7 @@ def _pieces(text: str, chars: range, boxes: _Boxes, symbols: frozenset[str]) -> 
         pieces.append(range(start, previous + 1))
         start = index
     pieces.append(range(start, chars.stop))
-    return pieces
+    return pieces, (middle, nominal)
 
 
 def _raised(candidates: list[int], boxes: _Boxes, size: float, baseline: float) -> list[int]:
@@ -642,6 +675,8 @@ def _quote_closed_up(text: str, chars: range, boxes: _Boxes, line_text: str, siz
     opens the line set larger than the line's type (`“ Nobody` -> `“Nobody`): the mark was
     set apart for display and opens its word. Running quotation marks in the line's own type
     keep their space."""
+    if not line_text[1:2].isspace():  # the commonest way out, taken first
+        return line_text
     first = next((i for i in chars if not text[i].isspace()), None)
     if (first is None or text[first] not in _OPENING_QUOTES or not line_text[1:2].isspace()
             or not size or boxes.type_size(first) < QUOTE_SET_LARGE * size):
@@ -668,6 +703,18 @@ def _append_superscript(item: tuple[str, Geometry, bool], marker: str
     return text + marker, replace(geometry, superscripts=(*geometry.superscripts, span)), soft
 
 
+def _all_pieces(text: str, ranges: list[range], boxes: _Boxes, symbols: frozenset[str]
+                ) -> Iterator[tuple[range, tuple[int, float | None] | None]]:
+    """The pieces of every line (``_pieces``), each with its middle glyph and that glyph's
+    nominal size where the piece is the whole line (else None: to be asked)."""
+    for line in ranges:
+        pieces, middle = _pieces(text, line, boxes, symbols)
+        if len(pieces) == 1:
+            yield pieces[0], middle
+        else:
+            yield from ((piece, None) for piece in pieces)
+
+
 def _page_lines(page: Any, index: int, respace: bool, check: bool = False
                 ) -> tuple[tuple[Line, ...], int, int, float]:
     """The page's lines in pdfium's order; when ``respace`` is false, how many word spaces
@@ -683,10 +730,10 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
     boxes.align(page_text)
     raisable = [match.start() for match in _RAISABLE_FOUND.finditer(page_text)]
     symbols = frozenset(char for char in set(page_text) if _symbol(char))
-    for chars in (piece for line in ranges
-                  for piece in _pieces(page_text, line, boxes, symbols)):
+    for chars, middle in _all_pieces(page_text, ranges, boxes, symbols):
         soft = page_text[chars[-1]] == _PDFIUM_HYPHEN
-        geometry, raised = _line_geometry(page_text, chars, boxes, height, raisable)
+        geometry, raised = _line_geometry(page_text, chars, boxes, height, raisable,
+                                          middle=middle)
         size = geometry.font_size or 0.0
         if respace:
             text = _respaced(page_text, chars, boxes, size)[0]
@@ -705,7 +752,8 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
             geometry = replace(geometry, styles=styles, bold=geometry.bold or _wholly_bold(
                 styles, text))
         items.append((text, geometry, soft))
-        stray = _stray_superscript(page_text, chars, boxes, geometry, height)
+        stray = _stray_superscript(page_text, chars, boxes, geometry, height) if (
+            page_text[chars.stop - 1] in _RAISABLE) else ""
         if stray and len(items) > 1 and text.endswith(stray):
             items[-1] = (text[: -len(stray)].rstrip(), replace(geometry, superscripts=tuple(
                 span for span in geometry.superscripts if span[1] <= len(text) - len(stray))),
