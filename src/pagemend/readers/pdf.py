@@ -28,6 +28,8 @@ flows), and the later stages decide what the lines are.
 from __future__ import annotations
 
 import bisect
+import codecs
+import contextlib
 import ctypes
 import functools
 import itertools
@@ -239,7 +241,7 @@ class _Boxes:
     is asked for about once (a cache per text object was tried; most lines are text objects
     of their own, so it never hit)."""
 
-    def __init__(self, textpage: Any) -> None:
+    def __init__(self, textpage: int) -> None:
         calls, bare = _calls(), _bare_calls()
         self._rect = _pdfium().raw.FS_RECTF()
         # the text page's handle and the box's out-cell as ctypes values (``_bare_calls``)
@@ -251,7 +253,7 @@ class _Boxes:
         self._origin = calls["FPDFText_GetCharOrigin"]
         self._x, self._y = ctypes.c_double(), ctypes.c_double()  # a glyph's origin
         self._x_pointer, self._y_pointer = ctypes.addressof(self._x), ctypes.addressof(self._y)
-        self._handle = ctypes.c_void_p(_address(textpage.raw))
+        self._handle = ctypes.c_void_p(textpage)
         self._flags = ctypes.c_int()  # font flags, read through one reused cell
         self._flags_pointer = ctypes.addressof(self._flags)
         self._name = ctypes.create_string_buffer(_NAME_SIZE)  # a font's name, reused
@@ -347,7 +349,7 @@ class _Boxes:
         bottoms = sorted((bottom, middle_bottom, last_bottom))
         return left, right, max(top, middle_top, rect.top), bottoms[1]
 
-    def styled(self, page: Any) -> None:
+    def styled(self, page: int) -> None:
         """Find the page's text objects set in italic, bold or small-capital fonts (a page
         has tens of text objects and thousands of characters: the fonts are looked at once
         per object). With a form object on the page every character's font is asked."""
@@ -415,7 +417,7 @@ _NAME_SIZE = 128
 _TEXT_OBJECT, _FORM_OBJECT = 1, 5  # FPDF_PAGEOBJ_TEXT, FPDF_PAGEOBJ_FORM
 
 
-def _styled_objects(page: Any) -> tuple[dict[int, tuple[tuple[str, ...], str]] | None,
+def _styled_objects(page: int) -> tuple[dict[int, tuple[tuple[str, ...], str]] | None,
                                         list[tuple[float, float]]]:
     """The page's text objects whose font sets a mark, by address: (marks, font name), and
     the heights (bottom, top, PDF points) they stand at; None when the page holds a form
@@ -424,7 +426,7 @@ def _styled_objects(page: Any) -> tuple[dict[int, tuple[tuple[str, ...], str]] |
     calls = _object_calls()
     get_object, get_type, get_font = (calls["FPDFPage_GetObject"], calls["FPDFPageObj_GetType"],
                                       calls["FPDFTextObj_GetFont"])
-    handle = _address(page.raw)
+    handle = page
     fonts: dict[int, tuple[tuple[str, ...], str]] = {}
     styled: dict[int, tuple[tuple[str, ...], str]] = {}
     heights: list[tuple[float, float]] = []
@@ -643,11 +645,10 @@ def _superscript_spans(text: str, chars: range, line_text: str, raised: list[int
     return tuple(spans)
 
 
-def _raw_lines(textpage: Any) -> tuple[str, list[range]]:
+def _raw_lines(textpage: int) -> tuple[str, list[range]]:
     """The page's text, and its characters cut into lines (index ranges) at pdfium's line
     ends and U+FFFE markers."""
-    count = textpage.count_chars()
-    text = textpage.get_text_range(0, count) if count else ""
+    text = _page_text(textpage)
     lines: list[range] = []
     start = 0
     for match in _LINE_END.finditer(text + "\n"):
@@ -656,6 +657,68 @@ def _raw_lines(textpage: Any) -> tuple[str, list[range]]:
             lines.append(range(start, end))
         start = match.end()
     return text, lines
+
+
+@functools.lru_cache(maxsize=1)
+def _page_calls() -> dict[str, Any]:
+    """pdfium's calls that load, measure, read and close a page and its text page, as plain
+    C prototypes (see ``_calls``; these release the GIL, as pypdfium2's do). Pages are read
+    through them rather than pypdfium2's page objects, whose finalizers and bookkeeping cost
+    a twentieth of the reading; the reader closes what it loads."""
+    raw = _pdfium().raw
+    handle = ctypes.c_void_p
+    signatures: dict[str, tuple[Any, ...]] = {  # (result, arguments...); None: no result
+        "FPDF_LoadPage": (handle, handle, ctypes.c_int),
+        "FPDF_ClosePage": (None, handle),
+        "FPDF_GetPageWidthF": (ctypes.c_float, handle),
+        "FPDF_GetPageHeightF": (ctypes.c_float, handle),
+        "FPDFText_LoadPage": (handle, handle),
+        "FPDFText_ClosePage": (None, handle),
+        "FPDFText_CountChars": (ctypes.c_int, handle),
+        "FPDFText_GetTextIndexFromCharIndex": (ctypes.c_int, handle, ctypes.c_int),
+        "FPDFText_GetText": (ctypes.c_int, handle, ctypes.c_int, ctypes.c_int, handle),
+    }
+    return {name: ctypes.CFUNCTYPE(*types)(_address(getattr(raw, name)))
+            for name, types in signatures.items()}
+
+
+def _page_text(textpage: int) -> str:
+    """The text page's text, as pypdfium2's ``get_text_range(0, count)`` reads it: the
+    characters pdfium leaves out of its text at either end are left out of the range asked
+    (pypdfium2 issue 261, crbug.com/pdfium/2079), and what does not decode is dropped."""
+    calls = _page_calls()
+    count = calls["FPDFText_CountChars"](textpage)
+    if count == -1:
+        raise _pdfium().PdfiumError("Failed to get character count.")
+    index_of = calls["FPDFText_GetTextIndexFromCharIndex"]
+    first, last = 0, count - 1
+    while first <= last and index_of(textpage, first) == -1:
+        first += 1
+    while first <= last and index_of(textpage, last) == -1:
+        last -= 1
+    if first > last:
+        return ""
+    size = index_of(textpage, last) + 2 - index_of(textpage, first)  # with the closing NUL
+    buffer = (ctypes.c_ushort * size)()
+    written = calls["FPDFText_GetText"](textpage, first, last - first + 1,
+                                        ctypes.addressof(buffer))
+    if written > size:  # pragma: no cover - pdfium wrote past the buffer
+        raise _pdfium().PdfiumError(f"text buffer too small: {size} vs {written}")
+    return codecs.decode(memoryview(buffer)[:written - 1], "utf-16-le", "ignore")
+
+
+@contextlib.contextmanager
+def _loaded(pdf: Any, index: int, path: Path) -> Iterator[int]:
+    """Page ``index`` of the PDF (pdfium's handle), closed when done; a coded error if
+    pdfium cannot load it."""
+    calls = _page_calls()
+    page = calls["FPDF_LoadPage"](_address(pdf.raw), index)
+    if not page:
+        raise PageTreeError(str(path), index, "Failed to load page.")
+    try:
+        yield page
+    finally:
+        calls["FPDF_ClosePage"](page)
 
 
 def _respaced(text: str, chars: range, boxes: _Boxes, size: float) -> tuple[str, int]:
@@ -715,13 +778,27 @@ def _all_pieces(text: str, ranges: list[range], boxes: _Boxes, symbols: frozense
             yield from ((piece, None) for piece in pieces)
 
 
-def _page_lines(page: Any, index: int, respace: bool, check: bool = False
+def _page_lines(page: int, index: int, respace: bool, check: bool = False
                 ) -> tuple[tuple[Line, ...], int, int, float]:
     """The page's lines in pdfium's order; when ``respace`` is false, how many word spaces
     pdfium lacked and how many characters were checked (to decide whether the document's own
     spaces can be trusted); and the page's width."""
-    width, height = page.get_size()
-    textpage = page.get_textpage()
+    calls = _page_calls()
+    width, height = calls["FPDF_GetPageWidthF"](page), calls["FPDF_GetPageHeightF"](page)
+    textpage = calls["FPDFText_LoadPage"](page)
+    if not textpage:
+        raise _pdfium().PdfiumError("Failed to load text page.")
+    try:
+        lines, missing, checked = _text_lines(page, textpage, index, height,
+                                                respace=respace, check=check)
+    finally:
+        calls["FPDFText_ClosePage"](textpage)
+    return lines, missing, checked, width
+
+
+def _text_lines(page: int, textpage: int, index: int, height: float, *, respace: bool,
+                check: bool) -> tuple[tuple[Line, ...], int, int]:
+    """``_page_lines`` of the loaded page and its text page."""
     boxes = _Boxes(textpage)
     boxes.styled(page)
     items = []
@@ -761,15 +838,13 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
             items[-2] = _append_superscript(items[-2], stray)
     lines = tuple(Line(text, index, number, geometry=geometry, soft_break=soft)
                   for number, (text, geometry, soft) in enumerate(items))
-    return lines, missing, checked, width
+    return lines, missing, checked
 
 
-def _page(pdf: Any, index: int, path: Path) -> Any:
-    """Page ``index`` of the PDF, or a coded error if pdfium cannot load it."""
-    try:
-        return pdf[index]
-    except _pdfium().PdfiumError as error:
-        raise PageTreeError(str(path), index, error) from None
+def _reread(pdf: Any, index: int, path: Path) -> tuple[Line, ...]:
+    """Page ``index``'s lines with the word spaces placed by position."""
+    with _loaded(pdf, index, path) as page:
+        return _page_lines(page, index, True)[0]
 
 
 def read_pdf(path: Path, password: str | None = None) -> Document:
@@ -790,15 +865,14 @@ def _read_pdf(path: Path, password: str | None) -> Document:
     missing = checked = 0
     for index in range(len(pdf)):
         check = not respace and checked < SPACE_SAMPLE
-        page = _page(pdf, index, path)
-        lines, page_missing, page_checked, width = _page_lines(page, index, respace, check)
-        missing, checked = missing + page_missing, checked + page_checked
-        if not respace and missing > MISSING_SPACE_RATE * max(checked, 1):
-            respace = True  # pdfium loses word spaces in this PDF: place them by position
-            lines = _page_lines(page, index, respace)[0]
-            pages = [replace(done, lines=_page_lines(_page(pdf, done.index, path), done.index,
-                                                     True)[0])
-                     for done in pages]
+        with _loaded(pdf, index, path) as page:
+            lines, page_missing, page_checked, width = _page_lines(page, index, respace, check)
+            missing, checked = missing + page_missing, checked + page_checked
+            if not respace and missing > MISSING_SPACE_RATE * max(checked, 1):
+                respace = True  # pdfium loses word spaces in this PDF: place them by position
+                lines = _page_lines(page, index, respace)[0]
+                pages = [replace(done, lines=_reread(pdf, done.index, path))
+                         for done in pages]
         pages.append(Page(index=index, label=None, lines=lines,
                           pdf_label=pdf.get_page_label(index) or None, width=width))
     if not any(line.text for page in pages for line in page.lines):
