@@ -28,6 +28,8 @@ flows), and the later stages decide what the lines are.
 from __future__ import annotations
 
 import bisect
+import codecs
+import contextlib
 import ctypes
 import functools
 import itertools
@@ -103,6 +105,7 @@ _SMALLCAPS_NAME = re.compile(r"Small-?Caps|SmallCap|Caps\d|[-_]SC\b|\bSC\d|^CMCS
                              re.IGNORECASE)
 _PDFIUM_HYPHEN = "\ufffe"
 _LAST_BMP = 0xFFFF
+_OUTSIDE_BMP = re.compile("[\U00010000-\U0010FFFF]")
 _LINE_END = re.compile("\r\n|[\r\n]|\ufffe")
 _RAISABLE = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
 _RAISABLE_FOUND = re.compile("[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]")
@@ -184,6 +187,10 @@ def _open(path: Path, password: str | None) -> Any:
 
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points, y up)
+#: How pdfium's calls are declared: as functions of Python's C API, which keep the GIL for
+#: the call instead of releasing and taking it back (a tenth of the cost of the calls made
+#: once or more per glyph; none of them calls back into Python or waits on anything).
+_PROTOTYPE = ctypes.PYFUNCTYPE
 
 
 @functools.lru_cache(maxsize=1)
@@ -202,7 +209,7 @@ def _calls() -> dict[str, Any]:
         "FPDFText_GetCharOrigin": (ctypes.c_int, handle, index, pointer, pointer),
         "FPDFText_GetTextObject": (ctypes.c_void_p, handle, index),
     }
-    return {name: ctypes.CFUNCTYPE(*types)(_address(getattr(raw, name)))
+    return {name: _PROTOTYPE(*types)(_address(getattr(raw, name)))
             for name, types in signatures.items()}
 
 
@@ -216,7 +223,7 @@ def _bare_calls() -> dict[str, Any]:
     results: dict[str, Any] = {"FPDFText_GetLooseCharBox": ctypes.c_int,
                                "FPDFText_GetFontSize": ctypes.c_double,
                                "FPDFText_GetTextObject": ctypes.c_void_p}
-    return {name: ctypes.CFUNCTYPE(result)(_address(getattr(raw, name)))
+    return {name: _PROTOTYPE(result)(_address(getattr(raw, name)))
             for name, result in results.items()}
 
 
@@ -234,7 +241,7 @@ class _Boxes:
     is asked for about once (a cache per text object was tried; most lines are text objects
     of their own, so it never hit)."""
 
-    def __init__(self, textpage: Any) -> None:
+    def __init__(self, textpage: int) -> None:
         calls, bare = _calls(), _bare_calls()
         self._rect = _pdfium().raw.FS_RECTF()
         # the text page's handle and the box's out-cell as ctypes values (``_bare_calls``)
@@ -246,7 +253,7 @@ class _Boxes:
         self._origin = calls["FPDFText_GetCharOrigin"]
         self._x, self._y = ctypes.c_double(), ctypes.c_double()  # a glyph's origin
         self._x_pointer, self._y_pointer = ctypes.addressof(self._x), ctypes.addressof(self._y)
-        self._handle = ctypes.c_void_p(_address(textpage.raw))
+        self._handle = ctypes.c_void_p(textpage)
         self._flags = ctypes.c_int()  # font flags, read through one reused cell
         self._flags_pointer = ctypes.addressof(self._flags)
         self._name = ctypes.create_string_buffer(_NAME_SIZE)  # a font's name, reused
@@ -263,7 +270,7 @@ class _Boxes:
         """Pair the page's text with pdfium's characters: pdfium counts a character outside
         the Basic Multilingual Plane as two (its UTF-16 surrogates), Python as one, so every
         later character's box would belong to its neighbour."""
-        if not text or max(text) <= chr(_LAST_BMP):
+        if not _OUTSIDE_BMP.search(text):  # (as ``max(text) <= chr(_LAST_BMP)``, faster)
             self._slots = None
             return
         slots, shift = [], 0
@@ -307,23 +314,42 @@ class _Boxes:
         """The character's font size."""
         return float(self._size(self._handle, self._at(index)))
 
-    def type_size(self, index: int) -> float:
-        """The character's type size: pdfium's nominal size, or where that is a dummy (under
-        ``MIN_NOMINAL_SIZE``: the size is in the text matrix) its loose box's height."""
-        size = self.size(index)
+    def type_size(self, index: int, size: float | None = None) -> float:
+        """The character's type size: pdfium's nominal size (``size`` where already asked),
+        or where that is a dummy (under ``MIN_NOMINAL_SIZE``: the size is in the text
+        matrix) its loose box's height."""
+        if size is None:
+            size = self.size(index)
         if size >= MIN_NOMINAL_SIZE:
             return size
         _, bottom, _, top = self[index]
         return (top - bottom) / LOOSE_BOX_RATIO or size
 
-    def font(self, index: int) -> tuple[float, bool, bool]:
-        """(size, bold, italic) of the character's font."""
+    def font(self, index: int, size: float | None = None) -> tuple[float, bool, bool]:
+        """(size, bold, italic) of the character's font (``size``: its size, where already
+        asked)."""
         handle, index = self._handle, self._at(index)
         self._info(handle, index, None, 0, self._flags_pointer)
-        return (float(self._size(handle, index)), self._weight(handle, index) >= BOLD_WEIGHT,
+        if size is None:
+            size = float(self._size(handle, index))
+        return (size, self._weight(handle, index) >= BOLD_WEIGHT,
                 bool(self._flags.value & _ITALIC_FLAG))
 
-    def styled(self, page: Any) -> None:
+    def extent(self, first: int, last: int) -> tuple[float, float, float, float]:
+        """The left of the first glyph's box, the right of the last's, and of the boxes of
+        those two and the one halfway between them, the highest top and the middle bottom
+        (PDF points, y up)."""
+        get, handle, pointer, rect = self._get, self._handle, self._pointer, self._rect
+        get(handle, self._at(first), pointer)
+        left, bottom, top = rect.left, rect.bottom, rect.top
+        get(handle, self._at((first + last) // 2), pointer)
+        middle_bottom, middle_top = rect.bottom, rect.top
+        get(handle, self._at(last), pointer)
+        right, last_bottom = rect.right, rect.bottom
+        bottoms = sorted((bottom, middle_bottom, last_bottom))
+        return left, right, max(top, middle_top, rect.top), bottoms[1]
+
+    def styled(self, page: int) -> None:
         """Find the page's text objects set in italic, bold or small-capital fonts (a page
         has tens of text objects and thousands of characters: the fonts are looked at once
         per object). With a form object on the page every character's font is asked."""
@@ -391,7 +417,7 @@ _NAME_SIZE = 128
 _TEXT_OBJECT, _FORM_OBJECT = 1, 5  # FPDF_PAGEOBJ_TEXT, FPDF_PAGEOBJ_FORM
 
 
-def _styled_objects(page: Any) -> tuple[dict[int, tuple[tuple[str, ...], str]] | None,
+def _styled_objects(page: int) -> tuple[dict[int, tuple[tuple[str, ...], str]] | None,
                                         list[tuple[float, float]]]:
     """The page's text objects whose font sets a mark, by address: (marks, font name), and
     the heights (bottom, top, PDF points) they stand at; None when the page holds a form
@@ -400,7 +426,7 @@ def _styled_objects(page: Any) -> tuple[dict[int, tuple[tuple[str, ...], str]] |
     calls = _object_calls()
     get_object, get_type, get_font = (calls["FPDFPage_GetObject"], calls["FPDFPageObj_GetType"],
                                       calls["FPDFTextObj_GetFont"])
-    handle = _address(page.raw)
+    handle = page
     fonts: dict[int, tuple[tuple[str, ...], str]] = {}
     styled: dict[int, tuple[tuple[str, ...], str]] = {}
     heights: list[tuple[float, float]] = []
@@ -441,7 +467,7 @@ def _object_calls() -> dict[str, Any]:
         "FPDFFont_GetFlags": (ctypes.c_int, handle),
         "FPDFPageObj_GetBounds": (ctypes.c_int, handle, pointer, pointer, pointer, pointer),
     }
-    return {name: ctypes.CFUNCTYPE(*types)(_address(getattr(raw, name)))
+    return {name: _PROTOTYPE(*types)(_address(getattr(raw, name)))
             for name, types in signatures.items()}
 
 
@@ -508,21 +534,24 @@ def _style_runs(text: str, chars: range, line_text: str, boxes: _Boxes,
 
 
 def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float,
-                   raisable: list[int]) -> tuple[Geometry, list[int]]:
+                   raisable: list[int], *, middle: tuple[int, float | None] | None = None
+                   ) -> tuple[Geometry, list[int]]:
     """The line's geometry, and the indices (in the page's text) of its raised characters;
-    the superscript spans are set once the line's text is known (``_superscript_spans``)."""
+    the superscript spans are set once the line's text is known (``_superscript_spans``).
+    ``middle``: the glyph near the line's middle and its nominal size, where already asked
+    (see ``_pieces``)."""
     segment = text[chars.start:chars.stop]
     first = chars.start + len(segment) - len(segment.lstrip())
     last = chars.start + len(segment.rstrip()) - 1
     if last < first:
         first = last = chars.start
-    left, middle, right = boxes[first], boxes[(first + last) // 2], boxes[last]
-    bottom = sorted((left[1], middle[1], right[1]))[1]
-    size, bold, italic = boxes.font(_glyph_near_middle(text, chars))
+    left, right, top, bottom = boxes.extent(first, last)
+    glyph, known = middle if middle is not None else (_glyph_near_middle(text, chars), None)
+    size, bold, italic = boxes.font(glyph, known)
     if size < MIN_NOMINAL_SIZE:
-        size = (max(left[3], middle[3], right[3]) - bottom) / LOOSE_BOX_RATIO or size
+        size = (top - bottom) / LOOSE_BOX_RATIO or size
     geometry = Geometry(
-        x0=left[0], x1=right[2], top=page_height - max(left[3], middle[3], right[3]),
+        x0=left, x1=right, top=page_height - top,
         bottom=page_height - bottom, font_size=size, bold=bold, italic=italic,
     )
     low = bisect.bisect_left(raisable, chars.start)
@@ -550,6 +579,8 @@ def _glyph_near_middle(text: str, chars: range) -> int:
     5
     """
     middle = chars.start + len(chars) // 2
+    if chars and not text[middle].isspace():
+        return middle
     for step in range(len(chars)):
         for index in (middle + step, middle - step):
             if index in chars and not text[index].isspace():
@@ -563,16 +594,20 @@ def _symbol(char: str) -> bool:
     return unicodedata.category(char) == "So"
 
 
-def _pieces(text: str, chars: range, boxes: _Boxes, symbols: frozenset[str]) -> list[range]:
+def _pieces(text: str, chars: range, boxes: _Boxes, symbols: frozenset[str]
+            ) -> tuple[list[range], tuple[int, float | None]]:
     """The line's characters cut where white space stands wider than ``WIDE_GAP`` type
     sizes between two glyphs (pieces set apart on one baseline), or ``ORNAMENT_GAP`` beside
     an ornament (a mark in the margin; ``symbols``: the page's ornaments, see ``_symbol``).
-    Only the glyphs on the two sides of a space are looked at."""
+    Only the glyphs on the two sides of a space are looked at. Also the glyph near the
+    line's middle and its nominal size where it was asked (for ``_line_geometry``)."""
+    middle = _glyph_near_middle(text, chars)
     spaces = _WORD_GAP.finditer(text, chars.start, chars.stop)
     first = next(spaces, None)
     if first is None:
-        return [chars]
-    size = boxes.type_size(_glyph_near_middle(text, chars))
+        return [chars], (middle, None)
+    nominal = boxes.size(middle)
+    size = boxes.type_size(middle, nominal)
     pieces: list[range] = []
     start = chars.start
     for previous, index in boxes.apart(itertools.chain((first,), spaces), text, symbols,
@@ -580,7 +615,7 @@ def _pieces(text: str, chars: range, boxes: _Boxes, symbols: frozenset[str]) -> 
         pieces.append(range(start, previous + 1))
         start = index
     pieces.append(range(start, chars.stop))
-    return pieces
+    return pieces, (middle, nominal)
 
 
 def _raised(candidates: list[int], boxes: _Boxes, size: float, baseline: float) -> list[int]:
@@ -610,11 +645,10 @@ def _superscript_spans(text: str, chars: range, line_text: str, raised: list[int
     return tuple(spans)
 
 
-def _raw_lines(textpage: Any) -> tuple[str, list[range]]:
+def _raw_lines(textpage: int) -> tuple[str, list[range]]:
     """The page's text, and its characters cut into lines (index ranges) at pdfium's line
     ends and U+FFFE markers."""
-    count = textpage.count_chars()
-    text = textpage.get_text_range(0, count) if count else ""
+    text = _page_text(textpage)
     lines: list[range] = []
     start = 0
     for match in _LINE_END.finditer(text + "\n"):
@@ -623,6 +657,68 @@ def _raw_lines(textpage: Any) -> tuple[str, list[range]]:
             lines.append(range(start, end))
         start = match.end()
     return text, lines
+
+
+@functools.lru_cache(maxsize=1)
+def _page_calls() -> dict[str, Any]:
+    """pdfium's calls that load, measure, read and close a page and its text page, as plain
+    C prototypes (see ``_calls``; these release the GIL, as pypdfium2's do). Pages are read
+    through them rather than pypdfium2's page objects, whose finalizers and bookkeeping cost
+    a twentieth of the reading; the reader closes what it loads."""
+    raw = _pdfium().raw
+    handle = ctypes.c_void_p
+    signatures: dict[str, tuple[Any, ...]] = {  # (result, arguments...); None: no result
+        "FPDF_LoadPage": (handle, handle, ctypes.c_int),
+        "FPDF_ClosePage": (None, handle),
+        "FPDF_GetPageWidthF": (ctypes.c_float, handle),
+        "FPDF_GetPageHeightF": (ctypes.c_float, handle),
+        "FPDFText_LoadPage": (handle, handle),
+        "FPDFText_ClosePage": (None, handle),
+        "FPDFText_CountChars": (ctypes.c_int, handle),
+        "FPDFText_GetTextIndexFromCharIndex": (ctypes.c_int, handle, ctypes.c_int),
+        "FPDFText_GetText": (ctypes.c_int, handle, ctypes.c_int, ctypes.c_int, handle),
+    }
+    return {name: ctypes.CFUNCTYPE(*types)(_address(getattr(raw, name)))
+            for name, types in signatures.items()}
+
+
+def _page_text(textpage: int) -> str:
+    """The text page's text, as pypdfium2's ``get_text_range(0, count)`` reads it: the
+    characters pdfium leaves out of its text at either end are left out of the range asked
+    (pypdfium2 issue 261, crbug.com/pdfium/2079), and what does not decode is dropped."""
+    calls = _page_calls()
+    count = calls["FPDFText_CountChars"](textpage)
+    if count == -1:
+        raise _pdfium().PdfiumError("Failed to get character count.")
+    index_of = calls["FPDFText_GetTextIndexFromCharIndex"]
+    first, last = 0, count - 1
+    while first <= last and index_of(textpage, first) == -1:
+        first += 1
+    while first <= last and index_of(textpage, last) == -1:
+        last -= 1
+    if first > last:
+        return ""
+    size = index_of(textpage, last) + 2 - index_of(textpage, first)  # with the closing NUL
+    buffer = (ctypes.c_ushort * size)()
+    written = calls["FPDFText_GetText"](textpage, first, last - first + 1,
+                                        ctypes.addressof(buffer))
+    if written > size:  # pragma: no cover - pdfium wrote past the buffer
+        raise _pdfium().PdfiumError(f"text buffer too small: {size} vs {written}")
+    return codecs.decode(memoryview(buffer)[:written - 1], "utf-16-le", "ignore")
+
+
+@contextlib.contextmanager
+def _loaded(pdf: Any, index: int, path: Path) -> Iterator[int]:
+    """Page ``index`` of the PDF (pdfium's handle), closed when done; a coded error if
+    pdfium cannot load it."""
+    calls = _page_calls()
+    page = calls["FPDF_LoadPage"](_address(pdf.raw), index)
+    if not page:
+        raise PageTreeError(str(path), index, "Failed to load page.")
+    try:
+        yield page
+    finally:
+        calls["FPDF_ClosePage"](page)
 
 
 def _respaced(text: str, chars: range, boxes: _Boxes, size: float) -> tuple[str, int]:
@@ -642,6 +738,8 @@ def _quote_closed_up(text: str, chars: range, boxes: _Boxes, line_text: str, siz
     opens the line set larger than the line's type (`“ Nobody` -> `“Nobody`): the mark was
     set apart for display and opens its word. Running quotation marks in the line's own type
     keep their space."""
+    if not line_text[1:2].isspace():  # the commonest way out, taken first
+        return line_text
     first = next((i for i in chars if not text[i].isspace()), None)
     if (first is None or text[first] not in _OPENING_QUOTES or not line_text[1:2].isspace()
             or not size or boxes.type_size(first) < QUOTE_SET_LARGE * size):
@@ -668,13 +766,39 @@ def _append_superscript(item: tuple[str, Geometry, bool], marker: str
     return text + marker, replace(geometry, superscripts=(*geometry.superscripts, span)), soft
 
 
-def _page_lines(page: Any, index: int, respace: bool, check: bool = False
+def _all_pieces(text: str, ranges: list[range], boxes: _Boxes, symbols: frozenset[str]
+                ) -> Iterator[tuple[range, tuple[int, float | None] | None]]:
+    """The pieces of every line (``_pieces``), each with its middle glyph and that glyph's
+    nominal size where the piece is the whole line (else None: to be asked)."""
+    for line in ranges:
+        pieces, middle = _pieces(text, line, boxes, symbols)
+        if len(pieces) == 1:
+            yield pieces[0], middle
+        else:
+            yield from ((piece, None) for piece in pieces)
+
+
+def _page_lines(page: int, index: int, respace: bool, check: bool = False
                 ) -> tuple[tuple[Line, ...], int, int, float]:
     """The page's lines in pdfium's order; when ``respace`` is false, how many word spaces
     pdfium lacked and how many characters were checked (to decide whether the document's own
     spaces can be trusted); and the page's width."""
-    width, height = page.get_size()
-    textpage = page.get_textpage()
+    calls = _page_calls()
+    width, height = calls["FPDF_GetPageWidthF"](page), calls["FPDF_GetPageHeightF"](page)
+    textpage = calls["FPDFText_LoadPage"](page)
+    if not textpage:
+        raise _pdfium().PdfiumError("Failed to load text page.")
+    try:
+        lines, missing, checked = _text_lines(page, textpage, index, height,
+                                                respace=respace, check=check)
+    finally:
+        calls["FPDFText_ClosePage"](textpage)
+    return lines, missing, checked, width
+
+
+def _text_lines(page: int, textpage: int, index: int, height: float, *, respace: bool,
+                check: bool) -> tuple[tuple[Line, ...], int, int]:
+    """``_page_lines`` of the loaded page and its text page."""
     boxes = _Boxes(textpage)
     boxes.styled(page)
     items = []
@@ -683,10 +807,10 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
     boxes.align(page_text)
     raisable = [match.start() for match in _RAISABLE_FOUND.finditer(page_text)]
     symbols = frozenset(char for char in set(page_text) if _symbol(char))
-    for chars in (piece for line in ranges
-                  for piece in _pieces(page_text, line, boxes, symbols)):
+    for chars, middle in _all_pieces(page_text, ranges, boxes, symbols):
         soft = page_text[chars[-1]] == _PDFIUM_HYPHEN
-        geometry, raised = _line_geometry(page_text, chars, boxes, height, raisable)
+        geometry, raised = _line_geometry(page_text, chars, boxes, height, raisable,
+                                          middle=middle)
         size = geometry.font_size or 0.0
         if respace:
             text = _respaced(page_text, chars, boxes, size)[0]
@@ -705,7 +829,8 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
             geometry = replace(geometry, styles=styles, bold=geometry.bold or _wholly_bold(
                 styles, text))
         items.append((text, geometry, soft))
-        stray = _stray_superscript(page_text, chars, boxes, geometry, height)
+        stray = _stray_superscript(page_text, chars, boxes, geometry, height) if (
+            page_text[chars.stop - 1] in _RAISABLE) else ""
         if stray and len(items) > 1 and text.endswith(stray):
             items[-1] = (text[: -len(stray)].rstrip(), replace(geometry, superscripts=tuple(
                 span for span in geometry.superscripts if span[1] <= len(text) - len(stray))),
@@ -713,34 +838,41 @@ def _page_lines(page: Any, index: int, respace: bool, check: bool = False
             items[-2] = _append_superscript(items[-2], stray)
     lines = tuple(Line(text, index, number, geometry=geometry, soft_break=soft)
                   for number, (text, geometry, soft) in enumerate(items))
-    return lines, missing, checked, width
+    return lines, missing, checked
 
 
-def _page(pdf: Any, index: int, path: Path) -> Any:
-    """Page ``index`` of the PDF, or a coded error if pdfium cannot load it."""
-    try:
-        return pdf[index]
-    except _pdfium().PdfiumError as error:
-        raise PageTreeError(str(path), index, error) from None
+def _reread(pdf: Any, index: int, path: Path) -> tuple[Line, ...]:
+    """Page ``index``'s lines with the word spaces placed by position."""
+    with _loaded(pdf, index, path) as page:
+        return _page_lines(page, index, True)[0]
 
 
 def read_pdf(path: Path, password: str | None = None) -> Document:
-    """Read a PDF's text layer into pages of lines with geometry (see the module docstring)."""
+    """Read a PDF's text layer into pages of lines with geometry (see the module docstring),
+    with Python's cyclic garbage collector paused as in ``mend`` (the lines are frozen and
+    acyclic; the collector would walk the growing heap of them again and again: a quarter
+    of the reading time on the corpus PDFs)."""
+    from pagemend.pipeline import collector_paused  # not at the top: it imports every stage
+
+    with collector_paused():
+        return _read_pdf(path, password)
+
+
+def _read_pdf(path: Path, password: str | None) -> Document:
     pdf = _open(path, password)
     pages: list[Page] = []
     respace = False
     missing = checked = 0
     for index in range(len(pdf)):
         check = not respace and checked < SPACE_SAMPLE
-        page = _page(pdf, index, path)
-        lines, page_missing, page_checked, width = _page_lines(page, index, respace, check)
-        missing, checked = missing + page_missing, checked + page_checked
-        if not respace and missing > MISSING_SPACE_RATE * max(checked, 1):
-            respace = True  # pdfium loses word spaces in this PDF: place them by position
-            lines = _page_lines(page, index, respace)[0]
-            pages = [replace(done, lines=_page_lines(_page(pdf, done.index, path), done.index,
-                                                     True)[0])
-                     for done in pages]
+        with _loaded(pdf, index, path) as page:
+            lines, page_missing, page_checked, width = _page_lines(page, index, respace, check)
+            missing, checked = missing + page_missing, checked + page_checked
+            if not respace and missing > MISSING_SPACE_RATE * max(checked, 1):
+                respace = True  # pdfium loses word spaces in this PDF: place them by position
+                lines = _page_lines(page, index, respace)[0]
+                pages = [replace(done, lines=_reread(pdf, done.index, path))
+                         for done in pages]
         pages.append(Page(index=index, label=None, lines=lines,
                           pdf_label=pdf.get_page_label(index) or None, width=width))
     if not any(line.text for page in pages for line in page.lines):
