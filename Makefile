@@ -74,10 +74,12 @@ clean-compiled:
 	$(PYTHON) scripts/build_compiled.py --clean
 
 # the compiled build gives the same outputs: build, check that the compiled modules are the
-# ones in use, run the pinned digests and the golden cases against them, clean (even on failure)
+# ones in use, run the pinned digests, the golden cases and a batch through worker processes
+# against them, clean (even on failure)
 test-compiled: compiled
 	PAGEMEND_EXPECT_COMPILED=1 $(BIN)/pytest -p no:cacheprovider tests/test_compiled.py \
-		tests/test_same_output.py tests/test_golden.py; status=$$?; \
+		tests/test_same_output.py tests/test_golden.py tests/executors/test_local.py; \
+		status=$$?; \
 		$(PYTHON) scripts/build_compiled.py --clean; exit $$status
 
 # pure against compiled on the 2,000-page book (paired fresh processes; built in a copy)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import pickle
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 from types import ModuleType
@@ -18,6 +19,7 @@ from types import ModuleType
 import pytest
 
 import pagemend
+from pagemend.config import PipelineConfig
 from pagemend.version import compiled_modules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,3 +65,10 @@ def test_the_compiled_modules_are_in_use() -> None:
     for name in _listed():
         path = importlib.import_module(name).__file__
         assert path is not None and path.endswith(tuple(EXTENSION_SUFFIXES)), name
+
+
+def test_the_stage_configs_travel_to_worker_processes() -> None:
+    """Batch and PDF workers get the configuration pickled; compiled, a frozen config
+    dataclass needs the registry's reducer (mypyc's own unpickling sets fields with setattr)."""
+    config = PipelineConfig.resolve(None)
+    assert pickle.loads(pickle.dumps(config)) == config
