@@ -115,6 +115,7 @@ def build(modules: tuple[str, ...], opt_level: str, root: Path = ROOT) -> float:
         command = distribution.get_command_obj("build_ext")
         command.inplace = True
         command.build_temp = str(build_folder / "temp")
+        command.build_lib = str(build_folder / "lib")
         command.parallel = os.cpu_count() or 1
         distribution.run_command("build_ext")
     finally:
