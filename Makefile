@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test lint eval bench bench-pdf bench-scale readme fuzz clean formats
+.PHONY: demo test lint eval bench bench-pdf bench-scale readme fuzz clean formats compiled \
+	clean-compiled test-compiled bench-compiled
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,5 +62,31 @@ formats: $(STAMP)
 	! command -v jing >/dev/null || jing tests/writers/schemas/teisimple.rng out/formats/seed.tei.xml
 	! command -v epubcheck >/dev/null || java -jar "$$(command -v epubcheck)" out/formats/seed.epub
 
-clean:
+# The optional compiled build (docs/compiled.md): the hot modules compiled in place with mypyc
+# (scripts/build_compiled.py lists them; needs a C compiler and the Python headers); the
+# default install and `make test` stay pure Python. clean-compiled brings the pure path back.
+compiled: $(STAMP)
+	$(BIN)/python -c "import mypyc.build, setuptools" 2>/dev/null \
+		|| $(BIN)/python -m pip install --quiet -e '.[dev,compiled]'
+	$(BIN)/python scripts/build_compiled.py
+
+clean-compiled:
+	$(PYTHON) scripts/build_compiled.py --clean
+
+# the compiled build gives the same outputs: build, check that the compiled modules are the
+# ones in use, run the pinned digests, the golden cases and a batch through worker processes
+# against them, clean (even on failure)
+test-compiled: compiled
+	PAGEMEND_EXPECT_COMPILED=1 $(BIN)/pytest -p no:cacheprovider tests/test_compiled.py \
+		tests/test_same_output.py tests/test_golden.py tests/executors/test_local.py; \
+		status=$$?; \
+		$(PYTHON) scripts/build_compiled.py --clean; exit $$status
+
+# pure against compiled on the 2,000-page book (paired fresh processes; built in a copy)
+bench-compiled: $(STAMP)
+	$(BIN)/python -c "import mypyc.build, setuptools" 2>/dev/null \
+		|| $(BIN)/python -m pip install --quiet -e '.[dev,compiled]'
+	$(BIN)/python scripts/build_compiled.py --bench 3
+
+clean: clean-compiled
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

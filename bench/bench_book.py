@@ -71,7 +71,10 @@ def steady(book: Path, fmt: str) -> dict[str, float]:
     naive_seconds = time.perf_counter() - started
     del output, naive
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"seconds": seconds, "naive": naive_seconds, "peak_mb": peak}
+    import pagemend.version  # (compiled_modules: not in the baseline commit)
+
+    compiled = len(getattr(pagemend.version, "compiled_modules", list)())
+    return {"seconds": seconds, "naive": naive_seconds, "peak_mb": peak, "compiled": compiled}
 
 
 def _child(src: Path, *arguments: str) -> dict[str, float]:
@@ -121,12 +124,19 @@ def page_text(folder: Path, baseline: str, rounds: int) -> None:
     naive = statistics.median(BOOK_PAGES / o["naive"] for o in ours)
     _write(f"page text, {BOOK_PAGES} pages of distinct text, steady state, one core, "
            f"{rounds} paired rounds:")
-    _write(f"  pagemend (this tree)  {mine:9.0f} pages/s")
+    _write(f"  pagemend (this tree)  {mine:9.0f} pages/s ({build_name(ours[0])})")
     _write(f"  pagemend ({baseline})     {base:9.0f} pages/s")
     _write(f"  speed-up              {statistics.median(speedups):9.2f} (median of rounds; "
            f"range {speedups[0]:.2f}-{speedups[-1]:.2f})")
     _write(f"  naive joiner          {naive:9.0f} pages/s (ratio pagemend/naive "
            f"{mine / naive:.4f})")
+
+
+def build_name(result: dict[str, float]) -> str:
+    """Which build a steady() run measured: pure Python, or how many modules compiled
+    (``make compiled``: scripts/build_compiled.py)."""
+    count = int(result.get("compiled", 0))
+    return f"compiled: {count} modules" if count else "pure Python"
 
 
 def linearity(folder: Path, sizes: list[int]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from pagemend.version import __version__
+from pagemend.version import __version__, compiled_modules
 
 if TYPE_CHECKING:
     from pagemend.config import PipelineConfig
@@ -50,6 +50,7 @@ __all__ = [
     "PipelineConfig",
     "Span",
     "__version__",
+    "compiled_modules",
     "mend",
     "mend_and_explain",
     "mend_text",

@@ -8,8 +8,9 @@ fails when it is built, not halfway through a book.
 
 from __future__ import annotations
 
+import copyreg
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Protocol, TypeVar
 
 from pagemend.model import Document
@@ -53,6 +54,25 @@ def stage(
         if function.__name__ != name:  # one word everywhere: see the module docstring
             raise ValueError(f"stage {name!r} must be a function named {name!r}")
         STAGES[name] = StageInfo(name, function, config, frozenset(requires), frozenset(assigns))
+        if "__mypyc_attrs__" in vars(config):  # compiled: see _reduce_compiled
+            copyreg.pickle(config, _reduce_compiled)
         return function
 
     return register
+
+
+def _reduce_compiled(config: Any) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+    """How a stage config compiled by mypyc (the optional build, docs/compiled.md) travels to
+    a worker process: mypyc's own unpickling sets each field with setattr, which a frozen
+    dataclass refuses, so it goes as its class and fields (the pure classes pickle as ever)."""
+    return _rebuild, (type(config), {item.name: getattr(config, item.name)
+                                     for item in fields(config)})
+
+
+def _rebuild(cls: Any, state: dict[str, Any]) -> Any:
+    """The config _reduce_compiled took apart, its fields set as the frozen class's own
+    ``__init__`` sets them."""
+    made = cls.__new__(cls)
+    for name, value in state.items():
+        object.__setattr__(made, name, value)
+    return made
