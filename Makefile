@@ -36,11 +36,13 @@ eval: $(STAMP)
 readme: $(STAMP)
 	$(BIN)/python scripts/update_readme.py
 
-# issue 20's report (bench/bench_book.py: page text against the baseline commit and the naive
-# joiner, linearity, peak memory, batch, start-up, PDF beside pdftotext), then the corpus
+# issue 20's report (bench/bench_book.py: page text, pure and compiled, against the baseline
+# commit and the naive joiner, linearity, peak memory, batch, start-up, PDF beside pdftotext), then the corpus
 # throughput and the cost of recording decisions (bench/bench_corpus.py)
 bench: $(STAMP)
 	command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
+	$(BIN)/python -c "import mypyc.build, setuptools" 2>/dev/null \
+		|| $(BIN)/python -m pip install --quiet -e '.[dev,compiled]'
 	$(BIN)/python bench/bench_book.py
 	$(BIN)/python bench/bench_corpus.py
 

@@ -6,7 +6,9 @@ Every measurement runs in a fresh process, so that one does not warm or bloat th
 
 - page text: pages/s per core in steady state (word lists loaded before the clock starts)
   mending the 2,000-page book to Markdown, this tree against the baseline commit (checked out
-  into a temporary worktree) and against the naive joiner, in paired rounds;
+  into a temporary worktree) and against the naive joiner, in paired rounds; where mypyc is
+  installed, this tree's optional compiled build too (scripts/build_compiled.py, built in a
+  temporary copy: this tree stays pure);
 - linearity: seconds for 500, 1,000, 2,000 and 8,000 pages, and each size's ratio to 2,000;
 - peak resident memory mending 2,000 pages to Markdown and to JSON (whole processes);
 - PDF: pages/s on the corpus PDFs beside ``pdftotext -raw`` (paired rounds), if installed;
@@ -19,6 +21,7 @@ Every measurement runs in a fresh process, so that one does not warm or bloat th
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import resource
@@ -30,6 +33,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -109,25 +113,57 @@ def _baseline_tree(ref: str) -> Iterator[Path]:
                            check=False, capture_output=True)
 
 
+@contextmanager
+def _compiled_tree() -> Iterator[Path | None]:
+    """This tree's source built with the optional mypyc build (scripts/build_compiled.py) in
+    a temporary copy, or None where mypyc is not installed (``make bench`` installs it)."""
+    if importlib.util.find_spec("mypyc") is None:
+        yield None
+        return
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from build_compiled import MODULES, build
+
+    with tempfile.TemporaryDirectory(prefix="pagemend-compiled-") as folder:
+        copy = Path(folder)
+        shutil.copytree(ROOT / "src", copy / "src", ignore=shutil.ignore_patterns(
+            "__pycache__", *(f"*{suffix}" for suffix in EXTENSION_SUFFIXES)))
+        shutil.copy2(ROOT / "pyproject.toml", copy / "pyproject.toml")
+        build(MODULES, "3", copy)
+        yield copy / "src"
+
+
 def page_text(folder: Path, baseline: str, rounds: int) -> None:
+    """This tree (pure Python, and compiled where mypyc is installed), the baseline commit
+    and the naive joiner on the same book, in paired rounds whose order turns."""
     book = _book_file(folder, BOOK_PAGES)
-    ours: list[dict[str, float]] = []
-    theirs: list[dict[str, float]] = []
-    with _baseline_tree(baseline) as old:
+    found: dict[str, list[dict[str, float]]] = {"ours": [], "theirs": [], "compiled": []}
+    with _baseline_tree(baseline) as old, _compiled_tree() as compiled:
+        sides = [("ours", ROOT / "src"), ("theirs", old)]
+        if compiled is not None:
+            sides.append(("compiled", compiled))
         for round_ in range(rounds):
-            sides = [(ours, ROOT / "src"), (theirs, old)]
-            for results, src in sides if round_ % 2 == 0 else reversed(sides):
-                results.append(_child(src, "--steady", str(book), "md"))
-    speedups = sorted(t["seconds"] / o["seconds"] for o, t in zip(ours, theirs, strict=True))
+            for side, src in sides if round_ % 2 == 0 else reversed(sides):
+                found[side].append(_child(src, "--steady", str(book), "md"))
+    ours, theirs = found["ours"], found["theirs"]
     mine = statistics.median(BOOK_PAGES / o["seconds"] for o in ours)
     base = statistics.median(BOOK_PAGES / t["seconds"] for t in theirs)
     naive = statistics.median(BOOK_PAGES / o["naive"] for o in ours)
     _write(f"page text, {BOOK_PAGES} pages of distinct text, steady state, one core, "
            f"{rounds} paired rounds:")
-    _write(f"  pagemend (this tree)  {mine:9.0f} pages/s ({build_name(ours[0])})")
     _write(f"  pagemend ({baseline})     {base:9.0f} pages/s")
-    _write(f"  speed-up              {statistics.median(speedups):9.2f} (median of rounds; "
-           f"range {speedups[0]:.2f}-{speedups[-1]:.2f})")
+    for side in ("ours", "compiled"):
+        if not found[side]:
+            continue
+        runs = found[side]
+        rate = statistics.median(BOOK_PAGES / o["seconds"] for o in runs)
+        speedups = sorted(t["seconds"] / o["seconds"] for o, t in zip(runs, theirs,
+                                                                        strict=True))
+        _write(f"  pagemend (this tree)  {rate:9.0f} pages/s ({build_name(runs[0])}): "
+               f"speed-up {statistics.median(speedups):.2f} (median of rounds; range "
+               f"{speedups[0]:.2f}-{speedups[-1]:.2f})")
+    if not found["compiled"]:
+        _write("  (the compiled build not measured: mypyc is not installed; `make bench` "
+               "installs the [compiled] extra)")
     _write(f"  naive joiner          {naive:9.0f} pages/s (ratio pagemend/naive "
            f"{mine / naive:.4f})")
 

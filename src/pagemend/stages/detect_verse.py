@@ -337,7 +337,9 @@ def _runs(doc: Document) -> tuple[Runs, Keys, Titles]:
             if current else _opens_run(line, measure, wrapped=wrapping, continues=continues,
                                        broke_early=broke_early, cued=cued, callouts=callouts))
         if tail or joins:
-            current = [*runs.pop(), line] if tail else [*current, line]
+            if tail:  # (a run ended on the line before: nothing is current)
+                current = runs.pop()
+            current.append(line)
             if measure and _length(line, callouts) > VERSE_MAX_SHARE * measure:
                 wide_lines.add((line.page, line.number))
             if room:
