@@ -120,15 +120,16 @@ def _compiled_tree() -> Iterator[Path | None]:
     if importlib.util.find_spec("mypyc") is None:
         yield None
         return
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from build_compiled import MODULES, build
-
     with tempfile.TemporaryDirectory(prefix="pagemend-compiled-") as folder:
         copy = Path(folder)
         shutil.copytree(ROOT / "src", copy / "src", ignore=shutil.ignore_patterns(
             "__pycache__", *(f"*{suffix}" for suffix in EXTENSION_SUFFIXES)))
         shutil.copy2(ROOT / "pyproject.toml", copy / "pyproject.toml")
-        build(MODULES, "3", copy)
+        # in a process of its own: mypy's memory would stay in this one, and every process
+        # started from it after would count it in its peak (Linux keeps the high-water mark
+        # of the forked copy across exec)
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "build_compiled.py"),
+                        "--root", str(copy)], check=True, capture_output=True)
         yield copy / "src"
 
 

@@ -191,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--modules", nargs="+", metavar="PATH",
                         help="compile these (paths under src/pagemend) instead of MODULES")
     parser.add_argument("--opt-level", default="3", help="the C compiler's -O level (3)")
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="build in this copy of the tree (its src/ and pyproject.toml)")
     parser.add_argument("--steady", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     modules = tuple(args.modules or MODULES)
@@ -199,13 +201,14 @@ def main(argv: list[str] | None = None) -> int:
     elif args.list:
         sys.stdout.write("\n".join(modules) + "\n")
     elif args.clean:
-        clean()
+        clean(args.root)
         sys.stdout.write("compiled files removed: the pure-Python modules are in use\n")
     elif args.bench:
         bench(modules, args.opt_level, args.bench)
     else:
-        seconds = build(modules, args.opt_level)
-        built = [path for path in compiled_files() if "__mypyc" not in path.name]
+        seconds = build(modules, args.opt_level, args.root)
+        built = [path for path in compiled_files(args.root / "src" / "pagemend")
+                 if "__mypyc" not in path.name]
         sys.stdout.write(f"compiled {len(built)} modules in {seconds:.0f} s "
                          f"(make clean-compiled removes them)\n")
     return 0
