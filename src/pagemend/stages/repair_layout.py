@@ -38,7 +38,7 @@ import itertools
 import statistics
 from dataclasses import dataclass
 
-from pagemend.model import Decision, Document, Edit, Geometry, Line, Page, replace
+from pagemend.model import Decision, Document, Edit, Geometry, Line, Page, copier, replace
 from pagemend.registry import stage
 from pagemend.rules import rule
 
@@ -96,10 +96,12 @@ class _Item:
 
 
 def _beside(a: Geometry, b: Geometry) -> bool:
+    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
+    if overlap <= 0:  # the commonest way out (one line below the other), taken first
+        return False
     size = max(a.font_size or 0.0, b.font_size or 0.0)
     if min(a.font_size or 0.0, b.font_size or 0.0) < SUPERSCRIPT_SIZE_RATIO * size:
         return False  # a smaller piece is a marker or a note: ``_merge_markers`` places those
-    overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
     height = min(a.bottom - a.top, b.bottom - b.top)
     if not size or height <= 0 or overlap < SAME_LINE_OVERLAP * height:
         return False
@@ -229,6 +231,9 @@ def _usual_spacing(ordered: list[_Item]) -> float:
     return spacings[len(spacings) // 4] if len(spacings) >= MIN_SPACINGS else leading
 
 
+_copy_line = copier(Line)  # ``replace`` for lines, without checking the field names
+
+
 def _page(page: Page, width: float) -> tuple[Page, list[Edit], list[Decision]]:
     repair = _Repair(page.index)
     items = [_Item(line.text, line.geometry, line) for line in page.lines
@@ -253,7 +258,11 @@ def _page(page: Page, width: float) -> tuple[Page, list[Edit], list[Decision]]:
                                       item.line.number, number,
                                       f"top {item.geometry.top:.1f} pt, x {item.geometry.x0:.1f}"
                                       " pt" + (" (two columns)" if columns else "")))
-        lines.append(replace(item.line, text=item.text, geometry=item.geometry, number=number))
+        line = item.line  # kept as it is where nothing changed (most lines of most pages)
+        lines.append(line if item.text is line.text and item.geometry is line.geometry
+                     and line.number == number else
+                     _copy_line(line, {"text": item.text, "geometry": item.geometry,
+                                       "number": number}))
         previous = item.geometry
     numbers = {item.line.number: line.number for item, line in
                zip(ordered, [line for line in lines if line.geometry is not None], strict=True)}
