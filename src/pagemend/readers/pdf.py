@@ -295,6 +295,15 @@ class _Boxes:
         get, handle, pointer, rect = self._get, self._handle, self._pointer, self._rect
         slots = self._slots
         found = []
+        if slots is None and not symbols:  # the commonest case, its loop written out
+            for space in spaces:
+                before, after = space.span()
+                get(handle, before, pointer)
+                right = rect.right
+                get(handle, after, pointer)
+                if rect.left - right > wide:
+                    found.append((before, after))
+            return found
         for space in spaces:
             before, after = space.span()
             if slots is None:
