@@ -432,33 +432,50 @@ def _styled_objects(page: int) -> tuple[dict[int, tuple[tuple[str, ...], str]] |
     the heights (bottom, top, PDF points) they stand at; None when the page holds a form
     object (its text objects are not the page's own). A font's marks are read once per page
     (a page has hundreds of text objects in a few fonts)."""
-    calls = _object_calls()
-    get_object, get_type, get_font = (calls["FPDFPage_GetObject"], calls["FPDFPageObj_GetType"],
-                                      calls["FPDFTextObj_GetFont"])
-    handle = page
+    calls, bare = _object_calls(), _bare_object_calls()
+    get_object, get_type, get_font = (bare["FPDFPage_GetObject"], bare["FPDFPageObj_GetType"],
+                                      bare["FPDFTextObj_GetFont"])
+    handle = ctypes.c_void_p(page)
     fonts: dict[int, tuple[tuple[str, ...], str]] = {}
     styled: dict[int, tuple[tuple[str, ...], str]] = {}
     heights: list[tuple[float, float]] = []
     edges = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
     pointers = [ctypes.addressof(edge) for edge in edges]
-    for index in range(calls["FPDFPage_CountObjects"](handle)):
+    for index in range(calls["FPDFPage_CountObjects"](page)):
         item = get_object(handle, index)
         kind = get_type(item)
         if kind == _FORM_OBJECT:
             return None, []
         if kind != _TEXT_OBJECT:
             continue
-        font = get_font(item)
+        font = get_font(item).value
         if not font:
             continue
         found = fonts.get(font)
         if found is None:
             found = fonts[font] = _font_of(calls, font)
         if found[0]:
-            styled[item] = found
-            calls["FPDFPageObj_GetBounds"](item, *pointers)
+            address = item.value or 0  # never null here: a null object has no type
+            styled[address] = found
+            calls["FPDFPageObj_GetBounds"](address, *pointers)
             heights.append((edges[1].value, edges[3].value))
     return styled, heights
+
+
+class _Handle(ctypes.c_void_p):
+    """A handle pdfium returned, kept as a ctypes value (a result of ``c_void_p`` itself
+    is made a Python int), so that it passes to a bare call unconverted."""
+
+
+@functools.lru_cache(maxsize=1)
+def _bare_object_calls() -> dict[str, Any]:
+    """The calls made once per page object, declared with their result type only (see
+    ``_bare_calls``): handles in and out as ``_Handle`` values, an index as a Python int."""
+    raw = _pdfium().raw
+    results: dict[str, Any] = {"FPDFPage_GetObject": _Handle, "FPDFPageObj_GetType": ctypes.c_int,
+                               "FPDFTextObj_GetFont": _Handle}
+    return {name: _PROTOTYPE(result)(_address(getattr(raw, name)))
+            for name, result in results.items()}
 
 
 @functools.lru_cache(maxsize=1)
