@@ -166,15 +166,15 @@ def _fragments(pairs: list[tuple[Line, Line | None]], full_lines: tuple[int, ...
     """Lines after which no paragraph ends because they are pieces of one printed line: a
     widely spaced justified line that extraction broke into single words between blank
     lines (``Sitting-room,`` / ``bedroom,`` / ``lumber-room.`` / ``All`` / ``as`` / ...)."""
-    def small(line: Line) -> bool:
-        full = full_lines[line.page] if line.page < len(full_lines) else 0
-        return bool(full) and len(line.text) <= FRAGMENT_SHARE * full and (
-            len(line.text.split()) <= 2)
-
+    # a small line: at most two words, within a share of its page's full line (the bound
+    # of each page worked out once; a page without a measure has none)
+    bounds = [FRAGMENT_SHARE * full if full else -1.0 for full in full_lines]
+    pages = len(bounds)
     found: set[tuple[int, int]] = set()
     run: list[Line] = []
     for line, _ in [*pairs, (None, None)]:
-        is_small = line is not None and small(line)
+        is_small = line is not None and len(line.text) <= (
+            bounds[line.page] if line.page < pages else -1.0) and len(line.text.split()) <= 2
         if not (is_small or run):
             continue  # no run open, none opening
         if line is not None and is_small and (
