@@ -198,17 +198,21 @@ def _running_quotes(pairs: list[tuple[Line, Line | None]]) -> set[tuple[int, int
     none but the last closes a quotation at its end, every line after the first."""
     found: set[tuple[int, int]] = set()
     run: list[Line] = []
+    quoting: dict[str, bool] = {}  # whether QUOTE_OPEN matches each first character met
     for line, _ in [*pairs, (None, None)]:
         mark = line.text[:1] if line is not None else ""
-        if not run and not QUOTE_OPEN.match(mark):
+        opens = quoting.get(mark)
+        if opens is None:
+            opens = quoting[mark] = bool(QUOTE_OPEN.match(mark))
+        if not run and not opens:
             continue  # no run open, none opening
-        if (line is not None and QUOTE_OPEN.match(mark) and run and run[-1].text[:1] == mark
+        if (line is not None and opens and run and run[-1].text[:1] == mark
                 and not _CLOSED_QUOTE.search(run[-1].text)):
             run.append(line)
             continue
         if len(run) >= MIN_RUNNING_QUOTE_LINES:
             found.update((x.page, x.number) for x in run[1:])
-        run = [line] if line is not None and QUOTE_OPEN.match(mark) else []
+        run = [line] if line is not None and opens else []
     return found
 
 
