@@ -202,8 +202,13 @@ def _common_edges(doc: Document, side: str) -> tuple[float | None, ...]:
     margins: list[float | None] = []
     counted: list[int] = []
     for page in doc.pages:
-        edges = Counter(round(getattr(line.geometry, side)) for line in page.lines
-                        if line.geometry is not None and line.text and line.role == "body")
+        placed = [geometry for line in page.lines
+                  if (geometry := line.geometry) is not None and line.text and line.role == "body"]
+        if not placed:  # (page text: no line has geometry, no counting to do)
+            margins.append(None)
+            counted.append(0)
+            continue
+        edges = Counter(round(getattr(geometry, side)) for geometry in placed)
         margins.append(float(edges.most_common(1)[0][0]) if edges else None)
         counted.append(sum(edges.values()))
     return tuple(_measured_margin(margins, counted, index) for index in range(len(margins)))

@@ -52,3 +52,15 @@ def test_flagged_sites_are_under_two_percent_of_the_corpus_sites():
         flagged += sum(e.flagged for e in edits)
     assert sites > 1400
     assert flagged / sites < 0.02
+
+
+@pytest.mark.parametrize("line", [
+    "to de-", "the 1914-", "a --", "-", "x-", "_-", "Jone's-Fall-", "(«de-", "über\u00a0Fuß-",
+    "a\u2003b-", "\u0661\u0662-", "x²-", "word\t-", " " * 70 + "ab-", "a" * 80 + "-",
+    "see p. 12 and the over-", "—-", "é-", "a b\u2028c-",
+])
+def test_site_token_finds_what_the_site_pattern_finds(line: str) -> None:
+    from pagemend.stages.join_hyphenated_words import _SITE, _site_token
+
+    match = _SITE.search(line[-60:])
+    assert _site_token(line) == (match.group("token") if match else None)

@@ -377,8 +377,13 @@ def _quoted_units(units: list[list[Line]], measure: int, opening: list[bool]
 def _enumerated(unit: list[Line], measure: int) -> bool:
     """The unit's first line, or its first full line, opens with an item's number (short
     lines before it, a folio or a catchword the furniture stage missed, say nothing)."""
-    first = next((line for line in unit if len(line.text) >= FULL_ISH_SHARE * measure), None)
-    return any(line is not None and _ITEM_NUMBER.match(line.text) for line in (unit[0], first))
+    if _ITEM_NUMBER.match(unit[0].text):
+        return True
+    full_ish = FULL_ISH_SHARE * measure
+    for line in unit:  # (a loop, not a generator: asked of every unit)
+        if len(line.text) >= full_ish:
+            return bool(_ITEM_NUMBER.match(line.text))
+    return False
 
 
 def _spread(units: list[list[Line]], i: int, gap: float, measures: tuple[int, int],
@@ -513,6 +518,8 @@ def _verse_like(lines: list[Line]) -> bool:
     """The lines read as verse, not prose: those that start at the run's left edge (turnover
     lines of wrapped verse stand further in) open with a capital, line after line, where a
     quotation's prose runs on from line to line."""
+    if len(lines) <= VERSE_MIN_LINES:
+        return False  # (the cheap test first) too few lines after the first, whatever they are
     geometries = [line.geometry for line in lines]
     if all(geometries):
         left = min(g.x0 for g in geometries if g)

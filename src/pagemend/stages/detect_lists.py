@@ -118,32 +118,31 @@ def _list_runs(lines: list[Line]) -> list[list[int]]:
     return runs
 
 
-def _may_match(text: str, pattern: re.Pattern[str]) -> bool:
-    """What ``pattern`` needs at the line's end, tested before it runs: a page number (a
-    digit or a roman numeral's last letter; for an index, a digit, perhaps a full stop after
-    it, and a comma before)."""
-    last = text[-1:]
+def _matching(lines: list[Line], pattern: re.Pattern[str]) -> list[int]:
+    """The indices of the prose lines that ``pattern`` matches. What it needs at the line's
+    end is tested before it runs (inline: asked of every line): a page number (a digit or a
+    roman numeral's last letter; for an index, a digit, perhaps a full stop after it, and a
+    comma before)."""
     if pattern is _INDEX:
-        return (last.isdigit() or (last == "." and text[-2:-1].isdigit())) and "," in text
-    return last.isdigit() or last in "ivxlc"
+        return [i for i, line in enumerate(lines)
+                if ((last := line.text[-1:]).isdigit()
+                    or (last == "." and line.text[-2:-1].isdigit()))
+                and "," in line.text and line.kind == "paragraph" and pattern.match(line.text)]
+    return [i for i, line in enumerate(lines)
+            if ((last := line.text[-1:]).isdigit() or last in "ivxlc")
+            and line.kind == "paragraph" and pattern.match(line.text)]
 
 
 def _entry_runs(lines: list[Line], pattern: re.Pattern[str]) -> list[list[int]]:
+    """The runs of at least ``MIN_ENTRIES`` consecutive lines that ``pattern`` matches."""
     runs: list[list[int]] = []
     current: list[int] = []
-    for i, line in enumerate(lines):
-        if (_may_match(line.text, pattern) and line.kind == "paragraph"
-                and pattern.match(line.text)):
-            current.append(i)
-            continue
-        if not current:
-            continue
-        if len(current) >= MIN_ENTRIES:
-            runs.append(current)
-        current = []
-        if len(current) >= MIN_ENTRIES:
-            runs.append(current)
-        current = []
+    for i in _matching(lines, pattern):
+        if current and i != current[-1] + 1:
+            if len(current) >= MIN_ENTRIES:
+                runs.append(current)
+            current = []
+        current.append(i)
     if len(current) >= MIN_ENTRIES:
         runs.append(current)
     return runs

@@ -94,14 +94,29 @@ class JoinHyphenatedWordsConfig:
 def _site(line: Line, following: Line) -> HyphenSite | None:
     if not line.text.endswith("-"):
         return None
-    match = _SITE.search(line.text[-60:])
+    token = _site_token(line.text)
     right = _RIGHT_WORD.match(following.text)
-    if match is None or right is None:
+    if token is None or right is None:
         return None
-    left = _LEADING.sub("", match.group("token"))
+    left = _LEADING.sub("", token) if not token[0].isalnum() else token
     # the letters after the last inner hyphen: in `Jone's-Fall-` the break follows `Fall`
     return HyphenSite(left=left.rsplit("-", 1)[-1], right=right.group("word"),
                       right_token=following.text.split(None, 1)[0], before=left)
+
+
+def _site_token(text: str) -> str | None:
+    """``_SITE``'s token in the line's last 60 characters, found without the regular
+    expression (which tries every place in them): the last run of them without white space,
+    its hyphen left off, where a letter or digit stands before the hyphen.
+
+    >>> _site_token("to de-"), _site_token("the 1914-"), _site_token("a --"), _site_token("-")
+    ('de', '1914', None, None)
+    """
+    tail = text[-60:].rsplit(None, 1)
+    last = tail[-1] if tail else ""
+    if len(last) < 2 or last[-1] != "-" or not last[-2].isalnum():
+        return None
+    return last[:-1]
 
 
 def _context(word_counts: Mapping[str, int], lang: str | None) -> Context:

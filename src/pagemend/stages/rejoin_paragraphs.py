@@ -166,15 +166,15 @@ def _fragments(pairs: list[tuple[Line, Line | None]], full_lines: tuple[int, ...
     """Lines after which no paragraph ends because they are pieces of one printed line: a
     widely spaced justified line that extraction broke into single words between blank
     lines (``Sitting-room,`` / ``bedroom,`` / ``lumber-room.`` / ``All`` / ``as`` / ...)."""
-    def small(line: Line) -> bool:
-        full = full_lines[line.page] if line.page < len(full_lines) else 0
-        return bool(full) and len(line.text) <= FRAGMENT_SHARE * full and (
-            len(line.text.split()) <= 2)
-
+    # a small line: at most two words, within a share of its page's full line (the bound
+    # of each page worked out once; a page without a measure has none)
+    bounds = [FRAGMENT_SHARE * full if full else -1.0 for full in full_lines]
+    pages = len(bounds)
     found: set[tuple[int, int]] = set()
     run: list[Line] = []
     for line, _ in [*pairs, (None, None)]:
-        is_small = line is not None and small(line)
+        is_small = line is not None and len(line.text) <= (
+            bounds[line.page] if line.page < pages else -1.0) and len(line.text.split()) <= 2
         if not (is_small or run):
             continue  # no run open, none opening
         if line is not None and is_small and (
@@ -198,17 +198,21 @@ def _running_quotes(pairs: list[tuple[Line, Line | None]]) -> set[tuple[int, int
     none but the last closes a quotation at its end, every line after the first."""
     found: set[tuple[int, int]] = set()
     run: list[Line] = []
+    quoting: dict[str, bool] = {}  # whether QUOTE_OPEN matches each first character met
     for line, _ in [*pairs, (None, None)]:
         mark = line.text[:1] if line is not None else ""
-        if not run and not QUOTE_OPEN.match(mark):
+        opens = quoting.get(mark)
+        if opens is None:
+            opens = quoting[mark] = bool(QUOTE_OPEN.match(mark))
+        if not run and not opens:
             continue  # no run open, none opening
-        if (line is not None and QUOTE_OPEN.match(mark) and run and run[-1].text[:1] == mark
+        if (line is not None and opens and run and run[-1].text[:1] == mark
                 and not _CLOSED_QUOTE.search(run[-1].text)):
             run.append(line)
             continue
         if len(run) >= MIN_RUNNING_QUOTE_LINES:
             found.update((x.page, x.number) for x in run[1:])
-        run = [line] if line is not None and QUOTE_OPEN.match(mark) else []
+        run = [line] if line is not None and opens else []
     return found
 
 
