@@ -212,6 +212,73 @@ def _increasing(labels: list[str]) -> bool:
     return len(numbers) != len(labels) or numbers == sorted(set(numbers))
 
 
+class _Order:
+    """``_increasing`` of labels added one at a time above the others, kept as they come
+    (each test is of the new label against the one below it).
+
+    >>> order, labels = _Order(), []
+    >>> for label in ("3", "2", "2", "1"):
+    ...     order.add_above(label); labels.insert(0, label)
+    ...     assert order.increasing == _increasing(labels)
+    """
+
+    def __init__(self) -> None:
+        self.top: str | None = None
+        self.letters = self.digits = True  # all labels so far are letters / numbers
+        self.letters_rise = self.digits_rise = True  # ... and run strictly increasing
+
+    def add_above(self, label: str) -> None:
+        core = label.strip("()")
+        top = self.top
+        if top is not None and self.letters and core.isalpha():
+            below = top.strip("()")
+            self.letters_rise = self.letters_rise and (len(core), core) < (len(below), below)
+        if top is not None and self.digits and label.isdigit():
+            self.digits_rise = self.digits_rise and int(label) < int(top)
+        self.letters = self.letters and core.isalpha()
+        self.digits = self.digits and label.isdigit()
+        self.top = label
+
+    @property
+    def increasing(self) -> bool:
+        if self.letters:
+            return self.letters_rise
+        return not self.digits or self.digits_rise
+
+
+class _MarksAbove:
+    """The body text a page's line may find its markers in (``before``, the page before's,
+    then the page's body lines as markers show in them), joined once; where each label's
+    first marker begins in it, found once a label. A marker stands in the text above line
+    ``i`` (``has_marker(label, "\\n".join([before, *marked[:i]]))``) if the label's first
+    marker begins before ``ends[i]``: a marker takes in no newline, each look-ahead of its
+    pattern sees the newline after a line as it sees the end of a text, and its look-behinds
+    see the same text before it.
+
+    >>> above = _MarksAbove("went.1 on", ["a line", "and.2 more"])
+    >>> [above.has_before("2", i) for i in range(3)], above.has_before("1", 0)
+    ([False, False, True], True)
+    """
+
+    def __init__(self, before: str, marked: list[str]) -> None:
+        self.text = "\n".join([before, *marked])
+        #: where the text above each line ends (the length of the join up to it)
+        self.ends = list(itertools.accumulate((len(text) + 1 for text in marked),
+                                              initial=len(before)))
+        self._first: dict[str, int] = {}
+
+    def first(self, label: str) -> int:
+        """Where the label's first marker begins in the text, or -1."""
+        found = self._first.get(label)
+        if found is None:
+            found = self._first[label] = first_marker(label, self.text)
+        return found
+
+    def has_before(self, label: str, i: int) -> bool:
+        """A marker for the label stands in the text above line ``i``."""
+        return 0 <= self.first(label) < self.ends[i]
+
+
 def footnote_lines(page: Page, before: str = "", follows: int | None = None,
                    note_type_from: int | None = None, note_size: float = 0.0,
                    ) -> tuple[dict[int, tuple[str, int]], Rule | None]:
@@ -232,21 +299,27 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
     if body and before and note_label(body[0].text):
         lowest = -1  # the page may open with a note referenced on the page before
     marked = [_marked(line) for line in body]  # the body lines as markers show in them
+    above = _MarksAbove(before, marked)
     bare = False  # a number alone on its line among the labels: no glued numbers
     candidates = _label_candidates(body, lowest)
-    strays = _strays(candidates, before, body, marked)
+    strays = _strays(candidates, above, body)
+    order = _Order()
+    latest = -1  # where the last of the labels' first markers begins (past the text: one missing)
     for i, found, bare_here in reversed(candidates):
         if i in strays or (labelled and not _same_style(found[0], labelled[0][1][0])):
             continue  # `a) ein jeder` above notes `26)`, `27)`: one style of label per foot
         bare = bare or bare_here
         labelled.insert(0, (body[i], found))
-        labels = [label for _, (label, _) in labelled]
-        if not _increasing(labels):
+        order.add_above(found[0])
+        first = above.first(found[0])
+        latest = max(latest, first if first >= 0 else len(above.text))
+        if not order.increasing:
             continue
-        above = "\n".join([before, *marked[:i]])
-        if all(has_marker(lb, above) for lb in labels):
+        if latest < above.ends[i]:  # every label a marker in the text above the line
             best, by = {line.number: label for line, label in labelled}, FOOTNOTE_BLOCK
-        elif not bare and _glued_run([label for _, label in labelled], follows):
+            continue
+        labels = [label for _, (label, _) in labelled]
+        if not bare and _glued_run([label for _, label in labelled], follows):
             best, by = {line.number: label for line, label in labelled}, GLUED_NUMBERS
         elif not bare and _misread_run(labels, follows, marked[:i]):
             best, by = {line.number: label for line, label in labelled}, MISREAD_MARKERS
@@ -270,8 +343,8 @@ def _label_candidates(body: list[Line], lowest: int) -> list[tuple[int, tuple[st
     return found_at
 
 
-def _strays(candidates: list[tuple[int, tuple[str, int], bool]], before: str,
-            body: list[Line], marked: list[str]) -> set[int]:
+def _strays(candidates: list[tuple[int, tuple[str, int], bool]], above: _MarksAbove,
+            body: list[Line]) -> set[int]:
     """Indices of numbers that open lines inside a note: no marker for them above, not the
     number after the label above (a numbered list counts on: `10. Cleanliness.` /
     `11. Tranquillity.`), and either set apart before text below a note whose marker stands
@@ -288,8 +361,8 @@ def _strays(candidates: list[tuple[int, tuple[str, int], bool]], before: str,
         if upper.isdigit() and int(upper) + 1 == int(label):
             continue
         inside = _closed_label(body[upper_i].text, upper_found) if bare else (
-            _marker_above(upper, before, marked[:upper_i]))
-        if inside and not _marker_above(label, before, marked[:i]):
+            above.has_before(upper, upper_i))
+        if inside and not above.has_before(label, i):
             strays.add(i)
     return strays
 
@@ -300,8 +373,6 @@ def _closed_label(text: str, found: tuple[str, int]) -> bool:
     return found[0].endswith(")") or text[len(found[0]):len(found[0]) + 1] == ")"
 
 
-def _marker_above(label: str, before: str, marked: list[str]) -> bool:
-    return has_marker(label, "\n".join([before, *marked]))
 def _counted_in_note_type(labelled: list[tuple[Line, tuple[str, int]]], note_size: float
                           ) -> bool:
     """Labels counting up by one, each opening a line set in note type (smaller than the
