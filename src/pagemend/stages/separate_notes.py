@@ -656,17 +656,30 @@ def _section_label(text: str) -> tuple[str, int] | None:
 
 
 class _BodyIndex:
-    """Each body line's note label, the lines labelled 1, the division headings and the lines
-    that may open a numbered note (a label, or OCR's misreading of one), found once a stage
-    (the endnote search looks at the lines after every line labelled 1)."""
+    """Each body line's note label, the lines labelled 1, the division headings and, per
+    number, the lines that may open a note with it (its label, or OCR's misreading of one:
+    see ``_misread_label``), found once a stage (the endnote search looks at the lines after
+    every line labelled 1)."""
 
     def __init__(self, body: list[Line]) -> None:
         self.labels = [note_label(line.text) for line in body]
         self.ones = [j for j, label in enumerate(self.labels)
                      if label is not None and label[0] == "1"]
         self.divisions = [j for j, line in enumerate(body) if _division(line.text)]
-        self.numbers = [j for j, line in enumerate(body) if self.labels[j] is not None or (
-            line.geometry is not None and _ocr_label(line) is not None)]
+        self.numbered: dict[str, list[int]] = {}  # a number -> its lines, top down
+        for j, line in enumerate(body):
+            label = self.labels[j]
+            misread = None if label is not None or line.geometry is None else _ocr_label(line)
+            if label is not None:
+                self.numbered.setdefault(label[0], []).append(j)
+            elif misread is not None:
+                self.numbered.setdefault(misread.group(1).translate(_OCR_DIGITS), []).append(j)
+
+    def next_numbered(self, number: str, start: int, end: int) -> int | None:
+        """The first line from ``start`` (before ``end``) that may open the note ``number``."""
+        lines = self.numbered.get(number, [])
+        k = bisect_left(lines, start)
+        return lines[k] if k < len(lines) and lines[k] < end else None
 
 
 def _numbered_run(body: list[Line], i: int, measures: tuple[float, float],
@@ -678,11 +691,10 @@ def _numbered_run(body: list[Line], i: int, measures: tuple[float, float],
     numbered: list[int] = []
     after = bisect_right(index.divisions, i)  # the next division heading below the line
     end = index.divisions[after] if after < len(index.divisions) else len(body)
-    numbers = index.numbers  # only these lines can carry the next number
-    for j in numbers[bisect_left(numbers, i):bisect_left(numbers, end)]:
-        found = index.labels[j] or _misread_label(body[j], str(len(numbered) + 1))
-        if found is not None and found[0] == str(len(numbered) + 1):
-            numbered.append(j)
+    j = i  # (each number's line found from the last one's: no line between is looked at)
+    while (found := index.next_numbered(str(len(numbered) + 1), j, end)) is not None:
+        numbered.append(found)
+        j = found + 1
     j = numbered[-1] + 1 if numbered else end
     while j < end and _goes_on(body[j], body[j - 1], measures):
         j += 1
@@ -835,8 +847,9 @@ def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
             continue
         evidence = (f"{len(numbered)} notes numbered 1 to {len(numbered)} in note type at a "
                     "chapter's end, each number a marker above")
+        place = {j: n for n, j in enumerate(numbered)}
         found.extend((body[j], (note_label(body[j].text) or _misread_label(body[j], str(
-            numbered.index(j) + 1))) if j in numbered else None,
+            place[j] + 1))) if j in place else None,
                       ENDNOTE_LIST, evidence) for j in range(i, end))
         chapter = i = end
     return found
