@@ -290,7 +290,6 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
     lines are in note type (see ``_note_type_tail``): a note may fill more of the page.
     ``note_size``: with geometry, the type size at or below which a line is in note type."""
     body = [line for line in page.lines if line.text and line.role == "body"]
-    best: dict[int, tuple[str, int]] = {}
     by: Rule | None = None
     labelled: list[tuple[Line, tuple[str, int]]] = []
     lowest = len(body) - max(1, int(MAX_NOTE_SHARE * len(body))) if body else 0
@@ -305,6 +304,7 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
     strays = _strays(candidates, above, body)
     order = _Order()
     latest = -1  # where the last of the labels' first markers begins (past the text: one missing)
+    taken = 0  # how many of the labels (the lowest) the best block holds
     for i, found, bare_here in reversed(candidates):
         if i in strays or (labelled and not _same_style(found[0], labelled[0][1][0])):
             continue  # `a) ein jeder` above notes `26)`, `27)`: one style of label per foot
@@ -316,15 +316,17 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
         if not order.increasing:
             continue
         if latest < above.ends[i]:  # every label a marker in the text above the line
-            best, by = {line.number: label for line, label in labelled}, FOOTNOTE_BLOCK
+            taken, by = len(labelled), FOOTNOTE_BLOCK
             continue
         labels = [label for _, (label, _) in labelled]
         if not bare and _glued_run([label for _, label in labelled], follows):
-            best, by = {line.number: label for line, label in labelled}, GLUED_NUMBERS
+            taken, by = len(labelled), GLUED_NUMBERS
         elif not bare and _misread_run(labels, follows, marked[:i]):
-            best, by = {line.number: label for line, label in labelled}, MISREAD_MARKERS
+            taken, by = len(labelled), MISREAD_MARKERS
         elif not bare and _counted_in_note_type(labelled, note_size):
-            best, by = {line.number: label for line, label in labelled}, LABELS_IN_NOTE_TYPE
+            taken, by = len(labelled), LABELS_IN_NOTE_TYPE
+    # (labels only go on above the others: the block taken is the lowest ``taken`` of them)
+    best = {line.number: label for line, label in labelled[len(labelled) - taken:]}
     return best, by
 
 
