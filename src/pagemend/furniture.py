@@ -210,6 +210,8 @@ class Evidence:
     #: per (zone, with folio): the recurring keys a near spelling may match, by length
     _fuzzy: dict[tuple[str, bool], dict[tuple[str, str], list[tuple[int, Key]]]] = field(
         default_factory=dict)
+    #: per folio style: the offset of its best-supported sequence (None: no sequence)
+    _sequences: dict[str, int | None] = field(default_factory=dict)
     #: per key: how many of its occurrences are set off by a blank line, and how many there are
     _separations: dict[Key, tuple[int, int]] = field(default_factory=dict)
     #: per page index: the page and its edge lines, as gathered
@@ -227,9 +229,12 @@ class Evidence:
 
     def sequence_value(self, style: str, page: int) -> int | None:
         """The number the book's best-supported folio sequence of a style gives a page."""
-        supported = [(count, offset) for (s, offset), count in self.offsets.items()
-                     if s == style and count >= MIN_SEQUENCE_PAGES]
-        return max(supported)[1] + page if supported else None
+        if style not in self._sequences:  # (found once a style: asked for page after page)
+            supported = [(count, offset) for (s, offset), count in self.offsets.items()
+                         if s == style and count >= MIN_SEQUENCE_PAGES]
+            self._sequences[style] = max(supported)[1] if supported else None
+        offset = self._sequences[style]
+        return offset + page if offset is not None else None
 
     def recurs(self, edge: EdgeLine, key: str, with_folio: bool) -> tuple[bool, str]:
         found = self._match(edge.zone, key, with_folio)
