@@ -669,6 +669,8 @@ class _BodyIndex:
                      if label is not None and label[0] == "1"]
         self.divisions = [j for j, line in enumerate(body) if _division(line.text)]
         self.numbered: dict[str, list[int]] = {}  # a number -> its lines, top down
+        #: (line numbered 2, end) -> ``_numbered_run``'s end and numbered lines from there
+        self.runs: dict[tuple[int, int], tuple[int, list[int]]] = {}
         for j, line in enumerate(body):
             label = self.labels[j]
             misread = None if label is not None or line.geometry is None else _ocr_label(line)
@@ -690,17 +692,27 @@ def _numbered_run(body: list[Line], i: int, measures: tuple[float, float],
     after the last number leave note type (a chapter that opens with its title alone): the
     end index and the indices of the lines numbered 1, 2, ... in turn (other lines go on with
     a note). ``measures``: the body's full line in characters and its type size."""
-    numbered: list[int] = []
     after = bisect_right(index.divisions, i)  # the next division heading below the line
     end = index.divisions[after] if after < len(index.divisions) else len(body)
-    j = i  # (each number's line found from the last one's: no line between is looked at)
-    while (found := index.next_numbered(str(len(numbered) + 1), j, end)) is not None:
-        numbered.append(found)
-        j = found + 1
-    j = numbered[-1] + 1 if numbered else end
+    two = index.next_numbered("2", i + 1, end)  # (the line itself is the first: labelled 1)
+    if two is None:
+        return _run_end(body, i + 1, end, measures), [i]
+    if (two, end) not in index.runs:  # lines labelled 1 above the same 2 share what follows
+        numbered = [two]
+        while (found := index.next_numbered(str(len(numbered) + 2), numbered[-1] + 1, end)
+               ) is not None:  # (each number's line found from the last one's)
+            numbered.append(found)
+        index.runs[(two, end)] = (_run_end(body, numbered[-1] + 1, end, measures), numbered)
+    stop, rest = index.runs[(two, end)]
+    return stop, [i, *rest]
+
+
+def _run_end(body: list[Line], j: int, end: int, measures: tuple[float, float]) -> int:
+    """Where the lines from ``body[j]`` (after a run's last number) stop going on with its
+    note, at ``end`` at the latest."""
     while j < end and _goes_on(body[j], body[j - 1], measures):
         j += 1
-    return j, numbered
+    return j
 
 
 def _goes_on(line: Line, previous: Line, measures: tuple[float, float]) -> bool:
@@ -889,10 +901,11 @@ def _scanned_note_type(run: list[Line], count: int, body_size: float) -> bool:
     """OCR (estimated sizes), where the raised markers above are mostly lost (Tesseract
     drops or garbles them: 4 of 19 readable in expression-xelatex at 300 dpi): at least
     ``MIN_SCANNED_ENDNOTES`` numbered lines and every line of the run in note type."""
+    if count < MIN_SCANNED_ENDNOTES or not body_size:
+        return False  # (before the run's sizes: page text has none)
     sizes = [line.geometry.font_size for line in run if line.geometry is not None
              and line.geometry.size_estimated and line.geometry.font_size]
-    return count >= MIN_SCANNED_ENDNOTES and bool(body_size) and len(sizes) == len(run) and (
-        max(sizes) <= NOTE_SIZE_RATIO * body_size)
+    return len(sizes) == len(run) and max(sizes) <= NOTE_SIZE_RATIO * body_size
 
 
 def _as_note(changes: Changes, note: _NoteLine) -> Edit | None:
