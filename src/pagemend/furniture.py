@@ -210,6 +210,12 @@ class Evidence:
     #: per (zone, with folio): the recurring keys a near spelling may match, by length
     _fuzzy: dict[tuple[str, bool], dict[tuple[str, str], list[tuple[int, Key]]]] = field(
         default_factory=dict)
+    #: per key: its first page (see ``_opens_chapter``)
+    _firsts: dict[Key, int] = field(default_factory=dict)
+    #: per zone: how many keys recur there on at least ``MIN_HEAD_PAGES`` pages
+    _recurring: Counter[str] | None = None
+    #: per folio style: the offset of its best-supported sequence (None: no sequence)
+    _sequences: dict[str, int | None] = field(default_factory=dict)
     #: per key: how many of its occurrences are set off by a blank line, and how many there are
     _separations: dict[Key, tuple[int, int]] = field(default_factory=dict)
     #: per page index: the page and its edge lines, as gathered
@@ -227,9 +233,12 @@ class Evidence:
 
     def sequence_value(self, style: str, page: int) -> int | None:
         """The number the book's best-supported folio sequence of a style gives a page."""
-        supported = [(count, offset) for (s, offset), count in self.offsets.items()
-                     if s == style and count >= MIN_SEQUENCE_PAGES]
-        return max(supported)[1] + page if supported else None
+        if style not in self._sequences:  # (found once a style: asked for page after page)
+            supported = [(count, offset) for (s, offset), count in self.offsets.items()
+                         if s == style and count >= MIN_SEQUENCE_PAGES]
+            self._sequences[style] = max(supported)[1] if supported else None
+        offset = self._sequences[style]
+        return offset + page if offset is not None else None
 
     def recurs(self, edge: EdgeLine, key: str, with_folio: bool) -> tuple[bool, str]:
         found = self._match(edge.zone, key, with_folio)
@@ -271,7 +280,7 @@ class Evidence:
         and then: there a page without one shows nothing."""
         pages = self.heads[key]
         page = edge.line.page
-        if edge.zone != "top" or page != min(pages):
+        if edge.zone != "top" or page != self._first_page(key, pages):
             return False
         geometry = edge.line.geometry
         folio_here = self.folio_zones.get(page, set())
@@ -280,6 +289,13 @@ class Evidence:
                 self.folio_zones.get(other) == {"top"} for other in pages - {page}):
             return True
         return self._opens_sentence(edge, key)
+
+    def _first_page(self, key: Key, pages: set[int]) -> int:
+        """``min(pages)``, the key's first page, found once a key (asked at each of them)."""
+        first = self._firsts.get(key)
+        if first is None:
+            first = self._firsts[key] = min(pages)
+        return first
 
     def _opens_sentence(self, edge: EdgeLine, key: Key) -> bool:
         """Where no blank line or position sets a heading apart from its heads: the first
@@ -314,8 +330,11 @@ class Evidence:
         and run on with the text (no blank line between) is a head where the book's other
         chapters show heads there too; in a book without any, two pages ending in the same
         short line (``be.``) are a coincidence of the text."""
-        return any(other[0] == zone and other != key and len(pages) >= MIN_HEAD_PAGES
-                   for other, pages in self.heads.items())
+        if self._recurring is None:  # (counted once: asked line after line)
+            self._recurring = Counter(other[0] for other, pages in self.heads.items()
+                                      if len(pages) >= MIN_HEAD_PAGES)
+        own = key[0] == zone and len(self.heads.get(key, ())) >= MIN_HEAD_PAGES
+        return self._recurring[zone] - own > 0
 
     def _same_place(self, edge: EdgeLine, key: Key) -> bool:
         """With geometry: a head sits where the other occurrences sit (a chapter heading that

@@ -469,9 +469,11 @@ def _misread_markers(changes: Changes, doc: Document, listed: list[_Note],
     """Markers for the notes no marker was found for, where OCR misread the raised numerals:
     on the note's page, exactly as many candidate marks as unlinked notes, taken in order."""
     edits: list[Edit] = []
-    for index in sorted({note.page for note in listed}):
-        orphans = [note for note in listed if note.page == index
-                   and ids[(note.page, note.line)] not in linked]
+    by_page: dict[int, list[_Note]] = {}  # (the notes of each page gathered once, in order)
+    for note in listed:
+        by_page.setdefault(note.page, []).append(note)
+    for index in sorted(by_page):
+        orphans = [note for note in by_page[index] if ids[(note.page, note.line)] not in linked]
         if not orphans:
             continue
         candidates = _misread_candidates(changes, list(doc.pages[index].lines))

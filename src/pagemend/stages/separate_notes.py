@@ -212,6 +212,73 @@ def _increasing(labels: list[str]) -> bool:
     return len(numbers) != len(labels) or numbers == sorted(set(numbers))
 
 
+class _Order:
+    """``_increasing`` of labels added one at a time above the others, kept as they come
+    (each test is of the new label against the one below it).
+
+    >>> order, labels = _Order(), []
+    >>> for label in ("3", "2", "2", "1"):
+    ...     order.add_above(label); labels.insert(0, label)
+    ...     assert order.increasing == _increasing(labels)
+    """
+
+    def __init__(self) -> None:
+        self.top: str | None = None
+        self.letters = self.digits = True  # all labels so far are letters / numbers
+        self.letters_rise = self.digits_rise = True  # ... and run strictly increasing
+
+    def add_above(self, label: str) -> None:
+        core = label.strip("()")
+        top = self.top
+        if top is not None and self.letters and core.isalpha():
+            below = top.strip("()")
+            self.letters_rise = self.letters_rise and (len(core), core) < (len(below), below)
+        if top is not None and self.digits and label.isdigit():
+            self.digits_rise = self.digits_rise and int(label) < int(top)
+        self.letters = self.letters and core.isalpha()
+        self.digits = self.digits and label.isdigit()
+        self.top = label
+
+    @property
+    def increasing(self) -> bool:
+        if self.letters:
+            return self.letters_rise
+        return not self.digits or self.digits_rise
+
+
+class _MarksAbove:
+    """The body text a page's line may find its markers in (``before``, the page before's,
+    then the page's body lines as markers show in them), joined once; where each label's
+    first marker begins in it, found once a label. A marker stands in the text above line
+    ``i`` (``has_marker(label, "\\n".join([before, *marked[:i]]))``) if the label's first
+    marker begins before ``ends[i]``: a marker takes in no newline, each look-ahead of its
+    pattern sees the newline after a line as it sees the end of a text, and its look-behinds
+    see the same text before it.
+
+    >>> above = _MarksAbove("went.1 on", ["a line", "and.2 more"])
+    >>> [above.has_before("2", i) for i in range(3)], above.has_before("1", 0)
+    ([False, False, True], True)
+    """
+
+    def __init__(self, before: str, marked: list[str]) -> None:
+        self.text = "\n".join([before, *marked])
+        #: where the text above each line ends (the length of the join up to it)
+        self.ends = list(itertools.accumulate((len(text) + 1 for text in marked),
+                                              initial=len(before)))
+        self._first: dict[str, int] = {}
+
+    def first(self, label: str) -> int:
+        """Where the label's first marker begins in the text, or -1."""
+        found = self._first.get(label)
+        if found is None:
+            found = self._first[label] = first_marker(label, self.text)
+        return found
+
+    def has_before(self, label: str, i: int) -> bool:
+        """A marker for the label stands in the text above line ``i``."""
+        return 0 <= self.first(label) < self.ends[i]
+
+
 def footnote_lines(page: Page, before: str = "", follows: int | None = None,
                    note_type_from: int | None = None, note_size: float = 0.0,
                    ) -> tuple[dict[int, tuple[str, int]], Rule | None]:
@@ -223,7 +290,6 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
     lines are in note type (see ``_note_type_tail``): a note may fill more of the page.
     ``note_size``: with geometry, the type size at or below which a line is in note type."""
     body = [line for line in page.lines if line.text and line.role == "body"]
-    best: dict[int, tuple[str, int]] = {}
     by: Rule | None = None
     labelled: list[tuple[Line, tuple[str, int]]] = []
     lowest = len(body) - max(1, int(MAX_NOTE_SHARE * len(body))) if body else 0
@@ -232,26 +298,35 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
     if body and before and note_label(body[0].text):
         lowest = -1  # the page may open with a note referenced on the page before
     marked = [_marked(line) for line in body]  # the body lines as markers show in them
+    above = _MarksAbove(before, marked)
     bare = False  # a number alone on its line among the labels: no glued numbers
     candidates = _label_candidates(body, lowest)
-    strays = _strays(candidates, before, body, marked)
+    strays = _strays(candidates, above, body)
+    order = _Order()
+    latest = -1  # where the last of the labels' first markers begins (past the text: one missing)
+    taken = 0  # how many of the labels (the lowest) the best block holds
     for i, found, bare_here in reversed(candidates):
         if i in strays or (labelled and not _same_style(found[0], labelled[0][1][0])):
             continue  # `a) ein jeder` above notes `26)`, `27)`: one style of label per foot
         bare = bare or bare_here
         labelled.insert(0, (body[i], found))
-        labels = [label for _, (label, _) in labelled]
-        if not _increasing(labels):
+        order.add_above(found[0])
+        first = above.first(found[0])
+        latest = max(latest, first if first >= 0 else len(above.text))
+        if not order.increasing:
             continue
-        above = "\n".join([before, *marked[:i]])
-        if all(has_marker(lb, above) for lb in labels):
-            best, by = {line.number: label for line, label in labelled}, FOOTNOTE_BLOCK
-        elif not bare and _glued_run([label for _, label in labelled], follows):
-            best, by = {line.number: label for line, label in labelled}, GLUED_NUMBERS
+        if latest < above.ends[i]:  # every label a marker in the text above the line
+            taken, by = len(labelled), FOOTNOTE_BLOCK
+            continue
+        labels = [label for _, (label, _) in labelled]
+        if not bare and _glued_run([label for _, label in labelled], follows):
+            taken, by = len(labelled), GLUED_NUMBERS
         elif not bare and _misread_run(labels, follows, marked[:i]):
-            best, by = {line.number: label for line, label in labelled}, MISREAD_MARKERS
+            taken, by = len(labelled), MISREAD_MARKERS
         elif not bare and _counted_in_note_type(labelled, note_size):
-            best, by = {line.number: label for line, label in labelled}, LABELS_IN_NOTE_TYPE
+            taken, by = len(labelled), LABELS_IN_NOTE_TYPE
+    # (labels only go on above the others: the block taken is the lowest ``taken`` of them)
+    best = {line.number: label for line, label in labelled[len(labelled) - taken:]}
     return best, by
 
 
@@ -270,8 +345,8 @@ def _label_candidates(body: list[Line], lowest: int) -> list[tuple[int, tuple[st
     return found_at
 
 
-def _strays(candidates: list[tuple[int, tuple[str, int], bool]], before: str,
-            body: list[Line], marked: list[str]) -> set[int]:
+def _strays(candidates: list[tuple[int, tuple[str, int], bool]], above: _MarksAbove,
+            body: list[Line]) -> set[int]:
     """Indices of numbers that open lines inside a note: no marker for them above, not the
     number after the label above (a numbered list counts on: `10. Cleanliness.` /
     `11. Tranquillity.`), and either set apart before text below a note whose marker stands
@@ -288,8 +363,8 @@ def _strays(candidates: list[tuple[int, tuple[str, int], bool]], before: str,
         if upper.isdigit() and int(upper) + 1 == int(label):
             continue
         inside = _closed_label(body[upper_i].text, upper_found) if bare else (
-            _marker_above(upper, before, marked[:upper_i]))
-        if inside and not _marker_above(label, before, marked[:i]):
+            above.has_before(upper, upper_i))
+        if inside and not above.has_before(label, i):
             strays.add(i)
     return strays
 
@@ -300,8 +375,6 @@ def _closed_label(text: str, found: tuple[str, int]) -> bool:
     return found[0].endswith(")") or text[len(found[0]):len(found[0]) + 1] == ")"
 
 
-def _marker_above(label: str, before: str, marked: list[str]) -> bool:
-    return has_marker(label, "\n".join([before, *marked]))
 def _counted_in_note_type(labelled: list[tuple[Line, tuple[str, int]]], note_size: float
                           ) -> bool:
     """Labels counting up by one, each opening a line set in note type (smaller than the
@@ -585,17 +658,32 @@ def _section_label(text: str) -> tuple[str, int] | None:
 
 
 class _BodyIndex:
-    """Each body line's note label, the lines labelled 1, the division headings and the lines
-    that may open a numbered note (a label, or OCR's misreading of one), found once a stage
-    (the endnote search looks at the lines after every line labelled 1)."""
+    """Each body line's note label, the lines labelled 1, the division headings and, per
+    number, the lines that may open a note with it (its label, or OCR's misreading of one:
+    see ``_misread_label``), found once a stage (the endnote search looks at the lines after
+    every line labelled 1)."""
 
     def __init__(self, body: list[Line]) -> None:
         self.labels = [note_label(line.text) for line in body]
         self.ones = [j for j, label in enumerate(self.labels)
                      if label is not None and label[0] == "1"]
         self.divisions = [j for j, line in enumerate(body) if _division(line.text)]
-        self.numbers = [j for j, line in enumerate(body) if self.labels[j] is not None or (
-            line.geometry is not None and _ocr_label(line) is not None)]
+        self.numbered: dict[str, list[int]] = {}  # a number -> its lines, top down
+        #: (line numbered 2, end) -> ``_numbered_run``'s end and numbered lines from there
+        self.runs: dict[tuple[int, int], tuple[int, list[int]]] = {}
+        for j, line in enumerate(body):
+            label = self.labels[j]
+            misread = None if label is not None or line.geometry is None else _ocr_label(line)
+            if label is not None:
+                self.numbered.setdefault(label[0], []).append(j)
+            elif misread is not None:
+                self.numbered.setdefault(misread.group(1).translate(_OCR_DIGITS), []).append(j)
+
+    def next_numbered(self, number: str, start: int, end: int) -> int | None:
+        """The first line from ``start`` (before ``end``) that may open the note ``number``."""
+        lines = self.numbered.get(number, [])
+        k = bisect_left(lines, start)
+        return lines[k] if k < len(lines) and lines[k] < end else None
 
 
 def _numbered_run(body: list[Line], i: int, measures: tuple[float, float],
@@ -604,18 +692,27 @@ def _numbered_run(body: list[Line], i: int, measures: tuple[float, float],
     after the last number leave note type (a chapter that opens with its title alone): the
     end index and the indices of the lines numbered 1, 2, ... in turn (other lines go on with
     a note). ``measures``: the body's full line in characters and its type size."""
-    numbered: list[int] = []
     after = bisect_right(index.divisions, i)  # the next division heading below the line
     end = index.divisions[after] if after < len(index.divisions) else len(body)
-    numbers = index.numbers  # only these lines can carry the next number
-    for j in numbers[bisect_left(numbers, i):bisect_left(numbers, end)]:
-        found = index.labels[j] or _misread_label(body[j], str(len(numbered) + 1))
-        if found is not None and found[0] == str(len(numbered) + 1):
-            numbered.append(j)
-    j = numbered[-1] + 1 if numbered else end
+    two = index.next_numbered("2", i + 1, end)  # (the line itself is the first: labelled 1)
+    if two is None:
+        return _run_end(body, i + 1, end, measures), [i]
+    if (two, end) not in index.runs:  # lines labelled 1 above the same 2 share what follows
+        numbered = [two]
+        while (found := index.next_numbered(str(len(numbered) + 2), numbered[-1] + 1, end)
+               ) is not None:  # (each number's line found from the last one's)
+            numbered.append(found)
+        index.runs[(two, end)] = (_run_end(body, numbered[-1] + 1, end, measures), numbered)
+    stop, rest = index.runs[(two, end)]
+    return stop, [i, *rest]
+
+
+def _run_end(body: list[Line], j: int, end: int, measures: tuple[float, float]) -> int:
+    """Where the lines from ``body[j]`` (after a run's last number) stop going on with its
+    note, at ``end`` at the latest."""
     while j < end and _goes_on(body[j], body[j - 1], measures):
         j += 1
-    return j, numbered
+    return j
 
 
 def _goes_on(line: Line, previous: Line, measures: tuple[float, float]) -> bool:
@@ -764,8 +861,9 @@ def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
             continue
         evidence = (f"{len(numbered)} notes numbered 1 to {len(numbered)} in note type at a "
                     "chapter's end, each number a marker above")
+        place = {j: n for n, j in enumerate(numbered)}
         found.extend((body[j], (note_label(body[j].text) or _misread_label(body[j], str(
-            numbered.index(j) + 1))) if j in numbered else None,
+            place[j] + 1))) if j in place else None,
                       ENDNOTE_LIST, evidence) for j in range(i, end))
         chapter = i = end
     return found
@@ -803,10 +901,11 @@ def _scanned_note_type(run: list[Line], count: int, body_size: float) -> bool:
     """OCR (estimated sizes), where the raised markers above are mostly lost (Tesseract
     drops or garbles them: 4 of 19 readable in expression-xelatex at 300 dpi): at least
     ``MIN_SCANNED_ENDNOTES`` numbered lines and every line of the run in note type."""
+    if count < MIN_SCANNED_ENDNOTES or not body_size:
+        return False  # (before the run's sizes: page text has none)
     sizes = [line.geometry.font_size for line in run if line.geometry is not None
              and line.geometry.size_estimated and line.geometry.font_size]
-    return count >= MIN_SCANNED_ENDNOTES and bool(body_size) and len(sizes) == len(run) and (
-        max(sizes) <= NOTE_SIZE_RATIO * body_size)
+    return len(sizes) == len(run) and max(sizes) <= NOTE_SIZE_RATIO * body_size
 
 
 def _as_note(changes: Changes, note: _NoteLine) -> Edit | None:
