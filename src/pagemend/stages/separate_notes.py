@@ -797,46 +797,28 @@ def _all_marked(text: _MarkedText, start: int, end: int, count: int) -> bool:
 
 class _MarkedText:
     """The body's lines as markers show in them (``_marked``), joined once when first asked
-    (the text of a run of lines, searched for markers, is a slice of it), and how far each
-    number has been searched for as a marker from the body's start."""
+    (a ``_MarksAbove`` with no page before: the text of a run of lines, searched for
+    markers, is a slice of it; each number's first marker is found once)."""
 
     def __init__(self, body: list[Line]) -> None:
         self.body = body
-        self.text: str | None = None
-        self.starts: list[int] = []  # where each line begins in the text (and one past)
-        #: per number: how far the text was searched, and where its first marker begins (-1)
-        self.searched: dict[str, tuple[int, int]] = {}
+        self._marks: _MarksAbove | None = None
 
-    def _joined(self) -> str:
-        if self.text is None:
-            marked = [_marked(line) for line in self.body]
-            self.text = "\n".join(marked)
-            self.starts = list(itertools.accumulate((len(text) + 1 for text in marked),
-                                                    initial=0))
-        return self.text
+    def _joined(self) -> _MarksAbove:
+        if self._marks is None:
+            self._marks = _MarksAbove("", [_marked(line) for line in self.body])
+        return self._marks
 
     def lines(self, start: int, end: int) -> str:
         """The text of ``body[start:end]``, joined by newlines."""
         if end <= start:
             return ""
-        return self._joined()[self.starts[start]:self.starts[end] - 1]
+        marks = self._joined()
+        return marks.text[marks.ends[start] + 1:marks.ends[end]]
 
     def marked_before(self, number: str, end: int) -> bool:
-        """``has_marker(number, self.lines(0, end))``, the search going on from where the
-        last one for the number stopped: the text up to the end of a line is searched as
-        that text alone, since a numeric marker takes in no newline and each look-ahead of
-        its pattern sees the newline after a line as it sees the end of a text (and its
-        look-behinds see the text before where a search starts)."""
-        if end <= 0:
-            return False
-        text = self._joined()
-        stop = self.starts[end] - 1  # the end of body[end - 1]
-        done, first = self.searched.get(number, (0, -1))
-        if first >= 0 or stop <= done:
-            return 0 <= first < stop
-        first = first_marker(number, text, done, stop)
-        self.searched[number] = (stop, first)
-        return first >= 0
+        """``has_marker(number, self.lines(0, end))`` (see ``_MarksAbove``)."""
+        return end > 0 and self._joined().has_before(number, end)
 
 
 def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
