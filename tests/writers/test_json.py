@@ -83,3 +83,27 @@ def test_streamed_json_is_the_one_shot_json(case: str) -> None:
     assert len(chunks) > len(doc.blocks)
     assert "".join(chunks) == json.dumps(document_to_dict(doc), ensure_ascii=False,
                                          indent=1) + "\n"
+
+
+@pytest.mark.parametrize("source", ["chesterfield-odt/input.pages.txt", "hume-groff/input.pdf"])
+def test_the_item_templates_write_what_json_dumps_writes(source):
+    """The fast templates for blocks, edits and decisions hold the fields of the dictionaries
+    the writer builds (one list of fields kept in two places: this pins them together)."""
+    from pagemend.writers import json as writer
+
+    pytest.importorskip("pypdfium2")
+    doc = mend(read_path(str(CORPUS / source)))
+    places = writer._note_places(doc)
+
+    def dumped(item):
+        return json.dumps(item, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+
+    assert doc.edits and doc.decisions
+    assert any(block.notes for block in doc.blocks)
+    assert source.endswith(".txt") or any(block.marks for block in doc.blocks)  # (PDF: italics)
+    for block in doc.blocks:
+        assert writer._block_text(block, places) == dumped(writer._block(block, places))
+    for edit in doc.edits:
+        assert writer._edit_text(edit) == dumped(writer._edit(edit))
+    for decision in doc.decisions:
+        assert writer._decision_text(decision) == dumped(writer._decision(decision))
