@@ -77,8 +77,9 @@ def test_a_runaway_book_is_stopped_at_the_time_limit(tmp_path: Path, monkeypatch
 
 
 def _busy_batch(tmp_path: Path, stderr: int) -> tuple[subprocess.Popen[bytes], list[int]]:
-    """A batch of 30 long books on two workers, and the workers' pids once both run."""
-    big = (CORPUS / "hume-groff" / "input.pages.txt").read_bytes()
+    """A batch of 30 long books on two workers, and the workers' pids once both run (each
+    book ten times a corpus case: a minute of work, still running when the test is done)."""
+    big = (CORPUS / "hume-groff" / "input.pages.txt").read_bytes() * 10
     books = []
     for i in range(30):
         book = tmp_path / f"book{i}.txt"

@@ -114,9 +114,9 @@ def test_verify_checks_a_written_json_output_of_a_pdf(tmp_path: Path):
 def test_ctrl_c_exits_130_with_a_coded_line(tmp_path: Path):
     from hostile.bounded import CORPUS
 
-    big = (CORPUS / "montecristo-weasy" / "input.pages.txt").read_bytes()
+    big = (CORPUS / "montecristo-weasy" / "input.pages.txt").read_bytes() * 10
     books = []
-    for i in range(40):  # a minute of work: still running when Ctrl-C comes
+    for i in range(40):  # minutes of work: still running when Ctrl-C comes
         book = tmp_path / f"book{i}.txt"
         book.write_bytes(big)
         books.append(str(book))
