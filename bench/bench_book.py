@@ -133,12 +133,13 @@ def _compiled_tree() -> Iterator[Path | None]:
         yield copy / "src"
 
 
-def page_text(folder: Path, baseline: str, rounds: int) -> None:
-    """This tree (pure Python, and compiled where mypyc is installed), the baseline commit
-    and the naive joiner on the same book, in paired rounds whose order turns."""
+def page_text(folder: Path, baseline: str, rounds: int, compiled: Path | None) -> None:
+    """This tree (pure Python, and the compiled build in ``compiled`` where mypyc is
+    installed), the baseline commit and the naive joiner on the same book, in paired rounds
+    whose order turns."""
     book = _book_file(folder, BOOK_PAGES)
     found: dict[str, list[dict[str, float]]] = {"ours": [], "theirs": [], "compiled": []}
-    with _baseline_tree(baseline) as old, _compiled_tree() as compiled:
+    with _baseline_tree(baseline) as old:
         sides = [("ours", ROOT / "src"), ("theirs", old)]
         if compiled is not None:
             sides.append(("compiled", compiled))
@@ -196,15 +197,20 @@ def memory(folder: Path) -> None:
         _write(f"  to {fmt:<4} {peak:6.0f} MB ({seconds:.1f} s)")
 
 
-def pdf(rounds: int) -> None:
+def pdf(rounds: int, compiled: Path | None) -> None:
+    """bench/bench_pdf.py on this tree in pure Python, and on the compiled build where there
+    is one (each in a process of its own, each paired with pdftotext in its own rounds)."""
     if shutil.which("pdftotext") is None:
         _write("PDF: pdftotext not installed (`make bench-pdf` installs poppler-utils): skipped")
         return
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_pdf.py"), "--runs",
-                             str(rounds)], capture_output=True, text=True, check=True)
-    _write("PDF (bench/bench_pdf.py):")
-    for line in result.stdout.splitlines():
-        _write("  " + line)
+    for name, src in [("pure Python", ROOT / "src")] + (
+            [("compiled build", compiled)] if compiled is not None else []):
+        result = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_pdf.py"), "--runs",
+                                 str(rounds)], capture_output=True, text=True, check=True,
+                                env=dict(os.environ, PYTHONPATH=str(src)))
+        _write(f"PDF (bench/bench_pdf.py, {name}):")
+        for line in result.stdout.splitlines():
+            _write("  " + line)
 
 
 def batch(folder: Path) -> None:
@@ -250,16 +256,17 @@ def main() -> None:
     if args.steady:
         _write(json.dumps(steady(Path(args.steady[0]), args.steady[1])))
         return
-    with tempfile.TemporaryDirectory(prefix="pagemend-bench-") as name:
+    with tempfile.TemporaryDirectory(prefix="pagemend-bench-") as name, \
+            _compiled_tree() as compiled:
         folder = Path(name)
-        page_text(folder, args.baseline, args.rounds)
+        page_text(folder, args.baseline, args.rounds, compiled)
         start_up()
         if args.quick:
             return
         linearity(folder, [500, 1000, 2000, 8000])
         memory(folder)
         batch(folder)
-        pdf(args.rounds)
+        pdf(args.rounds, compiled)
 
 
 if __name__ == "__main__":

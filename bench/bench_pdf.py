@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import median_seconds, paired_runs
 
+import pagemend
 from pagemend.pipeline import mend
 from pagemend.readers.pdf import read_pdf
 from pagemend.writers import write_markdown
@@ -63,7 +64,10 @@ def main() -> int:
         pdftotext(path)
     mine, other = paired_runs(pagemend_pdf, pdftotext, paths, args.runs)
     ratios = sorted(b / a for a, b in zip(mine, other, strict=True))  # = our pages/s / theirs
-    print(f"corpus: {len(paths)} PDFs, {pages} pages, {args.runs} paired rounds, one process")
+    compiled = len(pagemend.compiled_modules())
+    build = f"compiled: {compiled} modules" if compiled else "pure Python"
+    print(f"corpus: {len(paths)} PDFs, {pages} pages, {args.runs} paired rounds, one process "
+          f"({build})")
     print(f"pagemend        {pages / statistics.median(mine):8.0f} pages/s (median)")
     print(f"pdftotext -raw  {pages / statistics.median(other):8.0f} pages/s (median)")
     print(f"ratio           {statistics.median(ratios):8.2f} (pagemend / pdftotext, median of "
