@@ -49,8 +49,8 @@ class Decision:
             return "no evidence weighed: kept by policy"
         if not self.votes:
             return "no evidence either way: joined, as most line-end hyphens break a word"
-        parts = [f"{v.source}: {v.detail} ({v.decision} {v.weight:g})" for v in
-                 sorted(self.votes, key=lambda v: -v.weight)]
+        votes = self.votes if len(self.votes) < 2 else sorted(self.votes, key=lambda v: -v.weight)
+        parts = [f"{v.source}: {v.detail} ({v.decision} {v.weight:g})" for v in votes]
         return "; ".join(parts)
 
 
@@ -58,7 +58,6 @@ def decide(site: HyphenSite, votes: list[Vote]) -> Decision:
     """Sum the votes (join positive). No votes: join, the prior of a line-end hyphen. Votes
     on both sides that nearly cancel: keep the hyphen and flag the site."""
     score = sum(v.weight if v.decision == "join" else -v.weight for v in votes)
-    sides = {v.decision for v in votes}
-    if len(sides) == 2 and abs(score) < FLAG_BELOW:
+    if abs(score) < FLAG_BELOW and len({v.decision for v in votes}) == 2:
         return Decision(False, True, score, tuple(votes))
     return Decision(score >= 0, False, score, tuple(votes))

@@ -103,6 +103,11 @@ def _is_clean(text: str) -> bool:
 def _normalize_line(line: Line) -> tuple[Line, list[Edit]]:
     if _is_clean(line.text):
         return line, []
+    return _mend_line(line)
+
+
+def _mend_line(line: Line) -> tuple[Line, list[Edit]]:
+    """``_normalize_line`` of a line that is not clean (``_is_clean`` asked before)."""
     text, indent, edits = _strip_edges(line)
     out: list[str] = []
     position = 0  # offset in the text as each edit sees it: the output so far, then the rest
@@ -138,10 +143,12 @@ def normalize_characters(doc: Document, config: NormalizeCharactersConfig) -> Do
     """Normalise the characters of every line; see the module docstring."""
     changed: dict[tuple[int, int], Line] = {}
     edits: list[Edit] = []
-    for line in doc.lines():
-        if _is_clean(line.text):
-            continue  # (most lines; ``_normalize_line`` would leave them as they are)
-        new_line, line_edits = _normalize_line(line)
+    special, normalized = _SPECIAL.search, unicodedata.is_normalized
+    # ``_is_clean`` written out: most lines are, and ``_normalize_line`` leaves them as they are
+    unclean = [line for line in doc.lines() if (text := line.text) != text.strip()
+               or special(text) or not normalized("NFC", text)]
+    for line in unclean:
+        new_line, line_edits = _mend_line(line)
         if line_edits:
             changed[(line.page, line.number)] = new_line
             edits.extend(line_edits)
