@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from pagemend.model import _lean_init
+
 __all__ = ["FLAG_BELOW", "Decision", "HyphenSite", "Vote", "decide"]
 
 #: Net evidence whose size is below this, with votes on both sides, is too weak to act on:
@@ -61,3 +63,11 @@ def decide(site: HyphenSite, votes: list[Vote]) -> Decision:
     if abs(score) < FLAG_BELOW and len({v.decision for v in votes}) == 2:
         return Decision(False, True, score, tuple(votes))
     return Decision(score >= 0, False, score, tuple(votes))
+
+
+# A site, its votes and their decision are made for every line-end hyphen: constructed as the
+# document model's classes are (``pagemend.model._lean_init``), unless compiled (the optional
+# mypyc build, docs/compiled.md, makes native classes with a constructor of their own).
+for _site_class in (HyphenSite, Vote, Decision):
+    if "__mypyc_attrs__" not in vars(_site_class):
+        _lean_init(_site_class)
