@@ -108,6 +108,9 @@ def _normalize_line(line: Line) -> tuple[Line, list[Edit]]:
 
 def _mend_line(line: Line) -> tuple[Line, list[Edit]]:
     """``_normalize_line`` of a line that is not clean (``_is_clean`` asked before)."""
+    text = line.text
+    if text == text.strip() and not _SPECIAL.search(text, 0, len(text) - 1):
+        return _mend_line_end(line)
     text, indent, edits = _strip_edges(line)
     out: list[str] = []
     position = 0  # offset in the text as each edit sees it: the output so far, then the rest
@@ -136,6 +139,28 @@ def _mend_line(line: Line) -> tuple[Line, list[Edit]]:
     if not edits:
         return line, edits
     return replace(line, text=composed, indent=line.indent + indent), edits
+
+
+def _mend_line_end(line: Line) -> tuple[Line, list[Edit]]:
+    """``_mend_line`` of a line with no white space at its edges and no special character
+    but perhaps its last (most lines that are not clean: a PDF's line-end hyphen marks)."""
+    text, edits = line.text, []
+    last = len(text) - 1
+    found = _replacement(text[last], at_line_end=True,
+                         after_letter=last > 0 and text[last - 1].isalpha()
+                         ) if _SPECIAL.match(text, last) else None
+    result = text
+    if found is not None:
+        new, action, reason = found
+        edits.append(Edit(STAGE, action, line.page, line.number, text[last], new, reason, last))
+        result = text[:last] + new
+    composed = unicodedata.normalize("NFC", result)
+    if composed != result:
+        edits.append(Edit(STAGE, "compose_nfc", line.page, line.number, result, composed,
+                          "Unicode NFC: one code point per accented letter", offset=0))
+    if not edits:
+        return line, edits
+    return replace(line, text=composed), edits
 
 
 @stage(STAGE, NormalizeCharactersConfig, assigns=("line.text",))
