@@ -125,8 +125,8 @@ def _context(word_counts: Mapping[str, int], lang: str | None) -> Context:
     (one that leaves at least three letters after it: worked out for a first part when a
     site asks, see :class:`_WordStarts`)."""
     prefixes: Counter[str] = Counter()
-    for word, count in [item for item in word_counts.items() if "-" in item[0]]:
-        prefixes[word.split("-", 1)[0]] += count
+    for word in [word for word in word_counts if "-" in word]:
+        prefixes[word.split("-", 1)[0]] += word_counts[word]
     return Context(word_counts=word_counts, compound_prefixes=prefixes,
                    word_starts=_WordStarts(word_counts, prefixes), lang=lang,
                    all_compound_prefixes=True)
@@ -144,12 +144,12 @@ class _WordStarts(Mapping[str, int]):
     (5, 0, {'un': 5})
     """
 
-    __slots__ = ("_counts", "_known", "_plain", "_prefixes")
+    __slots__ = ("_counts", "_known", "_prefixes", "_sorted")
 
     def __init__(self, word_counts: Mapping[str, int], prefixes: Mapping[str, int]) -> None:
         self._counts = word_counts
         self._prefixes = prefixes
-        self._plain: list[str] | None = None
+        self._sorted: list[str] | None = None  # every word, hyphenated or not
         self._known: dict[str, int] = {}
 
     def __getitem__(self, prefix: str) -> int:
@@ -158,14 +158,14 @@ class _WordStarts(Mapping[str, int]):
             return found
         if prefix not in self._prefixes:
             raise KeyError(prefix)
-        plain = self._plain
-        if plain is None:
-            plain = self._plain = sorted(word for word in self._counts if "-" not in word)
-        low = bisect.bisect_left(plain, prefix)
-        high = bisect.bisect_left(plain, prefix + "\U0010ffff")
+        ordered = self._sorted
+        if ordered is None:
+            ordered = self._sorted = sorted(self._counts)
+        low = bisect.bisect_left(ordered, prefix)
+        high = bisect.bisect_left(ordered, prefix + "\U0010ffff")
         counts = self._counts
-        found = self._known[prefix] = sum(counts[word] for word in plain[low:high]
-                                          if len(word) >= len(prefix) + 3)
+        found = self._known[prefix] = sum(counts[word] for word in ordered[low:high]
+                                          if len(word) >= len(prefix) + 3 and "-" not in word)
         return found
 
     def get(self, prefix: str, default: int = 0) -> int:  # type: ignore[override]
