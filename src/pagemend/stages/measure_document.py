@@ -142,8 +142,9 @@ def count_words(lines: Iterable[Line]) -> Counter[str]:
         elif skip_first:
             first = _WORD.search(text.casefold())
             halves = [first.group()] if first else []
-        else:
-            halves = _last_word(text)
+        else:  # (the last token holds the word before the hyphen: no split of the line)
+            found = words(text.rsplit(None, 1)[-1])
+            halves = found[-1:] if found else _last_word(text)
         for word in halves:
             counts[word] -= 1
             if not counts[word]:
