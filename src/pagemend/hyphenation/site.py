@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from pagemend.model import _lean_init
+
 __all__ = ["FLAG_BELOW", "Decision", "HyphenSite", "Vote", "decide"]
 
 #: Net evidence whose size is below this, with votes on both sides, is too weak to act on:
@@ -49,8 +51,8 @@ class Decision:
             return "no evidence weighed: kept by policy"
         if not self.votes:
             return "no evidence either way: joined, as most line-end hyphens break a word"
-        parts = [f"{v.source}: {v.detail} ({v.decision} {v.weight:g})" for v in
-                 sorted(self.votes, key=lambda v: -v.weight)]
+        votes = self.votes if len(self.votes) < 2 else sorted(self.votes, key=lambda v: -v.weight)
+        parts = [f"{v.source}: {v.detail} ({v.decision} {v.weight:g})" for v in votes]
         return "; ".join(parts)
 
 
@@ -58,7 +60,14 @@ def decide(site: HyphenSite, votes: list[Vote]) -> Decision:
     """Sum the votes (join positive). No votes: join, the prior of a line-end hyphen. Votes
     on both sides that nearly cancel: keep the hyphen and flag the site."""
     score = sum(v.weight if v.decision == "join" else -v.weight for v in votes)
-    sides = {v.decision for v in votes}
-    if len(sides) == 2 and abs(score) < FLAG_BELOW:
+    if abs(score) < FLAG_BELOW and len({v.decision for v in votes}) == 2:
         return Decision(False, True, score, tuple(votes))
     return Decision(score >= 0, False, score, tuple(votes))
+
+
+# A site, its votes and their decision are made for every line-end hyphen: constructed as the
+# document model's classes are (``pagemend.model._lean_init``), unless compiled (the optional
+# mypyc build, docs/compiled.md, makes native classes with a constructor of their own).
+for _site_class in (HyphenSite, Vote, Decision):
+    if "__mypyc_attrs__" not in vars(_site_class):
+        _lean_init(_site_class)

@@ -98,6 +98,11 @@ class Context:
     all_compound_prefixes: bool = False
 
 
+#: the first parts of compound numbers of every language, and the conjunctions after a
+#: suspended hyphen (a word that is none needs no language's look)
+_ALL_TENS: frozenset[str] = frozenset().union(*NUMBER_TENS.values())
+_CONJUNCTIONS: frozenset[str] = frozenset().union(*SUSPENDED_BEFORE.values())
+
 #: French and Italian elisions before a word (l', d', n', qu', s'...)
 _ELIDED = re.compile(r"^(?:[a-z]|qu|jusqu|lorsqu|puisqu)['’]")
 
@@ -179,7 +184,10 @@ def capitalised_continuation(site: HyphenSite, context: Context) -> Vote | None:
 
 def number_compound(site: HyphenSite, context: Context) -> Vote | None:
     """A compound number (``forty-``/``two``, ``soixante-``/``quinze``): hyphenated by rule."""
-    left, right = site.left.casefold(), site.right.casefold()
+    left = site.left.casefold()
+    if left not in _ALL_TENS:  # (the cheap test first: most first halves are none)
+        return None
+    right = site.right.casefold()
     for lang, tens in NUMBER_TENS.items():
         if left in tens and right in NUMBER_UNITS[lang]:
             return Vote("rules", "keep", RULE_WEIGHT, f"{left}-{right} is a compound number "
@@ -259,6 +267,8 @@ def prefix_rule(site: HyphenSite, context: Context) -> Vote | None:
 
 def suspended_hyphen(site: HyphenSite, context: Context) -> Vote | None:
     """A suspended hyphen before a conjunction (``Oliven- und``, ``pre- and post-war``)."""
+    if site.right.casefold() not in _CONJUNCTIONS:  # (the cheap test first)
+        return None
     for lang, words in SUSPENDED_BEFORE.items():
         if context.lang in (None, lang) and site.right.casefold() in words and (
                 site.right_token.casefold() == site.right.casefold()):
@@ -283,19 +293,19 @@ def compound_continues(site: HyphenSite, context: Context) -> Vote | None:
     compound with its first part whole elsewhere (``To-``/``den-Träger``, ``Toden-Träger``):
     then a syllable break."""
     rest = site.right_token[len(site.right):]
+    if rest[:1] != "-" or not rest[1:2].isalpha():  # (most: the word ends after the break)
+        return None
     after = rest[1:].rstrip(".,;:!?»\"'’").casefold()
     if after.startswith("t-"):
         after = after[2:]
     if after in FRENCH_ENCLITICS or after in PRONOUNS_AFTER_EUPHONIC_T:
         return None  # a French inversion (admettra-t-on, appartiendrait-elle), no compound
-    if rest.startswith("-") and rest[1:2].isalpha():
-        whole = (site.left + site.right_token).rstrip(".,;:!?»\"'’/").casefold()
-        if context.word_counts.get(whole):
-            return Vote("document", "join", DOCUMENT_WEIGHT, f"'{whole}' occurs "
-                        f"{context.word_counts[whole]}x")
-        return Vote("rules", "keep", CONTINUES_WEIGHT, f"'{site.right_token}' goes on with a "
-                    "hyphen")
-    return None
+    whole = (site.left + site.right_token).rstrip(".,;:!?»\"'’/").casefold()
+    if context.word_counts.get(whole):
+        return Vote("document", "join", DOCUMENT_WEIGHT, f"'{whole}' occurs "
+                    f"{context.word_counts[whole]}x")
+    return Vote("rules", "keep", CONTINUES_WEIGHT, f"'{site.right_token}' goes on with a "
+                "hyphen")
 
 
 #: The sources, in the order their votes are listed.

@@ -24,9 +24,10 @@ Every site gets an edit naming the evidence. Leaves alone: hyphens inside a line
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from pagemend.errors import ConfigError
@@ -42,7 +43,7 @@ from pagemend.hyphenation.sources import (
 from pagemend.layout import first_word, successors
 from pagemend.model import Document, Edit, Line, replace
 from pagemend.registry import stage
-from pagemend.rules import Changes, rule
+from pagemend.rules import Changes, Rule, rule
 
 __all__ = ["JoinHyphenatedWordsConfig", "join_hyphenated_words"]
 
@@ -121,20 +122,61 @@ def _site_token(text: str) -> str | None:
 
 def _context(word_counts: Mapping[str, int], lang: str | None) -> Context:
     """Compound first parts of the document, and how often each also begins a plain word
-    (one that leaves at least three letters after it)."""
+    (one that leaves at least three letters after it: worked out for a first part when a
+    site asks, see :class:`_WordStarts`)."""
     prefixes: Counter[str] = Counter()
-    for word, count in word_counts.items():
-        if "-" in word:
-            prefixes[word.split("-", 1)[0]] += count
-    plain = sorted(word for word in word_counts if "-" not in word)
-    starts: Counter[str] = Counter()
-    for prefix in prefixes:
-        low = bisect.bisect_left(plain, prefix)
-        high = bisect.bisect_left(plain, prefix + "\U0010ffff")
-        starts[prefix] = sum(word_counts[word] for word in plain[low:high]
-                             if len(word) >= len(prefix) + 3)
-    return Context(word_counts=word_counts, compound_prefixes=prefixes, word_starts=starts,
-                   lang=lang, all_compound_prefixes=True)
+    for word in [word for word in word_counts if "-" in word]:
+        prefixes[word.split("-", 1)[0]] += word_counts[word]
+    return Context(word_counts=word_counts, compound_prefixes=prefixes,
+                   word_starts=_WordStarts(word_counts, prefixes), lang=lang,
+                   all_compound_prefixes=True)
+
+
+class _WordStarts(Mapping[str, int]):
+    """First part of a hyphenated word -> how often the document's plain words (no hyphen)
+    begin with it and leave at least three letters after it; worked out for a first part
+    the first time it is asked (``compound_prefix`` asks for a site's first half only: most
+    documents ask for none, and never need their words sorted).
+
+    >>> starts = _WordStarts({"un-cooked": 1, "unable": 2, "until": 3, "unto": 4},
+    ...                      {"un": 1})
+    >>> starts.get("un", 0), starts.get("well", 0), dict(starts)
+    (5, 0, {'un': 5})
+    """
+
+    __slots__ = ("_counts", "_known", "_prefixes", "_sorted")
+
+    def __init__(self, word_counts: Mapping[str, int], prefixes: Mapping[str, int]) -> None:
+        self._counts = word_counts
+        self._prefixes = prefixes
+        self._sorted: list[str] | None = None  # every word, hyphenated or not
+        self._known: dict[str, int] = {}
+
+    def __getitem__(self, prefix: str) -> int:
+        found = self._known.get(prefix)
+        if found is not None:
+            return found
+        if prefix not in self._prefixes:
+            raise KeyError(prefix)
+        ordered = self._sorted
+        if ordered is None:
+            ordered = self._sorted = sorted(self._counts)
+        low = bisect.bisect_left(ordered, prefix)
+        high = bisect.bisect_left(ordered, prefix + "\U0010ffff")
+        counts = self._counts
+        found = self._known[prefix] = sum(counts[word] for word in ordered[low:high]
+                                          if len(word) >= len(prefix) + 3 and "-" not in word)
+        return found
+
+    def get(self, prefix: str, default: int = 0) -> int:  # type: ignore[override]
+        """The count of a first part, or ``default`` for a word that begins no compound."""
+        return self[prefix] if prefix in self._prefixes else default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._prefixes)
+
+    def __len__(self) -> int:
+        return len(self._prefixes)
 
 
 def _misread_hyphen(line: Line, following: Line, context: Context) -> str | None:
@@ -165,6 +207,20 @@ def _decide(site: HyphenSite, context: Context, policy: str) -> Decision:
     return decide(site, [vote for source in SOURCES if (vote := source(site, context))])
 
 
+def _verdict(site: HyphenSite, context: Context, policy: str, fallback: str
+             ) -> tuple[Rule, str, bool]:
+    """The rule a site falls under, the evidence in words, and whether it is flagged: a
+    function of the site's halves and the document alone, so worked out once for every
+    site of the same halves."""
+    decision = _decide(site, context, policy)
+    explained = f"{site.left}-|{site.right_token}: {decision.explain()}{fallback}"
+    if decision.join:
+        return JOINED, explained, False
+    if policy == "evidence" and suspended_hyphen(site, context):
+        return SUSPENDED, explained, decision.flagged
+    return KEPT, explained, decision.flagged
+
+
 @stage(STAGE, JoinHyphenatedWordsConfig, requires=("stats", "line.role"),
        assigns=("line.glue_next",))
 def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> Document:
@@ -175,37 +231,41 @@ def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> D
         "only]")
     changes = Changes()
     edits: list[Edit] = []
-    pairs = [*successors(doc, "body"), *successors(doc, "note")]
-    for line, following in pairs:
-        misread = (_misread_hyphen(line, following, context)  # (its cheap test first)
-                   if following is not None and "»" in line.text[-2:]
-                   and config.policy == "evidence" else None)
-        if misread is not None and following is not None:
+    #: by the site's fields (a tuple hashes faster than the frozen dataclass)
+    verdicts: dict[tuple[str, str, str, str], tuple[Rule, str, bool]] = {}
+    evidence = config.policy == "evidence"
+    # (the cheap tests of ``_misread_hyphen`` and ``_site`` first: most lines end otherwise)
+    candidates = [(line, following) for line, following in itertools.chain(
+        successors(doc, "body"), successors(doc, "note"))
+        if following is not None and (line.text[-1:] == "-" or "»" in line.text[-2:])]
+    for line, following in candidates:
+        misread = (_misread_hyphen(line, following, context)
+                   if evidence and "»" in line.text[-2:] else None)
+        if misread is not None:
             explained = f"{line.text.split()[-1]}|{first_word(following.text)}: {misread}"
             changes.set(line, MISREAD_HYPHEN, explained, glue_next=True)
             changes.replace(line, text=line.text[:-1])
             edits.append(Edit(STAGE, "join_hyphen", line.page, line.number, "»", "",
                               explained, len(line.text) - 1))
             continue
-        if following is None or line.text[-1:] != "-":  # (the cheap test of ``_site`` first)
+        if line.text[-1:] != "-":
             continue
         site = _site(line, following)
         if site is None:
             continue
-        decision = _decide(site, context, config.policy)
-        explained = f"{site.left}-|{site.right_token}: {decision.explain()}{fallback}"
+        key = (site.left, site.right, site.right_token, site.before)
+        verdict = verdicts.get(key)
+        if verdict is None:
+            verdict = verdicts[key] = _verdict(site, context, config.policy, fallback)
+        by, explained, flagged = verdict
         end = len(line.text) - 1
-        if decision.join:
+        if by is JOINED:
             changes.set(line, JOINED, explained, glue_next=True)
             changes.replace(line, text=line.text[:-1])
             edits.append(Edit(STAGE, "join_hyphen", line.page, line.number, "-", "",
                               explained, end))
-        elif config.policy == "evidence" and suspended_hyphen(site, context):
-            changes.set(line, SUSPENDED, explained, glue_next=False)
-            edits.append(Edit(STAGE, "keep_hyphen", line.page, line.number, "-", "-",
-                              explained, end, flagged=decision.flagged))
         else:
-            changes.set(line, KEPT, explained, glue_next=True)
+            changes.set(line, by, explained, glue_next=by is KEPT)
             edits.append(Edit(STAGE, "keep_hyphen", line.page, line.number, "-", "-",
-                              explained, end, flagged=decision.flagged))
+                              explained, end, flagged=flagged))
     return changes.apply(doc).with_edits(edits)

@@ -107,12 +107,14 @@ def _token_words(tokens: Counter[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     get, search = counts.get, _WORD.findall
     for token, count in tokens.items():
-        word = token if token.isalpha() else token.strip(_AROUND_WORDS)
-        if word.isalpha():
-            counts[word] = get(word, 0) + count
-        else:
-            for found in search(token):
-                counts[found] = get(found, 0) + count
+        if not token.isalpha():  # (most tokens are: one test of them)
+            word = token.strip(_AROUND_WORDS)
+            if not word.isalpha():
+                for found in search(token):
+                    counts[found] = get(found, 0) + count
+                continue
+            token = word  # noqa: PLW2901  (the token's one word)
+        counts[token] = get(token, 0) + count
     return counts
 
 
@@ -128,24 +130,25 @@ def count_words(lines: Iterable[Line]) -> Counter[str]:
     for start in range(0, len(texts), COUNT_BATCH_LINES):
         tokens.update("\n".join(texts[start:start + COUNT_BATCH_LINES]).casefold().split())
     counts = _token_words(tokens)
-    skip_first = False
-    for text in texts:  # then take the halves of the hyphen sites back out
-        ends = text[-1] == "-" and line_ends_with_hyphen(text)  # the cheap test first
+    # then take the halves of the hyphen sites back out, line by line: a site's line and the
+    # line after it (the others have none)
+    sites = [i for i, text in enumerate(texts) if text[-1] == "-" and line_ends_with_hyphen(text)]
+    at_site = set(sites)
+    for i in sorted(at_site.union([i + 1 for i in sites if i + 1 < len(texts)])):
+        text, ends, skip_first = texts[i], i in at_site, i - 1 in at_site
         if skip_first and ends:  # a line between two hyphen sites: both its ends
             found = words(text)
             halves = found[:1] + found[1:][-1:]
         elif skip_first:
             first = _WORD.search(text.casefold())
             halves = [first.group()] if first else []
-        elif ends:
-            halves = _last_word(text)
-        else:
-            halves = []
+        else:  # (the last token holds the word before the hyphen: no split of the line)
+            found = words(text.rsplit(None, 1)[-1])
+            halves = found[-1:] if found else _last_word(text)
         for word in halves:
             counts[word] -= 1
             if not counts[word]:
-                del counts[word]
-        skip_first = ends
+                counts.pop(word)  # (dict's own: Counter's ``del`` is written in Python)
     return counts
 
 

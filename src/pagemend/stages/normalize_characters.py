@@ -103,6 +103,14 @@ def _is_clean(text: str) -> bool:
 def _normalize_line(line: Line) -> tuple[Line, list[Edit]]:
     if _is_clean(line.text):
         return line, []
+    return _mend_line(line)
+
+
+def _mend_line(line: Line) -> tuple[Line, list[Edit]]:
+    """``_normalize_line`` of a line that is not clean (``_is_clean`` asked before)."""
+    text = line.text
+    if text == text.strip() and not _SPECIAL.search(text, 0, len(text) - 1):
+        return _mend_line_end(line)
     text, indent, edits = _strip_edges(line)
     out: list[str] = []
     position = 0  # offset in the text as each edit sees it: the output so far, then the rest
@@ -133,15 +141,39 @@ def _normalize_line(line: Line) -> tuple[Line, list[Edit]]:
     return replace(line, text=composed, indent=line.indent + indent), edits
 
 
+def _mend_line_end(line: Line) -> tuple[Line, list[Edit]]:
+    """``_mend_line`` of a line with no white space at its edges and no special character
+    but perhaps its last (most lines that are not clean: a PDF's line-end hyphen marks)."""
+    text, edits = line.text, []
+    last = len(text) - 1
+    found = _replacement(text[last], at_line_end=True,
+                         after_letter=last > 0 and text[last - 1].isalpha()
+                         ) if _SPECIAL.match(text, last) else None
+    result = text
+    if found is not None:
+        new, action, reason = found
+        edits.append(Edit(STAGE, action, line.page, line.number, text[last], new, reason, last))
+        result = text[:last] + new
+    composed = unicodedata.normalize("NFC", result)
+    if composed != result:
+        edits.append(Edit(STAGE, "compose_nfc", line.page, line.number, result, composed,
+                          "Unicode NFC: one code point per accented letter", offset=0))
+    if not edits:
+        return line, edits
+    return replace(line, text=composed), edits
+
+
 @stage(STAGE, NormalizeCharactersConfig, assigns=("line.text",))
 def normalize_characters(doc: Document, config: NormalizeCharactersConfig) -> Document:
     """Normalise the characters of every line; see the module docstring."""
     changed: dict[tuple[int, int], Line] = {}
     edits: list[Edit] = []
-    for line in doc.lines():
-        if _is_clean(line.text):
-            continue  # (most lines; ``_normalize_line`` would leave them as they are)
-        new_line, line_edits = _normalize_line(line)
+    special, normalized = _SPECIAL.search, unicodedata.is_normalized
+    # ``_is_clean`` written out: most lines are, and ``_normalize_line`` leaves them as they are
+    unclean = [line for line in doc.lines() if (text := line.text) != text.strip()
+               or special(text) or not normalized("NFC", text)]
+    for line in unclean:
+        new_line, line_edits = _mend_line(line)
         if line_edits:
             changed[(line.page, line.number)] = new_line
             edits.extend(line_edits)
