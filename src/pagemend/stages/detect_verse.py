@@ -240,14 +240,20 @@ def _wrapped(doc: Document, measures: dict[int, int | None], callouts: Widths) -
     for line, following in successors(doc):
         measure = measures.get(line.page)
         if (following is None or measure is None or following.page != line.page
-                or line.kind != "paragraph" or following.kind != "paragraph"):
+                or line.kind != "paragraph" or following.kind != "paragraph"
+                # (cheap first: either way the line is no longer than a verse line, and the
+                # test of the continuation's length below comes first; no callouts: the
+                # lengths of the texts, ``_length`` inline)
+                or (len(line.text) > VERSE_MAX_SHARE * measure if not callouts
+                    else _length(line, callouts) > VERSE_MAX_SHARE * measure)
+                or (len(following.text) > WRAP_TAIL_SHARE * measure if not callouts
+                    else _length(following, callouts) > WRAP_TAIL_SHARE * measure)):
             continue
         place = found.get((line.page, line.number), 0)
         head = (_verse_like(line, measure, wrapped=True, callouts=callouts) if not place
                 else place < MAX_WRAPPED_LINES - 1
                 and _length(line, callouts) <= VERSE_MAX_SHARE * measure)
-        if (head and not _FULL_STOP.search(line.text) and _OPENS_LETTER.match(following.text)
-                and _length(following, callouts) <= WRAP_TAIL_SHARE * measure):
+        if head and not _FULL_STOP.search(line.text) and _OPENS_LETTER.match(following.text):
             found[(following.page, following.number)] = place + 1
     return frozenset(found)
 
@@ -263,14 +269,16 @@ def _roomy_starts(doc: Document, measures: dict[int, int | None]) -> Keys:
         measure = measures.get(line.page)
         if (following is not None and measure and line.kind == "paragraph"
                 and len(line.text) <= measure  # a printed line, not several joined
+                and len(line.text) + 1 <= FIT_SHARE * measure  # room for a word at all
                 and not line.glue_next and _OPENS_CAPITAL.match(line.text)
                 and _OPENS_CAPITAL.match(following.text)
                 and has_room(line, following, measure)):
             run.append(line)
             continue
-        if len(run) >= MIN_ROOMY_LINES - 1:  # the last line of the run need not have room
-            found.add(_key(run[0]))
-        run = []
+        if run:  # (no new list after every line of prose)
+            if len(run) >= MIN_ROOMY_LINES - 1:  # the last line of the run need not have room
+                found.add(_key(run[0]))
+            run = []
     return frozenset(found)
 
 
@@ -284,10 +292,13 @@ def line_set_pages(doc: Document) -> frozenset[int]:
         [0]
     """
     pages = set()
+    match = _OPENS_LOWER.match
     for page in doc.pages:
         body = [line.text for line in page.lines if line.text and line.role == "body"]
-        lower = sum(bool(_OPENS_LOWER.match(text)) for text in body)
-        if len(body) >= LINE_SET_MIN_LINES and lower <= LINE_SET_MAX_LOWER * len(body):
+        if len(body) < LINE_SET_MIN_LINES:
+            continue
+        lower = len([text for text in body if match(text)])
+        if lower <= LINE_SET_MAX_LOWER * len(body):
             pages.add(page.index)
     return frozenset(pages)
 
@@ -321,18 +332,27 @@ def _runs(doc: Document) -> tuple[Runs, Keys, Titles]:
     continues = broke_early = introduced = cued = tail_due = False
     for line, following in successors(doc):
         measure = measures.get(line.page)
-        wrapping = following is not None and (following.page, following.number) in wraps
+        key = (line.page, line.number)
+        length = len(line.text) + callouts.get(key, 0) if callouts else len(line.text)
+        wrapping = (bool(wraps) and following is not None
+                    and (following.page, following.number) in wraps)
+        # (``_has_room`` asks for room for a character more at least: cheap first)
         room = (following is None or measure is None or wrapping
-                or _has_room(line, following, measure, callouts))
+                or (length + 1 <= FIT_SHARE * measure
+                    and _has_room(line, following, measure, callouts)))
         tail = tail_due and _poem_goes_on(line, measure, callouts, room=room)
         tail_due = False
         if not current and not tail:
-            cued = ((introduced and room and following is not None)
-                    or (line.page, line.number) in roomy)
+            cued = ((introduced and room and following is not None) or key in roomy)
         # after a line that closes a sentence, a line near the full width is prose resuming
         wide = cued and not (current and SENTENCE_END.search(current[-1].text))
+        # a line longer than a verse line (or the measure, after a cue) neither opens nor
+        # carries on a run, but as a wrapped line's continuation: cheap first
         joins = line.kind == "paragraph" and (
-            ((line.page, line.number) in wraps
+            measure is None or length <= (1.0 if (wide if current else cued)
+                                          else VERSE_MAX_SHARE) * measure
+            or (bool(current) and key in wraps)) and (
+            (key in wraps
              or _verse_like(line, measure, wrapped=wrapping, cued=wide, callouts=callouts))
             if current else _opens_run(line, measure, wrapped=wrapping, continues=continues,
                                        broke_early=broke_early, cued=cued, callouts=callouts))
@@ -340,8 +360,8 @@ def _runs(doc: Document) -> tuple[Runs, Keys, Titles]:
             if tail:  # (a run ended on the line before: nothing is current)
                 current = runs.pop()
             current.append(line)
-            if measure and _length(line, callouts) > VERSE_MAX_SHARE * measure:
-                wide_lines.add((line.page, line.number))
+            if measure and length > VERSE_MAX_SHARE * measure:
+                wide_lines.add(key)
             if room:
                 continue
             # a line near the full width that broke its sentence for lack of room
@@ -349,10 +369,11 @@ def _runs(doc: Document) -> tuple[Runs, Keys, Titles]:
         if current:
             runs.append(current)
         current = []
-        introduced = line.kind == "paragraph" and bool(_INTRODUCES.search(line.text))
-        continues = line.kind == "paragraph" and not room
-        broke_early = (line.kind == "paragraph" and measure is not None
-                       and _length(line, callouts) <= DISPLAY_BREAK_SHARE * measure
+        paragraph = line.kind == "paragraph"
+        introduced = paragraph and ":" in line.text[-2:] and bool(_INTRODUCES.search(line.text))
+        continues = paragraph and not room
+        broke_early = (paragraph and measure is not None
+                       and length <= DISPLAY_BREAK_SHARE * measure
                        and not SENTENCE_END.search(line.text))
     if current:
         runs.append(current)
