@@ -19,6 +19,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from pagemend.model import Geometry, Line
 
@@ -73,10 +74,12 @@ def right_edges(prose: list[Line]) -> dict[int, float]:
 
 
 def _edges(prose: list[Line], side: str, pick: Callable[[list[int]], int]) -> dict[int, float]:
-    sides: dict[int, Counter[int]] = {0: Counter(), 1: Counter()}
-    for line in prose:
-        if line.geometry is not None:
-            sides[line.page % 2][round(getattr(line.geometry, side))] += 1
+    place = attrgetter(side)
+    # each side's places gathered by a comprehension, rounded and counted in C
+    sides: dict[int, Counter[int]] = {
+        parity: Counter(map(round, [place(line.geometry) for line in prose
+                                    if line.geometry is not None and line.page % 2 == parity]))
+        for parity in (0, 1)}
     edges = {}
     for parity, counts in sides.items():
         total = sum(counts.values())
@@ -169,8 +172,11 @@ def page_columns(lines: list[Line], frames: dict[int, Frame]) -> dict[int, tuple
         frame = frames.get(page % 2)
         if frame is None:
             continue
-        far = Counter(round(g.x0) for g in geometries
-                      if g.x0 - frame.left > MAX_SET_IN_SHARE * (frame.right - frame.left))
+        left, far_in = frame.left, MAX_SET_IN_SHARE * (frame.right - frame.left)
+        far_places = [g.x0 for g in geometries if g.x0 - left > far_in]
+        if len(far_places) < COLUMN_MIN_LINES:
+            continue  # no place holds enough lines (most pages have none far in)
+        far = Counter([round(x) for x in far_places])
         edge = min((x for x, n in far.items() if n >= COLUMN_MIN_LINES), default=0)
         if edge:
             splits[page] = float(edge)
@@ -178,10 +184,13 @@ def page_columns(lines: list[Line], frames: dict[int, Frame]) -> dict[int, tuple
     columns: dict[int, tuple[Frame, ...]] = {}
     for page in by_page:
         frame, counts = frames.get(page % 2), ends[page % 2]
-        places = [x for x, n in counts.items() if n >= EDGE_SHARE * sum(counts.values())]
         if frame is None:
             continue
-        if page not in splits or not places:
+        if page not in splits:  # (the common case: no places to find)
+            columns[page] = (frame,)
+            continue
+        places = [x for x, n in counts.items() if n >= EDGE_SHARE * sum(counts.values())]
+        if not places:
             columns[page] = (frame,)
             continue
         columns[page] = (Frame(frame.left, float(max(places)), frame.indent),
@@ -191,7 +200,11 @@ def page_columns(lines: list[Line], frames: dict[int, Frame]) -> dict[int, tuple
 
 def frame_of(line: Line, columns: dict[int, tuple[Frame, ...]]) -> Frame | None:
     """The frame (column) a line stands in."""
-    frames = columns.get(line.page, ())
-    inside = [frame for frame in frames if line.geometry is not None
-              and line.geometry.x0 >= frame.left - PLACE_TOLERANCE * 10.0]
-    return inside[-1] if inside else None
+    geometry = line.geometry
+    if geometry is None:
+        return None
+    x0 = geometry.x0
+    for frame in reversed(columns.get(line.page, ())):  # the last the line stands in
+        if x0 >= frame.left - PLACE_TOLERANCE * 10.0:
+            return frame
+    return None

@@ -78,6 +78,7 @@ from pagemend.layout import (
 from pagemend.model import Document, Line
 from pagemend.quotation_frames import (
     PLACE_TOLERANCE,
+    SET_IN,
     Frame,
     body_frames,
     centred,
@@ -407,9 +408,10 @@ def _set_in_lines(lines: list[Line], frames: dict[int, Frame]) -> Found:
     found: Found = {}
     columns = page_columns(lines, frames)
     runs: list[list[int]] = []
-    for i, line in enumerate(lines):
+    for i in _set_in_candidates(lines, columns):
+        line = lines[i]
         frame = frame_of(line, columns)
-        if line.kind == "paragraph" and frame is not None and set_in(line, frame):
+        if frame is not None and set_in(line, frame):
             if runs and runs[-1][-1] == i - 1:
                 runs[-1].append(i)
             else:
@@ -430,6 +432,17 @@ def _set_in_lines(lines: list[Line], frames: dict[int, Frame]) -> Found:
                     f"{frame.right - geometry.x1:.1f} pt from its right, in a run of {len(run)} "
                     "lines")
     return found
+
+
+def _set_in_candidates(lines: list[Line], columns: dict[int, tuple[Frame, ...]]) -> list[int]:
+    """The indices of the prose lines that may be set in (a cheap test first): set in by
+    ``SET_IN`` type sizes from the leftmost column's edge of their page, as a line set in from
+    its own column's edge is (the columns' edges lie at or right of it)."""
+    lefts = {page: min(frame.left for frame in frames) for page, frames in columns.items()}
+    return [i for i, line in enumerate(lines)
+            if line.kind == "paragraph" and line.geometry is not None
+            and line.geometry.font_size and line.page in lefts
+            and line.geometry.x0 - lefts[line.page] >= SET_IN * line.geometry.font_size]
 
 
 def _rejected_run(run: list[int], lines: list[Line], frame: Frame) -> str:
@@ -533,17 +546,18 @@ def _verse_like(lines: list[Line]) -> bool:
     return capitals >= VERSE_CAPITAL_SHARE * len(starts)
 
 
-def _displayed_lines(pairs: list[tuple[Line, Line | None]], measure: int) -> Found:
+def _displayed_lines(lines: list[Line], measure: int) -> Found:
     """A one-line quotation set on its own line inside a sentence: it opens and closes with
     quote marks, the line before runs on into it, and the sentence resumes in lower case
     after it (``Empedocles' sphere,`` / ``"All round ... reposing;"`` / ``and if thou...``)."""
     found: Found = {}
-    lines = [line for line, _ in pairs]
-    for i in range(1, len(lines) - 1):
+    longest = DISPLAY_MAX_SHARE * measure
+    # (the cheap tests first, in one comprehension)
+    for i in [i for i, line in enumerate(lines) if line.kind == "paragraph"
+              and len(line.text) <= longest and 0 < i < len(lines) - 1]:
         before, line, after = lines[i - 1], lines[i], lines[i + 1]
         if (
-            line.kind == "paragraph" and len(line.text) <= DISPLAY_MAX_SHARE * measure
-            and QUOTE_OPEN.match(line.text) and _QUOTE_CLOSE_MARKED.search(line.text)
+            QUOTE_OPEN.match(line.text) and _QUOTE_CLOSE_MARKED.search(line.text)
             and not SENTENCE_END.search(before.text) and after.text[:1].islower()
         ):
             found[(line.page, line.number)] = (
@@ -552,13 +566,13 @@ def _displayed_lines(pairs: list[tuple[Line, Line | None]], measure: int) -> Fou
     return found
 
 
-def _quoted_letters(pairs: list[tuple[Line, Line | None]], measure: int) -> Found:
+def _quoted_letters(lines: list[Line], after_colon: list[int], measure: int) -> Found:
     """A letter quoted in the text: after a colon, a dateline (``Baltimore, 3 octobre.``),
-    then the letter, up to its signature (a name in capitals)."""
+    then the letter, up to its signature (a name in capitals). ``after_colon``: the indices of
+    the lines after a colon (``_after_colon``)."""
     found: Found = {}
-    lines = [line for line, _ in pairs]
-    for i in range(1, len(lines)):
-        if not (_COLON_END.search(lines[i - 1].text) and _is_dateline(lines[i], measure)):
+    for i in after_colon:
+        if not _is_dateline(lines[i], measure):
             continue
         for j in range(i + 1, min(len(lines), i + 1 + LETTER_MAX_LINES)):
             if lines[j].kind not in ("paragraph", "letter"):
@@ -571,18 +585,23 @@ def _quoted_letters(pairs: list[tuple[Line, Line | None]], measure: int) -> Foun
     return found
 
 
-def _turned_verse(pairs: list[tuple[Line, Line | None]], full: tuple[int, ...]) -> Found:
+def _after_colon(lines: list[Line]) -> list[int]:
+    """The indices of the lines after a line that ends with a colon (``_COLON_END``, asked
+    only where a colon is among the last three characters)."""
+    return [i + 1 for i, line in enumerate(lines[:-1])
+            if ":" in line.text[-3:] and _COLON_END.search(line.text)]
+
+
+def _turned_verse(lines: list[Line], after_colon: list[int], full: tuple[int, ...]) -> Found:
     """Verse quoted in a column too narrow for its lines (printings dta-abel-1699: Latin
     hexameters after ``Horatius:``): after a line that ends with a colon, verse lines that
     each open with a capital, the first lines short or turned over, see :func:`_turnover`.
     The quotation ends after its last turned-over line, or after a verse line that fits the
     column and closes the sentence (a distich's second line) where the next line opens with a
-    capital (the text or a translation resumes)."""
+    capital (the text or a translation resumes). ``after_colon``: as for
+    ``_quoted_letters``."""
     found: Found = {}
-    lines = [line for line, _ in pairs]
-    for i in range(1, len(lines)):
-        if not _COLON_END.search(lines[i - 1].text):
-            continue
+    for i in after_colon:
         end, turns, j = i, 0, i
         while j + 1 < len(lines) and _OPENS_UPPER.match(lines[j].text):
             if _turnover(lines[j], lines[j + 1], full, closes=turns > 0):
@@ -683,9 +702,12 @@ def _quoted_by_text(pairs: list[tuple[Line, Line | None]], measure: int, doc: Do
         for unit, why in zip(units, _quoted_units(units, measure, opening), strict=True):
             if why:
                 found.update({(line.page, line.number): why for line in unit})
-    found.update(_quoted_letters(pairs, measure))
-    found.update(_displayed_lines(pairs, measure))
-    found.update(_turned_verse(pairs, doc.stats.full_line_length if doc.stats else ()))
+    lines = [line for line, _ in pairs]
+    after_colon = _after_colon(lines)  # asked by two of the three
+    found.update(_quoted_letters(lines, after_colon, measure))
+    found.update(_displayed_lines(lines, measure))
+    found.update(_turned_verse(lines, after_colon,
+                               doc.stats.full_line_length if doc.stats else ()))
     return found
 
 
