@@ -153,6 +153,8 @@ TURNED_HEAD_SHARE = 0.85
 TURNOVER_MAX_SHARE = 0.4
 
 _COLON_END = re.compile(r":['’\"”]?$")
+#: the characters ``QUOTE_OPEN`` matches first (tested on a line's first character)
+_QUOTE_OPENERS = "‘“«„\"'"
 _ELISION = re.compile(r"^(?:\.\s?){3,}$|^(?:\*\s*){3,}$")
 _ATTRIBUTION = re.compile(r"^[—–-]\s?[A-ZÀ-Þ]")
 #: a name in capitals on a line of its own (``HOBBES``, ``ENNIUS.``)
@@ -244,7 +246,7 @@ def _units(pairs: list[tuple[Line, Line | None]], full: tuple[int, ...]) -> list
             or (text[:1] in ".*" and _ELISION.match(text))
             or (following.text[:1] in ".*" and _ELISION.match(following.text))
             or (len(text) <= 2 and _DROP_CAP.match(text))
-            or (QUOTE_OPEN.match(text) and _QUOTE_CLOSE_MARKED.search(text))
+            or (text[:1] in _QUOTE_OPENERS and _QUOTE_CLOSE_MARKED.search(text))
             or (text[:1] in "—–-" and _ATTRIBUTION.match(text) and page_full
                 and len(text) <= ATTRIBUTION_MAX_SHARE * page_full)
             or (not line.glue_next and SENTENCE_END.search(line.text.rstrip(_STAR)) is not None
@@ -509,6 +511,9 @@ def _is_attribution(line: Line, measure: int) -> bool:
 def _names_source(text: str) -> bool:
     """The text names a source: after a dash (``—Shakespeare``) or as a name in capitals
     (``HOBBES``; not a label with a number, ``LETTER IV``, ``CHAPTER THREE``)."""
+    first = text[:1]
+    if not ("A" <= first <= "Z" or "À" <= first <= "Þ" or first in "—–-"):
+        return False  # (cheap first) both patterns open with a dash or a capital
     return bool(_ATTRIBUTION.match(text) or (
         _NAME_LINE.match(text) and not _NUMERAL.search(text) and not DIVISION.match(text)
         and not ENDNOTES_HEADING.match(text)
@@ -711,15 +716,20 @@ def _quoted_by_text(pairs: list[tuple[Line, Line | None]], measure: int, doc: Do
     return found
 
 
+def _drop_cap(text: str) -> bool:
+    """A capital alone (``_DROP_CAP``; a line break after it at most: the length first)."""
+    return len(text) <= 2 and bool(_DROP_CAP.match(text))
+
+
 def _chapter_openings(units: list[list[Line]], measure: int) -> list[bool]:
     """The units that open a chapter's text: after its heading or epigraph, or opening with
     a drop cap (a capital on a line of its own), whose neighbours are set short."""
     opening = [False] * len(units)
     for i, unit in enumerate(units):
         before = units[i - 1] if i else None
-        opening[i] = bool(_DROP_CAP.match(unit[0].text)) or (before is not None and (
+        opening[i] = _drop_cap(unit[0].text) or (before is not None and (
             before[-1].kind == "heading" or _is_attribution(before[-1], measure)
-            or (len(before) == 1 and bool(_DROP_CAP.match(before[0].text)))))
+            or (len(before) == 1 and _drop_cap(before[0].text))))
     return opening
 
 
