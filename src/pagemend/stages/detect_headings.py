@@ -70,6 +70,7 @@ Leaves alone: lines inside verse, and every line that is not a heading.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -508,11 +509,13 @@ class _Scan:
     def _undecided(self) -> list[int]:
         """The indices of the lines ``_decide`` does not turn down at once (long lines and
         lines glued to the next, off a title page), in order: the rest are no headings."""
-        full, title_pages, share = self.full, self.title_pages, HEADING_MAX_SHARE
+        # each page's longest short line, worked out once (none where it has no full line)
+        longest = [HEADING_MAX_SHARE * full if full else math.inf for full in self.full]
+        pages, title_pages = len(longest), self.title_pages
         return [i for i, (line, _) in enumerate(self.pairs)
-                if line.page in title_pages or not (
-                    line.glue_next or (line.page < len(full) and full[line.page]
-                                       and len(line.text) > share * full[line.page]))]
+                if (not line.glue_next and len(line.text) <= (
+                    longest[line.page] if line.page < pages else math.inf))
+                or (title_pages and line.page in title_pages)]
 
     def run(self) -> list[_Found]:
         i = 0
