@@ -212,6 +212,22 @@ _AS_I = str.maketrans("lT1", "III")
 #: the last characters a line that ``_MISREAD_NUMERAL_LINE`` matches can have (``$`` matches
 #: before a final line break too)
 _NUMERAL_ENDS = frozenset("IVXLCDMlT1.\n")
+#: the letters of such a numeral
+_NUMERAL_LETTERS = frozenset("IVXLCDMlT1")
+
+
+def _may_end_numeral(text: str) -> bool:
+    """The text ends as ``_MISREAD_NUMERAL_LINE`` needs: with a numeral's letter, perhaps a
+    full stop after it and a line break after that (a cheap test first).
+
+    >>> [_may_end_numeral(t) for t in ("XXVIL.", "Il\\n", "IT.\\n", "the end.", "")]
+    [True, True, True, False, False]
+    """
+    if text.endswith("\n"):
+        text = text[:-1]
+    if text.endswith("."):
+        text = text[:-1]
+    return text[-1:] in _NUMERAL_LETTERS
 
 
 def read_back_numeral(text: str) -> str | None:
@@ -237,7 +253,8 @@ def _read_back_numerals(doc: Document) -> Document:
     changes, edits = Changes(), []
     # the pattern ends with a numeral's letter or its full stop: the other lines are skipped
     for line in [line for page in doc.pages for line in page.lines
-                 if line.text[-1:] in _NUMERAL_ENDS and line.role == "body"]:
+                 if line.text[-1:] in _NUMERAL_ENDS and line.role == "body"
+                 and _may_end_numeral(line.text)]:
         read = read_back_numeral(line.text)
         if read is None:
             continue
