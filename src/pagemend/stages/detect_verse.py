@@ -297,8 +297,13 @@ def line_set_pages(doc: Document) -> frozenset[int]:
         body = [line.text for line in page.lines if line.text and line.role == "body"]
         if len(body) < LINE_SET_MIN_LINES:
             continue
-        lower = len([text for text in body if match(text)])
-        if lower <= LINE_SET_MAX_LOWER * len(body):
+        most, lower = LINE_SET_MAX_LOWER * len(body), 0
+        for text in body:
+            if match(text):
+                lower += 1
+                if lower > most:
+                    break  # (running prose: decided at its first lower-case lines)
+        else:
             pages.add(page.index)
     return frozenset(pages)
 
