@@ -64,22 +64,28 @@ def left_edges(prose: list[Line]) -> dict[int, float]:
     shift it): the leftmost place where a good share of the side's prose lines start, since
     a quotation only ever stands to the right of it. A side with too few lines takes the
     other's edge; without geometry, none."""
-    return _edges(prose, "x0", min)
+    return _edges(_by_side(prose), "x0", min)
 
 
 def right_edges(prose: list[Line]) -> dict[int, float]:
     """The body's right edge on each side: the rightmost place where a good share of the
     side's prose lines end (justified lines end there)."""
-    return _edges(prose, "x1", max)
+    return _edges(_by_side(prose), "x1", max)
 
 
-def _edges(prose: list[Line], side: str, pick: Callable[[list[int]], int]) -> dict[int, float]:
+def _by_side(prose: list[Line]) -> dict[int, list[Geometry]]:
+    """The prose lines' boxes on each side of the spread (page index parity)."""
+    return {parity: [line.geometry for line in prose
+                     if line.geometry is not None and line.page % 2 == parity]
+            for parity in (0, 1)}
+
+
+def _edges(boxes: dict[int, list[Geometry]], side: str, pick: Callable[[list[int]], int]
+           ) -> dict[int, float]:
     place = attrgetter(side)
-    # each side's places gathered by a comprehension, rounded and counted in C
+    # each side's places rounded and counted in C
     sides: dict[int, Counter[int]] = {
-        parity: Counter(map(round, [place(line.geometry) for line in prose
-                                    if line.geometry is not None and line.page % 2 == parity]))
-        for parity in (0, 1)}
+        parity: Counter(map(round, map(place, boxes[parity]))) for parity in (0, 1)}
     edges = {}
     for parity, counts in sides.items():
         total = sum(counts.values())
@@ -119,7 +125,8 @@ class Frame:
 
 def body_frames(prose: list[Line]) -> dict[int, Frame]:
     """The body's frame on each side of the spread (none without geometry)."""
-    lefts, rights = left_edges(prose), right_edges(prose)
+    boxes = _by_side(prose)  # (gathered once for both edges)
+    lefts, rights = _edges(boxes, "x0", min), _edges(boxes, "x1", max)
     if not lefts or not rights:
         return {}
     indent = paragraph_indent(prose, lefts)
