@@ -764,10 +764,14 @@ def detect_block_quotes(doc: Document, config: DetectBlockQuotesConfig | None) -
     if not measure:
         return doc
     frames = body_frames(prose)
-    # with the reader's geometry, a quotation's prose is what is set in, whatever the text says
-    placed = {(line.page, line.number) for line in prose if line.geometry} if frames else set()
-    quoted = {key: why for key, why in _quoted_by_text(
-        pairs, measure, doc, by_width=len(placed) < len(prose)).items() if key not in placed}
+    # with the reader's geometry, a quotation's prose is what is set in, whatever the text
+    # says: the text keeps only the lines that are no prose line placed by it (those without
+    # geometry, and the other kinds; found by two cheap walks, not a set of every prose line)
+    unplaced = {(line.page, line.number) for line in prose if not line.geometry}
+    kept = (unplaced | {(line.page, line.number) for line in lines if line.kind != "paragraph"}
+            if frames else None)
+    by_text = _quoted_by_text(pairs, measure, doc, by_width=bool(unplaced) or not frames)
+    quoted = {key: why for key, why in by_text.items() if kept is None or key in kept}
     if frames:
         quoted.update(_set_in_lines(lines, frames))
     quoted.update(_epigraphs(lines, measure))
