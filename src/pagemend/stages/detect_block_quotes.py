@@ -161,6 +161,10 @@ _ATTRIBUTION = re.compile(r"^[—–-]\s?[A-ZÀ-Þ]")
 #: the asterisk operator that LaTeX's footnote symbol extracts as (montaigne-latex,
 #: mohicans-xelatex): a note mark after a sentence's end
 _STAR = "∗"
+#: what ``SENTENCE_END`` allows after a sentence's stop: closing marks and a note marker's
+#: characters (ASCII digits; ``_may_end_sentence`` lets other digits through)
+_AFTER_SENTENCE = "'’\"”»)]0123456789^*†‡"
+_STOPS = frozenset(".!?…")
 #: a note's mark on a line of its own, before the note's text
 _NOTE_MARK = re.compile(r"^(?:[*∗†‡§¶]{1,3}|\d{1,3})$")
 #: a drop cap: the chapter's first letter on a line of its own
@@ -249,12 +253,28 @@ def _units(pairs: list[tuple[Line, Line | None]], full: tuple[int, ...]) -> list
             or (text[:1] in _QUOTE_OPENERS and _QUOTE_CLOSE_MARKED.search(text))
             or (text[:1] in "—–-" and _ATTRIBUTION.match(text) and page_full
                 and len(text) <= ATTRIBUTION_MAX_SHARE * page_full)
-            or (not line.glue_next and SENTENCE_END.search(line.text.rstrip(_STAR)) is not None
+            or (not line.glue_next and _may_end_sentence(stripped := text.rstrip(_STAR))
+                and SENTENCE_END.search(stripped) is not None
                 and (not page_full or has_room(line, following, page_full)))
         )
         if ends:
             units.append([])
     return [unit for unit in units if unit]
+
+
+def _may_end_sentence(text: str) -> bool:
+    """Whether ``SENTENCE_END`` may find the text's end (a cheap test first): with the marks
+    that may follow a sentence's end taken off the end (closing marks, a note marker's
+    characters; a line break after them), a sentence's stop is left last, or a digit of
+    another script that a marker's ``\\d`` may be.
+
+    >>> [_may_end_sentence(t) for t in ("so it was.", "end.\\u201d12", "1.23", "and so", "")]
+    [True, True, True, False, False]
+    """
+    if text.endswith("\n"):
+        text = text[:-1]
+    last = text.rstrip(_AFTER_SENTENCE)[-1:]
+    return last in _STOPS or last.isdigit()
 
 
 def _widths(unit: list[Line], measure: int) -> list[int]:
