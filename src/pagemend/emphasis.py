@@ -109,9 +109,9 @@ def segments(text: str, marks: Sequence[Mark]) -> list[tuple[int, int, tuple[str
     """
     if not marks:  # most blocks: nothing to cut
         return []
+    breaks = _line_breaks(text)
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks),
-                   *(i for i, char in enumerate(text) if char == "\n"),
-                   *(i + 1 for i, char in enumerate(text) if char == "\n")})
+                   *breaks, *(i + 1 for i in breaks)})
     out: list[tuple[int, int, tuple[str, ...]]] = []
     for low, high in itertools.pairwise(cuts):
         kinds = tuple(k for k in MARK_KINDS if any(
@@ -125,6 +125,21 @@ def segments(text: str, marks: Sequence[Mark]) -> list[tuple[int, int, tuple[str
         else:
             out.append((start, end, kinds))
     return out
+
+
+def _line_breaks(text: str) -> list[int]:
+    """The offsets of the text's line breaks (found by ``str.find``, not character by
+    character: a block of prose has none).
+
+    >>> _line_breaks("ab\\ncd\\n"), _line_breaks("abc")
+    ([2, 5], [])
+    """
+    breaks: list[int] = []
+    at = text.find("\n")
+    while at != -1:
+        breaks.append(at)
+        at = text.find("\n", at + 1)
+    return breaks
 
 
 def nested_inserts(text: str, marks: Sequence[Mark], tags: Mapping[str, tuple[str, str]]

@@ -19,6 +19,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from pagemend.model import Geometry, Line
 
@@ -63,20 +64,28 @@ def left_edges(prose: list[Line]) -> dict[int, float]:
     shift it): the leftmost place where a good share of the side's prose lines start, since
     a quotation only ever stands to the right of it. A side with too few lines takes the
     other's edge; without geometry, none."""
-    return _edges(prose, "x0", min)
+    return _edges(_by_side(prose), "x0", min)
 
 
 def right_edges(prose: list[Line]) -> dict[int, float]:
     """The body's right edge on each side: the rightmost place where a good share of the
     side's prose lines end (justified lines end there)."""
-    return _edges(prose, "x1", max)
+    return _edges(_by_side(prose), "x1", max)
 
 
-def _edges(prose: list[Line], side: str, pick: Callable[[list[int]], int]) -> dict[int, float]:
-    sides: dict[int, Counter[int]] = {0: Counter(), 1: Counter()}
-    for line in prose:
-        if line.geometry is not None:
-            sides[line.page % 2][round(getattr(line.geometry, side))] += 1
+def _by_side(prose: list[Line]) -> dict[int, list[Geometry]]:
+    """The prose lines' boxes on each side of the spread (page index parity)."""
+    return {parity: [line.geometry for line in prose
+                     if line.geometry is not None and line.page % 2 == parity]
+            for parity in (0, 1)}
+
+
+def _edges(boxes: dict[int, list[Geometry]], side: str, pick: Callable[[list[int]], int]
+           ) -> dict[int, float]:
+    place = attrgetter(side)
+    # each side's places rounded and counted in C
+    sides: dict[int, Counter[int]] = {
+        parity: Counter(map(round, map(place, boxes[parity]))) for parity in (0, 1)}
     edges = {}
     for parity, counts in sides.items():
         total = sum(counts.values())
@@ -116,7 +125,8 @@ class Frame:
 
 def body_frames(prose: list[Line]) -> dict[int, Frame]:
     """The body's frame on each side of the spread (none without geometry)."""
-    lefts, rights = left_edges(prose), right_edges(prose)
+    boxes = _by_side(prose)  # (gathered once for both edges)
+    lefts, rights = _edges(boxes, "x0", min), _edges(boxes, "x1", max)
     if not lefts or not rights:
         return {}
     indent = paragraph_indent(prose, lefts)
@@ -169,8 +179,11 @@ def page_columns(lines: list[Line], frames: dict[int, Frame]) -> dict[int, tuple
         frame = frames.get(page % 2)
         if frame is None:
             continue
-        far = Counter(round(g.x0) for g in geometries
-                      if g.x0 - frame.left > MAX_SET_IN_SHARE * (frame.right - frame.left))
+        left, far_in = frame.left, MAX_SET_IN_SHARE * (frame.right - frame.left)
+        far_places = [g.x0 for g in geometries if g.x0 - left > far_in]
+        if len(far_places) < COLUMN_MIN_LINES:
+            continue  # no place holds enough lines (most pages have none far in)
+        far = Counter([round(x) for x in far_places])
         edge = min((x for x, n in far.items() if n >= COLUMN_MIN_LINES), default=0)
         if edge:
             splits[page] = float(edge)
@@ -178,10 +191,13 @@ def page_columns(lines: list[Line], frames: dict[int, Frame]) -> dict[int, tuple
     columns: dict[int, tuple[Frame, ...]] = {}
     for page in by_page:
         frame, counts = frames.get(page % 2), ends[page % 2]
-        places = [x for x, n in counts.items() if n >= EDGE_SHARE * sum(counts.values())]
         if frame is None:
             continue
-        if page not in splits or not places:
+        if page not in splits:  # (the common case: no places to find)
+            columns[page] = (frame,)
+            continue
+        places = [x for x, n in counts.items() if n >= EDGE_SHARE * sum(counts.values())]
+        if not places:
             columns[page] = (frame,)
             continue
         columns[page] = (Frame(frame.left, float(max(places)), frame.indent),
@@ -191,7 +207,11 @@ def page_columns(lines: list[Line], frames: dict[int, Frame]) -> dict[int, tuple
 
 def frame_of(line: Line, columns: dict[int, tuple[Frame, ...]]) -> Frame | None:
     """The frame (column) a line stands in."""
-    frames = columns.get(line.page, ())
-    inside = [frame for frame in frames if line.geometry is not None
-              and line.geometry.x0 >= frame.left - PLACE_TOLERANCE * 10.0]
-    return inside[-1] if inside else None
+    geometry = line.geometry
+    if geometry is None:
+        return None
+    x0 = geometry.x0
+    for frame in reversed(columns.get(line.page, ())):  # the last the line stands in
+        if x0 >= frame.left - PLACE_TOLERANCE * 10.0:
+            return frame
+    return None

@@ -78,6 +78,7 @@ from pagemend.layout import (
 from pagemend.model import Document, Line
 from pagemend.quotation_frames import (
     PLACE_TOLERANCE,
+    SET_IN,
     Frame,
     body_frames,
     centred,
@@ -152,12 +153,18 @@ TURNED_HEAD_SHARE = 0.85
 TURNOVER_MAX_SHARE = 0.4
 
 _COLON_END = re.compile(r":['’\"”]?$")
+#: the characters ``QUOTE_OPEN`` matches first (tested on a line's first character)
+_QUOTE_OPENERS = "‘“«„\"'"
 _ELISION = re.compile(r"^(?:\.\s?){3,}$|^(?:\*\s*){3,}$")
 _ATTRIBUTION = re.compile(r"^[—–-]\s?[A-ZÀ-Þ]")
 #: a name in capitals on a line of its own (``HOBBES``, ``ENNIUS.``)
 #: the asterisk operator that LaTeX's footnote symbol extracts as (montaigne-latex,
 #: mohicans-xelatex): a note mark after a sentence's end
 _STAR = "∗"
+#: what ``SENTENCE_END`` allows after a sentence's stop: closing marks and a note marker's
+#: characters (ASCII digits; ``_may_end_sentence`` lets other digits through)
+_AFTER_SENTENCE = "'’\"”»)]0123456789^*†‡"
+_STOPS = frozenset(".!?…")
 #: a note's mark on a line of its own, before the note's text
 _NOTE_MARK = re.compile(r"^(?:[*∗†‡§¶]{1,3}|\d{1,3})$")
 #: a drop cap: the chapter's first letter on a line of its own
@@ -243,15 +250,31 @@ def _units(pairs: list[tuple[Line, Line | None]], full: tuple[int, ...]) -> list
             or (text[:1] in ".*" and _ELISION.match(text))
             or (following.text[:1] in ".*" and _ELISION.match(following.text))
             or (len(text) <= 2 and _DROP_CAP.match(text))
-            or (QUOTE_OPEN.match(text) and _QUOTE_CLOSE_MARKED.search(text))
+            or (text[:1] in _QUOTE_OPENERS and _QUOTE_CLOSE_MARKED.search(text))
             or (text[:1] in "—–-" and _ATTRIBUTION.match(text) and page_full
                 and len(text) <= ATTRIBUTION_MAX_SHARE * page_full)
-            or (not line.glue_next and SENTENCE_END.search(line.text.rstrip(_STAR)) is not None
+            or (not line.glue_next and _may_end_sentence(stripped := text.rstrip(_STAR))
+                and SENTENCE_END.search(stripped) is not None
                 and (not page_full or has_room(line, following, page_full)))
         )
         if ends:
             units.append([])
     return [unit for unit in units if unit]
+
+
+def _may_end_sentence(text: str) -> bool:
+    """Whether ``SENTENCE_END`` may find the text's end (a cheap test first): with the marks
+    that may follow a sentence's end taken off the end (closing marks, a note marker's
+    characters; a line break after them), a sentence's stop is left last, or a digit of
+    another script that a marker's ``\\d`` may be.
+
+    >>> [_may_end_sentence(t) for t in ("so it was.", "end.\\u201d12", "1.23", "and so", "")]
+    [True, True, True, False, False]
+    """
+    if text.endswith("\n"):
+        text = text[:-1]
+    last = text.rstrip(_AFTER_SENTENCE)[-1:]
+    return last in _STOPS or last.isdigit()
 
 
 def _widths(unit: list[Line], measure: int) -> list[int]:
@@ -407,9 +430,10 @@ def _set_in_lines(lines: list[Line], frames: dict[int, Frame]) -> Found:
     found: Found = {}
     columns = page_columns(lines, frames)
     runs: list[list[int]] = []
-    for i, line in enumerate(lines):
+    for i in _set_in_candidates(lines, columns):
+        line = lines[i]
         frame = frame_of(line, columns)
-        if line.kind == "paragraph" and frame is not None and set_in(line, frame):
+        if frame is not None and set_in(line, frame):
             if runs and runs[-1][-1] == i - 1:
                 runs[-1].append(i)
             else:
@@ -430,6 +454,17 @@ def _set_in_lines(lines: list[Line], frames: dict[int, Frame]) -> Found:
                     f"{frame.right - geometry.x1:.1f} pt from its right, in a run of {len(run)} "
                     "lines")
     return found
+
+
+def _set_in_candidates(lines: list[Line], columns: dict[int, tuple[Frame, ...]]) -> list[int]:
+    """The indices of the prose lines that may be set in (a cheap test first): set in by
+    ``SET_IN`` type sizes from the leftmost column's edge of their page, as a line set in from
+    its own column's edge is (the columns' edges lie at or right of it)."""
+    lefts = {page: min(frame.left for frame in frames) for page, frames in columns.items()}
+    return [i for i, line in enumerate(lines)
+            if line.kind == "paragraph" and line.geometry is not None
+            and line.geometry.font_size and line.page in lefts
+            and line.geometry.x0 - lefts[line.page] >= SET_IN * line.geometry.font_size]
 
 
 def _rejected_run(run: list[int], lines: list[Line], frame: Frame) -> str:
@@ -496,6 +531,9 @@ def _is_attribution(line: Line, measure: int) -> bool:
 def _names_source(text: str) -> bool:
     """The text names a source: after a dash (``—Shakespeare``) or as a name in capitals
     (``HOBBES``; not a label with a number, ``LETTER IV``, ``CHAPTER THREE``)."""
+    first = text[:1]
+    if not ("A" <= first <= "Z" or "À" <= first <= "Þ" or first in "—–-"):
+        return False  # (cheap first) both patterns open with a dash or a capital
     return bool(_ATTRIBUTION.match(text) or (
         _NAME_LINE.match(text) and not _NUMERAL.search(text) and not DIVISION.match(text)
         and not ENDNOTES_HEADING.match(text)
@@ -533,17 +571,18 @@ def _verse_like(lines: list[Line]) -> bool:
     return capitals >= VERSE_CAPITAL_SHARE * len(starts)
 
 
-def _displayed_lines(pairs: list[tuple[Line, Line | None]], measure: int) -> Found:
+def _displayed_lines(lines: list[Line], measure: int) -> Found:
     """A one-line quotation set on its own line inside a sentence: it opens and closes with
     quote marks, the line before runs on into it, and the sentence resumes in lower case
     after it (``Empedocles' sphere,`` / ``"All round ... reposing;"`` / ``and if thou...``)."""
     found: Found = {}
-    lines = [line for line, _ in pairs]
-    for i in range(1, len(lines) - 1):
+    longest = DISPLAY_MAX_SHARE * measure
+    # (the cheap tests first, in one comprehension)
+    for i in [i for i, line in enumerate(lines) if line.kind == "paragraph"
+              and len(line.text) <= longest and 0 < i < len(lines) - 1]:
         before, line, after = lines[i - 1], lines[i], lines[i + 1]
         if (
-            line.kind == "paragraph" and len(line.text) <= DISPLAY_MAX_SHARE * measure
-            and QUOTE_OPEN.match(line.text) and _QUOTE_CLOSE_MARKED.search(line.text)
+            QUOTE_OPEN.match(line.text) and _QUOTE_CLOSE_MARKED.search(line.text)
             and not SENTENCE_END.search(before.text) and after.text[:1].islower()
         ):
             found[(line.page, line.number)] = (
@@ -552,13 +591,13 @@ def _displayed_lines(pairs: list[tuple[Line, Line | None]], measure: int) -> Fou
     return found
 
 
-def _quoted_letters(pairs: list[tuple[Line, Line | None]], measure: int) -> Found:
+def _quoted_letters(lines: list[Line], after_colon: list[int], measure: int) -> Found:
     """A letter quoted in the text: after a colon, a dateline (``Baltimore, 3 octobre.``),
-    then the letter, up to its signature (a name in capitals)."""
+    then the letter, up to its signature (a name in capitals). ``after_colon``: the indices of
+    the lines after a colon (``_after_colon``)."""
     found: Found = {}
-    lines = [line for line, _ in pairs]
-    for i in range(1, len(lines)):
-        if not (_COLON_END.search(lines[i - 1].text) and _is_dateline(lines[i], measure)):
+    for i in after_colon:
+        if not _is_dateline(lines[i], measure):
             continue
         for j in range(i + 1, min(len(lines), i + 1 + LETTER_MAX_LINES)):
             if lines[j].kind not in ("paragraph", "letter"):
@@ -571,18 +610,23 @@ def _quoted_letters(pairs: list[tuple[Line, Line | None]], measure: int) -> Foun
     return found
 
 
-def _turned_verse(pairs: list[tuple[Line, Line | None]], full: tuple[int, ...]) -> Found:
+def _after_colon(lines: list[Line]) -> list[int]:
+    """The indices of the lines after a line that ends with a colon (``_COLON_END``, asked
+    only where a colon is among the last three characters)."""
+    return [i + 1 for i, line in enumerate(lines[:-1])
+            if ":" in line.text[-3:] and _COLON_END.search(line.text)]
+
+
+def _turned_verse(lines: list[Line], after_colon: list[int], full: tuple[int, ...]) -> Found:
     """Verse quoted in a column too narrow for its lines (printings dta-abel-1699: Latin
     hexameters after ``Horatius:``): after a line that ends with a colon, verse lines that
     each open with a capital, the first lines short or turned over, see :func:`_turnover`.
     The quotation ends after its last turned-over line, or after a verse line that fits the
     column and closes the sentence (a distich's second line) where the next line opens with a
-    capital (the text or a translation resumes)."""
+    capital (the text or a translation resumes). ``after_colon``: as for
+    ``_quoted_letters``."""
     found: Found = {}
-    lines = [line for line, _ in pairs]
-    for i in range(1, len(lines)):
-        if not _COLON_END.search(lines[i - 1].text):
-            continue
+    for i in after_colon:
         end, turns, j = i, 0, i
         while j + 1 < len(lines) and _OPENS_UPPER.match(lines[j].text):
             if _turnover(lines[j], lines[j + 1], full, closes=turns > 0):
@@ -683,10 +727,18 @@ def _quoted_by_text(pairs: list[tuple[Line, Line | None]], measure: int, doc: Do
         for unit, why in zip(units, _quoted_units(units, measure, opening), strict=True):
             if why:
                 found.update({(line.page, line.number): why for line in unit})
-    found.update(_quoted_letters(pairs, measure))
-    found.update(_displayed_lines(pairs, measure))
-    found.update(_turned_verse(pairs, doc.stats.full_line_length if doc.stats else ()))
+    lines = [line for line, _ in pairs]
+    after_colon = _after_colon(lines)  # asked by two of the three
+    found.update(_quoted_letters(lines, after_colon, measure))
+    found.update(_displayed_lines(lines, measure))
+    found.update(_turned_verse(lines, after_colon,
+                               doc.stats.full_line_length if doc.stats else ()))
     return found
+
+
+def _drop_cap(text: str) -> bool:
+    """A capital alone (``_DROP_CAP``; a line break after it at most: the length first)."""
+    return len(text) <= 2 and bool(_DROP_CAP.match(text))
 
 
 def _chapter_openings(units: list[list[Line]], measure: int) -> list[bool]:
@@ -695,9 +747,9 @@ def _chapter_openings(units: list[list[Line]], measure: int) -> list[bool]:
     opening = [False] * len(units)
     for i, unit in enumerate(units):
         before = units[i - 1] if i else None
-        opening[i] = bool(_DROP_CAP.match(unit[0].text)) or (before is not None and (
+        opening[i] = _drop_cap(unit[0].text) or (before is not None and (
             before[-1].kind == "heading" or _is_attribution(before[-1], measure)
-            or (len(before) == 1 and bool(_DROP_CAP.match(before[0].text)))))
+            or (len(before) == 1 and _drop_cap(before[0].text))))
     return opening
 
 
@@ -732,10 +784,14 @@ def detect_block_quotes(doc: Document, config: DetectBlockQuotesConfig | None) -
     if not measure:
         return doc
     frames = body_frames(prose)
-    # with the reader's geometry, a quotation's prose is what is set in, whatever the text says
-    placed = {(line.page, line.number) for line in prose if line.geometry} if frames else set()
-    quoted = {key: why for key, why in _quoted_by_text(
-        pairs, measure, doc, by_width=len(placed) < len(prose)).items() if key not in placed}
+    # with the reader's geometry, a quotation's prose is what is set in, whatever the text
+    # says: the text keeps only the lines that are no prose line placed by it (those without
+    # geometry, and the other kinds; found by two cheap walks, not a set of every prose line)
+    unplaced = {(line.page, line.number) for line in prose if not line.geometry}
+    kept = (unplaced | {(line.page, line.number) for line in lines if line.kind != "paragraph"}
+            if frames else None)
+    by_text = _quoted_by_text(pairs, measure, doc, by_width=bool(unplaced) or not frames)
+    quoted = {key: why for key, why in by_text.items() if kept is None or key in kept}
     if frames:
         quoted.update(_set_in_lines(lines, frames))
     quoted.update(_epigraphs(lines, measure))

@@ -70,6 +70,7 @@ Leaves alone: lines inside verse, and every line that is not a heading.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -211,6 +212,22 @@ _AS_I = str.maketrans("lT1", "III")
 #: the last characters a line that ``_MISREAD_NUMERAL_LINE`` matches can have (``$`` matches
 #: before a final line break too)
 _NUMERAL_ENDS = frozenset("IVXLCDMlT1.\n")
+#: the letters of such a numeral
+_NUMERAL_LETTERS = frozenset("IVXLCDMlT1")
+
+
+def _may_end_numeral(text: str) -> bool:
+    """The text ends as ``_MISREAD_NUMERAL_LINE`` needs: with a numeral's letter, perhaps a
+    full stop after it and a line break after that (a cheap test first).
+
+    >>> [_may_end_numeral(t) for t in ("XXVIL.", "Il\\n", "IT.\\n", "the end.", "")]
+    [True, True, True, False, False]
+    """
+    if text.endswith("\n"):
+        text = text[:-1]
+    if text.endswith("."):
+        text = text[:-1]
+    return text[-1:] in _NUMERAL_LETTERS
 
 
 def read_back_numeral(text: str) -> str | None:
@@ -234,9 +251,10 @@ def read_back_numeral(text: str) -> str | None:
 def _read_back_numerals(doc: Document) -> Document:
     """The lines that are misread roman numerals, read back (an edit and a decision each)."""
     changes, edits = Changes(), []
-    for line in doc.lines():
-        if line.text[-1:] not in _NUMERAL_ENDS or line.role != "body":
-            continue  # the pattern ends with a numeral's letter or its full stop
+    # the pattern ends with a numeral's letter or its full stop: the other lines are skipped
+    for line in [line for page in doc.pages for line in page.lines
+                 if line.text[-1:] in _NUMERAL_ENDS and line.role == "body"
+                 and _may_end_numeral(line.text)]:
         read = read_back_numeral(line.text)
         if read is None:
             continue
@@ -457,16 +475,25 @@ class _Scan:
         self.pairs = [(line, following) for line, following in successors(doc)
                       if line.kind == "paragraph"]
         self.found: list[_Found] = []
-        sizes = Counter(_size(line) for line, _ in self.pairs if line.geometry is not None)
+        sizes = Counter(_sizes([line for line, _ in self.pairs if line.geometry is not None]))
         self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
         self.counted_sections = self._counted_sections()
         self.title_pages = self._title_pages(doc)
 
     def _title_pages(self, doc: Document) -> set[int]:
         """The pages of a few short lines that a blank page follows (see ``TITLE_PAGE``)."""
+        if not self.document_full:
+            return set()
+        pages = doc.pages
+        # the pages a blank page follows (a cheap test first: most pages have none)
+        before_blank = {index for index in range(len(pages) - 1)
+                        if not any(line.text.strip() for line in pages[index + 1].lines)}
+        if not before_blank:
+            return set()
         lines: dict[int, list[Line]] = {}
         for line, _ in self.pairs:
-            lines.setdefault(line.page, []).append(line)
+            if line.page in before_blank:
+                lines.setdefault(line.page, []).append(line)
         found = set()
         for page, own in lines.items():
             after = doc.pages[page + 1] if page + 1 < len(doc.pages) else None
@@ -481,7 +508,9 @@ class _Scan:
         """Indices of short numbered lines whose numbers count on from one to the next
         (`1.`, `2.`, `3.`; `1.1`, `1.2`, `2.1`): the evidence that they number sections."""
         numbered: list[tuple[int, tuple[int, ...]]] = []
-        for i, (line, _) in enumerate(self.pairs):
+        # ``_SECTION`` opens with a digit (``isdigit`` holds for every ``\d`` and more)
+        for i, line in [(i, line) for i, (line, _) in enumerate(self.pairs)
+                        if line.text[:1].isdigit()]:
             match = _SECTION.match(line.text)
             if match and _short(line, self.full_line(line)):
                 numbered.append((i, tuple(int(part) for part in match["number"].split("."))))
@@ -494,9 +523,23 @@ class _Scan:
     def full_line(self, line: Line) -> int:
         return self.full[line.page] if line.page < len(self.full) else 0
 
+    def _undecided(self) -> list[int]:
+        """The indices of the lines ``_decide`` does not turn down at once (long lines and
+        lines glued to the next, off a title page), in order: the rest are no headings."""
+        # each page's longest short line, worked out once (none where it has no full line)
+        longest = [HEADING_MAX_SHARE * full if full else math.inf for full in self.full]
+        pages, title_pages = len(longest), self.title_pages
+        return [i for i, (line, _) in enumerate(self.pairs)
+                if (not line.glue_next and len(line.text) <= (
+                    longest[line.page] if line.page < pages else math.inf))
+                or (title_pages and line.page in title_pages)]
+
     def run(self) -> list[_Found]:
         i = 0
-        while i < len(self.pairs):
+        for candidate in self._undecided():
+            if candidate < i:
+                continue  # taken as a title line under a label
+            i = candidate
             found = self._decide(i)
             title = self._label_title(i) if found is not None and _is_label(found) else []
             if found is not None and found.by is LETTER_LABEL_LINE and not title:
@@ -945,21 +988,45 @@ def _size(line: Line) -> float:
     return round(line.geometry.font_size or 0.0, 1) if line.geometry else 0.0
 
 
+def _sizes(lines: list[Line]) -> list[float]:
+    """``_size`` of each line (each with geometry), each distinct type size rounded once.
+
+    >>> from pagemend.model import Geometry
+    >>> lines = [Line("a", 0, n, Geometry(0, 0, 1, 1, size)) for n, size in
+    ...          enumerate([10.04, 10.04, 14.26, None])]
+    >>> _sizes(lines) == [_size(line) for line in lines]
+    True
+    """
+    raw = [line.geometry.font_size for line in lines if line.geometry is not None]
+    rounded = {size: round(size or 0.0, 1) for size in set(raw)}
+    return [rounded[size] for size in raw]
+
+
 def _large_lines(doc: Document, found: dict[tuple[int, int], Line]) -> tuple[list[Line], float]:
     """The short body lines in heading type (large, or bold and a little larger), and the
     body's type size."""
-    prose = [line for line in doc.lines() if line.text and line.role == "body"
-             and line.kind == "paragraph" and line.geometry is not None]
-    sizes = Counter(_size(line) for line in prose)
+    prose = [line for page in doc.pages for line in page.lines if line.text
+             and line.role == "body" and line.kind == "paragraph" and line.geometry is not None]
+    line_sizes = _sizes(prose)
+    sizes = Counter(line_sizes)
     if not sizes:
         return [], 0.0
     body = sizes.most_common(1)[0][0]
     full = doc.stats.document_full_line_length if doc.stats else 0
-    blocks = _block_widths(doc)
-    return [line for line in prose if (line.page, line.number) not in found
-            and (_size(line) >= HEADING_SIZE_RATIO * body or _bold_head(line, body))
-            and (not full or len(line.text) <= HEADING_MAX_SHARE * full
-                 or _width(line) <= HEADING_MAX_SHARE * blocks[line.page])], body
+    blocks: list[float] = []  # made at the first line that needs it
+    large = []
+    for line, size in zip(prose, line_sizes, strict=True):
+        # (``_bold_head`` inline, its size known)
+        if not (size >= HEADING_SIZE_RATIO * body or (
+                line.geometry is not None and line.geometry.bold
+                and size >= BOLD_HEADING_RATIO * body)) or (line.page, line.number) in found:
+            continue
+        if full and len(line.text) > HEADING_MAX_SHARE * full:
+            blocks = blocks or _block_widths(doc)
+            if _width(line) > HEADING_MAX_SHARE * blocks[line.page]:
+                continue
+        large.append(line)
+    return large, body
 
 
 def _bold_head(line: Line, body: float) -> bool:

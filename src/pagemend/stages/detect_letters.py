@@ -63,11 +63,11 @@ def detect_letters(doc: Document, config: DetectLettersConfig | None) -> Documen
     lines = [line for line, _ in successors(doc)]
     changes = Changes()
     i = 0
-    while i < len(lines):
+    for candidate in _candidates(lines, full):
+        if candidate < i:
+            continue  # taken as a line of a closing
+        i = candidate
         line = lines[i]
-        if line.kind != "paragraph" or not _short(line, full):
-            i += 1
-            continue
         if SALUTATION.match(line.text):
             changes.set(line, SALUTATION_LINE, f"salutation form, {len(line.text)} characters",
                         kind="letter", starts_block=True)
@@ -89,6 +89,12 @@ def detect_letters(doc: Document, config: DetectLettersConfig | None) -> Documen
                 changes.set(lines[end], AFTER_LETTER_PART, "follows a closing",
                             starts_block=True)
             i = end
-            continue
-        i += 1
     return changes.apply(doc)
+
+
+def _candidates(lines: list[Line], full: tuple[int, ...]) -> list[int]:
+    """The indices of the short prose lines in the form of a salutation or of a closing's
+    first line (the only lines that open a salutation or closing), in order."""
+    return [i for i, line in enumerate(lines)
+            if line.kind == "paragraph" and _short(line, full)
+            and (SALUTATION.match(line.text) or CLOSING.match(line.text))]

@@ -102,10 +102,7 @@ def _list_runs(lines: list[Line]) -> list[list[int]]:
     runs: list[list[int]] = []
     current: list[int] = []
     expected = None
-    for i, line in enumerate(lines):
-        number = item_number(line.text) if line.kind == "paragraph" else None
-        if number is None:
-            continue
+    for i, number in _numbered(lines):
         if current and number == expected:
             current.append(i)
         else:
@@ -118,26 +115,46 @@ def _list_runs(lines: list[Line]) -> list[list[int]]:
     return runs
 
 
-def _matching(lines: list[Line], pattern: re.Pattern[str]) -> list[int]:
-    """The indices of the prose lines that ``pattern`` matches. What it needs at the line's
-    end is tested before it runs (inline: asked of every line): a page number (a digit or a
-    roman numeral's last letter; for an index, a digit, perhaps a full stop after it, and a
-    comma before)."""
-    if pattern is _INDEX:
-        return [i for i, line in enumerate(lines)
-                if ((last := line.text[-1:]).isdigit()
-                    or (last == "." and line.text[-2:-1].isdigit()))
-                and "," in line.text and line.kind == "paragraph" and pattern.match(line.text)]
+def _numbered(lines: list[Line]) -> list[tuple[int, int]]:
+    """The prose lines that open with a list label, each as (index, ``item_number``). A label
+    closes with ``.`` or ``)`` among the line's first eight characters (at most six of a
+    numeral before it, or a bracket too): tested first, in one comprehension."""
+    return [(i, number) for i, line in enumerate(lines)
+            if (")" in line.text[:8] or "." in line.text[:7]) and line.kind == "paragraph"
+            and (number := item_number(line.text)) is not None]
+
+
+def _page_number_ends(lines: list[Line]) -> list[int]:
+    """The indices of the prose lines whose last character may end a page number as an
+    entry pattern needs it: a digit, a roman numeral's letter, or a full stop (an index's,
+    after a digit). Asked of every line once, for both patterns."""
     return [i for i, line in enumerate(lines)
-            if ((last := line.text[-1:]).isdigit() or last in "ivxlc")
-            and line.kind == "paragraph" and pattern.match(line.text)]
+            if ((last := line.text[-1:]).isdigit() or last in "ivxlc.")
+            and line.kind == "paragraph"]
 
 
-def _entry_runs(lines: list[Line], pattern: re.Pattern[str]) -> list[list[int]]:
-    """The runs of at least ``MIN_ENTRIES`` consecutive lines that ``pattern`` matches."""
+def _matching(lines: list[Line], pattern: re.Pattern[str], ends: list[int]) -> list[int]:
+    """The indices of the prose lines that ``pattern`` matches, of ``ends`` (see
+    ``_page_number_ends``). What it needs at the line's end is tested before it runs: a page
+    number (a digit or a roman numeral's last letter; for an index, a digit, perhaps a full
+    stop after it, and a comma before)."""
+    if pattern is _INDEX:
+        return [i for i in ends
+                if ((last := (text := lines[i].text)[-1:]).isdigit()
+                    or (last == "." and text[-2:-1].isdigit()))
+                and "," in text and pattern.match(text)]
+    return [i for i in ends
+            if ((last := (text := lines[i].text)[-1:]).isdigit() or last in "ivxlc")
+            and pattern.match(text)]
+
+
+def _entry_runs(lines: list[Line], pattern: re.Pattern[str], ends: list[int]
+                ) -> list[list[int]]:
+    """The runs of at least ``MIN_ENTRIES`` consecutive lines that ``pattern`` matches (of
+    ``ends``: see ``_page_number_ends``)."""
     runs: list[list[int]] = []
     current: list[int] = []
-    for i in _matching(lines, pattern):
+    for i in _matching(lines, pattern, ends):
         if current and i != current[-1] + 1:
             if len(current) >= MIN_ENTRIES:
                 runs.append(current)
@@ -189,9 +206,9 @@ def _hangs(line: Line, item: Line, previous: Line) -> bool:
 
 
 def _mark_bullets(lines: list[Line], changes: Changes) -> None:
-    for i, line in enumerate(lines):
-        if line.text[:1] not in _BULLETS or line.kind != "paragraph" or not _BULLET.match(
-                line.text):
+    for i in [i for i, line in enumerate(lines) if line.text[:1] in _BULLETS]:
+        line = lines[i]
+        if line.kind != "paragraph" or not _BULLET.match(line.text):
             continue
         changes.set(line, BULLET_ITEM, f"opens with {line.text[0]!r}", kind="list_item",
                     starts_block=True)
@@ -203,8 +220,9 @@ def _mark_bullets(lines: list[Line], changes: Changes) -> None:
 
 
 def _mark_entries(lines: list[Line], changes: Changes) -> None:
+    ends = _page_number_ends(lines)
     for kind, pattern in (("toc", _TOC), ("index", _INDEX)):
-        for run in _entry_runs(lines, pattern):
+        for run in _entry_runs(lines, pattern, ends):
             if kind == "toc" and not any(_LEADERS.search(lines[i].text) for i in run) and (
                     sum(bool(_INDEX.match(lines[i].text)) for i in run) > len(run) // 2):
                 continue  # comma-separated page numbers make an index, not contents
@@ -218,7 +236,10 @@ def _mark_entries(lines: list[Line], changes: Changes) -> None:
 
 def _current(lines: list[Line], changes: Changes) -> list[Line]:
     """The lines as changed so far (the same list where nothing changed)."""
-    return [changes.current(line) for line in lines] if changes.lines else lines
+    if not changes.lines:
+        return lines
+    changed = changes.lines.get  # (``changes.current`` inline)
+    return [changed((line.page, line.number), line) for line in lines]
 
 
 @stage(STAGE, DetectListsConfig, requires=("line.role",), assigns=("line.kind",))

@@ -240,14 +240,20 @@ def _wrapped(doc: Document, measures: dict[int, int | None], callouts: Widths) -
     for line, following in successors(doc):
         measure = measures.get(line.page)
         if (following is None or measure is None or following.page != line.page
-                or line.kind != "paragraph" or following.kind != "paragraph"):
+                or line.kind != "paragraph" or following.kind != "paragraph"
+                # (cheap first: either way the line is no longer than a verse line, and the
+                # test of the continuation's length below comes first; no callouts: the
+                # lengths of the texts, ``_length`` inline)
+                or (len(line.text) > VERSE_MAX_SHARE * measure if not callouts
+                    else _length(line, callouts) > VERSE_MAX_SHARE * measure)
+                or (len(following.text) > WRAP_TAIL_SHARE * measure if not callouts
+                    else _length(following, callouts) > WRAP_TAIL_SHARE * measure)):
             continue
         place = found.get((line.page, line.number), 0)
         head = (_verse_like(line, measure, wrapped=True, callouts=callouts) if not place
                 else place < MAX_WRAPPED_LINES - 1
                 and _length(line, callouts) <= VERSE_MAX_SHARE * measure)
-        if (head and not _FULL_STOP.search(line.text) and _OPENS_LETTER.match(following.text)
-                and _length(following, callouts) <= WRAP_TAIL_SHARE * measure):
+        if head and not _FULL_STOP.search(line.text) and _OPENS_LETTER.match(following.text):
             found[(following.page, following.number)] = place + 1
     return frozenset(found)
 
@@ -263,14 +269,16 @@ def _roomy_starts(doc: Document, measures: dict[int, int | None]) -> Keys:
         measure = measures.get(line.page)
         if (following is not None and measure and line.kind == "paragraph"
                 and len(line.text) <= measure  # a printed line, not several joined
+                and len(line.text) + 1 <= FIT_SHARE * measure  # room for a word at all
                 and not line.glue_next and _OPENS_CAPITAL.match(line.text)
                 and _OPENS_CAPITAL.match(following.text)
                 and has_room(line, following, measure)):
             run.append(line)
             continue
-        if len(run) >= MIN_ROOMY_LINES - 1:  # the last line of the run need not have room
-            found.add(_key(run[0]))
-        run = []
+        if run:  # (no new list after every line of prose)
+            if len(run) >= MIN_ROOMY_LINES - 1:  # the last line of the run need not have room
+                found.add(_key(run[0]))
+            run = []
     return frozenset(found)
 
 
@@ -284,10 +292,18 @@ def line_set_pages(doc: Document) -> frozenset[int]:
         [0]
     """
     pages = set()
+    match = _OPENS_LOWER.match
     for page in doc.pages:
         body = [line.text for line in page.lines if line.text and line.role == "body"]
-        lower = sum(bool(_OPENS_LOWER.match(text)) for text in body)
-        if len(body) >= LINE_SET_MIN_LINES and lower <= LINE_SET_MAX_LOWER * len(body):
+        if len(body) < LINE_SET_MIN_LINES:
+            continue
+        most, lower = LINE_SET_MAX_LOWER * len(body), 0
+        for text in body:
+            if match(text):
+                lower += 1
+                if lower > most:
+                    break  # (running prose: decided at its first lower-case lines)
+        else:
             pages.add(page.index)
     return frozenset(pages)
 
@@ -297,10 +313,11 @@ Runs = list[tuple[list[Line], bool, bool]]
 Titles = list[tuple[list[Line], Line]]
 
 
-def _runs(doc: Document) -> tuple[Runs, Keys, Titles]:
+def _runs(doc: Document) -> tuple[Runs, Keys, Titles, dict[tuple[int, int], int]]:
     """The verse runs, each with whether it lies on pages set line by line and whether a
-    line of it is near the full width, the continuation lines of wrapped verse lines, and the
-    runs that are the rest of a stacked title instead."""
+    line of it is near the full width, the continuation lines of wrapped verse lines, the
+    runs that are the rest of a stacked title instead, and where each line of a run stands
+    among the body lines (its index in ``successors``)."""
     full = doc.stats.full_line_length if doc.stats else ()
     document = doc.stats.document_full_line_length if doc.stats else 0
     line_set = line_set_pages(doc)
@@ -319,20 +336,33 @@ def _runs(doc: Document) -> tuple[Runs, Keys, Titles]:
     # that sentence's tail introducing a quotation (`the passages of Caesar and` /
     # `Charlemagne:`), not a poem's first line
     continues = broke_early = introduced = cued = tail_due = False
-    for line, following in successors(doc):
+    places: dict[tuple[int, int], int] = {}
+    for place, (line, following) in enumerate(successors(doc)):
         measure = measures.get(line.page)
-        wrapping = following is not None and (following.page, following.number) in wraps
+        key = (line.page, line.number)
+        length = len(line.text) + callouts.get(key, 0) if callouts else len(line.text)
+        wrapping = (bool(wraps) and following is not None
+                    and (following.page, following.number) in wraps)
+        # room for the next line's first word, the line's callouts counted (``has_room``'s
+        # test, on the last printed line, never longer than the line, holds wherever this
+        # one does); room for a character more first, the next line's first word only then
         room = (following is None or measure is None or wrapping
-                or _has_room(line, following, measure, callouts))
+                or (length + 1 <= FIT_SHARE * measure
+                    and length + 1 + len(first_word(following.text)) <= FIT_SHARE * measure))
         tail = tail_due and _poem_goes_on(line, measure, callouts, room=room)
         tail_due = False
         if not current and not tail:
             cued = ((introduced and room and following is not None)
-                    or (line.page, line.number) in roomy)
+                    or (bool(roomy) and key in roomy))
         # after a line that closes a sentence, a line near the full width is prose resuming
         wide = cued and not (current and SENTENCE_END.search(current[-1].text))
+        # a line longer than a verse line (or the measure, after a cue) neither opens nor
+        # carries on a run, but as a wrapped line's continuation: cheap first
         joins = line.kind == "paragraph" and (
-            ((line.page, line.number) in wraps
+            measure is None or length <= (1.0 if (wide if current else cued)
+                                          else VERSE_MAX_SHARE) * measure
+            or (bool(current) and key in wraps)) and (
+            (key in wraps
              or _verse_like(line, measure, wrapped=wrapping, cued=wide, callouts=callouts))
             if current else _opens_run(line, measure, wrapped=wrapping, continues=continues,
                                        broke_early=broke_early, cued=cued, callouts=callouts))
@@ -340,25 +370,27 @@ def _runs(doc: Document) -> tuple[Runs, Keys, Titles]:
             if tail:  # (a run ended on the line before: nothing is current)
                 current = runs.pop()
             current.append(line)
-            if measure and _length(line, callouts) > VERSE_MAX_SHARE * measure:
-                wide_lines.add((line.page, line.number))
+            places[key] = place
+            if measure and length > VERSE_MAX_SHARE * measure:
+                wide_lines.add(key)
             if room:
                 continue
             # a line near the full width that broke its sentence for lack of room
             tail_due = cued and not SENTENCE_END.search(line.text)
-        if current:
+        if current:  # (no new list after every line of prose)
             runs.append(current)
-        current = []
-        introduced = line.kind == "paragraph" and bool(_INTRODUCES.search(line.text))
-        continues = line.kind == "paragraph" and not room
-        broke_early = (line.kind == "paragraph" and measure is not None
-                       and _length(line, callouts) <= DISPLAY_BREAK_SHARE * measure
+            current = []
+        paragraph = line.kind == "paragraph"
+        introduced = paragraph and ":" in line.text[-2:] and bool(_INTRODUCES.search(line.text))
+        continues = paragraph and not room
+        broke_early = (paragraph and measure is not None
+                       and length <= DISPLAY_BREAK_SHARE * measure
                        and not SENTENCE_END.search(line.text))
     if current:
         runs.append(current)
     found, titles = _poems(doc, runs, line_set, wraps)
     return [(verse, lined, any((line.page, line.number) in wide_lines for line in verse))
-            for verse, lined in found], wraps, titles
+            for verse, lined in found], wraps, titles, places
 
 
 def _poems(doc: Document, runs: list[list[Line]], line_set: frozenset[int],
@@ -385,12 +417,6 @@ def _poems(doc: Document, runs: list[list[Line]], line_set: frozenset[int],
         else:
             found.append((verse, lined))
     return found, titles
-
-
-def _has_room(line: Line, following: Line, measure: int, callouts: Widths) -> bool:
-    """The line had room for the next line's first word, its note callouts counted."""
-    return has_room(line, following, measure) and (
-        _length(line, callouts) + 1 + len(first_word(following.text)) <= FIT_SHARE * measure)
 
 
 def _poem_goes_on(line: Line, measure: int | None, callouts: Widths, *, room: bool) -> bool:
@@ -522,19 +548,20 @@ def _mark_run(changes: Changes, run: list[Line], lined: bool, wraps: Keys,
 def detect_verse(doc: Document, config: DetectVerseConfig | None) -> Document:
     """Mark verse lines; see the module docstring."""
     changes = Changes()
-    following = {(line.page, line.number): after for line, after in successors(doc)}
-    runs, wraps, titles = _runs(doc)
+    runs, wraps, titles, places = _runs(doc)
+    pairs = list(successors(doc)) if runs else []
     for title, heading in titles:
         for line in title:
             changes.set(line, TITLE_REST, f"runs on from the heading line {heading.text[:30]!r} "
                         f"without punctuation at a line's end", kind="heading",
                         level=heading.level, starts_block=False)
     for run, lined, near_full in runs:
-        after = following.get((run[-1].page, run[-1].number))
+        place = places[_key(run[-1])]
+        after = pairs[place][1]  # the next body line, and the one after it
         if after is not None and after.kind == "paragraph" and is_attribution(after, run[-1]):
             changes.set(after, ATTRIBUTION, f"{after.text!r} after the poem's closing line",
                         starts_block=True)
-            resumed = following.get(_key(after))
+            resumed = pairs[place + 1][1]
             if (resumed is not None and resumed.kind == "paragraph"
                     and _OPENS_CAPITAL.match(resumed.text)):
                 changes.set(resumed, ATTRIBUTION, f"follows the attribution {after.text!r}",

@@ -257,6 +257,17 @@ def _try_quote(body: list[Line], i: int, used: set[tuple[int, int]], changes: Ch
         _join_quote(mark, body[i], changes, edits)
 
 
+def _candidates(body: list[Line]) -> list[int]:
+    """The indices of the lines a drop cap or a quotation mark set apart may open: a line
+    that opens with a word in capitals (``_CAPITALS_WORD``), or one after a line of at most three
+    characters (an initial or a mark alone, ``_INITIAL`` and ``_QUOTE_ALONE``, a line break
+    after it at most); ``_find`` and ``_quote_apart`` find nothing at the others (a cheap
+    test first)."""
+    return [i for i, line in enumerate(body)
+            if (i and len(body[i - 1].text) <= 3)
+            or (line.text[:1].isupper() and _CAPITALS_WORD.match(line.text))]
+
+
 @stage(STAGE, JoinDropCapsConfig, requires=("line.role", "meta.lang"), assigns=("line.text",))
 def join_drop_caps(doc: Document, config: JoinDropCapsConfig | None) -> Document:
     """Join drop caps to their words; see the module docstring."""
@@ -265,7 +276,7 @@ def join_drop_caps(doc: Document, config: JoinDropCapsConfig | None) -> Document
     changes = Changes()
     edits: list[Edit] = []
     used: set[tuple[int, int]] = set()
-    for i in range(len(body)):
+    for i in _candidates(body):
         found = _find(body, i, lang)
         if found is None:
             _try_quote(body, i, used, changes, edits)

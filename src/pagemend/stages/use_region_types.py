@@ -130,6 +130,9 @@ def _noise(line: Line, height: float, column: tuple[float, float] | None
 def _move_noise(doc: Document, changes: Changes) -> list[Edit]:
     """Mark the OCR noise lines as ``foot`` lines; their edits."""
     edits: list[Edit] = []
+    if not any(line.geometry is not None and line.geometry.confidence is not None
+               for line in doc.lines()):
+        return edits  # no OCR confidence (page text, PDF): no line is noise (``_noise``)
     height = _median_height(doc)
     for page in doc.pages:
         column = _column(page)
@@ -152,7 +155,9 @@ def use_region_types(doc: Document, config: UseRegionTypesConfig | None) -> Docu
     edits: list[Edit] = []
     previous: str | None = None
     notes = 0
-    for line in doc.lines():
+    typed = any(line.geometry is not None and line.geometry.region is not None
+                for line in doc.lines())
+    for line in doc.lines() if typed else ():  # (no typed region: no line to change)
         region = _region(line)
         if region in FURNITURE_REGIONS:
             role = FURNITURE_REGIONS[region]
