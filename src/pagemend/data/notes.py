@@ -82,12 +82,21 @@ _LABEL = re.compile(
 )
 
 
+#: the characters a label may open with, but ``[a-z]`` and the digits (``_LABEL``'s first
+#: characters: a bracket, a reference symbol)
+_LABEL_OPENERS = frozenset("([" + NOTE_SYMBOLS)
+
+
 def note_label(text: str) -> tuple[str, int] | None:
     """(label, length of the label with its separator) when a line opens with a note label.
 
     A number followed by a space must be followed by a capital or punctuation, so that
     prose opening with a number (``12 boats``) is not taken for a note.
     """
+    first = text[:1]
+    if not (first.isdecimal() or first in _LABEL_OPENERS
+            or ("a" <= first <= "z" and ")" in text[1:3])):
+        return None  # (most lines: no label can open so; ``\d`` is what isdecimal accepts)
     match = _LABEL.match(text)
     if not match:
         return None

@@ -297,10 +297,12 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
         lowest = min(lowest, note_type_from - 1)
     if body and before and note_label(body[0].text):
         lowest = -1  # the page may open with a note referenced on the page before
-    marked = [_marked(line) for line in body]  # the body lines as markers show in them
+    candidates = _label_candidates(body, lowest)
+    if not candidates:
+        return {}, None  # (most pages: no line may open a note)
+    marked = _marked_lines(body)  # the body lines as markers show in them
     above = _MarksAbove(before, marked)
     bare = False  # a number alone on its line among the labels: no glued numbers
-    candidates = _label_candidates(body, lowest)
     strays = _strays(candidates, above, body)
     order = _Order()
     latest = -1  # where the last of the labels' first markers begins (past the text: one missing)
@@ -416,6 +418,12 @@ def _glued_run(labels: list[tuple[str, int]], follows: int | None) -> bool:
     consecutive = all(b == a + 1 for a, b in itertools.pairwise(numbers))
     return consecutive and (numbers[0] == 1 or (
         follows is not None and 0 < numbers[0] - follows <= MAX_MISSED_NOTES + 1))
+
+
+def _marked_lines(lines: list[Line]) -> list[str]:
+    """``_marked`` of each line (most have no superscripts: their text as it is)."""
+    return [line.text if (geometry := line.geometry) is None or not geometry.superscripts
+            else _marked(line) for line in lines]
 
 
 def _marked(line: Line) -> str:
@@ -575,9 +583,16 @@ def _continuations(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]
 
 def _body_size(doc: Document) -> float:
     """The body's type size (the most common among its lines), or 0 without geometry."""
-    sizes = Counter(round(line.geometry.font_size, 1) for line in doc.lines()
-                    if line.geometry is not None and line.text and line.role == "body"
-                    and line.geometry.font_size)
+    raw = Counter([size for line in doc.lines() if (geometry := line.geometry) is not None
+                   and line.text and line.role == "body" and (size := geometry.font_size)])
+    sizes: Counter[float] = Counter()
+    for size, count in raw.items():  # (each size rounded once, counted in its first line's
+        # order: the commonest found as a Counter of the rounded sizes line by line finds it)
+        if size != size:  # a NaN: rounded, it is no key another equals
+            for _ in range(count):
+                sizes[round(size, 1)] += 1
+        else:
+            sizes[round(size, 1)] += count
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
@@ -667,13 +682,16 @@ class _BodyIndex:
         self.labels = [note_label(line.text) for line in body]
         self.ones = [j for j, label in enumerate(self.labels)
                      if label is not None and label[0] == "1"]
-        self.divisions = [j for j, line in enumerate(body) if _division(line.text)]
+        division = _DIVISION.match  # (``_division``, asked of every line)
+        self.divisions = [j for j, line in enumerate(body) if division(line.text)]
         self.numbered: dict[str, list[int]] = {}  # a number -> its lines, top down
         #: (line numbered 2, end) -> ``_numbered_run``'s end and numbered lines from there
         self.runs: dict[tuple[int, int], tuple[int, list[int]]] = {}
         for j, line in enumerate(body):
             label = self.labels[j]
-            misread = None if label is not None or line.geometry is None else _ocr_label(line)
+            geometry = line.geometry  # (``_ocr_label`` asks for estimated sizes first)
+            misread = None if label is not None or geometry is None or (
+                not geometry.size_estimated) else _ocr_label(line)
             if label is not None:
                 self.numbered.setdefault(label[0], []).append(j)
             elif misread is not None:
@@ -806,7 +824,7 @@ class _MarkedText:
 
     def _joined(self) -> _MarksAbove:
         if self._marks is None:
-            self._marks = _MarksAbove("", [_marked(line) for line in self.body])
+            self._marks = _MarksAbove("", _marked_lines(self.body))
         return self._marks
 
     def lines(self, start: int, end: int) -> str:
@@ -1006,12 +1024,12 @@ def _footnotes(doc: Document, body_size: float
     follows: int | None = None  # the last note number so far
     measures = (_typical_width(doc), body_size)
     for page in doc.pages:
-        labelled[page.index], by = footnote_lines(page, before, follows,
-                                                  _note_type_tail(page, *measures),
+        tail = _note_type_tail(page, *measures)
+        labelled[page.index], by = footnote_lines(page, before, follows, tail,
                                                   note_size=NOTE_SIZE_RATIO * measures[1])
         if by is FOOTNOTE_BLOCK and _quotes_misread(page, labelled[page.index], measures[1]):
             labelled[page.index], by = {}, None
-        lost = None if labelled[page.index] else _label_lost(page, *measures)
+        lost = None if labelled[page.index] else _label_lost(page, measures[1], tail)
         if lost is not None:
             labelled[page.index], by = {lost: ("*", 0)}, LABEL_MISREAD
         if by is not None:
@@ -1019,8 +1037,9 @@ def _footnotes(doc: Document, body_size: float
         numbers = [int(label) for label, _ in labelled[page.index].values() if label.isdigit()]
         follows = max(numbers) if numbers else follows
         start = min(labelled[page.index]) if labelled[page.index] else None
-        before = "\n".join(_marked(line) for line in page.lines if line.text
-                           and line.role == "body" and (start is None or line.number < start))
+        before = "\n".join(_marked_lines([
+            line for line in page.lines if line.text and line.role == "body"
+            and (start is None or line.number < start)]))
     return labelled, routes
 
 
@@ -1049,14 +1068,13 @@ def _pitch(lines: list[Geometry]) -> float:
     return steps[len(steps) // 2] if steps else 0.0
 
 
-def _label_lost(page: Page, body_width: float, body_size: float) -> int | None:
-    """OCR (estimated sizes): the line number where the page's bottom run in note type (see
-    ``_note_type_tail``) begins, where that line opens with an opening quotation mark or a
-    symbol glued to a capitalised word (``“Washington, who``: the ``*`` label read as a quote,
-    mohicans-xelatex at 300 dpi); None elsewhere."""
+def _label_lost(page: Page, body_size: float, start: int | None) -> int | None:
+    """OCR (estimated sizes): the line number where the page's bottom run in note type
+    (``start``: ``_note_type_tail`` of the page) begins, where that line opens with an opening
+    quotation mark or a symbol glued to a capitalised word (``“Washington, who``: the ``*``
+    label read as a quote, mohicans-xelatex at 300 dpi); None elsewhere."""
     if not body_size:
         return None
-    start = _note_type_tail(page, body_width, body_size)
     if start is None:
         return None
     first = [line for line in page.lines if line.text and line.role == "body"][start]
