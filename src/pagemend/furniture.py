@@ -75,6 +75,8 @@ Key = tuple[str, str, bool]
 #: a line that ends with a word broken by a hyphen (the next line finishes the word)
 _BROKEN_WORD = re.compile(r"[^\W\d_]-$")
 _DIGITS_AND_SPACES = re.compile(r"[\d\s]+")
+#: a chapter label: ``DIVISION`` or ``BARE_NUMERAL`` (each with its flags) as one pattern
+_LABEL_LINE = re.compile(rf"(?i:{DIVISION.pattern})|(?:{BARE_NUMERAL.pattern})")
 _DIGIT = re.compile(r"\d")
 
 
@@ -143,13 +145,15 @@ def edge_lines(page: Page) -> list[EdgeLine]:
     first = next((line for line in lines if line.text), None)
     if first is not None and first.geometry is not None:
         filled = [i for i, line in enumerate(lines) if line.text]
-        placed = {i: geometry for i in filled if (geometry := lines[i].geometry) is not None}
+        placed = [(geometry, i) for i in filled if (geometry := lines[i].geometry) is not None]
     else:  # page text: none placed, and only the first and last filled lines are edge lines
-        filled, placed = _outer_filled(lines), {}
+        filled, placed = _outer_filled(lines), []
     if filled and len(placed) == len(filled):  # by position: the reading order may set a
-        # column's head or foot among the body lines
-        top = sorted(filled, key=lambda i: (placed[i].top, i))[:ZONE_LINES]
-        bottom = sorted(filled, key=lambda i: (-placed[i].bottom, -i))[:ZONE_LINES]
+        # column's head or foot among the body lines (sorted as tuples: (top, index) and
+        # (-bottom, -index) compared in C, no key function called per line)
+        top = [i for _, i in sorted([(geometry.top, i) for geometry, i in placed])[:ZONE_LINES]]
+        bottom = [-i for _, i in sorted([(-geometry.bottom, -i)
+                                         for geometry, i in placed])[:ZONE_LINES]]
     else:
         top = filled[:ZONE_LINES]
         bottom = list(reversed(filled[-ZONE_LINES:]))
@@ -517,7 +521,8 @@ def _openings(doc: Document, top: list[EdgeLine]) -> dict[Key, dict[int, bool | 
 def _divided(previous: Page) -> bool:
     """The page before opens a chapter lower down: a chapter label below its first line."""
     filled = [line.text for line in previous.lines if line.text][1:]
-    return any(DIVISION.match(text) or BARE_NUMERAL.match(text) for text in filled)
+    label = _LABEL_LINE.match  # (one pattern asked of each line, not two)
+    return any(label(text) for text in filled)
 
 
 def _opened_before(previous: Page, edge: EdgeLine) -> bool:
@@ -649,14 +654,21 @@ def catchword(page: Page, following: Page | None, right: float | None, body_size
     at the right margin, and the first word of one of the next page's first two lines that
     are not a bare number; every other piece on its baseline is short.
     """
-    placed = [line for line in page.lines if line.text and line.geometry is not None
-              and (line.geometry.font_size or 0.0) >= BODY_TYPE_SHARE * body_size]
-    if following is None or right is None or not placed or page.width is None:
+    if following is None or right is None or page.width is None:
         return None
-    lowest = max(placed, key=lambda line: _geometry(line).bottom)
-    size = _geometry(lowest).font_size or 10.0
-    row = sorted((line for line in placed
-                  if abs(_geometry(line).top - _geometry(lowest).top) <= BASELINE_TOLERANCE * size),
+    smallest = BODY_TYPE_SHARE * body_size
+    placed = [(line, geometry) for line in page.lines if line.text
+              and (geometry := line.geometry) is not None
+              and (geometry.font_size or 0.0) >= smallest]
+    if not placed:
+        return None
+    lowest, low = placed[0]
+    for line, geometry in placed:  # the first of the lowest (as max() finds it)
+        if geometry.bottom > low.bottom:
+            lowest, low = line, geometry
+    size = low.font_size or 10.0
+    reach, top = BASELINE_TOLERANCE * size, low.top
+    row = sorted((line for line, geometry in placed if abs(geometry.top - top) <= reach),
                  key=lambda line: _geometry(line).x0)
     word, others = row[-1], tuple(row[:-1])
     geometry = _geometry(word)

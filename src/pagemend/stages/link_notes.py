@@ -290,8 +290,9 @@ def _raised(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
 def _find(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
           ) -> list[_Marker]:
     """Each marker in the line, left to right."""
-    if line.geometry is None and not _MAYBE_MARKER.search(line.text) and (
-            notes.closed is None or ")" not in line.text):
+    geometry = line.geometry
+    if (geometry is None or not geometry.superscripts) and not _MAYBE_MARKER.search(
+            line.text) and (notes.closed is None or ")" not in line.text):
         return []  # (most lines: what ``_raised`` and ``_closed`` would find, cheaply)
     found = _raised(line, notes, ids) + _closed(line, notes, ids)
     if not _MAYBE_MARKER.search(line.text):
@@ -429,13 +430,16 @@ def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
     previous: Line | None = None
     linked: set[str] = set()
     closed = notes.closed is not None
+    maybe = _MAYBE_MARKER.search
     for line in doc.lines():
-        if line.role != "body" or not line.text:
+        text = line.text
+        if line.role != "body" or not text:
             continue
-        if line.geometry is None and not _MAYBE_MARKER.search(line.text) and not (
-                closed and ")" in line.text) and not line.text.isdigit():
-            previous = line  # no label alone, no marker (``_alone``, ``_find``): most lines
-            continue
+        geometry = line.geometry
+        if (geometry is None or not geometry.superscripts) and not maybe(text) and not (
+                closed and ")" in text) and not text.isdigit():
+            previous = line  # no label alone, no marker (``_alone``, ``_find``; no raised
+            continue  # type for ``_raised``): most lines
         edit = _alone(changes, line, previous, notes, ids)
         if edit is not None:
             edits.append(edit)

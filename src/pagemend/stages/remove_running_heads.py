@@ -182,6 +182,8 @@ SECTION_LABEL = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?$")
 MARGIN_SHARE = 0.5
 #: Pieces whose tops lie within this share of the type size share a baseline.
 BASELINE_SHARE = 0.5
+#: a letter or a digit (what str.isalnum accepts: word characters but the underscore)
+_ALPHANUMERIC = re.compile(r"[^\W_]")
 
 
 def _foot_mark(edge: EdgeLine, marks: FootMarks) -> _Found | None:
@@ -479,8 +481,10 @@ def _catchword_furniture(doc: Document, margins: tuple[float | None, ...]
                          ) -> dict[int, dict[int, _Found]]:
     """Per page, the catchword and signature mark at its foot (with geometry only);
     ``margins``: each page's right margin (``layout.right_margins``)."""
-    sizes = sorted(line.geometry.font_size for line in doc.lines()
-                   if line.text and line.geometry is not None and line.geometry.font_size)
+    if all(margin is None for margin in margins):
+        return {}  # (page text: no page has a margin to find a catchword at)
+    sizes = sorted([size for line in doc.lines() if line.text
+                    and (geometry := line.geometry) is not None and (size := geometry.font_size)])
     if not sizes:
         return {}
     body_size = sizes[len(sizes) // 2]
@@ -509,12 +513,14 @@ def _margin_marks(page: Page, left: float | None, right: float | None) -> dict[i
     """The lines of ``page`` that hold only ornaments set in its margin, left of ``left`` or
     right of ``right`` (the page's margins, in points)."""
     found: dict[int, _Found] = {}
+    if left is None or right is None:
+        return found
     for line in page.lines:
-        geometry = line.geometry
-        if (geometry is None or left is None or right is None or line.role != "body"
-                or not line.text.strip() or any(char.isalnum() for char in line.text)
-                or not any(unicodedata.category(char) == "So" for char in line.text)):
-            continue
+        geometry, text = line.geometry, line.text
+        if (geometry is None or line.role != "body" or text[:1].isalnum()
+                or _ALPHANUMERIC.search(text) is not None or not text.strip()
+                or not any(unicodedata.category(char) == "So" for char in text)):
+            continue  # (most lines open with a letter or a digit: the first test ends them)
         room = MARGIN_SHARE * (geometry.font_size or 10.0)
         if geometry.x1 <= left - room or geometry.x0 >= right + room:
             side = "left" if geometry.x1 <= left - room else "right"
