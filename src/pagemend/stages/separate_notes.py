@@ -279,13 +279,14 @@ class _MarksAbove:
         return 0 <= self.first(label) < self.ends[i]
 
 
-def footnote_lines(page: Page, before: str = "", follows: int | None = None,
+def footnote_lines(page: Page, before: str | list[Line] = "", follows: int | None = None,
                    note_type_from: int | None = None, note_size: float = 0.0,
                    ) -> tuple[dict[int, tuple[str, int]], Rule | None]:
     """Line number -> (label, label length) for the labelled lines of the page's footnote
     block, and the rule that found it; continuation lines are those between and after them.
-    ``before`` is the body text of the page before: a long note may be set on the page after
-    its marker's, filling it. ``follows``: the last note number of the pages before (see
+    ``before`` is the body text of the page before, or its body lines (their text, as
+    markers show in it, joined only where the page has a label to look for): a long note may
+    be set on the page after its marker's, filling it. ``follows``: the last note number of the pages before (see
     ``_glued_run``). ``note_type_from``: the index among the page's body lines from which all
     lines are in note type (see ``_note_type_tail``): a note may fill more of the page.
     ``note_size``: with geometry, the type size at or below which a line is in note type."""
@@ -300,6 +301,8 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
     candidates = _label_candidates(body, lowest)
     if not candidates:
         return {}, None  # (most pages: no line may open a note)
+    if not isinstance(before, str):
+        before = "\n".join(_marked_lines(before))
     marked = _marked_lines(body)  # the body lines as markers show in them
     above = _MarksAbove(before, marked)
     bare = False  # a number alone on its line among the labels: no glued numbers
@@ -629,13 +632,23 @@ _DIVISION = re.compile(rf"(?i:{DIVISION.pattern})|(?:{BARE_NUMERAL.pattern})"
                        rf"|(?i:{ENDNOTES_HEADING.pattern})")
 
 
+#: the characters a line ``_DIVISION`` matches may open with: a division word's or an endnotes
+#: heading's first letter in either case (the long s and the Kelvin sign match ``s`` and ``k``
+#: ignoring case), a roman numeral's capital, the section sign
+_DIVISION_FIRST = frozenset("abcdehklnprstvABCDEHKLNPRSTV\u017f\u212aIVXLCDM§")
+
+
 def _division(text: str) -> bool:
     """A division heading, a numeral alone or an endnotes heading.
 
     >>> [_division(text) for text in ("CHAPTER IV", "XII", "Notes to Chapter 3", "I said")]
     [True, True, True, False]
     """
-    return _DIVISION.match(text) is not None
+    return text[:1] in _DIVISION_FIRST and _DIVISION.match(text) is not None
+
+
+#: the characters an endnotes heading may open with (``ENDNOTES_HEADING``'s words, either case)
+_ENDNOTES_FIRST = frozenset("aenrAENR")
 
 
 def _endnote_sections(body: list[Line]) -> list[_NoteLine]:
@@ -647,7 +660,7 @@ def _endnote_sections(body: list[Line]) -> list[_NoteLine]:
     found: list[_NoteLine] = []
     inside = False
     for i, line in enumerate(body):
-        if ENDNOTES_HEADING.match(line.text):
+        if line.text[:1] in _ENDNOTES_FIRST and ENDNOTES_HEADING.match(line.text):
             following = body[i + 1] if i + 1 < len(body) else None
             inside = following is not None and _section_label(following.text) is not None
             heading = line.text
@@ -682,8 +695,9 @@ class _BodyIndex:
         self.labels = [note_label(line.text) for line in body]
         self.ones = [j for j, label in enumerate(self.labels)
                      if label is not None and label[0] == "1"]
-        division = _DIVISION.match  # (``_division``, asked of every line)
-        self.divisions = [j for j, line in enumerate(body) if division(line.text)]
+        division, first = _DIVISION.match, _DIVISION_FIRST  # (``_division``, for every line)
+        self.divisions = [j for j, line in enumerate(body)
+                          if line.text[:1] in first and division(line.text)]
         self.numbered: dict[str, list[int]] = {}  # a number -> its lines, top down
         #: (line numbered 2, end) -> ``_numbered_run``'s end and numbered lines from there
         self.runs: dict[tuple[int, int], tuple[int, list[int]]] = {}
@@ -1020,7 +1034,7 @@ def _footnotes(doc: Document, body_size: float
     (``body_size``: the body's type size, 0 for none)."""
     labelled: dict[int, dict[int, tuple[str, int]]] = {}
     routes: dict[int, Rule] = {}
-    before = ""
+    before: list[Line] = []
     follows: int | None = None  # the last note number so far
     measures = (_typical_width(doc), body_size)
     for page in doc.pages:
@@ -1037,9 +1051,8 @@ def _footnotes(doc: Document, body_size: float
         numbers = [int(label) for label, _ in labelled[page.index].values() if label.isdigit()]
         follows = max(numbers) if numbers else follows
         start = min(labelled[page.index]) if labelled[page.index] else None
-        before = "\n".join(_marked_lines([
-            line for line in page.lines if line.text and line.role == "body"
-            and (start is None or line.number < start)]))
+        before = [line for line in page.lines if line.text and line.role == "body"
+                  and (start is None or line.number < start)]
     return labelled, routes
 
 
