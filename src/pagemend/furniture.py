@@ -17,6 +17,7 @@ import statistics
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from pagemend.data.folios import SEPARATORS, Folio, parse_folio, split_head
 from pagemend.data.headings import BARE_NUMERAL, DIVISION
@@ -137,6 +138,34 @@ class EdgeLine:
         object.__setattr__(self, "split", split_head(text) if folio is None else None)
 
 
+#: each field's slot setter (a frozen class's ``__setattr__`` is bypassed as ``object``'s is)
+_EDGE_SLOTS = {name: EdgeLine.__dict__[name].__set__ for name in EdgeLine.__slots__}
+
+
+def _edge(line: Line, zone: str, separated: bool, completes_word: bool,
+          new: Any = object.__new__, slots: dict[str, Any] = _EDGE_SLOTS) -> EdgeLine:
+    """``EdgeLine(line, zone, separated, completes_word)``, its slots set directly (no
+    generated ``__init__`` and ``__post_init__`` setting each by name: edge lines are made
+    for every page).
+
+    >>> from pagemend.model import Line
+    >>> line = Line("12 | The Harbour Inn", 0, 0)
+    >>> _edge(line, "top", True, False) == EdgeLine(line, "top", True, False)
+    True
+    """
+    edge = new(EdgeLine)
+    text = line.text
+    folio = parse_folio(text)
+    slots["line"](edge, line)
+    slots["zone"](edge, zone)
+    slots["separated"](edge, separated)
+    slots["completes_word"](edge, completes_word)
+    slots["key"](edge, head_key(text))
+    slots["folio"](edge, folio)
+    slots["split"](edge, split_head(text) if folio is None else None)
+    return edge
+
+
 def edge_lines(page: Page) -> list[EdgeLine]:
     """The lines at the top (top down) and at the foot (bottom up), by position where the
     reader gave every line one, else in reading order; on a short page the two edges share
@@ -165,8 +194,8 @@ def edge_lines(page: Page) -> list[EdgeLine]:
         return i > 0 and lines[i].text[:1].islower() and bool(
             _BROKEN_WORD.search(lines[i - 1].text))
 
-    return [EdgeLine(lines[i], "top", blank(i + 1), completes(i)) for i in top] + [
-        EdgeLine(lines[i], "bottom", blank(i - 1), completes(i)) for i in bottom
+    return [_edge(lines[i], "top", blank(i + 1), completes(i)) for i in top] + [
+        _edge(lines[i], "bottom", blank(i - 1), completes(i)) for i in bottom
     ]
 
 
@@ -222,6 +251,8 @@ class Evidence:
     _sequences: dict[str, int | None] = field(default_factory=dict)
     #: per key: how many of its occurrences are set off by a blank line, and how many there are
     _separations: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    #: per key: how many of its occurrences sit at each top (see ``_same_place``)
+    _top_counts: dict[Key, Counter[float]] = field(default_factory=dict)
     #: per page index: the page and its edge lines, as gathered
     _edges: dict[int, tuple[Page, list[EdgeLine]]] = field(default_factory=dict)
 
@@ -343,13 +374,19 @@ class Evidence:
     def _same_place(self, edge: EdgeLine, key: Key) -> bool:
         """With geometry: a head sits where the other occurrences sit (a chapter heading that
         repeats the head's words stands lower, under the chapter's sink)."""
-        geometry = edge.line.geometry
-        others = [top for page, top in self.tops.get(key, {}).items() if page != edge.line.page]
-        if geometry is None or len(others) < 2:
+        geometry, page = edge.line.geometry, edge.line.page
+        tops = self.tops.get(key, {})
+        others = len(tops) - (page in tops)  # the occurrences on other pages
+        if geometry is None or others < 2:
             return True
         tolerance = POSITION_TOLERANCE * (geometry.font_size or 10.0)
-        near = sum(abs(geometry.top - top) <= tolerance for top in others)
-        return near >= len(others) / 2
+        counts = self._top_counts.get(key)
+        if counts is None:  # (the key's tops counted once: a head sits at a few of them)
+            counts = self._top_counts[key] = Counter(tops.values())
+        near = sum(count for top, count in counts.items() if abs(geometry.top - top) <= tolerance)
+        if page in tops and abs(geometry.top - tops[page]) <= tolerance:
+            near -= 1  # (its own page's is no other occurrence)
+        return near >= others / 2
 
     def opened_by(self, key: str, page: int) -> int | None:
         """The page before, or the one before it, whose top printed this key alone (the

@@ -347,10 +347,10 @@ def _folio_out_of_place(page: Page, found: dict[int, _Found], evidence: Evidence
         return {}
     candidates = []
     for line in page.lines:
-        if not line.text or line.number in found or not _set_off(page, line.number):
+        if not line.text or line.number in found:
             continue
-        folio = parse_folio(line.text)
-        if folio is None:
+        folio = parse_folio(line.text)  # (before the blank lines around: most lines hold none)
+        if folio is None or not _set_off(page, line.number):
             continue
         if folio.value == evidence.sequence_value(folio.style, page.index):
             candidates.append((line, folio))
@@ -382,7 +382,7 @@ def _page_furniture(page: Page, evidence: Evidence, full_line: int,
         if edge.zone == "top" and label is None and SECTION_LABEL.match(edge.line.text):
             label = edge  # the head's, if a head follows it
             continue
-        if edge.zone == "bottom" and not any(ch.isalnum() for ch in edge.line.text):
+        if edge.zone == "bottom" and _ALPHANUMERIC.search(edge.line.text) is None:
             continue  # a marginal mark or ornament below the catchword (`♣`) ends nothing
         key = (edge.zone, edge.key)
         decision = None
