@@ -263,8 +263,8 @@ class _MarksAbove:
     def __init__(self, before: str, marked: list[str]) -> None:
         self.text = "\n".join([before, *marked])
         #: where the text above each line ends (the length of the join up to it)
-        self.ends = list(itertools.accumulate((len(text) + 1 for text in marked),
-                                              initial=len(before)))
+        self.ends = list(itertools.accumulate(map((1).__add__, map(len, marked)),
+                                              initial=len(before)))  # (each len + 1)
         self._first: dict[str, int] = {}
 
     def first(self, label: str) -> int:
@@ -339,14 +339,15 @@ def _label_candidates(body: list[Line], lowest: int) -> list[tuple[int, tuple[st
     """(index, (label, length), set apart alone) of the body lines that may open a note, top
     down: below ``lowest``, or above it with a bracketed label (see ``_closed_label``)."""
     found_at: list[tuple[int, tuple[str, int], bool]] = []
-    for i, line in enumerate(body):
-        found = note_label(line.text)
-        if i <= lowest and not (found and _closed_label(line.text, found)):
-            continue  # only a bracketed label (`1)`, `(a)`) opens a note this high
-        if found is None and i + 1 < len(body) and BARE_LABEL.match(line.text) and i > lowest:
-            found_at.append((i, (line.text, len(line.text)), True))  # a label set apart
-        elif found is not None:
-            found_at.append((i, found, False))
+    last = len(body) - 1
+    for i, found in enumerate([note_label(line.text) for line in body]):
+        if found is None:
+            text = body[i].text
+            if lowest < i < last and BARE_LABEL.match(text):
+                found_at.append((i, (text, len(text)), True))  # a label set apart
+        elif i > lowest or _closed_label(body[i].text, found):
+            found_at.append((i, found, False))  # (only a bracketed label, `1)` or `(a)`,
+            # opens a note this high)
     return found_at
 
 
@@ -449,11 +450,14 @@ def _note_type_ratio(doc: Document, labelled: dict[int, dict[int, tuple[str, int
     notes: list[int] = []
     body: list[int] = []
     for page in doc.pages:
-        start = min(labelled[page.index]) if labelled.get(page.index) else None
-        for line in page.lines:
-            if line.text and line.role == "body":
-                (notes if start is not None and line.number >= start else body).append(
-                    len(line.text))
+        if not labelled.get(page.index):  # (most pages: no note, every line the body's)
+            body += [len(line.text) for line in page.lines if line.text and line.role == "body"]
+            continue
+        start = min(labelled[page.index])
+        lengths = [(line.number, len(line.text)) for line in page.lines
+                   if line.text and line.role == "body"]
+        notes += [length for number, length in lengths if number >= start]
+        body += [length for number, length in lengths if number < start]
     if len(notes) < 2 or len(body) < 2:
         return 1.0
     # a ratio of two like measures: lines joined by an extractor inflate both alike, so the
@@ -761,7 +765,7 @@ def _goes_on(line: Line, previous: Line, measures: tuple[float, float]) -> bool:
 
 def _body_lengths(doc: Document) -> Counter[int]:
     """How many of the body's lines have each length."""
-    return Counter(len(line.text) for line in doc.lines() if line.text and line.role == "body")
+    return Counter([len(line.text) for line in doc.lines() if line.text and line.role == "body"])
 
 
 def _in_note_type(run: list[Line], body_size: float, body_lengths: Counter[int]) -> bool:
