@@ -93,7 +93,7 @@ def signature_parts(text: str) -> tuple[str, int] | None:
     star (leaf 0). None for anything else."""
     text = text.strip()
     first, second = text[:1], text[1:2]
-    if not ("A" <= first <= "Z" and (not second or second.isspace() or second.isdecimal())
+    if not (("A" <= first <= "Z" and (not second or second.isspace() or second.isdecimal()))
             or first.isdecimal()):
         return None  # (most lines: no sheet letter alone, nor a sheet number, opens them)
     star = _STAR_SHEET.match(text)

@@ -17,7 +17,6 @@ import statistics
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from pagemend.data.folios import SEPARATORS, Folio, parse_folio, split_head
 from pagemend.data.headings import BARE_NUMERAL, DIVISION
@@ -142,8 +141,7 @@ class EdgeLine:
 _EDGE_SLOTS = {name: EdgeLine.__dict__[name].__set__ for name in EdgeLine.__slots__}
 
 
-def _edge(line: Line, zone: str, separated: bool, completes_word: bool,
-          new: Any = object.__new__, slots: dict[str, Any] = _EDGE_SLOTS) -> EdgeLine:
+def _edge(line: Line, zone: str, separated: bool, completes_word: bool) -> EdgeLine:
     """``EdgeLine(line, zone, separated, completes_word)``, its slots set directly (no
     generated ``__init__`` and ``__post_init__`` setting each by name: edge lines are made
     for every page).
@@ -153,7 +151,8 @@ def _edge(line: Line, zone: str, separated: bool, completes_word: bool,
     >>> _edge(line, "top", True, False) == EdgeLine(line, "top", True, False)
     True
     """
-    edge = new(EdgeLine)
+    edge: EdgeLine = object.__new__(EdgeLine)
+    slots = _EDGE_SLOTS
     text = line.text
     folio = parse_folio(text)
     slots["line"](edge, line)
@@ -699,10 +698,10 @@ def catchword(page: Page, following: Page | None, right: float | None, body_size
               and (geometry.font_size or 0.0) >= smallest]
     if not placed:
         return None
-    lowest, low = placed[0]
-    for line, geometry in placed:  # the first of the lowest (as max() finds it)
+    low = placed[0][1]
+    for _, geometry in placed:  # the first of the lowest line (as max() finds it)
         if geometry.bottom > low.bottom:
-            lowest, low = line, geometry
+            low = geometry
     size = low.font_size or 10.0
     reach, top = BASELINE_TOLERANCE * size, low.top
     row = sorted((line for line, geometry in placed if abs(geometry.top - top) <= reach),

@@ -58,6 +58,7 @@ not in increasing order at the foot).
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -279,16 +280,18 @@ class _MarksAbove:
         return 0 <= self.first(label) < self.ends[i]
 
 
-def footnote_lines(page: Page, before: str | list[Line] = "", follows: int | None = None,
-                   note_type_from: int | None = None, note_size: float = 0.0,
+def footnote_lines(page: Page, before: str | list[Line] = "",
+                   follows: int | None = None, note_type_from: int | None = None,
+                   note_size: float = 0.0,
                    ) -> tuple[dict[int, tuple[str, int]], Rule | None]:
     """Line number -> (label, label length) for the labelled lines of the page's footnote
     block, and the rule that found it; continuation lines are those between and after them.
     ``before`` is the body text of the page before, or its body lines (their text, as
     markers show in it, joined only where the page has a label to look for): a long note may
-    be set on the page after its marker's, filling it. ``follows``: the last note number of the pages before (see
-    ``_glued_run``). ``note_type_from``: the index among the page's body lines from which all
-    lines are in note type (see ``_note_type_tail``): a note may fill more of the page.
+    be set on the page after its marker's, filling it. ``follows``: the last note number of
+    the pages before (see ``_glued_run``). ``note_type_from``: the index among the page's
+    body lines from which all lines are in note type (see ``_note_type_tail``): a note may
+    fill more of the page.
     ``note_size``: with geometry, the type size at or below which a line is in note type."""
     body = [line for line in page.lines if line.text and line.role == "body"]
     by: Rule | None = None
@@ -595,7 +598,7 @@ def _body_size(doc: Document) -> float:
     sizes: Counter[float] = Counter()
     for size, count in raw.items():  # (each size rounded once, counted in its first line's
         # order: the commonest found as a Counter of the rounded sizes line by line finds it)
-        if size != size:  # a NaN: rounded, it is no key another equals
+        if math.isnan(size):  # a NaN: rounded, it is no key another equals
             for _ in range(count):
                 sizes[round(size, 1)] += 1
         else:
