@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 import statistics
 import unicodedata
@@ -534,10 +535,12 @@ def _openings(doc: Document, top: list[EdgeLine]) -> dict[Key, dict[int, bool | 
     ends = [_last_words(page) for page in doc.pages]
     finished_pages = [bool(CLAUSE_END.search(end)) for end in ends]
     divided: dict[int, bool] = {}  # per page: a chapter label below its first line
+    below_first: dict[int, list[str]] = {}  # per page: its filled lines below the first
     openings: dict[Key, dict[int, bool | None]] = defaultdict(dict)
     for edge in top:
         page = doc.pages[edge.line.page]
-        under = next((line.text for line in page.lines[edge.line.number + 1:]
+        under = next((line.text for line in itertools.islice(page.lines, edge.line.number + 1,
+                                                             None)
                       if line.text and parse_folio(line.text) is None), "")
         before = ends[page.index - 1] if page.index else ""
         finished = finished_pages[page.index - 1] if page.index else False
@@ -546,29 +549,35 @@ def _openings(doc: Document, top: list[EdgeLine]) -> dict[Key, dict[int, bool | 
             opening = False
         elif finished and OPENS_CAPITAL.match(under) and not _heading_under(under, edge):
             previous = doc.pages[page.index - 1]
-            if previous.index not in divided:
-                divided[previous.index] = _divided(previous)
-            if not divided[previous.index] and not _opened_before(previous, edge):
+            filled = below_first.get(previous.index)
+            if filled is None:  # (the page before's lines, listed and tested once)
+                filled = below_first[previous.index] = _below_first(previous)
+                divided[previous.index] = _divided(filled)
+            if not divided[previous.index] and not _opened_before(filled, edge):
                 opening = True
         openings[(edge.zone, edge.key, False)].setdefault(page.index, opening)
     return openings
 
 
-def _divided(previous: Page) -> bool:
-    """The page before opens a chapter lower down: a chapter label below its first line."""
-    filled = [line.text for line in previous.lines if line.text][1:]
+def _below_first(page: Page) -> list[str]:
+    """The text of the page's filled lines below its first."""
+    return [line.text for line in page.lines if line.text][1:]
+
+
+def _divided(filled: list[str]) -> bool:
+    """The page before opens a chapter lower down: a chapter label below its first line
+    (``filled``: its lines there, ``_below_first``)."""
     label = _LABEL_LINE.match  # (one pattern asked of each line, not two)
     return any(label(text) for text in filled)
 
 
-def _opened_before(previous: Page, edge: EdgeLine) -> bool:
+def _opened_before(filled: list[str], edge: EdgeLine) -> bool:
     """The page before opens a chapter lower down (a chapter label, ``_divided``, or the
-    line's title, below its first line): the line is that chapter's first head, not its
-    heading. This tests the title."""
+    line's title, below its first line: ``filled``, its lines there): the line is that
+    chapter's first head, not its heading. This tests the title."""
     key = edge.key
     if not key:
         return False
-    filled = [line.text for line in previous.lines if line.text][1:]
     # a key opens the text's key only where its first and last characters are in the text
     return any(key[0] in text and key[-1] in text and head_key(text).startswith(key)
                for text in filled)
