@@ -113,7 +113,7 @@ def folio_title_key(title: str) -> str:
 
 def has_words(key: str) -> bool:
     """A head is words: a key of digits and punctuation (``4.``, a numbered item) is none."""
-    return any(ch.isalpha() for ch in key)
+    return key.isalpha() or any(ch.isalpha() for ch in key)  # (most keys: letters alone)
 
 
 @dataclass(frozen=True, slots=True)
