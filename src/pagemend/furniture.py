@@ -138,34 +138,6 @@ class EdgeLine:
         object.__setattr__(self, "split", split_head(text) if folio is None else None)
 
 
-#: each field's slot setter (a frozen class's ``__setattr__`` is bypassed as ``object``'s is)
-_EDGE_SLOTS = {name: EdgeLine.__dict__[name].__set__ for name in EdgeLine.__slots__}
-
-
-def _edge(line: Line, zone: str, separated: bool, completes_word: bool) -> EdgeLine:
-    """``EdgeLine(line, zone, separated, completes_word)``, its slots set directly (no
-    generated ``__init__`` and ``__post_init__`` setting each by name: edge lines are made
-    for every page).
-
-    >>> from pagemend.model import Line
-    >>> line = Line("12 | The Harbour Inn", 0, 0)
-    >>> _edge(line, "top", True, False) == EdgeLine(line, "top", True, False)
-    True
-    """
-    edge: EdgeLine = object.__new__(EdgeLine)
-    slots = _EDGE_SLOTS
-    text = line.text
-    folio = parse_folio(text)
-    slots["line"](edge, line)
-    slots["zone"](edge, zone)
-    slots["separated"](edge, separated)
-    slots["completes_word"](edge, completes_word)
-    slots["key"](edge, head_key(text))
-    slots["folio"](edge, folio)
-    slots["split"](edge, split_head(text) if folio is None else None)
-    return edge
-
-
 def edge_lines(page: Page) -> list[EdgeLine]:
     """The lines at the top (top down) and at the foot (bottom up), by position where the
     reader gave every line one, else in reading order; on a short page the two edges share
@@ -194,8 +166,8 @@ def edge_lines(page: Page) -> list[EdgeLine]:
         return i > 0 and lines[i].text[:1].islower() and bool(
             _BROKEN_WORD.search(lines[i - 1].text))
 
-    return [_edge(lines[i], "top", blank(i + 1), completes(i)) for i in top] + [
-        _edge(lines[i], "bottom", blank(i - 1), completes(i)) for i in bottom
+    return [EdgeLine(lines[i], "top", blank(i + 1), completes(i)) for i in top] + [
+        EdgeLine(lines[i], "bottom", blank(i - 1), completes(i)) for i in bottom
     ]
 
 
