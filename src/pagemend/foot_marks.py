@@ -91,10 +91,15 @@ def signature_parts(text: str) -> tuple[str, int] | None:
     """(sheet, leaf) of a signature mark: a capital letter, doubled in lower case in a second
     alphabet (`C c`), and the leaf's number (1 when none is printed); or a sheet number with a
     star (leaf 0). None for anything else."""
-    star = _STAR_SHEET.match(text.strip())
+    text = text.strip()
+    first, second = text[:1], text[1:2]
+    if not (("A" <= first <= "Z" and (not second or second.isspace() or second.isdecimal()))
+            or first.isdecimal()):
+        return None  # (most lines: no sheet letter alone, nor a sheet number, opens them)
+    star = _STAR_SHEET.match(text)
     if star:
         return star[1], 0
-    tokens = _GLUED_LEAF.sub(r"\1 \2", text.strip()).split()
+    tokens = _GLUED_LEAF.sub(r"\1 \2", text).split()
     if not tokens or len(tokens) > 3 or len(tokens[0]) != 1 or not "A" <= tokens[0] <= "Z":
         return None
     rest = tokens[1:]
@@ -202,8 +207,8 @@ def _signed_catchword(text: str, top: list[str]) -> str | None:
     # a catchword is at most CATCHWORD_MAX_WORDS words: no earlier split can give one
     for split in range(max(1, len(tokens) - CATCHWORD_MAX_WORDS), len(tokens)):
         mark, word = " ".join(tokens[:split]), " ".join(tokens[split:])
-        if ((signature_parts(mark) is not None or title_sheet(mark) is not None)
-                and catchword_opens(word, top)):
+        if catchword_opens(word, top) and (signature_parts(mark) is not None
+                                           or title_sheet(mark) is not None):
             return f"signature {mark!r} and catchword {word!r}, which opens the next page's text"
     return None
 

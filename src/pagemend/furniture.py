@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 import statistics
 import unicodedata
@@ -75,6 +76,8 @@ Key = tuple[str, str, bool]
 #: a line that ends with a word broken by a hyphen (the next line finishes the word)
 _BROKEN_WORD = re.compile(r"[^\W\d_]-$")
 _DIGITS_AND_SPACES = re.compile(r"[\d\s]+")
+#: a chapter label: ``DIVISION`` or ``BARE_NUMERAL`` (each with its flags) as one pattern
+_LABEL_LINE = re.compile(rf"(?i:{DIVISION.pattern})|(?:{BARE_NUMERAL.pattern})")
 _DIGIT = re.compile(r"\d")
 
 
@@ -110,7 +113,7 @@ def folio_title_key(title: str) -> str:
 
 def has_words(key: str) -> bool:
     """A head is words: a key of digits and punctuation (``4.``, a numbered item) is none."""
-    return any(ch.isalpha() for ch in key)
+    return key.isalpha() or any(ch.isalpha() for ch in key)  # (most keys: letters alone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,13 +146,15 @@ def edge_lines(page: Page) -> list[EdgeLine]:
     first = next((line for line in lines if line.text), None)
     if first is not None and first.geometry is not None:
         filled = [i for i, line in enumerate(lines) if line.text]
-        placed = {i: geometry for i in filled if (geometry := lines[i].geometry) is not None}
+        placed = [(geometry, i) for i in filled if (geometry := lines[i].geometry) is not None]
     else:  # page text: none placed, and only the first and last filled lines are edge lines
-        filled, placed = _outer_filled(lines), {}
+        filled, placed = _outer_filled(lines), []
     if filled and len(placed) == len(filled):  # by position: the reading order may set a
-        # column's head or foot among the body lines
-        top = sorted(filled, key=lambda i: (placed[i].top, i))[:ZONE_LINES]
-        bottom = sorted(filled, key=lambda i: (-placed[i].bottom, -i))[:ZONE_LINES]
+        # column's head or foot among the body lines (sorted as tuples: (top, index) and
+        # (-bottom, -index) compared in C, no key function called per line)
+        top = [i for _, i in sorted([(geometry.top, i) for geometry, i in placed])[:ZONE_LINES]]
+        bottom = [-i for _, i in sorted([(-geometry.bottom, -i)
+                                         for geometry, i in placed])[:ZONE_LINES]]
     else:
         top = filled[:ZONE_LINES]
         bottom = list(reversed(filled[-ZONE_LINES:]))
@@ -218,6 +223,8 @@ class Evidence:
     _sequences: dict[str, int | None] = field(default_factory=dict)
     #: per key: how many of its occurrences are set off by a blank line, and how many there are
     _separations: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    #: per key: how many of its occurrences sit at each top (see ``_same_place``)
+    _top_counts: dict[Key, Counter[float]] = field(default_factory=dict)
     #: per page index: the page and its edge lines, as gathered
     _edges: dict[int, tuple[Page, list[EdgeLine]]] = field(default_factory=dict)
 
@@ -339,13 +346,19 @@ class Evidence:
     def _same_place(self, edge: EdgeLine, key: Key) -> bool:
         """With geometry: a head sits where the other occurrences sit (a chapter heading that
         repeats the head's words stands lower, under the chapter's sink)."""
-        geometry = edge.line.geometry
-        others = [top for page, top in self.tops.get(key, {}).items() if page != edge.line.page]
-        if geometry is None or len(others) < 2:
+        geometry, page = edge.line.geometry, edge.line.page
+        tops = self.tops.get(key, {})
+        others = len(tops) - (page in tops)  # the occurrences on other pages
+        if geometry is None or others < 2:
             return True
         tolerance = POSITION_TOLERANCE * (geometry.font_size or 10.0)
-        near = sum(abs(geometry.top - top) <= tolerance for top in others)
-        return near >= len(others) / 2
+        counts = self._top_counts.get(key)
+        if counts is None:  # (the key's tops counted once: a head sits at a few of them)
+            counts = self._top_counts[key] = Counter(tops.values())
+        near = sum(count for top, count in counts.items() if abs(geometry.top - top) <= tolerance)
+        if page in tops and abs(geometry.top - tops[page]) <= tolerance:
+            near -= 1  # (its own page's is no other occurrence)
+        return near >= others / 2
 
     def opened_by(self, key: str, page: int) -> int | None:
         """The page before, or the one before it, whose top printed this key alone (the
@@ -494,10 +507,12 @@ def _openings(doc: Document, top: list[EdgeLine]) -> dict[Key, dict[int, bool | 
     ends = [_last_words(page) for page in doc.pages]
     finished_pages = [bool(CLAUSE_END.search(end)) for end in ends]
     divided: dict[int, bool] = {}  # per page: a chapter label below its first line
+    below_first: dict[int, list[str]] = {}  # per page: its filled lines below the first
     openings: dict[Key, dict[int, bool | None]] = defaultdict(dict)
     for edge in top:
         page = doc.pages[edge.line.page]
-        under = next((line.text for line in page.lines[edge.line.number + 1:]
+        under = next((line.text for line in itertools.islice(page.lines, edge.line.number + 1,
+                                                             None)
                       if line.text and parse_folio(line.text) is None), "")
         before = ends[page.index - 1] if page.index else ""
         finished = finished_pages[page.index - 1] if page.index else False
@@ -506,28 +521,35 @@ def _openings(doc: Document, top: list[EdgeLine]) -> dict[Key, dict[int, bool | 
             opening = False
         elif finished and OPENS_CAPITAL.match(under) and not _heading_under(under, edge):
             previous = doc.pages[page.index - 1]
-            if previous.index not in divided:
-                divided[previous.index] = _divided(previous)
-            if not divided[previous.index] and not _opened_before(previous, edge):
+            filled = below_first.get(previous.index)
+            if filled is None:  # (the page before's lines, listed and tested once)
+                filled = below_first[previous.index] = _below_first(previous)
+                divided[previous.index] = _divided(filled)
+            if not divided[previous.index] and not _opened_before(filled, edge):
                 opening = True
         openings[(edge.zone, edge.key, False)].setdefault(page.index, opening)
     return openings
 
 
-def _divided(previous: Page) -> bool:
-    """The page before opens a chapter lower down: a chapter label below its first line."""
-    filled = [line.text for line in previous.lines if line.text][1:]
-    return any(DIVISION.match(text) or BARE_NUMERAL.match(text) for text in filled)
+def _below_first(page: Page) -> list[str]:
+    """The text of the page's filled lines below its first."""
+    return [line.text for line in page.lines if line.text][1:]
 
 
-def _opened_before(previous: Page, edge: EdgeLine) -> bool:
+def _divided(filled: list[str]) -> bool:
+    """The page before opens a chapter lower down: a chapter label below its first line
+    (``filled``: its lines there, ``_below_first``)."""
+    label = _LABEL_LINE.match  # (one pattern asked of each line, not two)
+    return any(label(text) for text in filled)
+
+
+def _opened_before(filled: list[str], edge: EdgeLine) -> bool:
     """The page before opens a chapter lower down (a chapter label, ``_divided``, or the
-    line's title, below its first line): the line is that chapter's first head, not its
-    heading. This tests the title."""
+    line's title, below its first line: ``filled``, its lines there): the line is that
+    chapter's first head, not its heading. This tests the title."""
     key = edge.key
     if not key:
         return False
-    filled = [line.text for line in previous.lines if line.text][1:]
     # a key opens the text's key only where its first and last characters are in the text
     return any(key[0] in text and key[-1] in text and head_key(text).startswith(key)
                for text in filled)
@@ -649,14 +671,21 @@ def catchword(page: Page, following: Page | None, right: float | None, body_size
     at the right margin, and the first word of one of the next page's first two lines that
     are not a bare number; every other piece on its baseline is short.
     """
-    placed = [line for line in page.lines if line.text and line.geometry is not None
-              and (line.geometry.font_size or 0.0) >= BODY_TYPE_SHARE * body_size]
-    if following is None or right is None or not placed or page.width is None:
+    if following is None or right is None or page.width is None:
         return None
-    lowest = max(placed, key=lambda line: _geometry(line).bottom)
-    size = _geometry(lowest).font_size or 10.0
-    row = sorted((line for line in placed
-                  if abs(_geometry(line).top - _geometry(lowest).top) <= BASELINE_TOLERANCE * size),
+    smallest = BODY_TYPE_SHARE * body_size
+    placed = [(line, geometry) for line in page.lines if line.text
+              and (geometry := line.geometry) is not None
+              and (geometry.font_size or 0.0) >= smallest]
+    if not placed:
+        return None
+    low = placed[0][1]
+    for _, geometry in placed:  # the first of the lowest line (as max() finds it)
+        if geometry.bottom > low.bottom:
+            low = geometry
+    size = low.font_size or 10.0
+    reach, top = BASELINE_TOLERANCE * size, low.top
+    row = sorted((line for line, geometry in placed if abs(geometry.top - top) <= reach),
                  key=lambda line: _geometry(line).x0)
     word, others = row[-1], tuple(row[:-1])
     geometry = _geometry(word)

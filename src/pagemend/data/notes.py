@@ -24,7 +24,6 @@ A section sign before a number is a section, not a note's symbol:
 from __future__ import annotations
 
 import functools
-import heapq
 import re
 from collections.abc import Iterator
 
@@ -82,12 +81,21 @@ _LABEL = re.compile(
 )
 
 
+#: the characters a label may open with, but ``[a-z]`` and the digits (``_LABEL``'s first
+#: characters: a bracket, a reference symbol)
+_LABEL_OPENERS = frozenset("([" + NOTE_SYMBOLS)
+
+
 def note_label(text: str) -> tuple[str, int] | None:
     """(label, length of the label with its separator) when a line opens with a note label.
 
     A number followed by a space must be followed by a capital or punctuation, so that
     prose opening with a number (``12 boats``) is not taken for a note.
     """
+    first = text[:1]
+    if not (first.isdecimal() or first in _LABEL_OPENERS
+            or ("a" <= first <= "z" and ")" in text[1:3])):
+        return None  # (most lines: no label can open so; ``\d`` is what isdecimal accepts)
     match = _LABEL.match(text)
     if not match:
         return None
@@ -182,10 +190,13 @@ def first_marker(label: str, text: str, pos: int = 0, endpos: int | None = None)
         found = marker_pattern(label).search(text, pos, end)
         return found.start() if found is not None else -1
     pattern = marker_pattern(label)
-    for start in heapq.merge(_places(text, label, pos, end, 1), _places(text, raised, pos, end, 0)):
-        if pattern.match(text, start, end):
-            return start
-    return -1
+    best = next((start for start in _places(text, label, pos, end, 1)
+                 if pattern.match(text, start, end)), -1)
+    # the superscript digits only before that (a search for them to the end of a long text
+    # is slow where they are missing and the text holds wider characters: ``⁴`` is U+2074)
+    stop = end if best < 0 else min(end, best + len(raised) - 1)
+    return next((start for start in _places(text, raised, pos, stop, 0)
+                 if pattern.match(text, start, end)), best)
 
 
 def _places(text: str, needle: str, pos: int, end: int, before: int) -> Iterator[int]:

@@ -25,6 +25,7 @@ Leaves alone: the text and the roles of lines.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -83,15 +84,26 @@ def printed_folios(doc: Document) -> dict[int, Folio]:
     }
 
 
-def _infer(index: int, folios: dict[int, Folio]) -> str | None:
-    before = [i for i in folios if i < index]
-    after = [i for i in folios if i > index]
-    if before:
-        anchor = folios[max(before)]
-        return format_folio(anchor.value + index - max(before), anchor.style)
-    if after:
-        anchor = folios[min(after)]
-        value = anchor.value - (min(after) - index)
+def _infer(index: int, folios: dict[int, Folio], indices: list[int] | None = None
+           ) -> str | None:
+    """The label the nearest printed folio before the page (or else after it) implies;
+    ``indices``: the pages with folios, in order (``sorted(folios)``), as found once.
+
+    >>> arabic = Folio("7", 7, "arabic")
+    >>> _infer(4, {2: arabic}), _infer(0, {2: arabic}), _infer(1, {9: arabic})
+    ('9', '5', None)
+    """
+    indices = sorted(folios) if indices is None else indices
+    k = bisect_left(indices, index)  # (the nearest pages by bisection, not a scan of all)
+    if k:
+        before = indices[k - 1]
+        anchor = folios[before]
+        return format_folio(anchor.value + index - before, anchor.style)
+    k = bisect_right(indices, index)
+    if k < len(indices):
+        after = indices[k]
+        anchor = folios[after]
+        value = anchor.value - (after - index)
         return format_folio(value, anchor.style) if value > 0 else None
     return None
 
@@ -113,9 +125,10 @@ IMPLIED = rule(STAGE, "implied_by_sequence", "A page that prints no folio takes 
                "neighbours' folio sequence implies.")
 
 
-def _label(page: Page, folios: dict[int, Folio], trusted: bool
+def _label(page: Page, folios: dict[int, Folio], trusted: bool, indices: list[int]
            ) -> tuple[str | None, bool, Rule, str]:
-    """The page's label, whether the sequence implied it, and the rule and evidence."""
+    """The page's label, whether the sequence implied it, and the rule and evidence
+    (``indices``: the pages with folios, in order)."""
     folio = folios.get(page.index)
     if folio is not None and page.pdf_label and trusted:  # a misread number, most likely
         agree = "agrees with" if page.pdf_label == folio.text else "over"
@@ -128,7 +141,7 @@ def _label(page: Page, folios: dict[int, Folio], trusted: bool
         return folio.text, False, PRINTED, f"printed folio {folio.text!r}{over}"
     if page.pdf_label:  # not printed, but declared by the PDF itself
         return page.pdf_label, False, DECLARED, f"/PageLabels {page.pdf_label!r}; no folio printed"
-    label = _infer(page.index, folios)
+    label = _infer(page.index, folios, indices)
     return label, label is not None, IMPLIED, "no folio printed; the sequence of the others"
 
 
@@ -137,10 +150,11 @@ def capture_page_labels(doc: Document, config: CapturePageLabelsConfig | None) -
     """Label every page; see the module docstring."""
     folios = printed_folios(doc)
     trusted = declared_trusted(doc, folios)
+    indices = sorted(folios)
     pages = []
     decisions = []
     for page in doc.pages:
-        label, inferred, by, evidence = _label(page, folios, trusted)
+        label, inferred, by, evidence = _label(page, folios, trusted, indices)
         pages.append(replace(page, label=label, label_inferred=inferred))
         if label is not None:  # a page-level decision, recorded on the page's first line
             decisions.append(Decision(STAGE, by.id, page.index, 0, "label", page.label, label,

@@ -194,7 +194,7 @@ class _Index:
     """The notes by page and label, and, per label, the last note linked far ahead;
     ``closing``: the notes whose numbers were printed with a closing bracket (``22)``)."""
 
-    __slots__ = ("by_page", "closed", "closing", "far", "listed")
+    __slots__ = ("by_label", "by_page", "closed", "closing", "far", "listed")
 
     def __init__(self, listed: list[_Note], closing: frozenset[tuple[int, int]] = frozenset()
                  ) -> None:
@@ -204,8 +204,10 @@ class _Index:
                         key=len, reverse=True)
         self.closed = _closed_pattern(labels) if labels else None
         self.by_page: dict[tuple[int, str], _Note] = {}
+        self.by_label: dict[str, list[_Note]] = {}  # each label's notes, in order
         for note in listed:
             self.by_page.setdefault((note.page, note.label), note)
+            self.by_label.setdefault(note.label, []).append(note)
         self.far: dict[str, _Note] = {}
 
     def target(self, label: str, page: int) -> _Note | None:
@@ -216,7 +218,7 @@ class _Index:
         found = self.by_page.get((page, label)) or self.by_page.get((page + 1, label))
         if found is not None:
             return found
-        later = [note for note in self.listed if note.label == label and note.page > page + 1]
+        later = [note for note in self.by_label.get(label, ()) if note.page > page + 1]
         last = self.far.get(label)
         after = [note for note in later
                  if last is not None and (note.page, note.line) > (last.page, last.line)]
@@ -290,8 +292,9 @@ def _raised(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
 def _find(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
           ) -> list[_Marker]:
     """Each marker in the line, left to right."""
-    if line.geometry is None and not _MAYBE_MARKER.search(line.text) and (
-            notes.closed is None or ")" not in line.text):
+    geometry = line.geometry
+    if (geometry is None or not geometry.superscripts) and not _MAYBE_MARKER.search(
+            line.text) and (notes.closed is None or ")" not in line.text):
         return []  # (most lines: what ``_raised`` and ``_closed`` would find, cheaply)
     found = _raised(line, notes, ids) + _closed(line, notes, ids)
     if not _MAYBE_MARKER.search(line.text):
@@ -429,13 +432,16 @@ def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
     previous: Line | None = None
     linked: set[str] = set()
     closed = notes.closed is not None
+    maybe = _MAYBE_MARKER.search
     for line in doc.lines():
-        if line.role != "body" or not line.text:
+        text = line.text
+        if line.role != "body" or not text:
             continue
-        if line.geometry is None and not _MAYBE_MARKER.search(line.text) and not (
-                closed and ")" in line.text) and not line.text.isdigit():
-            previous = line  # no label alone, no marker (``_alone``, ``_find``): most lines
-            continue
+        geometry = line.geometry
+        if (geometry is None or not geometry.superscripts) and not maybe(text) and not (
+                closed and ")" in text) and not text.isdigit():
+            previous = line  # no label alone, no marker (``_alone``, ``_find``; no raised
+            continue  # type for ``_raised``): most lines
         edit = _alone(changes, line, previous, notes, ids)
         if edit is not None:
             edits.append(edit)

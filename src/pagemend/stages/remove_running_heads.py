@@ -182,6 +182,8 @@ SECTION_LABEL = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?$")
 MARGIN_SHARE = 0.5
 #: Pieces whose tops lie within this share of the type size share a baseline.
 BASELINE_SHARE = 0.5
+#: a letter or a digit (what str.isalnum accepts: word characters but the underscore)
+_ALPHANUMERIC = re.compile(r"[^\W_]")
 
 
 def _foot_mark(edge: EdgeLine, marks: FootMarks) -> _Found | None:
@@ -345,10 +347,10 @@ def _folio_out_of_place(page: Page, found: dict[int, _Found], evidence: Evidence
         return {}
     candidates = []
     for line in page.lines:
-        if not line.text or line.number in found or not _set_off(page, line.number):
+        if not line.text or line.number in found:
             continue
-        folio = parse_folio(line.text)
-        if folio is None:
+        folio = parse_folio(line.text)  # (before the blank lines around: most lines hold none)
+        if folio is None or not _set_off(page, line.number):
             continue
         if folio.value == evidence.sequence_value(folio.style, page.index):
             candidates.append((line, folio))
@@ -380,7 +382,7 @@ def _page_furniture(page: Page, evidence: Evidence, full_line: int,
         if edge.zone == "top" and label is None and SECTION_LABEL.match(edge.line.text):
             label = edge  # the head's, if a head follows it
             continue
-        if edge.zone == "bottom" and not any(ch.isalnum() for ch in edge.line.text):
+        if edge.zone == "bottom" and _ALPHANUMERIC.search(edge.line.text) is None:
             continue  # a marginal mark or ornament below the catchword (`♣`) ends nothing
         key = (edge.zone, edge.key)
         decision = None
@@ -479,8 +481,10 @@ def _catchword_furniture(doc: Document, margins: tuple[float | None, ...]
                          ) -> dict[int, dict[int, _Found]]:
     """Per page, the catchword and signature mark at its foot (with geometry only);
     ``margins``: each page's right margin (``layout.right_margins``)."""
-    sizes = sorted(line.geometry.font_size for line in doc.lines()
-                   if line.text and line.geometry is not None and line.geometry.font_size)
+    if all(margin is None for margin in margins):
+        return {}  # (page text: no page has a margin to find a catchword at)
+    sizes = sorted([size for line in doc.lines() if line.text
+                    and (geometry := line.geometry) is not None and (size := geometry.font_size)])
     if not sizes:
         return {}
     body_size = sizes[len(sizes) // 2]
@@ -509,12 +513,14 @@ def _margin_marks(page: Page, left: float | None, right: float | None) -> dict[i
     """The lines of ``page`` that hold only ornaments set in its margin, left of ``left`` or
     right of ``right`` (the page's margins, in points)."""
     found: dict[int, _Found] = {}
+    if left is None or right is None:
+        return found
     for line in page.lines:
-        geometry = line.geometry
-        if (geometry is None or left is None or right is None or line.role != "body"
-                or not line.text.strip() or any(char.isalnum() for char in line.text)
-                or not any(unicodedata.category(char) == "So" for char in line.text)):
-            continue
+        geometry, text = line.geometry, line.text
+        if (geometry is None or line.role != "body" or text[:1].isalnum()
+                or _ALPHANUMERIC.search(text) is not None or not text.strip()
+                or not any(unicodedata.category(char) == "So" for char in text)):
+            continue  # (most lines open with a letter or a digit: the first test ends them)
         room = MARGIN_SHARE * (geometry.font_size or 10.0)
         if geometry.x1 <= left - room or geometry.x0 >= right + room:
             side = "left" if geometry.x1 <= left - room else "right"

@@ -58,6 +58,7 @@ not in increasing order at the foot).
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -263,8 +264,8 @@ class _MarksAbove:
     def __init__(self, before: str, marked: list[str]) -> None:
         self.text = "\n".join([before, *marked])
         #: where the text above each line ends (the length of the join up to it)
-        self.ends = list(itertools.accumulate((len(text) + 1 for text in marked),
-                                              initial=len(before)))
+        self.ends = list(itertools.accumulate(map((1).__add__, map(len, marked)),
+                                              initial=len(before)))  # (each len + 1)
         self._first: dict[str, int] = {}
 
     def first(self, label: str) -> int:
@@ -279,15 +280,18 @@ class _MarksAbove:
         return 0 <= self.first(label) < self.ends[i]
 
 
-def footnote_lines(page: Page, before: str = "", follows: int | None = None,
-                   note_type_from: int | None = None, note_size: float = 0.0,
+def footnote_lines(page: Page, before: str | list[Line] = "",
+                   follows: int | None = None, note_type_from: int | None = None,
+                   note_size: float = 0.0,
                    ) -> tuple[dict[int, tuple[str, int]], Rule | None]:
     """Line number -> (label, label length) for the labelled lines of the page's footnote
     block, and the rule that found it; continuation lines are those between and after them.
-    ``before`` is the body text of the page before: a long note may be set on the page after
-    its marker's, filling it. ``follows``: the last note number of the pages before (see
-    ``_glued_run``). ``note_type_from``: the index among the page's body lines from which all
-    lines are in note type (see ``_note_type_tail``): a note may fill more of the page.
+    ``before`` is the body text of the page before, or its body lines (their text, as
+    markers show in it, joined only where the page has a label to look for): a long note may
+    be set on the page after its marker's, filling it. ``follows``: the last note number of
+    the pages before (see ``_glued_run``). ``note_type_from``: the index among the page's
+    body lines from which all lines are in note type (see ``_note_type_tail``): a note may
+    fill more of the page.
     ``note_size``: with geometry, the type size at or below which a line is in note type."""
     body = [line for line in page.lines if line.text and line.role == "body"]
     by: Rule | None = None
@@ -297,10 +301,14 @@ def footnote_lines(page: Page, before: str = "", follows: int | None = None,
         lowest = min(lowest, note_type_from - 1)
     if body and before and note_label(body[0].text):
         lowest = -1  # the page may open with a note referenced on the page before
-    marked = [_marked(line) for line in body]  # the body lines as markers show in them
+    candidates = _label_candidates(body, lowest)
+    if not candidates:
+        return {}, None  # (most pages: no line may open a note)
+    if not isinstance(before, str):
+        before = "\n".join(_marked_lines(before))
+    marked = _marked_lines(body)  # the body lines as markers show in them
     above = _MarksAbove(before, marked)
     bare = False  # a number alone on its line among the labels: no glued numbers
-    candidates = _label_candidates(body, lowest)
     strays = _strays(candidates, above, body)
     order = _Order()
     latest = -1  # where the last of the labels' first markers begins (past the text: one missing)
@@ -334,14 +342,15 @@ def _label_candidates(body: list[Line], lowest: int) -> list[tuple[int, tuple[st
     """(index, (label, length), set apart alone) of the body lines that may open a note, top
     down: below ``lowest``, or above it with a bracketed label (see ``_closed_label``)."""
     found_at: list[tuple[int, tuple[str, int], bool]] = []
-    for i, line in enumerate(body):
-        found = note_label(line.text)
-        if i <= lowest and not (found and _closed_label(line.text, found)):
-            continue  # only a bracketed label (`1)`, `(a)`) opens a note this high
-        if found is None and i + 1 < len(body) and BARE_LABEL.match(line.text) and i > lowest:
-            found_at.append((i, (line.text, len(line.text)), True))  # a label set apart
-        elif found is not None:
-            found_at.append((i, found, False))
+    last = len(body) - 1
+    for i, found in enumerate([note_label(line.text) for line in body]):
+        if found is None:
+            text = body[i].text
+            if lowest < i < last and BARE_LABEL.match(text):
+                found_at.append((i, (text, len(text)), True))  # a label set apart
+        elif i > lowest or _closed_label(body[i].text, found):
+            found_at.append((i, found, False))  # (only a bracketed label, `1)` or `(a)`,
+            # opens a note this high)
     return found_at
 
 
@@ -418,6 +427,12 @@ def _glued_run(labels: list[tuple[str, int]], follows: int | None) -> bool:
         follows is not None and 0 < numbers[0] - follows <= MAX_MISSED_NOTES + 1))
 
 
+def _marked_lines(lines: list[Line]) -> list[str]:
+    """``_marked`` of each line (most have no superscripts: their text as it is)."""
+    return [line.text if (geometry := line.geometry) is None or not geometry.superscripts
+            else _marked(line) for line in lines]
+
+
 def _marked(line: Line) -> str:
     """The line's text with the superscripts the reader saw written with a caret."""
     text = line.text
@@ -438,11 +453,14 @@ def _note_type_ratio(doc: Document, labelled: dict[int, dict[int, tuple[str, int
     notes: list[int] = []
     body: list[int] = []
     for page in doc.pages:
-        start = min(labelled[page.index]) if labelled.get(page.index) else None
-        for line in page.lines:
-            if line.text and line.role == "body":
-                (notes if start is not None and line.number >= start else body).append(
-                    len(line.text))
+        if not labelled.get(page.index):  # (most pages: no note, every line the body's)
+            body += [len(line.text) for line in page.lines if line.text and line.role == "body"]
+            continue
+        start = min(labelled[page.index])
+        lengths = [(line.number, len(line.text)) for line in page.lines
+                   if line.text and line.role == "body"]
+        notes += [length for number, length in lengths if number >= start]
+        body += [length for number, length in lengths if number < start]
     if len(notes) < 2 or len(body) < 2:
         return 1.0
     # a ratio of two like measures: lines joined by an extractor inflate both alike, so the
@@ -575,9 +593,16 @@ def _continuations(doc: Document, labelled: dict[int, dict[int, tuple[str, int]]
 
 def _body_size(doc: Document) -> float:
     """The body's type size (the most common among its lines), or 0 without geometry."""
-    sizes = Counter(round(line.geometry.font_size, 1) for line in doc.lines()
-                    if line.geometry is not None and line.text and line.role == "body"
-                    and line.geometry.font_size)
+    raw = Counter([size for line in doc.lines() if (geometry := line.geometry) is not None
+                   and line.text and line.role == "body" and (size := geometry.font_size)])
+    sizes: Counter[float] = Counter()
+    for size, count in raw.items():  # (each size rounded once, counted in its first line's
+        # order: the commonest found as a Counter of the rounded sizes line by line finds it)
+        if math.isnan(size):  # a NaN: rounded, it is no key another equals
+            for _ in range(count):
+                sizes[round(size, 1)] += 1
+        else:
+            sizes[round(size, 1)] += count
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
@@ -614,13 +639,23 @@ _DIVISION = re.compile(rf"(?i:{DIVISION.pattern})|(?:{BARE_NUMERAL.pattern})"
                        rf"|(?i:{ENDNOTES_HEADING.pattern})")
 
 
+#: the characters a line ``_DIVISION`` matches may open with: a division word's or an endnotes
+#: heading's first letter in either case (the long s and the Kelvin sign match ``s`` and ``k``
+#: ignoring case), a roman numeral's capital, the section sign
+_DIVISION_FIRST = frozenset("abcdehklnprstvABCDEHKLNPRSTV\u017f\u212aIVXLCDM§")
+
+
 def _division(text: str) -> bool:
     """A division heading, a numeral alone or an endnotes heading.
 
     >>> [_division(text) for text in ("CHAPTER IV", "XII", "Notes to Chapter 3", "I said")]
     [True, True, True, False]
     """
-    return _DIVISION.match(text) is not None
+    return text[:1] in _DIVISION_FIRST and _DIVISION.match(text) is not None
+
+
+#: the characters an endnotes heading may open with (``ENDNOTES_HEADING``'s words, either case)
+_ENDNOTES_FIRST = frozenset("aenrAENR")
 
 
 def _endnote_sections(body: list[Line]) -> list[_NoteLine]:
@@ -632,7 +667,7 @@ def _endnote_sections(body: list[Line]) -> list[_NoteLine]:
     found: list[_NoteLine] = []
     inside = False
     for i, line in enumerate(body):
-        if ENDNOTES_HEADING.match(line.text):
+        if line.text[:1] in _ENDNOTES_FIRST and ENDNOTES_HEADING.match(line.text):
             following = body[i + 1] if i + 1 < len(body) else None
             inside = following is not None and _section_label(following.text) is not None
             heading = line.text
@@ -667,13 +702,17 @@ class _BodyIndex:
         self.labels = [note_label(line.text) for line in body]
         self.ones = [j for j, label in enumerate(self.labels)
                      if label is not None and label[0] == "1"]
-        self.divisions = [j for j, line in enumerate(body) if _division(line.text)]
+        division, first = _DIVISION.match, _DIVISION_FIRST  # (``_division``, for every line)
+        self.divisions = [j for j, line in enumerate(body)
+                          if line.text[:1] in first and division(line.text)]
         self.numbered: dict[str, list[int]] = {}  # a number -> its lines, top down
         #: (line numbered 2, end) -> ``_numbered_run``'s end and numbered lines from there
         self.runs: dict[tuple[int, int], tuple[int, list[int]]] = {}
         for j, line in enumerate(body):
             label = self.labels[j]
-            misread = None if label is not None or line.geometry is None else _ocr_label(line)
+            geometry = line.geometry  # (``_ocr_label`` asks for estimated sizes first)
+            misread = None if label is not None or geometry is None or (
+                not geometry.size_estimated) else _ocr_label(line)
             if label is not None:
                 self.numbered.setdefault(label[0], []).append(j)
             elif misread is not None:
@@ -729,7 +768,7 @@ def _goes_on(line: Line, previous: Line, measures: tuple[float, float]) -> bool:
 
 def _body_lengths(doc: Document) -> Counter[int]:
     """How many of the body's lines have each length."""
-    return Counter(len(line.text) for line in doc.lines() if line.text and line.role == "body")
+    return Counter([len(line.text) for line in doc.lines() if line.text and line.role == "body"])
 
 
 def _in_note_type(run: list[Line], body_size: float, body_lengths: Counter[int]) -> bool:
@@ -806,7 +845,7 @@ class _MarkedText:
 
     def _joined(self) -> _MarksAbove:
         if self._marks is None:
-            self._marks = _MarksAbove("", [_marked(line) for line in self.body])
+            self._marks = _MarksAbove("", _marked_lines(self.body))
         return self._marks
 
     def lines(self, start: int, end: int) -> str:
@@ -1002,16 +1041,16 @@ def _footnotes(doc: Document, body_size: float
     (``body_size``: the body's type size, 0 for none)."""
     labelled: dict[int, dict[int, tuple[str, int]]] = {}
     routes: dict[int, Rule] = {}
-    before = ""
+    before: list[Line] = []
     follows: int | None = None  # the last note number so far
     measures = (_typical_width(doc), body_size)
     for page in doc.pages:
-        labelled[page.index], by = footnote_lines(page, before, follows,
-                                                  _note_type_tail(page, *measures),
+        tail = _note_type_tail(page, *measures)
+        labelled[page.index], by = footnote_lines(page, before, follows, tail,
                                                   note_size=NOTE_SIZE_RATIO * measures[1])
         if by is FOOTNOTE_BLOCK and _quotes_misread(page, labelled[page.index], measures[1]):
             labelled[page.index], by = {}, None
-        lost = None if labelled[page.index] else _label_lost(page, *measures)
+        lost = None if labelled[page.index] else _label_lost(page, measures[1], tail)
         if lost is not None:
             labelled[page.index], by = {lost: ("*", 0)}, LABEL_MISREAD
         if by is not None:
@@ -1019,8 +1058,8 @@ def _footnotes(doc: Document, body_size: float
         numbers = [int(label) for label, _ in labelled[page.index].values() if label.isdigit()]
         follows = max(numbers) if numbers else follows
         start = min(labelled[page.index]) if labelled[page.index] else None
-        before = "\n".join(_marked(line) for line in page.lines if line.text
-                           and line.role == "body" and (start is None or line.number < start))
+        before = [line for line in page.lines if line.text and line.role == "body"
+                  and (start is None or line.number < start)]
     return labelled, routes
 
 
@@ -1049,14 +1088,13 @@ def _pitch(lines: list[Geometry]) -> float:
     return steps[len(steps) // 2] if steps else 0.0
 
 
-def _label_lost(page: Page, body_width: float, body_size: float) -> int | None:
-    """OCR (estimated sizes): the line number where the page's bottom run in note type (see
-    ``_note_type_tail``) begins, where that line opens with an opening quotation mark or a
-    symbol glued to a capitalised word (``“Washington, who``: the ``*`` label read as a quote,
-    mohicans-xelatex at 300 dpi); None elsewhere."""
+def _label_lost(page: Page, body_size: float, start: int | None) -> int | None:
+    """OCR (estimated sizes): the line number where the page's bottom run in note type
+    (``start``: ``_note_type_tail`` of the page) begins, where that line opens with an opening
+    quotation mark or a symbol glued to a capitalised word (``“Washington, who``: the ``*``
+    label read as a quote, mohicans-xelatex at 300 dpi); None elsewhere."""
     if not body_size:
         return None
-    start = _note_type_tail(page, body_width, body_size)
     if start is None:
         return None
     first = [line for line in page.lines if line.text and line.role == "body"][start]
