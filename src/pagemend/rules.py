@@ -118,6 +118,31 @@ class Changes:
         changed = lines[key] = current if same else _copy_line(current, values)
         return changed
 
+    def decide(self, line: Line, by: Rule, evidence: str, field: str, value: DecisionValue
+               ) -> Line:
+        """``set(line, by, evidence, **{field: value})`` for one field, without a dictionary
+        of values (a stage that decides one field of every line).
+
+        >>> caps = Rule("example.caps_line", "example", "A short line in capitals is a heading.")
+        >>> changes, line = Changes(), Line("OF MIRACLES.", 0, 0)
+        >>> changes.decide(line, caps, "capitals", "kind", "heading").kind
+        'heading'
+        >>> changes.decide(line, caps, "capitals", "kind", "heading") is changes.current(line)
+        True
+        """
+        if field not in LINE_FIELDS:
+            raise ValueError(f"a decision cannot set {field!r}")
+        page, number = key = (line.page, line.number)
+        lines = self.lines
+        current = lines.get(key, line)
+        before = getattr(current, field)
+        self.decisions.append(Decision(by.stage, by.id, page, number, field, before, value,
+                                       _intern(evidence)))
+        changed = lines[key] = current if before is value or (
+            type(before) is type(value) and before == value) else _copy_line(current,
+                                                                            {field: value})
+        return changed
+
     def replace(self, line: Line, **values: object) -> Line:
         """Change fields that are not decisions (text, references) on the line as changed."""
         key = (line.page, line.number)

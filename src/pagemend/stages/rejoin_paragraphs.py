@@ -355,8 +355,8 @@ def _decide(changes: Changes, line: Line, verdict: Verdict) -> None:
     """Record the verdict where it changes the line (a start another stage set stays
     explained by that stage's rule)."""
     by, evidence, start = verdict
-    if changes.current(line).starts_block != start or by.confirms:
-        changes.set(line, by, evidence, starts_block=start)
+    if by.confirms or changes.current(line).starts_block != start:
+        changes.decide(line, by, evidence, "starts_block", start)
 
 
 def _paragraphs(changes: Changes, lines: list[Line],
@@ -372,4 +372,4 @@ def _paragraphs(changes: Changes, lines: list[Line],
                                            (START_KEPT, "a block start set before", True))
         if not start:
             by, evidence = START_KEPT, "a block start set before"
-        changes.set(line, by, evidence, kind="paragraph")
+        changes.decide(line, by, evidence, "kind", "paragraph")
