@@ -331,5 +331,8 @@ def first_word(text: str) -> str:
 def has_room(line: Line, following: Line, full_line: int) -> bool:
     """The line had room for the next line's first word, so the typesetter did not break it
     for lack of space: a paragraph ended there, or the line is verse, a heading, a list item."""
-    return (printed_length(line.text, full_line) + 1 + len(first_word(following.text))
-            <= FIT_SHARE * full_line)
+    text, words = line.text, following.text.split(maxsplit=1)
+    length = len(text)  # ``printed_length`` and ``first_word``, written out (asked of most lines)
+    if full_line and length > JOINED_RATIO * full_line:
+        length = printed_length(text, full_line)
+    return length + 1 + (len(words[0]) if words else 0) <= FIT_SHARE * full_line

@@ -276,7 +276,7 @@ def _between(line: Line, following: Line, full: int, context: _Context) -> Verdi
     if following.kind != "paragraph" or line.kind != "paragraph" or following.starts_block:
         # a block start an earlier stage set (after an attribution, a list, a letter) stays
         return _structure(line, following, full)
-    if (line.page, line.number) in context.fragments:
+    if context.fragments and (line.page, line.number) in context.fragments:
         return FRAGMENT, f"{len(line.text.split())} words between blank lines", False
     if line.glue_next:
         return GLUED, "a line-end hyphen joins it to the next", False
@@ -284,7 +284,7 @@ def _between(line: Line, following: Line, full: int, context: _Context) -> Verdi
             and not (line.text.endswith(":") and len(following.text) <= DISPLAY_SHARE * full)
             and not indented(following, context.margins[0])):  # the print shows an indent
         return LOWER_CASE, f"opens {following.text[:3]!r}", False
-    if (following.page, following.number) in context.gaps and (
+    if context.gaps and (following.page, following.number) in context.gaps and (
             _TERMINAL.search(line.text) or not _HAS_LOWER.search(line.text)
             or not _HAS_LOWER.search(following.text)):
         # a gap after prose cut off mid-sentence is a drop cap's or a folio's, not a flow's
@@ -296,9 +296,10 @@ def _by_text(line: Line, following: Line, full: int, context: _Context) -> Verdi
     """The verdict of the line's end and the next line's start (or indent); a quotation mark
     repeated at the start of every line opens no quotation: the line is judged by the text
     it carries; lines beside a chapter's initial run short and end no paragraph."""
-    if (line.page, line.number) in context.initial and not QUOTE_OPEN.match(following.text):
+    if (context.initial and (line.page, line.number) in context.initial
+            and not QUOTE_OPEN.match(following.text)):
         return BESIDE_INITIAL, f"line {line.text[:3]!r}… beside the chapter's initial", False
-    if (following.page, following.number) in context.running:
+    if context.running and (following.page, following.number) in context.running:
         verdict = _by_indent(line, replace(following, text=following.text[1:]), full,
                              context.margins)
         return verdict or (RUNNING_QUOTE, f"a running {following.text[:1]} opens the line",
@@ -364,9 +365,10 @@ def _paragraphs(changes: Changes, lines: list[Line],
     """Each paragraph's first line records that the block is a paragraph, by the rule that
     opened it (its verdict here, or the start an earlier stage set, which is kept)."""
     changed = changes.lines
+    first = lines[0] if lines else None
     for line in lines:
         current = changed.get((line.page, line.number), line)
-        if current.kind != "paragraph" or not (current.starts_block or line is lines[0]):
+        if current.kind != "paragraph" or not (current.starts_block or line is first):
             continue
         by, evidence, start = verdicts.get((line.page, line.number),
                                            (START_KEPT, "a block start set before", True))

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from operator import sub
+from operator import attrgetter, sub
 
 from pagemend.model import Decision, Document, Edit, Geometry, Line, Page, field_copier, replace
 from pagemend.registry import stage
@@ -239,6 +239,7 @@ def _usual_spacing(ordered: list[_Item]) -> float:
     return LEADING * statistics.median(sizes) if sizes else 0.0
 
 
+_GEOMETRY = attrgetter("geometry")  # a Geometry is always true, None false
 #: ``replace(line, text=..., geometry=..., number=...)``, written out for those fields
 _placed = field_copier(Line, "text", "geometry", "number")
 
@@ -296,7 +297,7 @@ def repair_layout(doc: Document, config: RepairLayoutConfig | None) -> Document:
     edits: list[Edit] = []
     decisions: list[Decision] = []
     for position, page in enumerate(doc.pages):
-        if page.width is None or any(line.geometry is None for line in page.lines):
+        if page.width is None or not all(map(_GEOMETRY, page.lines)):  # (a line without one)
             continue
         repaired, page_edits, page_decisions = _page(page, page.width)
         pages[position] = repaired
