@@ -170,21 +170,24 @@ def _fragments(pairs: list[tuple[Line, Line | None]], full_lines: tuple[int, ...
     # of each page worked out once; a page without a measure has none)
     bounds = [FRAGMENT_SHARE * full if full else -1.0 for full in full_lines]
     pages = len(bounds)
+    small = [(index, line) for index, (line, _) in enumerate(pairs)
+             if len(line.text) <= (bounds[line.page] if line.page < pages else -1.0)
+             and len(line.text.split()) <= 2]
+    # a run: small lines one after the other, each two lines below the last on its page
     found: set[tuple[int, int]] = set()
     run: list[Line] = []
-    for line, _ in [*pairs, (None, None)]:
-        is_small = line is not None and len(line.text) <= (
-            bounds[line.page] if line.page < pages else -1.0) and len(line.text.split()) <= 2
-        if not (is_small or run):
-            continue  # no run open, none opening
-        if line is not None and is_small and (
-            not run or (line.page == run[-1].page and line.number - run[-1].number == 2)
-        ):
+    last = -2
+    for index, line in small:
+        if (run and index == last + 1 and line.page == run[-1].page
+                and line.number - run[-1].number == 2):
             run.append(line)
-            continue
-        if len(run) >= MIN_FRAGMENTS:
-            found.update((piece.page, piece.number) for piece in run)
-        run = [line] if line is not None and is_small else []
+        else:
+            if len(run) >= MIN_FRAGMENTS:
+                found.update((piece.page, piece.number) for piece in run)
+            run = [line]
+        last = index
+    if len(run) >= MIN_FRAGMENTS:
+        found.update((piece.page, piece.number) for piece in run)
     return found
 
 
@@ -366,10 +369,10 @@ def _paragraphs(changes: Changes, lines: list[Line],
     opened it (its verdict here, or the start an earlier stage set, which is kept)."""
     changed = changes.lines
     first = lines[0] if lines else None
-    for line in lines:
-        current = changed.get((line.page, line.number), line)
-        if current.kind != "paragraph" or not (current.starts_block or line is first):
-            continue
+    starts = [line for line in lines
+              if (current := changed.get((line.page, line.number), line)).kind == "paragraph"
+              and (current.starts_block or line is first)]
+    for line in starts:
         by, evidence, start = verdicts.get((line.page, line.number),
                                            (START_KEPT, "a block start set before", True))
         if not start:
