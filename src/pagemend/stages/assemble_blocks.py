@@ -98,12 +98,6 @@ def _edits_by_line(doc: Document) -> dict[tuple[int, int], list[Edit]]:
     return by_line
 
 
-def _opens_block(line: Line, current: _Builder) -> bool:
-    first = current.first
-    return (line.starts_block or line.kind != first.kind or line.level != first.level
-            or line.role != first.role)
-
-
 def _opening(line: Line, current: _Builder | None) -> Decision:
     """The decision that opens a block at a line no earlier stage marked as a block start."""
     if current is None:
@@ -129,7 +123,9 @@ def assemble_blocks(doc: Document, config: AssembleBlocksConfig | None) -> Docum
         if not line.text or (role := line.role) not in _IN_BLOCKS:
             continue
         builder = current.get(role)
-        if builder is None or _opens_block(line, builder):
+        # a line opens a block where it says so or its kind, level or role differs
+        if builder is None or line.starts_block or line.kind != (first := builder.first).kind \
+                or line.level != first.level or role != first.role:
             if not line.starts_block:
                 decisions.append(_opening(line, builder))
             if builder is not None:
