@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
+from operator import attrgetter
 
 from pagemend.model import Document, Line, Page
 
@@ -88,15 +89,21 @@ def printed(lengths: list[int]) -> list[int]:
     ordered = sorted(lengths)
     if not ordered:
         return []
+    ceiling = _ceiling(ordered)
+    return [value for value in lengths if value <= ceiling]
+
+
+def _ceiling(ordered: list[int]) -> float:
+    """The longest length that can be a printed line, of lengths sorted (at least one)."""
     best, size, start = 0, 0, 0
-    while start < len(ordered):  # the band [value, value * (1 + FULL_BAND)]
+    count = len(ordered)
+    while start < count:  # the band [value, value * (1 + FULL_BAND)]
         value = ordered[start]
         end = bisect_right(ordered, value * (1 + FULL_BAND), start)
         if end - start >= size:  # on a tie, the longer band: short lines are no measure
             best, size = start, end - start
         start = bisect_right(ordered, value, start)  # an equal value's band is no longer
-    ceiling = OVERLONG_RATIO * ordered[best + size - 1]
-    return [value for value in lengths if value <= ceiling]
+    return OVERLONG_RATIO * ordered[best + size - 1]
 
 
 #: A line longer than this many full lines is several printed lines that an extractor joined
@@ -131,7 +138,12 @@ def full_line(lengths: list[int]) -> int:
     >>> full_line([60, 62, 64, 63, 30, 61, 65, 64]), full_line([60, 62, 64, 63, 130, 125, 140])
     (64, 64)
     """
-    return percentile(printed(lengths), FULL_LINE_PERCENTILE)
+    ordered = sorted(lengths)
+    if not ordered:
+        return 0
+    # the printed lengths, sorted: the sorted lengths up to the ceiling (one sort, not two)
+    count = bisect_right(ordered, _ceiling(ordered))
+    return ordered[min(count - 1, int(FULL_LINE_PERCENTILE * count))]
 
 
 #: A page's own measure this far short of the book's (its densest band of equal lengths)...
@@ -186,32 +198,51 @@ def body_measures(doc: Document) -> tuple[int, ...]:
 def left_margins(doc: Document) -> tuple[float | None, ...]:
     """Each page's left margin (the most common left edge of its prose lines, in points),
     or None where the reader gave no geometry."""
-    return _common_edges(doc, "x0")
+    return _common_edges(doc)[0]
 
 
 def right_margins(doc: Document) -> tuple[float | None, ...]:
     """Each page's right margin (the most common right edge of its prose lines, where
     justified lines end, in points), or None where the reader gave no geometry."""
-    return _common_edges(doc, "x1")
+    return _common_edges(doc)[1]
 
 
-def _common_edges(doc: Document, side: str) -> tuple[float | None, ...]:
-    """Each page's most common edge of its body lines; a nearly empty page (fewer than
-    ``MIN_MARGIN_LINES`` body lines: a chapter's last line, a plate's caption) takes the
-    median margin of the pages of its side (rectos or versos) that have enough lines."""
-    margins: list[float | None] = []
+#: the pages of the last document asked for its margins, and its left and right margins
+#: (a stage asks for both sides of the same frozen document: one walk over its lines);
+#: forgotten with the successors when a mend ends
+_MARGINS: list[tuple[tuple[Page, ...], tuple[tuple[float | None, ...],
+                                             tuple[float | None, ...]]]] = []
+
+
+def _common_edges(doc: Document) -> tuple[tuple[float | None, ...], tuple[float | None, ...]]:
+    """Each page's most common left and right edges of its body lines; a nearly empty page
+    (fewer than ``MIN_MARGIN_LINES`` body lines: a chapter's last line, a plate's caption)
+    takes the median margin of the pages of its side (rectos or versos) that have enough
+    lines."""
+    if _MARGINS and _MARGINS[0][0] is doc.pages:
+        return _MARGINS[0][1]
+    lefts: list[float | None] = []
+    rights: list[float | None] = []
     counted: list[int] = []
     for page in doc.pages:
         placed = [geometry for line in page.lines
                   if (geometry := line.geometry) is not None and line.text and line.role == "body"]
         if not placed:  # (page text: no line has geometry, no counting to do)
-            margins.append(None)
+            lefts.append(None)
+            rights.append(None)
             counted.append(0)
             continue
-        edges = Counter(round(getattr(geometry, side)) for geometry in placed)
-        margins.append(float(edges.most_common(1)[0][0]) if edges else None)
-        counted.append(sum(edges.values()))
-    return tuple(_measured_margin(margins, counted, index) for index in range(len(margins)))
+        # the first of the commonest rounded edges (``Counter.most_common``'s choice)
+        lefts.append(float(Counter(map(round, map(_X0, placed))).most_common(1)[0][0]))
+        rights.append(float(Counter(map(round, map(_X1, placed))).most_common(1)[0][0]))
+        counted.append(len(placed))
+    found = (tuple(_measured_margin(lefts, counted, index) for index in range(len(lefts))),
+             tuple(_measured_margin(rights, counted, index) for index in range(len(rights))))
+    _MARGINS[:] = [(doc.pages, found)]
+    return found
+
+
+_X0, _X1 = attrgetter("x0"), attrgetter("x1")
 
 
 def _measured_margin(margins: list[float | None], counted: list[int], index: int
@@ -278,8 +309,9 @@ def successors(doc: Document, role: str = "body") -> Iterator[tuple[Line, Line |
 
 
 def forget_successors() -> None:
-    """Let go of the last document asked for its successors."""
+    """Let go of the last document asked for its successors (and for its margins)."""
     _SUCCESSORS.clear()
+    _MARGINS.clear()
 
 
 def _successors(doc: Document, role: str) -> list[tuple[Line, Line | None]]:
@@ -299,5 +331,8 @@ def first_word(text: str) -> str:
 def has_room(line: Line, following: Line, full_line: int) -> bool:
     """The line had room for the next line's first word, so the typesetter did not break it
     for lack of space: a paragraph ended there, or the line is verse, a heading, a list item."""
-    return (printed_length(line.text, full_line) + 1 + len(first_word(following.text))
-            <= FIT_SHARE * full_line)
+    text, words = line.text, following.text.split(maxsplit=1)
+    length = len(text)  # ``printed_length`` and ``first_word``, written out (asked of most lines)
+    if full_line and length > JOINED_RATIO * full_line:
+        length = printed_length(text, full_line)
+    return length + 1 + (len(words[0]) if words else 0) <= FIT_SHARE * full_line

@@ -42,6 +42,7 @@ __all__ = ["RULES", "Changes", "Rule", "acted", "rule"]
 LINE_FIELDS = frozenset({"role", "kind", "level", "starts_block", "glue_next", "note_id"})
 #: copies a line with some of its fields changed (the names checked against ``LINE_FIELDS``)
 _copy_line = copier(Line)
+_intern = sys.intern
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,21 +99,48 @@ class Changes:
         """Set ``values`` on the line (as changed so far), one decision per field. A line
         whose fields already hold the values is not copied (it counts as changed all the
         same: stages ask ``lines`` which lines a rule claimed)."""
-        key = (line.page, line.number)
-        current = self.lines.get(key, line)
-        evidence = sys.intern(evidence)  # a few thousand distinct texts over a whole book
+        if not values.keys() <= LINE_FIELDS:
+            wrong = next(name for name in values if name not in LINE_FIELDS)
+            raise ValueError(f"a decision cannot set {wrong!r}")
+        page, number = key = (line.page, line.number)
+        lines = self.lines
+        current = lines.get(key, line)
+        evidence = _intern(evidence)  # a few thousand distinct texts over a whole book
         append = self.decisions.append
-        stage, rule_id, page, number = by.stage, by.id, key[0], key[1]
+        stage, rule_id = by.stage, by.id
         same = True
         for name, value in values.items():
-            if name not in LINE_FIELDS:
-                raise ValueError(f"a decision cannot set {name!r}")
             before = getattr(current, name)
             append(Decision(stage, rule_id, page, number, name, before, value, evidence))
             if same and before is not value and (
                     type(before) is not type(value) or before != value):
                 same = False
-        changed = self.lines[key] = current if same else _copy_line(current, values)
+        changed = lines[key] = current if same else _copy_line(current, values)
+        return changed
+
+    def decide(self, line: Line, by: Rule, evidence: str, field: str, value: DecisionValue
+               ) -> Line:
+        """``set(line, by, evidence, **{field: value})`` for one field, without a dictionary
+        of values (a stage that decides one field of every line).
+
+        >>> caps = Rule("example.caps_line", "example", "A short line in capitals is a heading.")
+        >>> changes, line = Changes(), Line("OF MIRACLES.", 0, 0)
+        >>> changes.decide(line, caps, "capitals", "kind", "heading").kind
+        'heading'
+        >>> changes.decide(line, caps, "capitals", "kind", "heading") is changes.current(line)
+        True
+        """
+        if field not in LINE_FIELDS:
+            raise ValueError(f"a decision cannot set {field!r}")
+        page, number = key = (line.page, line.number)
+        lines = self.lines
+        current = lines.get(key, line)
+        before = getattr(current, field)
+        self.decisions.append(Decision(by.stage, by.id, page, number, field, before, value,
+                                       _intern(evidence)))
+        changed = lines[key] = current if before is value or (
+            type(before) is type(value) and before == value) else _copy_line(current,
+                                                                            {field: value})
         return changed
 
     def replace(self, line: Line, **values: object) -> Line:

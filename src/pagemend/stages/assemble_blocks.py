@@ -42,7 +42,7 @@ class AssembleBlocksConfig:
     enabled: bool = True
 
 
-@dataclass
+@dataclass(slots=True)
 class _Builder:
     """The block being assembled (local, mutable scratch; never leaves this module)."""
 
@@ -53,14 +53,19 @@ class _Builder:
     marks: list[Mark] = field(default_factory=list)
     glue: bool = False
     length: int = 0
+    #: a line of another page than the first line's was added
+    crosses: bool = False
 
     def add(self, line: Line, label: str | None, marks: list[Mark]) -> None:
         text, length, parts = line.text, self.length, self.parts
+        page = line.page
         if parts and not self.glue:
             separator = "\n" if self.first.kind == "verse" and not line.wraps else " "
             parts.append(separator)
             length += 1
-        self.spans.append(Span(length, length + len(text), line.page, label, line.number))
+        if page != self.first.page:
+            self.crosses = True
+        self.spans.append(Span(length, length + len(text), page, label, line.number))
         if marks:
             self.marks.extend(shift_marks(marks, length))
         if line.references:
@@ -72,8 +77,7 @@ class _Builder:
 
     def build(self, open_end: bool) -> Block:
         spans = self.spans
-        first_page = spans[0].page
-        crosses = any(span.page != first_page for span in spans)
+        crosses = self.crosses  # (a span's page is its line's; the first span is the first line's)
         text = "".join(self.parts)
         return Block(
             kind=self.first.kind, text=text, spans=tuple(spans),
@@ -92,12 +96,6 @@ def _edits_by_line(doc: Document) -> dict[tuple[int, int], list[Edit]]:
         if edit.stage != "repair_layout":
             by_line.setdefault((edit.page, edit.line), []).append(edit)
     return by_line
-
-
-def _opens_block(line: Line, current: _Builder) -> bool:
-    first = current.first
-    return (line.starts_block or line.kind != first.kind or line.level != first.level
-            or line.role != first.role)
 
 
 def _opening(line: Line, current: _Builder | None) -> Decision:
@@ -122,19 +120,23 @@ def assemble_blocks(doc: Document, config: AssembleBlocksConfig | None) -> Docum
     edits = _edits_by_line(doc) if any(
         line.geometry and line.geometry.styles for line in doc.lines()) else {}
     for line in doc.lines():
-        if not line.text or line.role not in _IN_BLOCKS:
+        if not line.text or (role := line.role) not in _IN_BLOCKS:
             continue
-        builder = current.get(line.role)
-        if builder is None or _opens_block(line, builder):
+        builder = current.get(role)
+        # a line opens a block where it says so or its kind, level or role differs
+        if builder is None or line.starts_block or line.kind != (first := builder.first).kind \
+                or line.level != first.level or role != first.role:
             if not line.starts_block:
                 decisions.append(_opening(line, builder))
             if builder is not None:
                 built.append(builder.build(open_end=False))
-            builder = current[line.role] = _Builder(first=line)
+            builder = current[role] = _Builder(first=line)
+        # (a line without style runs has no marks, whatever its edits)
         builder.add(line, labels[line.page], line_marks(line, edits.get(
-            (line.page, line.number), ())) if edits or line.geometry else [])
-        last[line.role] = line
-    for role, builder in current.items():
-        built.append(builder.build(open_end=last[role].open_end))
+            (line.page, line.number), ())) if (geometry := line.geometry) is not None
+            and geometry.styles else [])
+        last[role] = line
+    for stream, builder in current.items():
+        built.append(builder.build(open_end=last[stream].open_end))
     built.sort(key=lambda block: (block.spans[0].page, block.spans[0].line))
     return replace(doc, blocks=tuple(built)).with_decisions(decisions)

@@ -170,21 +170,24 @@ def _fragments(pairs: list[tuple[Line, Line | None]], full_lines: tuple[int, ...
     # of each page worked out once; a page without a measure has none)
     bounds = [FRAGMENT_SHARE * full if full else -1.0 for full in full_lines]
     pages = len(bounds)
+    small = [(index, line) for index, (line, _) in enumerate(pairs)
+             if len(line.text) <= (bounds[line.page] if line.page < pages else -1.0)
+             and len(line.text.split()) <= 2]
+    # a run: small lines one after the other, each two lines below the last on its page
     found: set[tuple[int, int]] = set()
     run: list[Line] = []
-    for line, _ in [*pairs, (None, None)]:
-        is_small = line is not None and len(line.text) <= (
-            bounds[line.page] if line.page < pages else -1.0) and len(line.text.split()) <= 2
-        if not (is_small or run):
-            continue  # no run open, none opening
-        if line is not None and is_small and (
-            not run or (line.page == run[-1].page and line.number - run[-1].number == 2)
-        ):
+    last = -2
+    for index, line in small:
+        if (run and index == last + 1 and line.page == run[-1].page
+                and line.number - run[-1].number == 2):
             run.append(line)
-            continue
-        if len(run) >= MIN_FRAGMENTS:
-            found.update((piece.page, piece.number) for piece in run)
-        run = [line] if line is not None and is_small else []
+        else:
+            if len(run) >= MIN_FRAGMENTS:
+                found.update((piece.page, piece.number) for piece in run)
+            run = [line]
+        last = index
+    if len(run) >= MIN_FRAGMENTS:
+        found.update((piece.page, piece.number) for piece in run)
     return found
 
 
@@ -276,7 +279,7 @@ def _between(line: Line, following: Line, full: int, context: _Context) -> Verdi
     if following.kind != "paragraph" or line.kind != "paragraph" or following.starts_block:
         # a block start an earlier stage set (after an attribution, a list, a letter) stays
         return _structure(line, following, full)
-    if (line.page, line.number) in context.fragments:
+    if context.fragments and (line.page, line.number) in context.fragments:
         return FRAGMENT, f"{len(line.text.split())} words between blank lines", False
     if line.glue_next:
         return GLUED, "a line-end hyphen joins it to the next", False
@@ -284,7 +287,7 @@ def _between(line: Line, following: Line, full: int, context: _Context) -> Verdi
             and not (line.text.endswith(":") and len(following.text) <= DISPLAY_SHARE * full)
             and not indented(following, context.margins[0])):  # the print shows an indent
         return LOWER_CASE, f"opens {following.text[:3]!r}", False
-    if (following.page, following.number) in context.gaps and (
+    if context.gaps and (following.page, following.number) in context.gaps and (
             _TERMINAL.search(line.text) or not _HAS_LOWER.search(line.text)
             or not _HAS_LOWER.search(following.text)):
         # a gap after prose cut off mid-sentence is a drop cap's or a folio's, not a flow's
@@ -296,9 +299,10 @@ def _by_text(line: Line, following: Line, full: int, context: _Context) -> Verdi
     """The verdict of the line's end and the next line's start (or indent); a quotation mark
     repeated at the start of every line opens no quotation: the line is judged by the text
     it carries; lines beside a chapter's initial run short and end no paragraph."""
-    if (line.page, line.number) in context.initial and not QUOTE_OPEN.match(following.text):
+    if (context.initial and (line.page, line.number) in context.initial
+            and not QUOTE_OPEN.match(following.text)):
         return BESIDE_INITIAL, f"line {line.text[:3]!r}… beside the chapter's initial", False
-    if (following.page, following.number) in context.running:
+    if context.running and (following.page, following.number) in context.running:
         verdict = _by_indent(line, replace(following, text=following.text[1:]), full,
                              context.margins)
         return verdict or (RUNNING_QUOTE, f"a running {following.text[:1]} opens the line",
@@ -355,8 +359,8 @@ def _decide(changes: Changes, line: Line, verdict: Verdict) -> None:
     """Record the verdict where it changes the line (a start another stage set stays
     explained by that stage's rule)."""
     by, evidence, start = verdict
-    if changes.current(line).starts_block != start or by.confirms:
-        changes.set(line, by, evidence, starts_block=start)
+    if by.confirms or changes.current(line).starts_block != start:
+        changes.decide(line, by, evidence, "starts_block", start)
 
 
 def _paragraphs(changes: Changes, lines: list[Line],
@@ -364,12 +368,13 @@ def _paragraphs(changes: Changes, lines: list[Line],
     """Each paragraph's first line records that the block is a paragraph, by the rule that
     opened it (its verdict here, or the start an earlier stage set, which is kept)."""
     changed = changes.lines
-    for line in lines:
-        current = changed.get((line.page, line.number), line)
-        if current.kind != "paragraph" or not (current.starts_block or line is lines[0]):
-            continue
+    first = lines[0] if lines else None
+    starts = [line for line in lines
+              if (current := changed.get((line.page, line.number), line)).kind == "paragraph"
+              and (current.starts_block or line is first)]
+    for line in starts:
         by, evidence, start = verdicts.get((line.page, line.number),
                                            (START_KEPT, "a block start set before", True))
         if not start:
             by, evidence = START_KEPT, "a block start set before"
-        changes.set(line, by, evidence, kind="paragraph")
+        changes.decide(line, by, evidence, "kind", "paragraph")

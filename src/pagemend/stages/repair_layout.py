@@ -34,11 +34,11 @@ Leaves alone: pages without geometry (every text input), the lines' text otherwi
 
 from __future__ import annotations
 
-import itertools
 import statistics
 from dataclasses import dataclass
+from operator import attrgetter, sub
 
-from pagemend.model import Decision, Document, Edit, Geometry, Line, Page, copier, replace
+from pagemend.model import Decision, Document, Edit, Geometry, Line, Page, field_copier, replace
 from pagemend.registry import stage
 from pagemend.rules import rule
 
@@ -86,7 +86,7 @@ class RepairLayoutConfig:
     enabled: bool = True
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
     """A printed line being assembled (local scratch): its text, geometry and reader line."""
 
@@ -155,8 +155,13 @@ def _shifted_styles(styles: tuple[tuple[int, int, str, str], ...], shift: int
 def _join_fragments(items: list[_Item], repair: _Repair) -> list[_Item]:
     out: list[_Item] = []
     for item in items:
-        if out and _beside(out[-1].geometry, item.geometry):
-            host = out[-1]
+        if not out:
+            out.append(item)
+            continue
+        host = out[-1]
+        a, b = host.geometry, item.geometry
+        # (``_beside``'s commonest way out, the line below the other, tested inline)
+        if not b.top >= a.bottom and _beside(a, b):
             gap = item.geometry.x0 - host.geometry.x1
             repair.absorb(host, item, _joined(host, item), by=PIECES_OF_ONE_LINE.id,
                           evidence=f"same type ({item.geometry.font_size or 0:.1f} pt), "
@@ -167,11 +172,13 @@ def _join_fragments(items: list[_Item], repair: _Repair) -> list[_Item]:
 
 
 def _merge_markers(items: list[_Item], repair: _Repair) -> list[_Item]:
-    sizes = sorted(item.geometry.font_size or 0.0 for item in items)
-    body_size = sizes[len(sizes) // 2] if sizes else 0.0
-    markers = [i for i, item in enumerate(items)
-               if item.text.isdigit() and len(item.text) <= 3 and item.geometry.font_size
-               and item.geometry.font_size < SUPERSCRIPT_SIZE_RATIO * body_size]
+    numerals = [i for i, item in enumerate(items) if item.text.isdigit() and len(item.text) <= 3]
+    if not numerals:
+        return items  # (most pages: no line of a number alone, no marker)
+    sizes = sorted([item.geometry.font_size or 0.0 for item in items])
+    body_size = sizes[len(sizes) // 2]
+    markers = [i for i in numerals if (size := items[i].geometry.font_size)
+               and size < SUPERSCRIPT_SIZE_RATIO * body_size]
     gone: set[int] = set()
     for i in markers:
         marker = items[i]
@@ -196,7 +203,7 @@ def _merge_markers(items: list[_Item], repair: _Repair) -> list[_Item]:
                       evidence=f"raised {marker.geometry.font_size or 0:.1f} pt number beside "
                       f"{body_size:.1f} pt type")
         gone.add(i)
-    return [item for i, item in enumerate(items) if i not in gone]
+    return [item for i, item in enumerate(items) if i not in gone] if gone else items
 
 
 def _by_top(item: _Item) -> tuple[float, float]:
@@ -205,9 +212,9 @@ def _by_top(item: _Item) -> tuple[float, float]:
 
 def _reading_order(items: list[_Item], width: float) -> tuple[list[_Item], bool]:
     """Top to bottom; two columns left before right when most lines sit in one half."""
-    middle = width / 2
+    middle, centred = width / 2, CENTRED_SHARE * width
     sides = [item for item in items
-             if abs((item.geometry.x0 + item.geometry.x1) / 2 - middle) > CENTRED_SHARE * width]
+             if abs(((geometry := item.geometry).x0 + geometry.x1) / 2 - middle) > centred]
     left = [item for item in sides if item.geometry.x1 <= middle]
     right = [item for item in sides if item.geometry.x0 >= middle]
     columns = min(len(left), len(right)) >= MIN_COLUMN_LINES
@@ -223,53 +230,63 @@ def _reading_order(items: list[_Item], width: float) -> tuple[list[_Item], bool]
 
 
 def _usual_spacing(ordered: list[_Item]) -> float:
-    spacings = sorted(b.geometry.top - a.geometry.top for a, b in itertools.pairwise(ordered)
-                      if b.geometry.top - a.geometry.top > 0)
+    tops = [item.geometry.top for item in ordered]
+    spacings: list[float] = sorted(spacing for spacing in map(sub, tops[1:], tops) if spacing > 0)
+    if len(spacings) >= MIN_SPACINGS:
+        # a low quantile, which gaps (heads, folios, flows) cannot inflate
+        return spacings[len(spacings) // 4]
     sizes = [item.geometry.font_size for item in ordered if item.geometry.font_size]
-    leading = LEADING * statistics.median(sizes) if sizes else 0.0
-    # a low quantile, which gaps (heads, folios, flows) cannot inflate
-    return spacings[len(spacings) // 4] if len(spacings) >= MIN_SPACINGS else leading
+    return LEADING * statistics.median(sizes) if sizes else 0.0
 
 
-_copy_line = copier(Line)  # ``replace`` for lines, without checking the field names
+_GEOMETRY = attrgetter("geometry")  # a Geometry is always true, None false
+#: ``replace(line, text=..., geometry=..., number=...)``, written out for those fields
+_placed = field_copier(Line, "text", "geometry", "number")
 
 
 def _page(page: Page, width: float) -> tuple[Page, list[Edit], list[Decision]]:
-    repair = _Repair(page.index)
-    items = [_Item(line.text, line.geometry, line) for line in page.lines
-             if line.geometry is not None]
+    index = page.index
+    repair = _Repair(index)
+    items = [_Item(line.text, geometry, line) for line in page.lines
+             if (geometry := line.geometry) is not None]
     items = _merge_markers(_join_fragments(items, repair), repair)
     ordered, columns = _reading_order(items, width)
     usual = _usual_spacing(ordered)
-    order_rule = TWO_COLUMNS if columns else TOP_TO_BOTTOM
+    order_id = (TWO_COLUMNS if columns else TOP_TO_BOTTOM).id
+    suffix = " pt (two columns)" if columns else " pt"
+    spread = GAP_RATIO * usual
     lines: list[Line] = []
     decisions: list[Decision] = []
     previous: Geometry | None = None
     for item in ordered:
-        if previous is not None and usual and item.geometry.top - previous.top > GAP_RATIO * usual:
-            gap = item.geometry.top - previous.top
-            decisions.append(Decision(STAGE, GAP_BETWEEN_FLOWS.id, page.index, len(lines),
+        geometry, line = item.geometry, item.line
+        if previous is not None and usual and geometry.top - previous.top > spread:
+            gap = geometry.top - previous.top
+            decisions.append(Decision(STAGE, GAP_BETWEEN_FLOWS.id, index, len(lines),
                                       "order", None, len(lines),
                                       f"{gap:.1f} pt down; usual spacing {usual:.1f} pt"))
-            lines.append(Line("", page.index, len(lines)))
+            lines.append(Line("", index, len(lines)))
         number = len(lines)
-        if item.line.number != number:
-            decisions.append(Decision(STAGE, order_rule.id, page.index, number, "order",
-                                      item.line.number, number,
-                                      f"top {item.geometry.top:.1f} pt, x {item.geometry.x0:.1f}"
-                                      " pt" + (" (two columns)" if columns else "")))
-        line = item.line  # kept as it is where nothing changed (most lines of most pages)
-        lines.append(line if item.text is line.text and item.geometry is line.geometry
-                     and line.number == number else
-                     _copy_line(line, {"text": item.text, "geometry": item.geometry,
-                                       "number": number}))
-        previous = item.geometry
-    numbers = {item.line.number: line.number for item, line in
-               zip(ordered, [line for line in lines if line.geometry is not None], strict=True)}
-    joins = [Decision(STAGE, by, page.index, numbers[host.line.number], "line_join",
-                      piece.number, numbers[host.line.number],
-                      f"reader line {piece.number} joined to reader line {host.line.number}")
-             for host, piece, by in repair.joins]
+        if line.number != number:
+            decisions.append(Decision(STAGE, order_id, index, number, "order", line.number,
+                                      number, f"top {geometry.top:.1f} pt, x {geometry.x0:.1f}"
+                                      f"{suffix}"))
+            # (a line whose number changes is copied; kept as it is where nothing changed)
+            lines.append(_placed(line, item.text, geometry, number))
+        elif item.text is line.text and geometry is line.geometry:
+            lines.append(line)
+        else:
+            lines.append(_placed(line, item.text, geometry, number))
+        previous = geometry
+    joins: list[Decision] = []
+    if repair.joins:
+        numbers = {item.line.number: line.number for item, line in
+                   zip(ordered, [line for line in lines if line.geometry is not None],
+                       strict=True)}
+        joins = [Decision(STAGE, by, index, numbers[host.line.number], "line_join",
+                          piece.number, numbers[host.line.number],
+                          f"reader line {piece.number} joined to reader line {host.line.number}")
+                 for host, piece, by in repair.joins]
     return replace(page, lines=tuple(lines)), repair.edits, joins + decisions
 
 
@@ -280,7 +297,7 @@ def repair_layout(doc: Document, config: RepairLayoutConfig | None) -> Document:
     edits: list[Edit] = []
     decisions: list[Decision] = []
     for position, page in enumerate(doc.pages):
-        if page.width is None or any(line.geometry is None for line in page.lines):
+        if page.width is None or not all(map(_GEOMETRY, page.lines)):  # (a line without one)
             continue
         repaired, page_edits, page_decisions = _page(page, page.width)
         pages[position] = repaired
