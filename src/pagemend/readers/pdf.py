@@ -112,6 +112,8 @@ _RAISABLE_FOUND = re.compile("[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]")
 #: a glyph, the white space after it, and (not taken) the glyph after that: the places where
 #: a line may be cut into pieces (``\s`` is the white space of ``str.isspace``)
 _WORD_GAP = re.compile(r"\S\s+(?=\S)")
+#: a word: a run without white space (glyphs only)
+_WORD = re.compile(r"\S+")
 
 
 class PdfError(InputError):
@@ -379,38 +381,56 @@ class _Boxes:
         below = bisect.bisect_left(self._lows, top)  # the objects starting below the top
         return below > 0 and self._reach[below - 1] > bottom  # one of them reaches up
 
-    def spaced(self, text: str, chars: range, gap: float, kept: float) -> tuple[str, int]:
+    def spaced(self, text: str, chars: range, gap: float, kept: float) -> str:
         """The characters' text with its word spaces placed by the glyphs' positions: a
         space wherever two glyphs stand more than ``gap`` apart, and a space character of
         the text kept only where the next glyph starts more than ``kept`` after the glyph
         before (groff can set a space glyph that the next glyph overlaps: `runawa y`). The
         next glyph's origin, not its box, says where it starts: an italic's box overhangs
-        to the left; and the boxes of the spaces pdfium adds carry no width. Also returns how
-        many spaces the positions added where the text had none."""
+        to the left; and the boxes of the spaces pdfium adds carry no width. Taken word by
+        word (runs without white space): a word's text goes whole where no glyph in it
+        stands apart."""
         get, handle, pointer, cells = self._get, self._handle, self._pointer, self._cells
+        origin, x, x_pointer, y_pointer = self._origin, self._x, self._x_pointer, self._y_pointer
         slots = self._slots
         out: list[str] = []
         previous_right: float | None = None
-        pending = False  # a space character since the last glyph
-        added = 0
-        for index in chars:
-            char = text[index]
-            if char.isspace():
-                pending = bool(out)
-                continue
-            slot = index if slots is None else self._at(index)
-            if pending and previous_right is not None:
-                self._origin(handle, slot, self._x_pointer, self._y_pointer)
-                if self._x.value - previous_right > kept:
+        for word in _WORD.finditer(text, chars.start, chars.stop):
+            start, stop = word.span()
+            slot = start if slots is None else slots[start]
+            if previous_right is not None:  # a space character before the word
+                origin(handle, slot, x_pointer, y_pointer)
+                if x.value - previous_right > kept:
                     out.append(" ")
             get(handle, slot, pointer)
-            if not pending and previous_right is not None and cells[0] - previous_right > gap:
-                out.append(" ")
-                added += 1
-            pending = False
-            out.append(char)
             previous_right = cells[2]
-        return "".join(out), added
+            run = start  # where the text not yet written starts
+            for index in range(start + 1, stop):
+                get(handle, index if slots is None else slots[index], pointer)
+                if cells[0] - previous_right > gap:
+                    out.append(text[run:index])
+                    out.append(" ")
+                    run = index
+                previous_right = cells[2]
+            out.append(text[run:stop])
+        return "".join(out)
+
+    def lost_spaces(self, text: str, chars: range, gap: float) -> int:
+        """How many spaces ``spaced`` adds where the text has none: the glyphs of one word
+        (a run without white space) that stand more than ``gap`` apart."""
+        get, handle, pointer, cells = self._get, self._handle, self._pointer, self._cells
+        slots = self._slots
+        added = 0
+        for word in _WORD.finditer(text, chars.start, chars.stop):
+            start, stop = word.span()
+            get(handle, start if slots is None else slots[start], pointer)
+            previous_right = cells[2]
+            for index in range(start + 1, stop):
+                get(handle, index if slots is None else slots[index], pointer)
+                if cells[0] - previous_right > gap:
+                    added += 1
+                previous_right = cells[2]
+        return added
 
 
 _NAME_SIZE = 128
@@ -739,11 +759,16 @@ def _loaded(pdf: Any, index: int, path: Path) -> Iterator[int]:
         calls["FPDF_ClosePage"](page)
 
 
-def _respaced(text: str, chars: range, boxes: _Boxes, size: float) -> tuple[str, int]:
+def _respaced(text: str, chars: range, boxes: _Boxes, size: float) -> str:
     """The line's text with its word spaces placed by the glyphs' positions (groff's PDFs:
-    pdfium reads `Ilet him`, `runawa y`), and how many spaces that added."""
+    pdfium reads `Ilet him`, `runawa y`)."""
     size = size or 10.0
     return boxes.spaced(text, chars, SPACE_GAP * size, KEPT_SPACE_GAP * size)
+
+
+def _lost_spaces(text: str, chars: range, boxes: _Boxes, size: float) -> int:
+    """How many spaces ``_respaced`` would add to the line where its text has none."""
+    return boxes.lost_spaces(text, chars, SPACE_GAP * (size or 10.0))
 
 
 def _plain_text(text: str, chars: range) -> str:
@@ -831,11 +856,11 @@ def _text_lines(page: int, textpage: int, index: int, height: float, *, respace:
                                           middle=middle)
         size = geometry.font_size or 0.0
         if respace:
-            text = _respaced(page_text, chars, boxes, size)[0]
+            text = _respaced(page_text, chars, boxes, size)
         else:
             text = _plain_text(page_text, chars)
             if check:
-                missing += _respaced(page_text, chars, boxes, size)[1]
+                missing += _lost_spaces(page_text, chars, boxes, size)
                 checked += len(chars)
         text = _quote_closed_up(page_text, chars, boxes, text, size)
         if raised:
