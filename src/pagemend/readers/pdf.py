@@ -687,13 +687,15 @@ def _raw_lines(textpage: int) -> tuple[str, list[range]]:
     """The page's text, and its characters cut into lines (index ranges) at pdfium's line
     ends and U+FFFE markers."""
     text = _page_text(textpage)
+    ended = text + "\n"
     lines: list[range] = []
     start = 0
-    for match in _LINE_END.finditer(text + "\n"):
-        end = match.end() if match.group() == _PDFIUM_HYPHEN else match.start()
-        if text[start:end].strip():
+    for match in _LINE_END.finditer(ended):
+        found, after = match.span()
+        end = after if ended[found] == _PDFIUM_HYPHEN else found
+        if end > start and not text[start:end].isspace():  # (as ``.strip()``, no copy)
             lines.append(range(start, end))
-        start = match.end()
+        start = after
     return text, lines
 
 
