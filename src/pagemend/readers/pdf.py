@@ -40,8 +40,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pagemend.errors import InputError, MissingDependencyError
+from pagemend.errors import MissingDependencyError
 from pagemend.model import Document, DocumentMeta, Geometry, Line, Page, replace
+from pagemend.readers.pdf_errors import (
+    EncryptedPdfError,
+    NoTextLayerError,
+    PageTreeError,
+    PdfError,
+    WrongPasswordError,
+)
 
 __all__ = [
     "EncryptedPdfError",
@@ -114,49 +121,6 @@ _RAISABLE_FOUND = re.compile("[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _WORD_GAP = re.compile(r"\S\s+(?=\S)")
 #: a word: a run without white space (glyphs only)
 _WORD = re.compile(r"\S+")
-
-
-class PdfError(InputError):
-    """A PDF that cannot be read."""
-
-    code = "PM110"
-
-
-class EncryptedPdfError(PdfError):
-    code = "PM111"
-
-    def __init__(self, source: str) -> None:
-        InputError.__init__(self, f"{source} is encrypted",
-                            "pass its password with --password, or decrypt it first")
-
-
-class WrongPasswordError(PdfError):
-    code = "PM112"
-
-    def __init__(self, source: str) -> None:
-        InputError.__init__(self, f"{source} is encrypted and the password given is not its "
-                            "password", "check the password (--password)")
-
-
-class PageTreeError(PdfError):
-    """A page pdfium cannot load: a page tree that loops, nests too deep, or is damaged."""
-
-    code = "PM114"
-
-    def __init__(self, source: str, index: int, error: object) -> None:
-        InputError.__init__(self, f"{source}: page {index + 1} cannot be loaded ({error}): the "
-                            "PDF's page tree is cyclic, too deep or damaged",
-                            "repair the PDF first (e.g. `qpdf in.pdf out.pdf`), or fetch it "
-                            "again")
-
-
-class NoTextLayerError(PdfError):
-    code = "PM113"
-
-    def __init__(self, source: str) -> None:
-        InputError.__init__(self, f"{source} has no text layer (its pages are images)",
-                            "pass --ocr to read its pages with Tesseract, or run it through "
-                            "OCR first (e.g. `ocrmypdf in.pdf out.pdf`)")
 
 
 def _pdfium() -> Any:
