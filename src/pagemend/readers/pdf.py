@@ -279,7 +279,7 @@ class _Boxes:
 
     def size(self, index: int) -> float:
         """The character's font size."""
-        return float(self._size(self._handle, self._at(index)))
+        return float(self._size(self._handle, index if self._slots is None else self._at(index)))
 
     def type_size(self, index: int, size: float | None = None) -> float:
         """The character's type size: pdfium's nominal size (``size`` where already asked),
@@ -295,7 +295,9 @@ class _Boxes:
     def font(self, index: int, size: float | None = None) -> tuple[float, bool, bool]:
         """(size, bold, italic) of the character's font (``size``: its size, where already
         asked)."""
-        handle, index = self._handle, self._at(index)
+        handle = self._handle
+        if self._slots is not None:
+            index = self._at(index)
         self._info(handle, index, None, self._no_size, self._flags_pointer)
         if size is None:
             size = float(self._size(handle, index))
@@ -307,11 +309,14 @@ class _Boxes:
         those two and the one halfway between them, the highest top and the middle bottom
         (PDF points, y up)."""
         get, handle, pointer, cells = self._get, self._handle, self._pointer, self._cells
-        get(handle, self._at(first), pointer)
+        middle = (first + last) // 2
+        if self._slots is not None:
+            first, middle, last = self._at(first), self._at(middle), self._at(last)
+        get(handle, first, pointer)
         left, top, _, bottom = cells
-        get(handle, self._at((first + last) // 2), pointer)
+        get(handle, middle, pointer)
         _, middle_top, _, middle_bottom = cells
-        get(handle, self._at(last), pointer)
+        get(handle, last, pointer)
         _, last_top, right, last_bottom = cells
         bottoms = sorted((bottom, middle_bottom, last_bottom))
         return left, right, max(top, middle_top, last_top), bottoms[1]
@@ -329,7 +334,8 @@ class _Boxes:
     def style(self, index: int) -> tuple[tuple[str, ...], str] | None:
         """The marks (``italic``, ``bold``, ``smallcaps``) the character's font sets and the
         font's name, or None for a font that sets none."""
-        index = self._at(index)
+        if self._slots is not None:
+            index = self._at(index)
         if self._styles is None:
             self._info(self._handle, index, self._name_pointer, self._name_size,
                        self._flags_pointer)
