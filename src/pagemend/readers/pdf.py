@@ -40,8 +40,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pagemend.errors import InputError, MissingDependencyError
+from pagemend.errors import MissingDependencyError
 from pagemend.model import Document, DocumentMeta, Geometry, Line, Page, replace
+from pagemend.readers.pdf_errors import (
+    EncryptedPdfError,
+    NoTextLayerError,
+    PageTreeError,
+    PdfError,
+    WrongPasswordError,
+)
 
 __all__ = [
     "EncryptedPdfError",
@@ -112,49 +119,8 @@ _RAISABLE_FOUND = re.compile("[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]")
 #: a glyph, the white space after it, and (not taken) the glyph after that: the places where
 #: a line may be cut into pieces (``\s`` is the white space of ``str.isspace``)
 _WORD_GAP = re.compile(r"\S\s+(?=\S)")
-
-
-class PdfError(InputError):
-    """A PDF that cannot be read."""
-
-    code = "PM110"
-
-
-class EncryptedPdfError(PdfError):
-    code = "PM111"
-
-    def __init__(self, source: str) -> None:
-        InputError.__init__(self, f"{source} is encrypted",
-                            "pass its password with --password, or decrypt it first")
-
-
-class WrongPasswordError(PdfError):
-    code = "PM112"
-
-    def __init__(self, source: str) -> None:
-        InputError.__init__(self, f"{source} is encrypted and the password given is not its "
-                            "password", "check the password (--password)")
-
-
-class PageTreeError(PdfError):
-    """A page pdfium cannot load: a page tree that loops, nests too deep, or is damaged."""
-
-    code = "PM114"
-
-    def __init__(self, source: str, index: int, error: object) -> None:
-        InputError.__init__(self, f"{source}: page {index + 1} cannot be loaded ({error}): the "
-                            "PDF's page tree is cyclic, too deep or damaged",
-                            "repair the PDF first (e.g. `qpdf in.pdf out.pdf`), or fetch it "
-                            "again")
-
-
-class NoTextLayerError(PdfError):
-    code = "PM113"
-
-    def __init__(self, source: str) -> None:
-        InputError.__init__(self, f"{source} has no text layer (its pages are images)",
-                            "pass --ocr to read its pages with Tesseract, or run it through "
-                            "OCR first (e.g. `ocrmypdf in.pdf out.pdf`)")
+#: a word: a run without white space (glyphs only)
+_WORD = re.compile(r"\S+")
 
 
 def _pdfium() -> Any:
@@ -194,34 +160,21 @@ _PROTOTYPE = ctypes.PYFUNCTYPE
 
 
 @functools.lru_cache(maxsize=1)
-def _calls() -> dict[str, Any]:
-    """pdfium's per-character calls as plain C prototypes (ctypes, from the functions'
-    addresses). pypdfium2's bindings check each pointer argument's type on every call; the
-    reader makes about ten such calls per line, and one per character where word spaces are
-    placed by position, so the checks cost more than the calls (about 30% of each)."""
-    raw = _pdfium().raw
-    handle, index, pointer = ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
-    signatures = {
-        "FPDFText_GetLooseCharBox": (ctypes.c_int, handle, index, pointer),
-        "FPDFText_GetFontSize": (ctypes.c_double, handle, index),
-        "FPDFText_GetFontWeight": (ctypes.c_int, handle, index),
-        "FPDFText_GetFontInfo": (ctypes.c_ulong, handle, index, pointer, ctypes.c_ulong, pointer),
-        "FPDFText_GetCharOrigin": (ctypes.c_int, handle, index, pointer, pointer),
-        "FPDFText_GetTextObject": (ctypes.c_void_p, handle, index),
-    }
-    return {name: _PROTOTYPE(*types)(_address(getattr(raw, name)))
-            for name, types in signatures.items()}
-
-
-@functools.lru_cache(maxsize=1)
 def _bare_calls() -> dict[str, Any]:
-    """The calls made once or more per glyph, declared with their result type only: a call
-    declared so converts no argument, which saves a third of its cost. Every argument must
-    then be a ctypes value of the C type (``c_void_p`` for a handle or a pointer; a Python
-    int is passed as a C int), see ``_Boxes``."""
+    """pdfium's per-character calls as plain C prototypes (ctypes, from the functions'
+    addresses), declared with their result type only. pypdfium2's bindings check each
+    pointer argument's type on every call; the reader makes about ten such calls per line,
+    and one per character where word spaces are placed by position, so the checks cost more
+    than the calls (about 30% of each). A call declared with its result type only converts
+    no argument either, which saves a third to a half of its cost. Every argument must then
+    be a ctypes value of the C type (``c_void_p`` for a handle or a pointer, ``c_ulong`` for
+    a length; a Python int is passed as a C int, None as a null pointer), see ``_Boxes``."""
     raw = _pdfium().raw
     results: dict[str, Any] = {"FPDFText_GetLooseCharBox": ctypes.c_int,
                                "FPDFText_GetFontSize": ctypes.c_double,
+                               "FPDFText_GetFontWeight": ctypes.c_int,
+                               "FPDFText_GetFontInfo": ctypes.c_ulong,
+                               "FPDFText_GetCharOrigin": ctypes.c_int,
                                "FPDFText_GetTextObject": ctypes.c_void_p}
     return {name: _PROTOTYPE(result)(_address(getattr(raw, name)))
             for name, result in results.items()}
@@ -237,27 +190,33 @@ def _address(pointer: Any) -> int:
 
 class _Boxes:
     """Characters' loose boxes (the font's advance and height) and fonts, fetched as needed
-    through pdfium's C calls with reused out-cells (see ``_calls``). Nothing is cached: each
+    through pdfium's C calls with reused out-cells (see ``_bare_calls``). Nothing is cached: each
     is asked for about once (a cache per text object was tried; most lines are text objects
     of their own, so it never hit)."""
 
     def __init__(self, textpage: int) -> None:
-        calls, bare = _calls(), _bare_calls()
+        bare = _bare_calls()
         self._rect = _pdfium().raw.FS_RECTF()
-        # the text page's handle and the box's out-cell as ctypes values (``_bare_calls``)
+        # the text page's handle, the out-cells' addresses and the lengths as ctypes values
+        # (``_bare_calls``)
         self._pointer = ctypes.c_void_p(ctypes.addressof(self._rect))
+        #: the box's four floats (FS_RECTF: left, top, right, bottom) as a memoryview: the
+        #: same values as the structure's fields, read faster
+        self._cells: Any = memoryview(self._rect).cast("B").cast("f")
         self._get = bare["FPDFText_GetLooseCharBox"]
         self._size = bare["FPDFText_GetFontSize"]
-        self._weight = calls["FPDFText_GetFontWeight"]
-        self._info = calls["FPDFText_GetFontInfo"]
-        self._origin = calls["FPDFText_GetCharOrigin"]
+        self._weight = bare["FPDFText_GetFontWeight"]
+        self._info = bare["FPDFText_GetFontInfo"]
+        self._origin = bare["FPDFText_GetCharOrigin"]
         self._x, self._y = ctypes.c_double(), ctypes.c_double()  # a glyph's origin
-        self._x_pointer, self._y_pointer = ctypes.addressof(self._x), ctypes.addressof(self._y)
+        self._x_pointer = ctypes.c_void_p(ctypes.addressof(self._x))
+        self._y_pointer = ctypes.c_void_p(ctypes.addressof(self._y))
         self._handle = ctypes.c_void_p(textpage)
         self._flags = ctypes.c_int()  # font flags, read through one reused cell
-        self._flags_pointer = ctypes.addressof(self._flags)
+        self._flags_pointer = ctypes.c_void_p(ctypes.addressof(self._flags))
         self._name = ctypes.create_string_buffer(_NAME_SIZE)  # a font's name, reused
-        self._name_pointer = ctypes.addressof(self._name)
+        self._name_pointer = ctypes.c_void_p(ctypes.addressof(self._name))
+        self._name_size, self._no_size = ctypes.c_ulong(_NAME_SIZE), ctypes.c_ulong(0)
         self._object = bare["FPDFText_GetTextObject"]
         #: styled fonts by text object (None: ask each character, see ``styled``)
         self._styles: dict[int, tuple[tuple[str, ...], str]] | None = {}
@@ -285,43 +244,42 @@ class _Boxes:
 
     def __getitem__(self, index: int) -> Box:
         self._get(self._handle, self._at(index), self._pointer)
-        rect = self._rect
-        return (rect.left, rect.bottom, rect.right, rect.top)
+        cells = self._cells
+        return (cells[0], cells[3], cells[2], cells[1])
 
-    def apart(self, spaces: Iterator[re.Match[str]], text: str, symbols: frozenset[str],
+    def apart(self, spaces: list[tuple[int, int]], text: str, symbols: frozenset[str],
               wide: float, near: float) -> list[tuple[int, int]]:
-        """The glyphs on the two sides of each space (``_WORD_GAP``'s matches) that stand
-        more than ``wide`` points apart, or ``near`` where one of them is in ``symbols``."""
-        get, handle, pointer, rect = self._get, self._handle, self._pointer, self._rect
+        """The glyphs on the two sides of each space (``_WORD_GAP``'s matches' spans) that
+        stand more than ``wide`` points apart, or ``near`` where one of them is in
+        ``symbols``."""
+        get, handle, pointer, cells = self._get, self._handle, self._pointer, self._cells
         slots = self._slots
         found = []
         if slots is None and not symbols:  # the commonest case, its loop written out
-            for space in spaces:
-                before, after = space.span()
+            for before, after in spaces:
                 get(handle, before, pointer)
-                right = rect.right
+                right = cells[2]
                 get(handle, after, pointer)
-                if rect.left - right > wide:
+                if cells[0] - right > wide:
                     found.append((before, after))
             return found
-        for space in spaces:
-            before, after = space.span()
+        for before, after in spaces:
             if slots is None:
                 get(handle, before, pointer)
-                right = rect.right
+                right = cells[2]
                 get(handle, after, pointer)
             else:
                 get(handle, self._at(before), pointer)
-                right = rect.right
+                right = cells[2]
                 get(handle, self._at(after), pointer)
-            if rect.left - right > (near if symbols and (
+            if cells[0] - right > (near if symbols and (
                     text[after] in symbols or text[before] in symbols) else wide):
                 found.append((before, after))
         return found
 
     def size(self, index: int) -> float:
         """The character's font size."""
-        return float(self._size(self._handle, self._at(index)))
+        return float(self._size(self._handle, index if self._slots is None else self._at(index)))
 
     def type_size(self, index: int, size: float | None = None) -> float:
         """The character's type size: pdfium's nominal size (``size`` where already asked),
@@ -337,8 +295,10 @@ class _Boxes:
     def font(self, index: int, size: float | None = None) -> tuple[float, bool, bool]:
         """(size, bold, italic) of the character's font (``size``: its size, where already
         asked)."""
-        handle, index = self._handle, self._at(index)
-        self._info(handle, index, None, 0, self._flags_pointer)
+        handle = self._handle
+        if self._slots is not None:
+            index = self._at(index)
+        self._info(handle, index, None, self._no_size, self._flags_pointer)
         if size is None:
             size = float(self._size(handle, index))
         return (size, self._weight(handle, index) >= BOLD_WEIGHT,
@@ -348,15 +308,18 @@ class _Boxes:
         """The left of the first glyph's box, the right of the last's, and of the boxes of
         those two and the one halfway between them, the highest top and the middle bottom
         (PDF points, y up)."""
-        get, handle, pointer, rect = self._get, self._handle, self._pointer, self._rect
-        get(handle, self._at(first), pointer)
-        left, bottom, top = rect.left, rect.bottom, rect.top
-        get(handle, self._at((first + last) // 2), pointer)
-        middle_bottom, middle_top = rect.bottom, rect.top
-        get(handle, self._at(last), pointer)
-        right, last_bottom = rect.right, rect.bottom
+        get, handle, pointer, cells = self._get, self._handle, self._pointer, self._cells
+        middle = (first + last) // 2
+        if self._slots is not None:
+            first, middle, last = self._at(first), self._at(middle), self._at(last)
+        get(handle, first, pointer)
+        left, top, _, bottom = cells
+        get(handle, middle, pointer)
+        _, middle_top, _, middle_bottom = cells
+        get(handle, last, pointer)
+        _, last_top, right, last_bottom = cells
         bottoms = sorted((bottom, middle_bottom, last_bottom))
-        return left, right, max(top, middle_top, rect.top), bottoms[1]
+        return left, right, max(top, middle_top, last_top), bottoms[1]
 
     def styled(self, page: int) -> None:
         """Find the page's text objects set in italic, bold or small-capital fonts (a page
@@ -371,9 +334,11 @@ class _Boxes:
     def style(self, index: int) -> tuple[tuple[str, ...], str] | None:
         """The marks (``italic``, ``bold``, ``smallcaps``) the character's font sets and the
         font's name, or None for a font that sets none."""
-        index = self._at(index)
+        if self._slots is not None:
+            index = self._at(index)
         if self._styles is None:
-            self._info(self._handle, index, self._name_pointer, _NAME_SIZE, self._flags_pointer)
+            self._info(self._handle, index, self._name_pointer, self._name_size,
+                       self._flags_pointer)
             found = _font_style(self._name.value, bool(self._flags.value & _ITALIC_FLAG))
             return found if found[0] else None
         return self._styles.get(self._object(self._handle, index))
@@ -386,44 +351,62 @@ class _Boxes:
         below = bisect.bisect_left(self._lows, top)  # the objects starting below the top
         return below > 0 and self._reach[below - 1] > bottom  # one of them reaches up
 
-    def spaced(self, text: str, chars: range, gap: float, kept: float) -> tuple[str, int]:
+    def spaced(self, text: str, chars: range, gap: float, kept: float) -> str:
         """The characters' text with its word spaces placed by the glyphs' positions: a
         space wherever two glyphs stand more than ``gap`` apart, and a space character of
         the text kept only where the next glyph starts more than ``kept`` after the glyph
         before (groff can set a space glyph that the next glyph overlaps: `runawa y`). The
         next glyph's origin, not its box, says where it starts: an italic's box overhangs
-        to the left; and the boxes of the spaces pdfium adds carry no width. Also returns how
-        many spaces the positions added where the text had none."""
-        get, handle, pointer, rect = self._get, self._handle, self._pointer, self._rect
+        to the left; and the boxes of the spaces pdfium adds carry no width. Taken word by
+        word (runs without white space): a word's text goes whole where no glyph in it
+        stands apart."""
+        get, handle, pointer, cells = self._get, self._handle, self._pointer, self._cells
+        origin, x, x_pointer, y_pointer = self._origin, self._x, self._x_pointer, self._y_pointer
         slots = self._slots
         out: list[str] = []
         previous_right: float | None = None
-        pending = False  # a space character since the last glyph
-        added = 0
-        for index in chars:
-            char = text[index]
-            if char.isspace():
-                pending = bool(out)
-                continue
-            slot = index if slots is None else self._at(index)
-            if pending and previous_right is not None:
-                self._origin(handle, slot, self._x_pointer, self._y_pointer)
-                if self._x.value - previous_right > kept:
+        for word in _WORD.finditer(text, chars.start, chars.stop):
+            start, stop = word.span()
+            slot = start if slots is None else slots[start]
+            if previous_right is not None:  # a space character before the word
+                origin(handle, slot, x_pointer, y_pointer)
+                if x.value - previous_right > kept:
                     out.append(" ")
             get(handle, slot, pointer)
-            if not pending and previous_right is not None and rect.left - previous_right > gap:
-                out.append(" ")
-                added += 1
-            pending = False
-            out.append(char)
-            previous_right = rect.right
-        return "".join(out), added
+            previous_right = cells[2]
+            run = start  # where the text not yet written starts
+            for index in range(start + 1, stop):
+                get(handle, index if slots is None else slots[index], pointer)
+                if cells[0] - previous_right > gap:
+                    out.append(text[run:index])
+                    out.append(" ")
+                    run = index
+                previous_right = cells[2]
+            out.append(text[run:stop])
+        return "".join(out)
+
+    def lost_spaces(self, text: str, chars: range, gap: float) -> int:
+        """How many spaces ``spaced`` adds where the text has none: the glyphs of one word
+        (a run without white space) that stand more than ``gap`` apart."""
+        get, handle, pointer, cells = self._get, self._handle, self._pointer, self._cells
+        slots = self._slots
+        added = 0
+        for word in _WORD.finditer(text, chars.start, chars.stop):
+            start, stop = word.span()
+            get(handle, start if slots is None else slots[start], pointer)
+            previous_right = cells[2]
+            for index in range(start + 1, stop):
+                get(handle, index if slots is None else slots[index], pointer)
+                if cells[0] - previous_right > gap:
+                    added += 1
+                previous_right = cells[2]
+        return added
 
 
 _NAME_SIZE = 128
 
 
-_TEXT_OBJECT, _FORM_OBJECT = 1, 5  # FPDF_PAGEOBJ_TEXT, FPDF_PAGEOBJ_FORM
+_FORM_OBJECT = 5  # FPDF_PAGEOBJ_FORM
 
 
 def _styled_objects(page: int) -> tuple[dict[int, tuple[tuple[str, ...], str]] | None,
@@ -431,7 +414,9 @@ def _styled_objects(page: int) -> tuple[dict[int, tuple[tuple[str, ...], str]] |
     """The page's text objects whose font sets a mark, by address: (marks, font name), and
     the heights (bottom, top, PDF points) they stand at; None when the page holds a form
     object (its text objects are not the page's own). A font's marks are read once per page
-    (a page has hundreds of text objects in a few fonts)."""
+    (a page has hundreds of text objects in a few fonts). ``FPDFTextObj_GetFont`` answers
+    null for every object but a text object, so an object's type is asked only where it has
+    no font (a form object is one of those)."""
     calls, bare = _object_calls(), _bare_object_calls()
     get_object, get_type, get_font = (bare["FPDFPage_GetObject"], bare["FPDFPageObj_GetType"],
                                       bare["FPDFTextObj_GetFont"])
@@ -443,13 +428,11 @@ def _styled_objects(page: int) -> tuple[dict[int, tuple[tuple[str, ...], str]] |
     pointers = [ctypes.addressof(edge) for edge in edges]
     for index in range(calls["FPDFPage_CountObjects"](page)):
         item = get_object(handle, index)
-        kind = get_type(item)
-        if kind == _FORM_OBJECT:
-            return None, []
-        if kind != _TEXT_OBJECT:
-            continue
+        # pdfium gives a font only for a text object: its type need not be asked
         font = get_font(item).value
         if not font:
+            if get_type(item) == _FORM_OBJECT:
+                return None, []
             continue
         found = fonts.get(font)
         if found is None:
@@ -480,7 +463,7 @@ def _bare_object_calls() -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=1)
 def _object_calls() -> dict[str, Any]:
-    """pdfium's page-object and font calls as plain C prototypes (see ``_calls``): a page
+    """pdfium's page-object and font calls as plain C prototypes (see ``_bare_calls``): a page
     has hundreds of text objects, each asked for its type and font."""
     raw = _pdfium().raw
     handle, pointer = ctypes.c_void_p, ctypes.c_void_p
@@ -628,16 +611,15 @@ def _pieces(text: str, chars: range, boxes: _Boxes, symbols: frozenset[str]
     Only the glyphs on the two sides of a space are looked at. Also the glyph near the
     line's middle and its nominal size where it was asked (for ``_line_geometry``)."""
     middle = _glyph_near_middle(text, chars)
-    spaces = _WORD_GAP.finditer(text, chars.start, chars.stop)
-    first = next(spaces, None)
-    if first is None:
+    spaces = [space.span() for space in _WORD_GAP.finditer(text, chars.start, chars.stop)]
+    if not spaces:
         return [chars], (middle, None)
     nominal = boxes.size(middle)
     size = boxes.type_size(middle, nominal)
     pieces: list[range] = []
     start = chars.start
-    for previous, index in boxes.apart(itertools.chain((first,), spaces), text, symbols,
-                                       WIDE_GAP * size, ORNAMENT_GAP * size):
+    for previous, index in boxes.apart(spaces, text, symbols, WIDE_GAP * size,
+                                       ORNAMENT_GAP * size):
         pieces.append(range(start, previous + 1))
         start = index
     pieces.append(range(start, chars.stop))
@@ -675,20 +657,22 @@ def _raw_lines(textpage: int) -> tuple[str, list[range]]:
     """The page's text, and its characters cut into lines (index ranges) at pdfium's line
     ends and U+FFFE markers."""
     text = _page_text(textpage)
+    ended = text + "\n"
     lines: list[range] = []
     start = 0
-    for match in _LINE_END.finditer(text + "\n"):
-        end = match.end() if match.group() == _PDFIUM_HYPHEN else match.start()
-        if text[start:end].strip():
+    for match in _LINE_END.finditer(ended):
+        found, after = match.span()
+        end = after if ended[found] == _PDFIUM_HYPHEN else found
+        if end > start and not text[start:end].isspace():  # (as ``.strip()``, no copy)
             lines.append(range(start, end))
-        start = match.end()
+        start = after
     return text, lines
 
 
 @functools.lru_cache(maxsize=1)
 def _page_calls() -> dict[str, Any]:
     """pdfium's calls that load, measure, read and close a page and its text page, as plain
-    C prototypes (see ``_calls``; these release the GIL, as pypdfium2's do). Pages are read
+    C prototypes (see ``_bare_calls``; these release the GIL, as pypdfium2's do). Pages are read
     through them rather than pypdfium2's page objects, whose finalizers and bookkeeping cost
     a twentieth of the reading; the reader closes what it loads."""
     raw = _pdfium().raw
@@ -747,11 +731,16 @@ def _loaded(pdf: Any, index: int, path: Path) -> Iterator[int]:
         calls["FPDF_ClosePage"](page)
 
 
-def _respaced(text: str, chars: range, boxes: _Boxes, size: float) -> tuple[str, int]:
+def _respaced(text: str, chars: range, boxes: _Boxes, size: float) -> str:
     """The line's text with its word spaces placed by the glyphs' positions (groff's PDFs:
-    pdfium reads `Ilet him`, `runawa y`), and how many spaces that added."""
+    pdfium reads `Ilet him`, `runawa y`)."""
     size = size or 10.0
     return boxes.spaced(text, chars, SPACE_GAP * size, KEPT_SPACE_GAP * size)
+
+
+def _lost_spaces(text: str, chars: range, boxes: _Boxes, size: float) -> int:
+    """How many spaces ``_respaced`` would add to the line where its text has none."""
+    return boxes.lost_spaces(text, chars, SPACE_GAP * (size or 10.0))
 
 
 def _plain_text(text: str, chars: range) -> str:
@@ -839,11 +828,11 @@ def _text_lines(page: int, textpage: int, index: int, height: float, *, respace:
                                           middle=middle)
         size = geometry.font_size or 0.0
         if respace:
-            text = _respaced(page_text, chars, boxes, size)[0]
+            text = _respaced(page_text, chars, boxes, size)
         else:
             text = _plain_text(page_text, chars)
             if check:
-                missing += _respaced(page_text, chars, boxes, size)[1]
+                missing += _lost_spaces(page_text, chars, boxes, size)
                 checked += len(chars)
         text = _quote_closed_up(page_text, chars, boxes, text, size)
         if raised:
