@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-dev
 
 .PHONY: demo test lint eval bench bench-pdf bench-scale readme fuzz clean formats compiled \
-	clean-compiled test-compiled bench-compiled
+	clean-compiled test-compiled bench-compiled bench-stages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ bench-scale: $(STAMP)
 bench-pdf: $(STAMP)
 	command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
 	$(BIN)/python bench/bench_pdf.py
+
+# where the mending time goes: CPU seconds per stage on the benchmark book and the corpus PDFs
+bench-stages: $(STAMP)
+	$(BIN)/python bench/bench_stages.py --input pages
+	$(BIN)/python bench/bench_stages.py --input pdf
 
 # the seed page in every output format (out/formats/), TEI and EPUB validated when jing and
 # epubcheck are installed (.ci/run installs them)

@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import median_seconds, paired_runs
 
 from pagemend import rules
+from pagemend.model import replace
 from pagemend.pipeline import mend
 from pagemend.readers import read_text
 from pagemend.writers import write_markdown
@@ -47,9 +48,14 @@ def pages_per_second(function: Callable[[str], str], texts: list[str], pages: in
 
 def _unrecorded_set(self: rules.Changes, line: Any, by: rules.Rule, evidence: str,
                     **values: Any) -> Any:
-    changed = rules.replace(self.current(line), **values)
+    changed = replace(self.current(line), **values)
     self.lines[(line.page, line.number)] = changed
     return changed
+
+
+def _unrecorded_decide(self: rules.Changes, line: Any, by: rules.Rule, evidence: str,  # noqa: PLR0917
+                       field: str, value: Any) -> Any:
+    return _unrecorded_set(self, line, by, evidence, **{field: value})
 
 
 def _unrecorded_record(self: rules.Changes, *args: Any, **kwargs: Any) -> None:
@@ -58,21 +64,26 @@ def _unrecorded_record(self: rules.Changes, *args: Any, **kwargs: Any) -> None:
 
 def recording_cost(texts: list[str], runs: int) -> tuple[float, float]:
     """Seconds (medians of paired rounds) with decisions recorded, and without."""
-    shipped = (rules.Changes.set, rules.Changes.record)
+    shipped = (rules.Changes.set, rules.Changes.decide, rules.Changes.record)
+
+    def restore() -> None:
+        (rules.Changes.set, rules.Changes.decide,  # type: ignore[method-assign]
+         rules.Changes.record) = shipped  # type: ignore[method-assign]
 
     def recorded(text: str) -> str:
-        rules.Changes.set, rules.Changes.record = shipped  # type: ignore[method-assign]
+        restore()
         return pagemend_markdown(text)
 
     def unrecorded(text: str) -> str:
         rules.Changes.set = _unrecorded_set  # type: ignore[method-assign]
+        rules.Changes.decide = _unrecorded_decide  # type: ignore[method-assign]
         rules.Changes.record = _unrecorded_record  # type: ignore[method-assign]
         return pagemend_markdown(text)
 
     try:
         on, off = paired_runs(recorded, unrecorded, texts, runs)
     finally:
-        rules.Changes.set, rules.Changes.record = shipped  # type: ignore[method-assign]
+        restore()
     return statistics.median(on), statistics.median(off)
 
 
