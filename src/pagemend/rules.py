@@ -144,13 +144,13 @@ class Changes:
         return changed
 
     def decide_text(self, line: Line, by: Rule, evidence: str, field: str,
-                    value: DecisionValue, text: str) -> Line:
-        """``decide(line, by, evidence, field, value)`` then ``replace(line, text=text)``,
+                    value: DecisionValue, *, text: str) -> Line:
+        """``decide(line, by, evidence, field, value)`` then ``replace(line, text=...)``,
         the line copied once (a stage that joins a word over a line end: both at each site).
 
         >>> joined = Rule("example.joined", "example", "A broken word is joined.")
         >>> changes, line = Changes(), Line("to de-", 0, 0)
-        >>> changed = changes.decide_text(line, joined, "joined", "glue_next", True, "to de")
+        >>> changed = changes.decide_text(line, joined, "joined", "glue_next", True, text="to de")
         >>> changed.text, changed.glue_next, changed is changes.current(line)
         ('to de', True, True)
         """

@@ -244,7 +244,7 @@ def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> D
         if misread is not None:
             explained = f"{line.text.split()[-1]}|{first_word(following.text)}: {misread}"
             changes.decide_text(line, MISREAD_HYPHEN, explained, "glue_next", True,
-                                line.text[:-1])
+                                text=line.text[:-1])
             edits.append(Edit(STAGE, "join_hyphen", line.page, line.number, "»", "",
                               explained, len(line.text) - 1))
             continue
@@ -260,7 +260,8 @@ def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> D
         by, explained, flagged = verdict
         end = len(line.text) - 1
         if by is JOINED:
-            changes.decide_text(line, JOINED, explained, "glue_next", True, line.text[:-1])
+            changes.decide_text(line, JOINED, explained, "glue_next", True,
+                                text=line.text[:-1])
             edits.append(Edit(STAGE, "join_hyphen", line.page, line.number, "-", "",
                               explained, end))
         else:
