@@ -163,8 +163,10 @@ def edge_lines(page: Page) -> list[EdgeLine]:
         return 0 <= i < len(lines) and not lines[i].text
 
     def completes(i: int) -> bool:
+        # (``_BROKEN_WORD`` asked of the line's last three characters: its two, and a final
+        # line feed ``$`` may stand before; searched from each place of the whole line)
         return i > 0 and lines[i].text[:1].islower() and bool(
-            _BROKEN_WORD.search(lines[i - 1].text))
+            _BROKEN_WORD.search(lines[i - 1].text[-3:]))
 
     return [EdgeLine(lines[i], "top", blank(i + 1), completes(i)) for i in top] + [
         EdgeLine(lines[i], "bottom", blank(i - 1), completes(i)) for i in bottom

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from pagemend.model import Document, Line, Page
 
@@ -232,9 +232,10 @@ def _common_edges(doc: Document) -> tuple[tuple[float | None, ...], tuple[float 
             rights.append(None)
             counted.append(0)
             continue
-        # the first of the commonest rounded edges (``Counter.most_common``'s choice)
-        lefts.append(float(Counter(map(round, map(_X0, placed))).most_common(1)[0][0]))
-        rights.append(float(Counter(map(round, map(_X1, placed))).most_common(1)[0][0]))
+        # the first of the commonest rounded edges (``Counter.most_common(1)``'s choice,
+        # which is ``max`` of the items by count: asked directly, without ``heapq``)
+        lefts.append(float(max(Counter(map(round, map(_X0, placed))).items(), key=_COUNT)[0]))
+        rights.append(float(max(Counter(map(round, map(_X1, placed))).items(), key=_COUNT)[0]))
         counted.append(len(placed))
     found = (tuple(_measured_margin(lefts, counted, index) for index in range(len(lefts))),
              tuple(_measured_margin(rights, counted, index) for index in range(len(rights))))
@@ -243,6 +244,7 @@ def _common_edges(doc: Document) -> tuple[tuple[float | None, ...], tuple[float 
 
 
 _X0, _X1 = attrgetter("x0"), attrgetter("x1")
+_COUNT = itemgetter(1)
 
 
 def _measured_margin(margins: list[float | None], counted: list[int], index: int

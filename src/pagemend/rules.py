@@ -143,6 +143,30 @@ class Changes:
                                                                             {field: value})
         return changed
 
+    def decide_text(self, line: Line, by: Rule, evidence: str, field: str,
+                    value: DecisionValue, *, text: str) -> Line:
+        """``decide(line, by, evidence, field, value)`` then ``replace(line, text=...)``,
+        the line copied once (a stage that joins a word over a line end: both at each site).
+
+        >>> joined = Rule("example.joined", "example", "A broken word is joined.")
+        >>> changes, line = Changes(), Line("to de-", 0, 0)
+        >>> changed = changes.decide_text(line, joined, "joined", "glue_next", True, text="to de")
+        >>> changed.text, changed.glue_next, changed is changes.current(line)
+        ('to de', True, True)
+        """
+        if field not in LINE_FIELDS:
+            raise ValueError(f"a decision cannot set {field!r}")
+        page, number = key = (line.page, line.number)
+        lines = self.lines
+        current = lines.get(key, line)
+        before = getattr(current, field)
+        self.decisions.append(Decision(by.stage, by.id, page, number, field, before, value,
+                                       _intern(evidence)))
+        same = before is value or (type(before) is type(value) and before == value)
+        changed = lines[key] = _copy_line(current, {"text": text} if same else
+                                          {field: value, "text": text})
+        return changed
+
     def replace(self, line: Line, **values: object) -> Line:
         """Change fields that are not decisions (text, references) on the line as changed."""
         key = (line.page, line.number)

@@ -243,8 +243,8 @@ def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> D
                    if evidence and "»" in line.text[-2:] else None)
         if misread is not None:
             explained = f"{line.text.split()[-1]}|{first_word(following.text)}: {misread}"
-            changes.set(line, MISREAD_HYPHEN, explained, glue_next=True)
-            changes.replace(line, text=line.text[:-1])
+            changes.decide_text(line, MISREAD_HYPHEN, explained, "glue_next", True,
+                                text=line.text[:-1])
             edits.append(Edit(STAGE, "join_hyphen", line.page, line.number, "»", "",
                               explained, len(line.text) - 1))
             continue
@@ -260,12 +260,12 @@ def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> D
         by, explained, flagged = verdict
         end = len(line.text) - 1
         if by is JOINED:
-            changes.set(line, JOINED, explained, glue_next=True)
-            changes.replace(line, text=line.text[:-1])
+            changes.decide_text(line, JOINED, explained, "glue_next", True,
+                                text=line.text[:-1])
             edits.append(Edit(STAGE, "join_hyphen", line.page, line.number, "-", "",
                               explained, end))
         else:
-            changes.set(line, by, explained, glue_next=by is KEPT)
+            changes.decide(line, by, explained, "glue_next", by is KEPT)
             edits.append(Edit(STAGE, "keep_hyphen", line.page, line.number, "-", "-",
                               explained, end, flagged=flagged))
     return changes.apply(doc).with_edits(edits)

@@ -359,7 +359,8 @@ def _decide(changes: Changes, line: Line, verdict: Verdict) -> None:
     """Record the verdict where it changes the line (a start another stage set stays
     explained by that stage's rule)."""
     by, evidence, start = verdict
-    if by.confirms or changes.current(line).starts_block != start:
+    # (``changes.current(line)``, looked up inline: asked of nearly every line)
+    if by.confirms or changes.lines.get((line.page, line.number), line).starts_block != start:
         changes.decide(line, by, evidence, "starts_block", start)
 
 
