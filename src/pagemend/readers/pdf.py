@@ -793,11 +793,14 @@ def _all_pieces(text: str, ranges: list[range], boxes: _Boxes, symbols: frozense
             yield from ((piece, None) for piece in pieces)
 
 
-def _page_lines(page: int, index: int, respace: bool, check: bool = False
-                ) -> tuple[tuple[Line, ...], int, int, float]:
+def _page_lines(page: int, index: int, respace: bool, check: bool = False,
+                before: tuple[int, int] = (0, 0)
+                ) -> tuple[tuple[Line, ...], int, int, float, bool]:
     """The page's lines in pdfium's order; when ``respace`` is false, how many word spaces
-    pdfium lacked and how many characters were checked (to decide whether the document's own
-    spaces can be trusted); and the page's width."""
+    pdfium lacked and how many characters were checked, counting ``before`` (those of the
+    pages before: to decide whether the document's own spaces can be trusted); the page's
+    width; and whether the spaces are placed by position: where the counts show pdfium's
+    spaces lost (``_spaces_lost``), the page is read again so from the same text page."""
     calls = _page_calls()
     width, height = calls["FPDF_GetPageWidthF"](page), calls["FPDF_GetPageHeightF"](page)
     textpage = calls["FPDFText_LoadPage"](page)
@@ -806,9 +809,19 @@ def _page_lines(page: int, index: int, respace: bool, check: bool = False
     try:
         lines, missing, checked = _text_lines(page, textpage, index, height,
                                                 respace=respace, check=check)
+        missing, checked = before[0] + missing, before[1] + checked
+        if not respace and _spaces_lost(missing, checked):
+            respace = True
+            lines = _text_lines(page, textpage, index, height, respace=True, check=False)[0]
     finally:
         calls["FPDFText_ClosePage"](textpage)
-    return lines, missing, checked, width
+    return lines, missing, checked, width, respace
+
+
+def _spaces_lost(missing: int, checked: int) -> bool:
+    """pdfium loses word spaces in this PDF (``missing`` of ``checked`` characters'): they
+    are to be placed by position."""
+    return missing > MISSING_SPACE_RATE * max(checked, 1)
 
 
 def _text_lines(page: int, textpage: int, index: int, height: float, *, respace: bool,
@@ -881,11 +894,10 @@ def _read_pdf(path: Path, password: str | None) -> Document:
     for index in range(len(pdf)):
         check = not respace and checked < SPACE_SAMPLE
         with _loaded(pdf, index, path) as page:
-            lines, page_missing, page_checked, width = _page_lines(page, index, respace, check)
-            missing, checked = missing + page_missing, checked + page_checked
-            if not respace and missing > MISSING_SPACE_RATE * max(checked, 1):
+            lines, missing, checked, width, respaced = _page_lines(page, index, respace, check,
+                                                                   (missing, checked))
+            if respaced and not respace:
                 respace = True  # pdfium loses word spaces in this PDF: place them by position
-                lines = _page_lines(page, index, respace)[0]
                 pages = [replace(done, lines=_reread(pdf, done.index, path))
                          for done in pages]
         pages.append(Page(index=index, label=None, lines=lines,
