@@ -34,9 +34,10 @@ import ctypes
 import functools
 import itertools
 import math
+import operator
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -247,9 +248,9 @@ class _Boxes:
         cells = self._cells
         return (cells[0], cells[3], cells[2], cells[1])
 
-    def apart(self, spaces: list[tuple[int, int]], text: str, symbols: frozenset[str],
+    def apart(self, spaces: Iterable[tuple[int, int]], text: str, symbols: frozenset[str],
               wide: float, near: float) -> list[tuple[int, int]]:
-        """The glyphs on the two sides of each space (``_WORD_GAP``'s matches' spans) that
+        """The glyphs on the two sides of each space (``_gaps``) that
         stand more than ``wide`` points apart, or ``near`` where one of them is in
         ``symbols``."""
         get, handle, pointer, cells = self._get, self._handle, self._pointer, self._cells
@@ -611,8 +612,8 @@ def _pieces(text: str, chars: range, boxes: _Boxes, symbols: frozenset[str]
     Only the glyphs on the two sides of a space are looked at. Also the glyph near the
     line's middle and its nominal size where it was asked (for ``_line_geometry``)."""
     middle = _glyph_near_middle(text, chars)
-    spaces = [space.span() for space in _WORD_GAP.finditer(text, chars.start, chars.stop)]
-    if not spaces:
+    spaces = _gaps(text, chars)
+    if spaces is None:
         return [chars], (middle, None)
     nominal = boxes.size(middle)
     size = boxes.type_size(middle, nominal)
@@ -624,6 +625,31 @@ def _pieces(text: str, chars: range, boxes: _Boxes, symbols: frozenset[str]
         start = index
     pieces.append(range(start, chars.stop))
     return pieces, (middle, nominal)
+
+
+def _gaps(text: str, chars: range) -> Iterable[tuple[int, int]] | None:
+    """The white space between the line's words, as the indices (in the page's text) of the
+    glyphs on its two sides (``_WORD_GAP``'s matches' spans), or None where it has none.
+    Where the words stand apart by single spaces and none at the ends (nearly every line),
+    the places are counted from the words' lengths (no match object per space).
+
+    >>> list(_gaps("xx ab cde f", range(3, 11))), list(_gaps("ab  c d ", range(0, 8)))
+    ([(4, 6), (8, 10)], [(1, 4), (4, 6)])
+    >>> _gaps("abc ", range(0, 4)), _gaps("ab cd", range(0, 2))
+    (None, None)
+    """
+    start = chars.start
+    segment = text[start:chars.stop]
+    words = segment.split()
+    if " ".join(words) == segment:  # the words and single spaces between them
+        if len(words) < 2:
+            return None
+        # the ends of the words but the last, less the spaces before each
+        ends = list(itertools.accumulate(map(len, words[:-1])))
+        return zip(map(operator.add, ends, itertools.count(start - 1)),
+                   map(operator.add, ends, itertools.count(start + 1)))
+    spaces = [space.span() for space in _WORD_GAP.finditer(text, start, chars.stop)]
+    return spaces or None
 
 
 def _raised(candidates: list[int], boxes: _Boxes, size: float, baseline: float) -> list[int]:
