@@ -122,6 +122,7 @@ _RAISABLE_FOUND = re.compile("[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _WORD_GAP = re.compile(r"\S\s+(?=\S)")
 #: a word: a run without white space (glyphs only)
 _WORD = re.compile(r"\S+")
+_ASCII = frozenset(map(chr, range(128)))  # none is a symbol (``_symbol``)
 
 
 def _pdfium() -> Any:
@@ -550,11 +551,13 @@ def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float,
     the superscript spans are set once the line's text is known (``_superscript_spans``).
     ``middle``: the glyph near the line's middle and its nominal size, where already asked
     (see ``_pieces``)."""
-    segment = text[chars.start:chars.stop]
-    first = chars.start + len(segment) - len(segment.lstrip())
-    last = chars.start + len(segment.rstrip()) - 1
-    if last < first:
-        first = last = chars.start
+    first, last = chars.start, chars.stop - 1
+    if text[first].isspace() or text[last].isspace():  # (rare: no copies of the text else)
+        segment = text[chars.start:chars.stop]
+        first = chars.start + len(segment) - len(segment.lstrip())
+        last = chars.start + len(segment.rstrip()) - 1
+        if last < first:
+            first = last = chars.start
     left, right, top, bottom = boxes.extent(first, last)
     glyph, known = middle if middle is not None else (_glyph_near_middle(text, chars), None)
     size, bold, italic = boxes.font(glyph, known)
@@ -600,7 +603,12 @@ def _glyph_near_middle(text: str, chars: range) -> int:
 
 def _symbol(char: str) -> bool:
     """An ornament or mark (``♣``, ``❧``, ``☞``): a symbol that is no letter, digit or
-    punctuation, nor a currency or mathematical sign."""
+    punctuation, nor a currency or mathematical sign. No ASCII character is one (a page's
+    are not asked, see ``_ASCII``).
+
+    >>> _symbol("☞"), _symbol("+"), [char for char in _ASCII if _symbol(char)]
+    (True, False, [])
+    """
     return unicodedata.category(char) == "So"
 
 
@@ -860,7 +868,7 @@ def _text_lines(page: int, textpage: int, index: int, height: float, *, respace:
     page_text, ranges = _raw_lines(textpage)
     boxes.align(page_text)
     raisable = [match.start() for match in _RAISABLE_FOUND.finditer(page_text)]
-    symbols = frozenset(char for char in set(page_text) if _symbol(char))
+    symbols = frozenset(char for char in set(page_text).difference(_ASCII) if _symbol(char))
     for chars, middle in _all_pieces(page_text, ranges, boxes, symbols):
         soft = page_text[chars[-1]] == _PDFIUM_HYPHEN
         geometry, raised = _line_geometry(page_text, chars, boxes, height, raisable,
