@@ -655,7 +655,7 @@ def _gaps(text: str, chars: range) -> Iterable[tuple[int, int]] | None:
         # the ends of the words but the last, less the spaces before each
         ends = list(itertools.accumulate(map(len, words[:-1])))
         return zip(map(operator.add, ends, itertools.count(start - 1)),
-                   map(operator.add, ends, itertools.count(start + 1)))
+                   map(operator.add, ends, itertools.count(start + 1)), strict=True)
     spaces = [space.span() for space in _WORD_GAP.finditer(text, start, chars.stop)]
     return spaces or None
 
