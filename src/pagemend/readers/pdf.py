@@ -37,7 +37,7 @@ import math
 import operator
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -249,9 +249,25 @@ class _Boxes:
         cells = self._cells
         return (cells[0], cells[3], cells[2], cells[1])
 
-    def apart(self, spaces: Iterable[tuple[int, int]], text: str, symbols: frozenset[str],
+    def apart_spaces(self, spaces: list[int], text: str, symbols: frozenset[str],
+                     wide: float, near: float) -> list[tuple[int, int]]:
+        """``apart`` for single spaces, given by their indices (``_single_spaces``)."""
+        if self._slots is not None or symbols:
+            return self.apart([(space - 1, space + 1) for space in spaces], text, symbols,
+                              wide, near)
+        get, handle, pointer, cells = self._get, self._handle, self._pointer, self._cells
+        found = []
+        for space in spaces:
+            get(handle, space - 1, pointer)
+            right = cells[2]
+            get(handle, space + 1, pointer)
+            if cells[0] - right > wide:
+                found.append((space - 1, space + 1))
+        return found
+
+    def apart(self, spaces: list[tuple[int, int]], text: str, symbols: frozenset[str],
               wide: float, near: float) -> list[tuple[int, int]]:
-        """The glyphs on the two sides of each space (``_gaps``) that
+        """The glyphs on the two sides of each space (``_WORD_GAP``'s matches' spans) that
         stand more than ``wide`` points apart, or ``near`` where one of them is in
         ``symbols``."""
         get, handle, pointer, cells = self._get, self._handle, self._pointer, self._cells
@@ -620,44 +636,42 @@ def _pieces(text: str, chars: range, boxes: _Boxes, symbols: frozenset[str]
     Only the glyphs on the two sides of a space are looked at. Also the glyph near the
     line's middle and its nominal size where it was asked (for ``_line_geometry``)."""
     middle = _glyph_near_middle(text, chars)
-    spaces = _gaps(text, chars)
-    if spaces is None:
+    spaces = _single_spaces(text, chars)
+    gaps = [] if spaces is not None else [
+        gap.span() for gap in _WORD_GAP.finditer(text, chars.start, chars.stop)]
+    if not spaces and not gaps:
         return [chars], (middle, None)
     nominal = boxes.size(middle)
     size = boxes.type_size(middle, nominal)
+    wide, near = WIDE_GAP * size, ORNAMENT_GAP * size
     pieces: list[range] = []
     start = chars.start
-    for previous, index in boxes.apart(spaces, text, symbols, WIDE_GAP * size,
-                                       ORNAMENT_GAP * size):
+    for previous, index in (boxes.apart(gaps, text, symbols, wide, near) if spaces is None
+                            else boxes.apart_spaces(spaces, text, symbols, wide, near)):
         pieces.append(range(start, previous + 1))
         start = index
     pieces.append(range(start, chars.stop))
     return pieces, (middle, nominal)
 
 
-def _gaps(text: str, chars: range) -> Iterable[tuple[int, int]] | None:
-    """The white space between the line's words, as the indices (in the page's text) of the
-    glyphs on its two sides (``_WORD_GAP``'s matches' spans), or None where it has none.
-    Where the words stand apart by single spaces and none at the ends (nearly every line),
-    the places are counted from the words' lengths (no match object per space).
+def _single_spaces(text: str, chars: range) -> list[int] | None:
+    """Where the line's words stand apart by single spaces and none at the ends (nearly
+    every line), the indices of those spaces in the page's text, counted from the words'
+    lengths (no match object per space); None where the line has other white space.
 
-    >>> list(_gaps("xx ab cde f", range(3, 11))), list(_gaps("ab  c d ", range(0, 8)))
-    ([(4, 6), (8, 10)], [(1, 4), (4, 6)])
-    >>> _gaps("abc ", range(0, 4)), _gaps("ab cd", range(0, 2))
-    (None, None)
+    >>> _single_spaces("xx ab cde f", range(3, 11)), _single_spaces("ab  c", range(0, 5))
+    ([5, 9], None)
+    >>> _single_spaces("abc ", range(0, 4)), _single_spaces("ab cd", range(0, 2))
+    (None, [])
     """
     start = chars.start
     segment = text[start:chars.stop]
     words = segment.split()
-    if " ".join(words) == segment:  # the words and single spaces between them
-        if len(words) < 2:
-            return None
-        # the ends of the words but the last, less the spaces before each
-        ends = list(itertools.accumulate(map(len, words[:-1])))
-        return zip(map(operator.add, ends, itertools.count(start - 1)),
-                   map(operator.add, ends, itertools.count(start + 1)), strict=True)
-    spaces = [space.span() for space in _WORD_GAP.finditer(text, start, chars.stop)]
-    return spaces or None
+    if " ".join(words) != segment:
+        return None
+    # each word's end (but the last's) less the spaces before it, plus those spaces
+    return list(map(operator.add, itertools.accumulate(map(len, words[:-1])),
+                    itertools.count(start)))
 
 
 def _raised(candidates: list[int], boxes: _Boxes, size: float, baseline: float) -> list[int]:
