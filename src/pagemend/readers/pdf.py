@@ -34,6 +34,7 @@ import ctypes
 import functools
 import itertools
 import math
+import operator
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -121,6 +122,7 @@ _RAISABLE_FOUND = re.compile("[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _WORD_GAP = re.compile(r"\S\s+(?=\S)")
 #: a word: a run without white space (glyphs only)
 _WORD = re.compile(r"\S+")
+_ASCII = frozenset(map(chr, range(128)))  # none is a symbol (``_symbol``)
 
 
 def _pdfium() -> Any:
@@ -246,6 +248,22 @@ class _Boxes:
         self._get(self._handle, self._at(index), self._pointer)
         cells = self._cells
         return (cells[0], cells[3], cells[2], cells[1])
+
+    def apart_spaces(self, spaces: list[int], text: str, symbols: frozenset[str],
+                     wide: float, near: float) -> list[tuple[int, int]]:
+        """``apart`` for single spaces, given by their indices (``_single_spaces``)."""
+        if self._slots is not None or symbols:
+            return self.apart([(space - 1, space + 1) for space in spaces], text, symbols,
+                              wide, near)
+        get, handle, pointer, cells = self._get, self._handle, self._pointer, self._cells
+        found = []
+        for space in spaces:
+            get(handle, space - 1, pointer)
+            right = cells[2]
+            get(handle, space + 1, pointer)
+            if cells[0] - right > wide:
+                found.append((space - 1, space + 1))
+        return found
 
     def apart(self, spaces: list[tuple[int, int]], text: str, symbols: frozenset[str],
               wide: float, near: float) -> list[tuple[int, int]]:
@@ -549,11 +567,13 @@ def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float,
     the superscript spans are set once the line's text is known (``_superscript_spans``).
     ``middle``: the glyph near the line's middle and its nominal size, where already asked
     (see ``_pieces``)."""
-    segment = text[chars.start:chars.stop]
-    first = chars.start + len(segment) - len(segment.lstrip())
-    last = chars.start + len(segment.rstrip()) - 1
-    if last < first:
-        first = last = chars.start
+    first, last = chars.start, chars.stop - 1
+    if text[first].isspace() or text[last].isspace():  # (rare: no copies of the text else)
+        segment = text[chars.start:chars.stop]
+        first = chars.start + len(segment) - len(segment.lstrip())
+        last = chars.start + len(segment.rstrip()) - 1
+        if last < first:
+            first = last = chars.start
     left, right, top, bottom = boxes.extent(first, last)
     glyph, known = middle if middle is not None else (_glyph_near_middle(text, chars), None)
     size, bold, italic = boxes.font(glyph, known)
@@ -599,7 +619,12 @@ def _glyph_near_middle(text: str, chars: range) -> int:
 
 def _symbol(char: str) -> bool:
     """An ornament or mark (``♣``, ``❧``, ``☞``): a symbol that is no letter, digit or
-    punctuation, nor a currency or mathematical sign."""
+    punctuation, nor a currency or mathematical sign. No ASCII character is one (a page's
+    are not asked, see ``_ASCII``).
+
+    >>> _symbol("☞"), _symbol("+"), [char for char in _ASCII if _symbol(char)]
+    (True, False, [])
+    """
     return unicodedata.category(char) == "So"
 
 
@@ -611,19 +636,42 @@ def _pieces(text: str, chars: range, boxes: _Boxes, symbols: frozenset[str]
     Only the glyphs on the two sides of a space are looked at. Also the glyph near the
     line's middle and its nominal size where it was asked (for ``_line_geometry``)."""
     middle = _glyph_near_middle(text, chars)
-    spaces = [space.span() for space in _WORD_GAP.finditer(text, chars.start, chars.stop)]
-    if not spaces:
+    spaces = _single_spaces(text, chars)
+    gaps = [] if spaces is not None else [
+        gap.span() for gap in _WORD_GAP.finditer(text, chars.start, chars.stop)]
+    if not spaces and not gaps:
         return [chars], (middle, None)
     nominal = boxes.size(middle)
     size = boxes.type_size(middle, nominal)
+    wide, near = WIDE_GAP * size, ORNAMENT_GAP * size
     pieces: list[range] = []
     start = chars.start
-    for previous, index in boxes.apart(spaces, text, symbols, WIDE_GAP * size,
-                                       ORNAMENT_GAP * size):
+    for previous, index in (boxes.apart(gaps, text, symbols, wide, near) if spaces is None
+                            else boxes.apart_spaces(spaces, text, symbols, wide, near)):
         pieces.append(range(start, previous + 1))
         start = index
     pieces.append(range(start, chars.stop))
     return pieces, (middle, nominal)
+
+
+def _single_spaces(text: str, chars: range) -> list[int] | None:
+    """Where the line's words stand apart by single spaces and none at the ends (nearly
+    every line), the indices of those spaces in the page's text, counted from the words'
+    lengths (no match object per space); None where the line has other white space.
+
+    >>> _single_spaces("xx ab cde f", range(3, 11)), _single_spaces("ab  c", range(0, 5))
+    ([5, 9], None)
+    >>> _single_spaces("abc ", range(0, 4)), _single_spaces("ab cd", range(0, 2))
+    (None, [])
+    """
+    start = chars.start
+    segment = text[start:chars.stop]
+    words = segment.split()
+    if " ".join(words) != segment:
+        return None
+    # each word's end (but the last's) less the spaces before it, plus those spaces
+    return list(map(operator.add, itertools.accumulate(map(len, words[:-1])),
+                    itertools.count(start)))
 
 
 def _raised(candidates: list[int], boxes: _Boxes, size: float, baseline: float) -> list[int]:
@@ -793,11 +841,14 @@ def _all_pieces(text: str, ranges: list[range], boxes: _Boxes, symbols: frozense
             yield from ((piece, None) for piece in pieces)
 
 
-def _page_lines(page: int, index: int, respace: bool, check: bool = False
-                ) -> tuple[tuple[Line, ...], int, int, float]:
+def _page_lines(page: int, index: int, respace: bool, check: bool = False,
+                before: tuple[int, int] = (0, 0)
+                ) -> tuple[tuple[Line, ...], int, int, float, bool]:
     """The page's lines in pdfium's order; when ``respace`` is false, how many word spaces
-    pdfium lacked and how many characters were checked (to decide whether the document's own
-    spaces can be trusted); and the page's width."""
+    pdfium lacked and how many characters were checked, counting ``before`` (those of the
+    pages before: to decide whether the document's own spaces can be trusted); the page's
+    width; and whether the spaces are placed by position: where the counts show pdfium's
+    spaces lost (``_spaces_lost``), the page is read again so from the same text page."""
     calls = _page_calls()
     width, height = calls["FPDF_GetPageWidthF"](page), calls["FPDF_GetPageHeightF"](page)
     textpage = calls["FPDFText_LoadPage"](page)
@@ -806,9 +857,19 @@ def _page_lines(page: int, index: int, respace: bool, check: bool = False
     try:
         lines, missing, checked = _text_lines(page, textpage, index, height,
                                                 respace=respace, check=check)
+        missing, checked = before[0] + missing, before[1] + checked
+        if not respace and _spaces_lost(missing, checked):
+            respace = True
+            lines = _text_lines(page, textpage, index, height, respace=True, check=False)[0]
     finally:
         calls["FPDFText_ClosePage"](textpage)
-    return lines, missing, checked, width
+    return lines, missing, checked, width, respace
+
+
+def _spaces_lost(missing: int, checked: int) -> bool:
+    """pdfium loses word spaces in this PDF (``missing`` of ``checked`` characters'): they
+    are to be placed by position."""
+    return missing > MISSING_SPACE_RATE * max(checked, 1)
 
 
 def _text_lines(page: int, textpage: int, index: int, height: float, *, respace: bool,
@@ -821,7 +882,7 @@ def _text_lines(page: int, textpage: int, index: int, height: float, *, respace:
     page_text, ranges = _raw_lines(textpage)
     boxes.align(page_text)
     raisable = [match.start() for match in _RAISABLE_FOUND.finditer(page_text)]
-    symbols = frozenset(char for char in set(page_text) if _symbol(char))
+    symbols = frozenset(char for char in set(page_text).difference(_ASCII) if _symbol(char))
     for chars, middle in _all_pieces(page_text, ranges, boxes, symbols):
         soft = page_text[chars[-1]] == _PDFIUM_HYPHEN
         geometry, raised = _line_geometry(page_text, chars, boxes, height, raisable,
@@ -881,11 +942,10 @@ def _read_pdf(path: Path, password: str | None) -> Document:
     for index in range(len(pdf)):
         check = not respace and checked < SPACE_SAMPLE
         with _loaded(pdf, index, path) as page:
-            lines, page_missing, page_checked, width = _page_lines(page, index, respace, check)
-            missing, checked = missing + page_missing, checked + page_checked
-            if not respace and missing > MISSING_SPACE_RATE * max(checked, 1):
+            lines, missing, checked, width, respaced = _page_lines(page, index, respace, check,
+                                                                   (missing, checked))
+            if respaced and not respace:
                 respace = True  # pdfium loses word spaces in this PDF: place them by position
-                lines = _page_lines(page, index, respace)[0]
                 pages = [replace(done, lines=_reread(pdf, done.index, path))
                          for done in pages]
         pages.append(Page(index=index, label=None, lines=lines,
