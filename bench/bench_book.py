@@ -11,7 +11,8 @@ Every measurement runs in a fresh process, so that one does not warm or bloat th
   temporary copy: this tree stays pure);
 - linearity: seconds for 500, 1,000, 2,000 and 8,000 pages, and each size's ratio to 2,000;
 - peak resident memory mending 2,000 pages to Markdown and to JSON (whole processes);
-- PDF: pages/s on the corpus PDFs beside ``pdftotext -raw`` (paired rounds), if installed;
+- PDF: pages/s on the corpus PDFs beside ``pdftotext -raw`` (7 paired rounds), pure Python and
+  compiled, if pdftotext is installed;
 - batch: ``pagemend batch`` of the 2,000 pages as 8 books with 2 jobs against 1;
 - start-up: ``pagemend --version`` and a one-page mend (seconds and peak memory).
 
@@ -197,7 +198,12 @@ def memory(folder: Path) -> None:
         _write(f"  to {fmt:<4} {peak:6.0f} MB ({seconds:.1f} s)")
 
 
-def pdf(rounds: int, compiled: Path | None) -> None:
+#: paired rounds of the PDF comparison (each about 3 s: more than the page text's, whose
+#: rounds take a minute; a round's ratio swings with the machine's mood by up to a fifth)
+PDF_ROUNDS = 7
+
+
+def pdf(compiled: Path | None) -> None:
     """bench/bench_pdf.py on this tree in pure Python, and on the compiled build where there
     is one (each in a process of its own, each paired with pdftotext in its own rounds)."""
     if shutil.which("pdftotext") is None:
@@ -206,7 +212,7 @@ def pdf(rounds: int, compiled: Path | None) -> None:
     for name, src in [("pure Python", ROOT / "src")] + (
             [("compiled build", compiled)] if compiled is not None else []):
         result = subprocess.run([sys.executable, str(ROOT / "bench" / "bench_pdf.py"), "--runs",
-                                 str(rounds)], capture_output=True, text=True, check=True,
+                                 str(PDF_ROUNDS)], capture_output=True, text=True, check=True,
                                 env=dict(os.environ, PYTHONPATH=str(src)))
         _write(f"PDF (bench/bench_pdf.py, {name}):")
         for line in result.stdout.splitlines():
@@ -266,7 +272,7 @@ def main() -> None:
         linearity(folder, [500, 1000, 2000, 8000])
         memory(folder)
         batch(folder)
-        pdf(args.rounds, compiled)
+        pdf(compiled)
 
 
 if __name__ == "__main__":
