@@ -130,17 +130,8 @@ class Changes:
         >>> changes.decide(line, caps, "capitals", "kind", "heading") is changes.current(line)
         True
         """
-        if field not in LINE_FIELDS:
-            raise ValueError(f"a decision cannot set {field!r}")
-        page, number = key = (line.page, line.number)
-        lines = self.lines
-        current = lines.get(key, line)
-        before = getattr(current, field)
-        self.decisions.append(Decision(by.stage, by.id, page, number, field, before, value,
-                                       _intern(evidence)))
-        changed = lines[key] = current if before is value or (
-            type(before) is type(value) and before == value) else _copy_line(current,
-                                                                            {field: value})
+        key, current, same = self._decided(line, by, evidence, field, value)
+        changed = self.lines[key] = current if same else _copy_line(current, {field: value})
         return changed
 
     def decide_text(self, line: Line, by: Rule, evidence: str, field: str,
@@ -154,18 +145,24 @@ class Changes:
         >>> changed.text, changed.glue_next, changed is changes.current(line)
         ('to de', True, True)
         """
+        key, current, same = self._decided(line, by, evidence, field, value)
+        changed = self.lines[key] = _copy_line(current, {"text": text} if same else
+                                               {field: value, "text": text})
+        return changed
+
+    def _decided(self, line: Line, by: Rule, evidence: str, field: str, value: DecisionValue
+                 ) -> tuple[tuple[int, int], Line, bool]:
+        """Record the decision to set the line's ``field`` to ``value``: the line's key, the
+        line as changed so far, and whether its field already holds the value."""
         if field not in LINE_FIELDS:
             raise ValueError(f"a decision cannot set {field!r}")
         page, number = key = (line.page, line.number)
-        lines = self.lines
-        current = lines.get(key, line)
+        current = self.lines.get(key, line)
         before = getattr(current, field)
         self.decisions.append(Decision(by.stage, by.id, page, number, field, before, value,
                                        _intern(evidence)))
-        same = before is value or (type(before) is type(value) and before == value)
-        changed = lines[key] = _copy_line(current, {"text": text} if same else
-                                          {field: value, "text": text})
-        return changed
+        return key, current, before is value or (type(before) is type(value) and
+                                                 before == value)
 
     def replace(self, line: Line, **values: object) -> Line:
         """Change fields that are not decisions (text, references) on the line as changed."""

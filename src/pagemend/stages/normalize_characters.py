@@ -132,6 +132,14 @@ def _mend_line(line: Line) -> tuple[Line, list[Edit]]:
         kept = i + 1
     out.append(text[kept:])
     result = "".join(out)
+    return _composed(line, result, edits, indent)
+
+
+def _composed(line: Line, result: str, edits: list[Edit], indent: int
+              ) -> tuple[Line, list[Edit]]:
+    """The line with its mended text ``result`` composed (NFC, recorded as an edit where that
+    changes it) and ``indent`` more columns of indent, or the line itself where nothing
+    changed; and the edits."""
     composed = unicodedata.normalize("NFC", result)
     if composed != result:
         edits.append(Edit(STAGE, "compose_nfc", line.page, line.number, result, composed,
@@ -154,13 +162,7 @@ def _mend_line_end(line: Line) -> tuple[Line, list[Edit]]:
         new, action, reason = found
         edits.append(Edit(STAGE, action, line.page, line.number, text[last], new, reason, last))
         result = text[:last] + new
-    composed = unicodedata.normalize("NFC", result)
-    if composed != result:
-        edits.append(Edit(STAGE, "compose_nfc", line.page, line.number, result, composed,
-                          "Unicode NFC: one code point per accented letter", offset=0))
-    if not edits:
-        return line, edits
-    return replace(line, text=composed), edits
+    return _composed(line, result, edits, 0)
 
 
 @stage(STAGE, NormalizeCharactersConfig, assigns=("line.text",))
