@@ -240,29 +240,11 @@ def _usual_spacing(ordered: list[_Item]) -> float:
 
 
 _GEOMETRY = attrgetter("geometry")  # a Geometry is always true, None false
-
-
-class _Points(dict[float, str]):
-    """Positions in points written with one decimal (``f"{value:.1f}"``), each written once
-    per document: lines of a book share their baselines and margins from page to page. Ask
-    by ``points[value]`` for a non-zero value only (0.0 and -0.0 are one key, two texts).
-
-    >>> points = _Points()
-    >>> points[72.04], points[72.04], points[-3.25]
-    ('72.0', '72.0', '-3.2')
-    """
-
-    __slots__ = ()
-
-    def __missing__(self, value: float) -> str:
-        written = self[value] = f"{value:.1f}"
-        return written
 #: ``replace(line, text=..., geometry=..., number=...)``, written out for those fields
 _placed = field_copier(Line, "text", "geometry", "number")
 
 
-def _page(page: Page, width: float, points: _Points
-          ) -> tuple[Page, list[Edit], list[Decision]]:
+def _page(page: Page, width: float) -> tuple[Page, list[Edit], list[Decision]]:
     index = page.index
     repair = _Repair(index)
     items = [_Item(line.text, geometry, line) for line in page.lines
@@ -286,17 +268,12 @@ def _page(page: Page, width: float, points: _Points
             lines.append(Line("", index, len(lines)))
         number = len(lines)
         if line.number != number:
-            top, x0 = geometry.top, geometry.x0
             decisions.append(Decision(
                 STAGE, order_id, index, number, "order", line.number, number,
-                f"top {points[top] if top else f'{top:.1f}'} pt, "
-                f"x {points[x0] if x0 else f'{x0:.1f}'}{suffix}"))
-            # (a line whose number changes is copied; kept as it is where nothing changed)
-            lines.append(_placed(line, item.text, geometry, number))
-        elif item.text is line.text and geometry is line.geometry:
-            lines.append(line)
-        else:
-            lines.append(_placed(line, item.text, geometry, number))
+                f"top {geometry.top:.1f} pt, x {geometry.x0:.1f}{suffix}"))
+        # a line is copied where its number, text or geometry changes, else kept as it is
+        lines.append(line if line.number == number and item.text is line.text
+                     and geometry is line.geometry else _placed(line, item.text, geometry, number))
         previous = geometry
     joins: list[Decision] = []
     if repair.joins:
@@ -316,11 +293,10 @@ def repair_layout(doc: Document, config: RepairLayoutConfig | None) -> Document:
     pages = list(doc.pages)
     edits: list[Edit] = []
     decisions: list[Decision] = []
-    points = _Points()
     for position, page in enumerate(doc.pages):
         if page.width is None or not all(map(_GEOMETRY, page.lines)):  # (a line without one)
             continue
-        repaired, page_edits, page_decisions = _page(page, page.width, points)
+        repaired, page_edits, page_decisions = _page(page, page.width)
         pages[position] = repaired
         edits.extend(page_edits)
         decisions.extend(page_decisions)
