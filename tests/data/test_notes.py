@@ -27,3 +27,17 @@ from pagemend.data.notes import marker_pattern
 )
 def test_marker_pattern(label: str, text: str, found: bool) -> None:
     assert bool(marker_pattern(label).search(text)) is found
+
+
+def test_note_label_first_character_guard_lets_every_label_through() -> None:
+    """note_label answers None before its pattern where a line's first character can open
+    no label; over every code point, and for the rests a label goes on with, the guard never
+    refuses a line the pattern takes (a change to the pattern must keep the guard true)."""
+    from pagemend.data.notes import _LABEL, note_label
+
+    rests = ["", "1 Text", ") Text", "2. Text", "] Text", "Text", " Text"]
+    refused = [(char, rest) for char in map(chr, range(0x110000))
+               if not 0xD800 <= ord(char) <= 0xDFFF
+               for rest in rests
+               if _LABEL.match(char + rest) and note_label(char + rest) is None]
+    assert refused == []

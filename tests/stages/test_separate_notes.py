@@ -237,3 +237,34 @@ def test_full_line_from_counts_is_layouts_full_line(lengths: list[int]) -> None:
     """The endnote test measures the body's other lines from their counts (speed, issue 20):
     the same figure as ``layout.full_line`` of the lengths themselves."""
     assert _full_line_of(Counter(lengths)) == (full_line(lengths) if lengths else 0)
+
+
+def test_division_first_character_guards_cover_their_patterns() -> None:
+    """_division and the endnote search test a line's first character before their patterns:
+    every character that opens a division word, an endnotes heading (either case, as
+    re.IGNORECASE matches: the long s, the Kelvin sign) or a bare numeral is let through,
+    so a word added to the data must keep the guards true."""
+    import re
+
+    from pagemend.data.headings import DIVISION_WORDS
+    from pagemend.data.notes import ENDNOTES_HEADING
+    from pagemend.stages.separate_notes import (
+        _DIVISION,
+        _DIVISION_FIRST,
+        _ENDNOTES_FIRST,
+        _division,
+    )
+
+    endnote_words = re.findall(r"(?:\^\(\?:|\|)([a-z]+)", ENDNOTES_HEADING.pattern)
+    assert "notes" in endnote_words and "remarques" in endnote_words
+    for words, allowed, probe in ((DIVISION_WORDS, _DIVISION_FIRST, " 3"),
+                                  (endnote_words, _DIVISION_FIRST, ""),
+                                  (endnote_words, _ENDNOTES_FIRST, "")):
+        firsts = re.compile("[" + "".join({word[0] for word in words}) + "]", re.IGNORECASE)
+        openers = [char for char in map(chr, range(0x110000)) if firsts.fullmatch(char)]
+        for word in words:
+            for char in openers:
+                text = char + word[1:] + probe
+                if (_DIVISION if allowed is _DIVISION_FIRST else ENDNOTES_HEADING).match(text):
+                    assert char in allowed, (word, char)
+    assert all(_division(numeral) for numeral in ("XII", "I.", "§ 12", "MDC"))
