@@ -3,6 +3,9 @@ reader had geometry, from where each line starts."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pagemend.model import Document, Geometry, Line, Page
 from pagemend.pipeline import DEFAULT_ORDER, mend
 from pagemend.readers import read_text
@@ -156,3 +159,15 @@ def test_numbered_items_after_a_colon_are_no_quotation():
                               *quote[1:], "on any Socialist state.", "Mao replied, " + body]
         doc = mend(read_text("\n".join(lines + [body] * 3)), order=UNTIL_QUOTES)
         assert [line.kind for line in doc.lines()][7] == kind, first
+
+
+@settings(max_examples=3000)
+@given(st.text(alphabet="ab .!?…'’\"”»)]\\0123456789^*†‡∗\n٣", max_size=12))
+def test_may_end_sentence_holds_wherever_sentence_end_matches(text: str) -> None:
+    """_may_end_sentence is the cheap test before SENTENCE_END: never false where the pattern
+    finds a sentence's end (a mark added to CLOSING_MARKS or MARKER_TAIL must keep it so)."""
+    from pagemend.data.punctuation import SENTENCE_END
+    from pagemend.stages.detect_block_quotes import _may_end_sentence
+
+    if SENTENCE_END.search(text):
+        assert _may_end_sentence(text)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CLOSING_MARKS", "MARKER_TAIL", "OPENS_CAPITAL", "QUOTE_OPEN", "SENTENCE_END"]
+__all__ = ["CLOSING_MARKS", "MARKER_TAIL", "OPENS_CAPITAL", "QUOTE_OPEN", "QUOTE_OPENERS",
+           "SENTENCE_END"]
 
 #: Marks that may follow the end of a sentence: closing quotes and brackets.
 CLOSING_MARKS = "'’\"”»)\\]"
@@ -20,5 +21,7 @@ MARKER_TAIL = r"(?:\d{1,3}|\^\d{1,3}|[*†‡])?"
 SENTENCE_END = re.compile(rf"[.!?…][{CLOSING_MARKS}]*{MARKER_TAIL}$")
 #: A line that opens with a capital or a digit, after opening quotes or brackets.
 OPENS_CAPITAL = re.compile(r"^[\W_]*[A-ZÀ-ÞΑ-Ω\d]")
+#: The quotation marks a quotation opens with.
+QUOTE_OPENERS = "‘“«„\"'"
 #: A line that opens with a quotation mark.
-QUOTE_OPEN = re.compile(r"^[‘“«„\"']")
+QUOTE_OPEN = re.compile(f"^[{QUOTE_OPENERS}]")

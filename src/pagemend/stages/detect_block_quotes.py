@@ -65,7 +65,7 @@ from dataclasses import dataclass
 from pagemend.breaks import ends_paragraph
 from pagemend.data.headings import DIVISION
 from pagemend.data.notes import ENDNOTES_HEADING
-from pagemend.data.punctuation import QUOTE_OPEN, SENTENCE_END
+from pagemend.data.punctuation import CLOSING_MARKS, QUOTE_OPEN, QUOTE_OPENERS, SENTENCE_END
 from pagemend.layout import (
     FULL_BAND,
     OVERLONG_RATIO,
@@ -153,17 +153,16 @@ TURNED_HEAD_SHARE = 0.85
 TURNOVER_MAX_SHARE = 0.4
 
 _COLON_END = re.compile(r":['’\"”]?$")
-#: the characters ``QUOTE_OPEN`` matches first (tested on a line's first character)
-_QUOTE_OPENERS = "‘“«„\"'"
 _ELISION = re.compile(r"^(?:\.\s?){3,}$|^(?:\*\s*){3,}$")
 _ATTRIBUTION = re.compile(r"^[—–-]\s?[A-ZÀ-Þ]")
 #: a name in capitals on a line of its own (``HOBBES``, ``ENNIUS.``)
 #: the asterisk operator that LaTeX's footnote symbol extracts as (montaigne-latex,
 #: mohicans-xelatex): a note mark after a sentence's end
 _STAR = "∗"
-#: what ``SENTENCE_END`` allows after a sentence's stop: closing marks and a note marker's
-#: characters (ASCII digits; ``_may_end_sentence`` lets other digits through)
-_AFTER_SENTENCE = "'’\"”»)]0123456789^*†‡"
+#: what ``SENTENCE_END`` allows after a sentence's stop: its closing marks (``CLOSING_MARKS``
+#: unescaped) and the characters of ``MARKER_TAIL``'s note markers (ASCII digits;
+#: ``_may_end_sentence`` lets other digits through)
+_AFTER_SENTENCE = CLOSING_MARKS.replace("\\", "") + "0123456789^*†‡"
 _STOPS = frozenset(".!?…")
 #: a note's mark on a line of its own, before the note's text
 _NOTE_MARK = re.compile(r"^(?:[*∗†‡§¶]{1,3}|\d{1,3})$")
@@ -250,7 +249,7 @@ def _units(pairs: list[tuple[Line, Line | None]], full: tuple[int, ...]) -> list
             or (text[:1] in ".*" and _ELISION.match(text))
             or (following.text[:1] in ".*" and _ELISION.match(following.text))
             or (len(text) <= 2 and _DROP_CAP.match(text))
-            or (text[:1] in _QUOTE_OPENERS and _QUOTE_CLOSE_MARKED.search(text))
+            or (text[:1] in QUOTE_OPENERS and _QUOTE_CLOSE_MARKED.search(text))
             or (text[:1] in "—–-" and _ATTRIBUTION.match(text) and page_full
                 and len(text) <= ATTRIBUTION_MAX_SHARE * page_full)
             or (not line.glue_next and _may_end_sentence(stripped := text.rstrip(_STAR))
