@@ -34,7 +34,7 @@ from pagemend.data.characters import (
     SOFT_HYPHEN,
     SPACES,
 )
-from pagemend.model import Document, Edit, Line, replace
+from pagemend.model import Document, Edit, Line, field_copier
 from pagemend.registry import stage
 
 __all__ = ["NormalizeCharactersConfig", "normalize_characters"]
@@ -135,6 +135,11 @@ def _mend_line(line: Line) -> tuple[Line, list[Edit]]:
     return _composed(line, result, edits, indent)
 
 
+#: ``replace(line, text=..., indent=...)``, written out for those fields (a copy per mended
+#: line: most line-end hyphens of a PDF)
+_mended = field_copier(Line, "text", "indent")
+
+
 def _composed(line: Line, result: str, edits: list[Edit], indent: int
               ) -> tuple[Line, list[Edit]]:
     """The line with its mended text ``result`` composed (NFC, recorded as an edit where that
@@ -146,7 +151,7 @@ def _composed(line: Line, result: str, edits: list[Edit], indent: int
                           "Unicode NFC: one code point per accented letter", offset=0))
     if not edits:
         return line, edits
-    return replace(line, text=composed, indent=line.indent + indent), edits
+    return _mended(line, composed, line.indent + indent), edits
 
 
 def _mend_line_end(line: Line) -> tuple[Line, list[Edit]]:
