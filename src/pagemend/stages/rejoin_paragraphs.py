@@ -226,6 +226,11 @@ class _Context:
     running: set[tuple[int, int]]
     margins: tuple[tuple[float | None, ...], tuple[float | None, ...]]
     initial: set[tuple[int, int]]
+    #: the lower-case verdicts given so far, by the next line's first three characters
+    lower: dict[str, Verdict]
+
+
+_GLUED_VERDICT: Verdict = (GLUED, "a line-end hyphen joins it to the next", False)
 
 
 def _beside_initial(pairs: list[tuple[Line, Line | None]]) -> set[tuple[int, int]]:
@@ -282,11 +287,15 @@ def _between(line: Line, following: Line, full: int, context: _Context) -> Verdi
     if context.fragments and (line.page, line.number) in context.fragments:
         return FRAGMENT, f"{len(line.text.split())} words between blank lines", False
     if line.glue_next:
-        return GLUED, "a line-end hyphen joins it to the next", False
+        return _GLUED_VERDICT
     if (_OPENS_LOWER.match(following.text) and _HAS_LOWER.search(line.text)
             and not (line.text.endswith(":") and len(following.text) <= DISPLAY_SHARE * full)
             and not indented(following, context.margins[0])):  # the print shows an indent
-        return LOWER_CASE, f"opens {following.text[:3]!r}", False
+        opening = following.text[:3]  # (one verdict per opening: a shared evidence text)
+        verdict = context.lower.get(opening)
+        if verdict is None:
+            verdict = context.lower[opening] = (LOWER_CASE, f"opens {opening!r}", False)
+        return verdict
     if context.gaps and (following.page, following.number) in context.gaps and (
             _TERMINAL.search(line.text) or not _HAS_LOWER.search(line.text)
             or not _HAS_LOWER.search(following.text)):
@@ -334,7 +343,7 @@ def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> D
     full_lines = body_measures(doc)
     pairs = list(successors(doc))
     context = _Context(_fragments(pairs, full_lines), _gaps(doc), _running_quotes(pairs),
-                       (left_margins(doc), right_margins(doc)), _beside_initial(pairs))
+                       (left_margins(doc), right_margins(doc)), _beside_initial(pairs), {})
     changes = Changes()
     verdicts: dict[tuple[int, int], Verdict] = {}
     if pairs:
@@ -349,7 +358,8 @@ def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> D
         full = full_lines[line.page] if line.page < len(full_lines) else 0
         verdict = _between(line, following, full, context)
         if verdict is not None:
-            verdicts[(following.page, following.number)] = verdict
+            if verdict[2]:  # (``_paragraphs`` asks the verdicts of block starts alone)
+                verdicts[(following.page, following.number)] = verdict
             _decide(changes, following, verdict)
     _paragraphs(changes, [line for line, _ in pairs], verdicts)
     return changes.apply(doc)
