@@ -37,6 +37,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 from operator import attrgetter, sub
+from typing import Protocol, cast
 
 from pagemend.model import Decision, Document, Edit, Geometry, Line, Page, field_copier, replace
 from pagemend.registry import stage
@@ -86,13 +87,18 @@ class RepairLayoutConfig:
     enabled: bool = True
 
 
-@dataclass(slots=True)
-class _Item:
-    """A printed line being assembled (local scratch): its text, geometry and reader line."""
+class _Placed(Protocol):
+    """A line with geometry: each line of a page this stage repairs is one (the stage asks
+    that first), a reader line or a copy of it that a join or a new number made."""
 
-    text: str
-    geometry: Geometry
-    line: Line
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def number(self) -> int: ...
+
+    @property
+    def geometry(self) -> Geometry: ...
 
 
 def _beside(a: Geometry, b: Geometry) -> bool:
@@ -115,23 +121,25 @@ class _Repair:
     def __init__(self, page: int) -> None:
         self.page = page
         self.edits: list[Edit] = []
-        self.joins: list[tuple[_Item, Line, str]] = []
+        #: (host's reader number, piece's reader number, rule id) per join
+        self.joins: list[tuple[int, int, str]] = []
 
-    def absorb(self, host: _Item, piece: _Item, joined: tuple[str, Geometry], *, by: str,
-               evidence: str) -> None:
-        """``piece`` leaves its line; ``host`` now reads the joined text (piece on one side)."""
+    def absorb(self, host: _Placed, piece: _Placed, joined: tuple[str, Geometry], *, by: str,
+               evidence: str) -> _Placed:
+        """``piece`` leaves its line; the host, returned, reads the joined text (piece on
+        one side), its reader number kept."""
         text, geometry = joined
         offset = 0 if text.endswith(host.text) else len(host.text)
         added = text[: len(text) - len(host.text)] if offset == 0 else text[len(host.text):]
-        self.edits.append(Edit(STAGE, "join_piece", self.page, host.line.number, "", added,
+        self.edits.append(Edit(STAGE, "join_piece", self.page, host.number, "", added,
                                evidence, offset))
-        self.edits.append(Edit(STAGE, "move_piece", self.page, piece.line.number, piece.text,
+        self.edits.append(Edit(STAGE, "move_piece", self.page, piece.number, piece.text,
                                "", evidence))
-        self.joins.append((host, piece.line, by))
-        host.text, host.geometry = text, geometry
+        self.joins.append((host.number, piece.number, by))
+        return cast(_Placed, _placed(host, text, geometry, host.number))
 
 
-def _joined(first: _Item, second: _Item) -> tuple[str, Geometry]:
+def _joined(first: _Placed, second: _Placed) -> tuple[str, Geometry]:
     (left_text, left), (right_text, right) = sorted(
         ((first.text, first.geometry), (second.text, second.geometry)), key=lambda i: i[1].x0)
     size = max(left.font_size or 0.0, right.font_size or 0.0)
@@ -152,8 +160,8 @@ def _shifted_styles(styles: tuple[tuple[int, int, str, str], ...], shift: int
     return tuple((a + shift, b + shift, mark, font) for a, b, mark, font in styles)
 
 
-def _join_fragments(items: list[_Item], repair: _Repair) -> list[_Item]:
-    out: list[_Item] = []
+def _join_fragments(items: list[_Placed], repair: _Repair) -> list[_Placed]:
+    out: list[_Placed] = []
     for item in items:
         if not out:
             out.append(item)
@@ -163,15 +171,15 @@ def _join_fragments(items: list[_Item], repair: _Repair) -> list[_Item]:
         # (``_beside``'s commonest way out, the line below the other, tested inline)
         if not b.top >= a.bottom and _beside(a, b):
             gap = item.geometry.x0 - host.geometry.x1
-            repair.absorb(host, item, _joined(host, item), by=PIECES_OF_ONE_LINE.id,
-                          evidence=f"same type ({item.geometry.font_size or 0:.1f} pt), "
-                          f"same height, {gap:.1f} pt beside the line")
+            out[-1] = repair.absorb(host, item, _joined(host, item), by=PIECES_OF_ONE_LINE.id,
+                                    evidence=f"same type ({item.geometry.font_size or 0:.1f} pt), "
+                                    f"same height, {gap:.1f} pt beside the line")
         else:
             out.append(item)
     return out
 
 
-def _merge_markers(items: list[_Item], repair: _Repair) -> list[_Item]:
+def _merge_markers(items: list[_Placed], repair: _Repair) -> list[_Placed]:
     numerals = [i for i, item in enumerate(items) if item.text.isdigit() and len(item.text) <= 3]
     if not numerals:
         return items  # (most pages: no line of a number alone, no marker)
@@ -187,7 +195,8 @@ def _merge_markers(items: list[_Item], repair: _Repair) -> list[_Item]:
                  < (other.geometry.font_size or body_size)]
         if not hosts:
             continue
-        host = items[min(hosts, key=lambda k: abs(items[k].geometry.top - marker.geometry.top))]
+        host_at = min(hosts, key=lambda k: abs(items[k].geometry.top - marker.geometry.top))
+        host = items[host_at]
         geometry, text = host.geometry, marker.text
         if marker.geometry.x1 <= geometry.x0:
             shifted = tuple((a + len(text), b + len(text)) for a, b in geometry.superscripts)
@@ -199,18 +208,19 @@ def _merge_markers(items: list[_Item], repair: _Repair) -> list[_Item]:
             span = (len(host.text), len(host.text) + len(text))
             joined = host.text + text
             geometry = replace(geometry, superscripts=(*geometry.superscripts, span))
-        repair.absorb(host, marker, (joined, geometry), by=MARKER_ON_ITS_LINE.id,
-                      evidence=f"raised {marker.geometry.font_size or 0:.1f} pt number beside "
-                      f"{body_size:.1f} pt type")
+        items[host_at] = repair.absorb(
+            host, marker, (joined, geometry), by=MARKER_ON_ITS_LINE.id,
+            evidence=f"raised {marker.geometry.font_size or 0:.1f} pt number beside "
+            f"{body_size:.1f} pt type")
         gone.add(i)
     return [item for i, item in enumerate(items) if i not in gone] if gone else items
 
 
-def _by_top(item: _Item) -> tuple[float, float]:
+def _by_top(item: _Placed) -> tuple[float, float]:
     return (round(item.geometry.top / 2), item.geometry.x0)  # one baseline: left to right
 
 
-def _reading_order(items: list[_Item], width: float) -> tuple[list[_Item], bool]:
+def _reading_order(items: list[_Placed], width: float) -> tuple[list[_Placed], bool]:
     """Top to bottom; two columns left before right when most lines sit in one half."""
     middle, centred = width / 2, CENTRED_SHARE * width
     sides = [item for item in items
@@ -229,7 +239,7 @@ def _reading_order(items: list[_Item], width: float) -> tuple[list[_Item], bool]
     return sorted(items, key=_by_top), False
 
 
-def _usual_spacing(ordered: list[_Item]) -> float:
+def _usual_spacing(ordered: list[_Placed]) -> float:
     tops = [item.geometry.top for item in ordered]
     spacings: list[float] = sorted(spacing for spacing in map(sub, tops[1:], tops) if spacing > 0)
     if len(spacings) >= MIN_SPACINGS:
@@ -245,21 +255,23 @@ _placed = field_copier(Line, "text", "geometry", "number")
 
 
 def _page(page: Page, width: float) -> tuple[Page, list[Edit], list[Decision]]:
+    """The page's lines joined, ordered and renumbered (every line has geometry: the
+    stage asks that first), its edits and decisions."""
     index = page.index
     repair = _Repair(index)
-    items = [_Item(line.text, geometry, line) for line in page.lines
-             if (geometry := line.geometry) is not None]
-    items = _merge_markers(_join_fragments(items, repair), repair)
+    # the reader's lines themselves are the items: a join puts a copy in its host's place
+    items = _merge_markers(_join_fragments(cast("list[_Placed]", list(page.lines)), repair),
+                           repair)
     ordered, columns = _reading_order(items, width)
     usual = _usual_spacing(ordered)
     order_id = (TWO_COLUMNS if columns else TOP_TO_BOTTOM).id
     suffix = " pt (two columns)" if columns else " pt"
     spread = GAP_RATIO * usual
-    lines: list[Line] = []
+    lines: list[Line | _Placed] = []  # (a blank line, or one of the items in its place)
     decisions: list[Decision] = []
     previous: Geometry | None = None
     for item in ordered:
-        geometry, line = item.geometry, item.line
+        geometry = item.geometry
         if previous is not None and usual and geometry.top - previous.top > spread:
             gap = geometry.top - previous.top
             decisions.append(Decision(STAGE, GAP_BETWEEN_FLOWS.id, index, len(lines),
@@ -267,22 +279,22 @@ def _page(page: Page, width: float) -> tuple[Page, list[Edit], list[Decision]]:
                                       f"{gap:.1f} pt down; usual spacing {usual:.1f} pt"))
             lines.append(Line("", index, len(lines)))
         number = len(lines)
-        if line.number != number:
+        if item.number != number:
             decisions.append(Decision(
-                STAGE, order_id, index, number, "order", line.number, number,
+                STAGE, order_id, index, number, "order", item.number, number,
                 f"top {geometry.top:.1f} pt, x {geometry.x0:.1f}{suffix}"))
-        # a line is copied where its number, text or geometry changes, else kept as it is
-        lines.append(line if line.number == number and item.text is line.text
-                     and geometry is line.geometry else _placed(line, item.text, geometry, number))
+        # an item is copied where its number changes, else kept as it is (a joined line is a
+        # copy already)
+        lines.append(item if item.number == number else
+                     _placed(item, item.text, geometry, number))
         previous = geometry
     joins: list[Decision] = []
     if repair.joins:
-        numbers = {item.line.number: line.number for item, line in
+        numbers = {item.number: line.number for item, line in
                    zip(ordered, [line for line in lines if line.geometry is not None],
                        strict=True)}
-        joins = [Decision(STAGE, by, index, numbers[host.line.number], "line_join",
-                          piece.number, numbers[host.line.number],
-                          f"reader line {piece.number} joined to reader line {host.line.number}")
+        joins = [Decision(STAGE, by, index, numbers[host], "line_join", piece, numbers[host],
+                          f"reader line {piece} joined to reader line {host}")
                  for host, piece, by in repair.joins]
     return replace(page, lines=tuple(lines)), repair.edits, joins + decisions
 
