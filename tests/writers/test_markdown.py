@@ -102,3 +102,16 @@ def test_markdown_streams_a_block_at_a_time_with_the_one_shot_edges():
                                "> Three.\n\n<!-- page 1 -->\n")
     assert b"".join(pieces(doc, "md", page_markers=True)) == "".join(chunks).encode()
     assert list(markdown_chunks(Document((), ()))) == []
+
+
+def test_escape_inline_guard_holds_every_character_a_match_starts_with():
+    """``escape_inline`` asks ``_INLINE_SYNTAX`` only of a text holding a character of
+    ``_INLINE_FIRST``: every code point the pattern matches at (an entity after it for ``&``)
+    is one of them, so the guard never skips a text the pattern would escape; fails when a
+    character the pattern needs is dropped from the guard."""
+    from pagemend.writers.markdown import _INLINE_FIRST, _INLINE_SYNTAX, escape_inline
+
+    starts = {chr(code) for code in range(0x110000)
+              if _INLINE_SYNTAX.match(chr(code) + "amp;")}
+    assert starts <= set(_INLINE_FIRST)
+    assert all(escape_inline(f"a{char}amp; b") != f"a{char}amp; b" for char in starts)
