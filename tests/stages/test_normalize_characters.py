@@ -48,3 +48,17 @@ def test_normalize_characters_edits_rebuild_the_input():
 
 def test_normalize_characters_leaves_quotes_and_dashes():
     assert normalized("“Yes”—he said – ‘no’") == ["“Yes”—he said – ‘no’"]
+
+
+def test_an_ascii_text_is_asked_for_the_ascii_special_characters_alone():
+    """``_is_clean`` and the stage ask an ASCII text only ``_holds_ascii_special``: it finds
+    every ASCII character ``_SPECIAL`` finds (fails when one is dropped from
+    ``_ASCII_SPECIALS``), and an ASCII text is NFC (every pair of ASCII characters is)."""
+    import unicodedata
+
+    from pagemend.stages.normalize_characters import _SPECIAL, _holds_ascii_special
+
+    for code in range(128):
+        assert _holds_ascii_special(chr(code)) == bool(_SPECIAL.search(chr(code))), code
+    assert all(unicodedata.is_normalized("NFC", chr(a) + chr(b))
+               for a in range(128) for b in range(128))
