@@ -91,15 +91,16 @@ def _page_full_line(lengths: list[int]) -> int:
     return full_line(lengths)
 
 
-#: Characters that neither belong to a word nor join its parts: a token that is letters
-#: within these is one word.
+#: Characters that neither belong to a word nor join its parts: the text is split at them
+#: as at white space (the same words, in the same order: no word holds one), so that a word
+#: before a comma or within quotation marks is a token of letters, one word, like the rest.
 _AROUND_WORDS = ".,;:!?\"()[]«»“”‘„*"
 
 
 def _token_words(tokens: Counter[str]) -> Counter[str]:
     """The words of counted space-separated tokens, counted, in the order they first occur
     (each token's words as ``words`` finds them: no word runs over a space, and a token of
-    letters, or of letters within punctuation, is one word; the others are searched).
+    letters is one word; the others are searched).
 
     >>> _token_words(Counter({"de-fend": 1, "(the": 2, "the": 1, "1950:": 3, "it's": 1}))
     Counter({'the': 3, 'de-fend': 1, "it's": 1})
@@ -107,15 +108,24 @@ def _token_words(tokens: Counter[str]) -> Counter[str]:
     counts: Counter[str] = Counter()
     get, search = counts.get, _WORD.findall
     for token, count in tokens.items():
-        if not token.isalpha():  # (most tokens are: one test of them)
-            word = token.strip(_AROUND_WORDS)
-            if not word.isalpha():
-                for found in search(token):
-                    counts[found] = get(found, 0) + count
-                continue
-            token = word  # noqa: PLW2901  (the token's one word)
-        counts[token] = get(token, 0) + count
+        if token.isalpha():  # (most tokens are: one test of them)
+            counts[token] = get(token, 0) + count
+        else:
+            for found in search(token):
+                counts[found] = get(found, 0) + count
     return counts
+
+
+def _tokens(text: str) -> list[str]:
+    """The text's case-folded tokens, split at white space and at ``_AROUND_WORDS``.
+
+    >>> _tokens("“The end,” he said (twice).")
+    ['the', 'end', 'he', 'said', 'twice']
+    """
+    text = text.casefold()
+    for char in _AROUND_WORDS:  # (a substring search and a copy each: no pattern per token)
+        text = text.replace(char, " ")
+    return text.split()
 
 
 def count_words(lines: Iterable[Line]) -> Counter[str]:
@@ -128,7 +138,7 @@ def count_words(lines: Iterable[Line]) -> Counter[str]:
     texts = [line.text for line in lines if line.text]
     tokens: Counter[str] = Counter()
     for start in range(0, len(texts), COUNT_BATCH_LINES):
-        tokens.update("\n".join(texts[start:start + COUNT_BATCH_LINES]).casefold().split())
+        tokens.update(_tokens("\n".join(texts[start:start + COUNT_BATCH_LINES])))
     counts = _token_words(tokens)
     # then take the halves of the hyphen sites back out, line by line: a site's line and the
     # line after it (the others have none)
