@@ -83,17 +83,31 @@ def _copier(cls: type) -> tuple[frozenset[str], Callable[[Any, dict[str, Any]], 
     """The class's field names and a copying function written out for its fields (each slot
     read by name and set directly: no loop over names, no ``getattr`` per field)."""
     names = tuple(item.name for item in fields(cls))
+    copy = _written_copier(cls, "changes", lambda name: f"obj.{name}",
+                           ["    for name, value in changes.items():",
+                            "        put(made, name, value)"])
+    found = _COPIERS[cls] = (frozenset(names), copy)
+    return found
+
+
+def _written_copier(cls: type, parameters: str, value: Callable[[str], str],
+                    after: list[str]) -> Callable[..., Any]:
+    """A function ``copy(obj, <parameters>)`` that makes a new object of the class and sets
+    each field to ``value(name)`` (a Python expression), then runs the lines ``after``: the
+    code written out from the class's own field names, each slot set through its descriptor
+    where it has one (``_slot_setters``)."""
+    names = tuple(item.name for item in fields(cls))
     setters = _slot_setters(cls, names)
-    source = ["def copy(obj, changes, new=object.__new__, put=object.__setattr__):",
-              "    made = new(cls)"]
-    source += [f"    {setters[name]}(made, obj.{name})" if setters else
-               f"    put(made, {name!r}, obj.{name})" for name in names]
-    source += ["    for name, value in changes.items():", "        put(made, name, value)",
-               "    return made"]
+    head = ", ".join(filter(None, ("obj", parameters, "new=object.__new__",
+                                   "put=object.__setattr__")))
+    source = [f"def copy({head}):", "    made = new(cls)"]
+    source += [f"    {setters[name]}(made, {value(name)})" if setters else
+               f"    put(made, {name!r}, {value(name)})" for name in names]
+    source += [*after, "    return made"]
     scope: dict[str, Any] = {"cls": cls, **_setter_scope(cls, setters)}
     exec("\n".join(source), scope)  # generated from the class's own field names
-    found = _COPIERS[cls] = (frozenset(names), scope["copy"])
-    return found
+    copy: Callable[..., Any] = scope["copy"]
+    return copy
 
 
 def replace(obj: _Model, /, **changes: Any) -> _Model:
@@ -138,17 +152,10 @@ def field_copier(cls: type[_Model], *names: str) -> Callable[..., _Model]:
     known = tuple(item.name for item in fields(cls))  # type: ignore[arg-type]
     if not set(names) <= set(known) or len(set(names)) != len(names):
         raise TypeError(f"{cls.__name__}: not distinct fields: {names}")
-    setters = _slot_setters(cls, known)
-    source = [f"def copy(obj, {', '.join(f'value_{name}' for name in names)}, "
-              "new=object.__new__, put=object.__setattr__):", "    made = new(cls)"]
-    for name in known:
-        value = f"value_{name}" if name in names else f"obj.{name}"
-        source.append(f"    {setters[name]}(made, {value})" if setters else
-                      f"    put(made, {name!r}, {value})")
-    source.append("    return made")
-    scope: dict[str, Any] = {"cls": cls, **_setter_scope(cls, setters)}
-    exec("\n".join(source), scope)  # generated from the class's own field names
-    copy: Callable[..., _Model] = scope["copy"]
+    chosen = set(names)
+    copy: Callable[..., _Model] = _written_copier(
+        cls, ", ".join(f"value_{name}" for name in names),
+        lambda name: f"value_{name}" if name in chosen else f"obj.{name}", [])
     return copy
 
 
