@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import string
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pagemend.foot_marks import catchword_opens, foot_marks, signature_parts, title_sheet
 from pagemend.model import Document
 from pagemend.readers import read_text
@@ -52,3 +57,23 @@ def test_the_last_page_prints_a_catchword_where_the_others_do():
     marks = foot_marks(_doc(*pages))
     assert marks.catchword(2, 1) is not None
     assert foot_marks(_doc([PROSE, "Wort"], [PROSE, "Ende"])).catchword(1, 1) is None
+
+
+_SHEET = st.sampled_from(string.ascii_uppercase)
+_ROMAN_LEAVES = {"ij": 2, "iij": 3, "iv": 4, "v": 5, "vj": 6, "vij": 7, "viij": 8}
+
+
+@settings(max_examples=300)
+@given(sheet=_SHEET, leaf=st.integers(2, 99), roman=st.sampled_from(sorted(_ROMAN_LEAVES)),
+       number=st.integers(1, 999), pad=st.sampled_from(["", " ", "\t"]),
+       shape=st.sampled_from(["{s}", "{s} {l}", "{s} {n}", "{s}{n}", "{s} {l} {n}", "{s} {r}",
+                              "{s} {l} {r}", "{k}*"]))
+def test_signature_parts_reads_every_shape_of_mark(*, sheet: str, leaf: int, shape: str,
+                                                   roman: str, number: int, pad: str) -> None:
+    """Every shape of signature mark is read, whatever the cheap test before the patterns
+    (a sheet letter alone or before a space or digit, or a sheet number, opens each)."""
+    text = pad + shape.format(s=sheet, l=sheet.lower(), n=leaf, r=roman, k=number) + pad
+    expected = ((str(number), 0) if shape == "{k}*"
+                else (sheet, _ROMAN_LEAVES[roman]) if "{r}" in shape
+                else (sheet, leaf) if "{n}" in shape else (sheet, 1))
+    assert signature_parts(text) == expected, text

@@ -125,13 +125,27 @@ def _copier(cls: type) -> tuple[frozenset[str], Callable[[Any, dict[str, Any]], 
     """The class's field names and a copying function written out for its fields (each slot
     read by name and set directly: no loop over names, no ``getattr`` per field)."""
     names = tuple(item.name for item in fields(cls))
-    made, scope = _made(cls, {name: f"obj.{name}" for name in names})
-    source = ["def copy(obj, changes, new=object.__new__, put=object.__setattr__):", *made,
-              "    for name, value in changes.items():", "        put(made, name, value)",
-              "    return made"]
-    exec("\n".join(source), scope)  # generated from the class's own field names
-    found = _COPIERS[cls] = (frozenset(names), scope["copy"])
+    copy = _written_copier(cls, "changes", lambda name: f"obj.{name}",
+                           ["    for name, value in changes.items():",
+                            "        put(made, name, value)"])
+    found = _COPIERS[cls] = (frozenset(names), copy)
     return found
+
+
+def _written_copier(cls: type, parameters: str, value: Callable[[str], str],
+                    after: list[str]) -> Callable[..., Any]:
+    """A function ``copy(obj, <parameters>)`` that makes a new object of the class and sets
+    each field to ``value(name)`` (a Python expression), then runs the lines ``after``: the
+    code written out from the class's own field names (``_made``: through the class's
+    scratch twin, else each slot's descriptor)."""
+    names = tuple(item.name for item in fields(cls))
+    made, scope = _made(cls, {name: value(name) for name in names})
+    head = ", ".join(filter(None, ("obj", parameters, "new=object.__new__",
+                                   "put=object.__setattr__")))
+    source = [f"def copy({head}):", *made, *after, "    return made"]
+    exec("\n".join(source), scope)  # generated from the class's own field names
+    copy: Callable[..., Any] = scope["copy"]
+    return copy
 
 
 def replace(obj: _Model, /, **changes: Any) -> _Model:
@@ -176,12 +190,10 @@ def field_copier(cls: type[_Model], *names: str) -> Callable[..., _Model]:
     known = tuple(item.name for item in fields(cls))  # type: ignore[arg-type]
     if not set(names) <= set(known) or len(set(names)) != len(names):
         raise TypeError(f"{cls.__name__}: not distinct fields: {names}")
-    made, scope = _made(cls, {name: f"value_{name}" if name in names else f"obj.{name}"
-                              for name in known})
-    source = [f"def copy(obj, {', '.join(f'value_{name}' for name in names)}, "
-              "new=object.__new__, put=object.__setattr__):", *made, "    return made"]
-    exec("\n".join(source), scope)  # generated from the class's own field names
-    copy: Callable[..., _Model] = scope["copy"]
+    chosen = set(names)
+    copy: Callable[..., _Model] = _written_copier(
+        cls, ", ".join(f"value_{name}" for name in names),
+        lambda name: f"value_{name}" if name in chosen else f"obj.{name}", [])
     return copy
 
 

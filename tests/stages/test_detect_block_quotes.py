@@ -3,6 +3,8 @@ reader had geometry, from where each line starts."""
 
 from __future__ import annotations
 
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -10,6 +12,7 @@ from pagemend.model import Document, Geometry, Line, Page
 from pagemend.pipeline import DEFAULT_ORDER, mend
 from pagemend.readers import read_text
 from pagemend.rules import RULES
+from pagemend.stages import detect_block_quotes
 
 UNTIL_QUOTES = DEFAULT_ORDER[: DEFAULT_ORDER.index("detect_block_quotes") + 1]
 BODY = "the body of the page runs on in lines of about the same length as"
@@ -171,3 +174,20 @@ def test_may_end_sentence_holds_wherever_sentence_end_matches(text: str) -> None
 
     if SENTENCE_END.search(text):
         assert _may_end_sentence(text)
+
+
+def _names_source_unguarded(text: str) -> bool:
+    """``_names_source`` as its patterns alone decide (without its first-character test)."""
+    dbq = detect_block_quotes
+    return bool(dbq._ATTRIBUTION.match(text) or (
+        dbq._NAME_LINE.match(text) and not dbq._NUMERAL.search(text)
+        and not dbq.DIVISION.match(text) and not dbq.ENDNOTES_HEADING.match(text)
+        and sum(map(str.isalpha, text)) >= 3))
+
+
+def test_names_source_first_character_test_keeps_every_line_its_patterns_take() -> None:
+    """``_names_source`` tests the first character before its patterns: after every code
+    point, a dash attribution's rest or a name's in capitals gets the patterns' answer."""
+    for code in range(sys.maxunicode + 1):
+        for text in (chr(code) + " Hobbes", chr(code) + "OBBES."):
+            assert detect_block_quotes._names_source(text) == _names_source_unguarded(text), text

@@ -3,8 +3,12 @@ well above the body's size makes a heading the text alone would not find."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from pagemend.model import Document, Geometry, Line, Page
 from pagemend.pipeline import DEFAULT_ORDER, mend
+from pagemend.stages import detect_headings
 
 UNTIL_HEADINGS = DEFAULT_ORDER[: DEFAULT_ORDER.index("detect_headings") + 1]
 BODY = [f"the {word} lay quiet under the hill, and the body of the page runs on as"
@@ -110,3 +114,19 @@ def test_a_line_of_several_sentences_is_no_title():
     assert _form(Line("Time it an. Remember day.", 0, 0)) is None
     assert _form(Line("Chapter I. The Harbour", 0, 0)) is not None
     assert _form(Line("Mrs. Dalloway Buys the Flowers", 0, 0)) is not None
+
+
+@settings(max_examples=300)  # long generated lines: a sample suffices
+@given(st.from_regex(detect_headings._MISREAD_NUMERAL_LINE))
+def test_misread_numeral_end_tests_pass_every_line_the_pattern_matches(text: str) -> None:
+    """``_read_back_numerals`` asks its pattern only of lines whose end passes
+    ``_NUMERAL_ENDS`` and ``_may_end_numeral``: every line the pattern matches passes both."""
+    assert text[-1:] in detect_headings._NUMERAL_ENDS
+    assert detect_headings._may_end_numeral(text)
+
+
+@settings(max_examples=300)  # long generated lines: a sample suffices
+@given(st.from_regex(detect_headings._SECTION))
+def test_counted_sections_first_character_test_passes_every_numbered_line(text: str) -> None:
+    """``_counted_sections`` asks ``_SECTION`` only of lines opening with a digit."""
+    assert text[:1].isdigit()

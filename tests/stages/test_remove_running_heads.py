@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
@@ -11,6 +12,7 @@ from pagemend.model import Geometry, replace
 from pagemend.pipeline import mend
 from pagemend.readers import read_path
 from pagemend.rules import RULES
+from pagemend.stages import remove_running_heads
 
 _PROSE = (  # noqa: SIM905 (prose reads better as prose)
     "It was a dark and stormy night; the rain fell in torrents, except at occasional "
@@ -414,3 +416,11 @@ def test_a_lower_case_line_on_two_pages_goes_on_its_sentence():
         pages.append("\n".join([*lines, "", str(number + 1)]))
     doc = mend(make_doc(*pages))
     assert all(page.furniture == (str(page.index + 1),) for page in doc.pages)
+
+
+def test_margin_marks_first_character_test_is_the_alphanumeric_pattern() -> None:
+    """``_margin_marks`` ends a line opening with a letter or digit (``str.isalnum``) before
+    asking ``_ALPHANUMERIC``: the two agree on every code point."""
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert char.isalnum() == (remove_running_heads._ALPHANUMERIC.search(char) is not None)
