@@ -123,6 +123,7 @@ _WORD_GAP = re.compile(r"\S\s+(?=\S)")
 #: a word: a run without white space (glyphs only)
 _WORD = re.compile(r"\S+")
 _ASCII = frozenset(map(chr, range(128)))  # none is a symbol (``_symbol``)
+_NO_SYMBOLS: frozenset[str] = frozenset()
 #: A line's geometry and the line made as copies of these with the reader's fields set
 #: (``field_copier``: each slot set once, a third faster than the classes' own
 #: constructors, which set every field through the frozen class's ``__setattr__``).
@@ -247,6 +248,10 @@ class _Boxes:
             shift += ord(char) > _LAST_BMP
         self._slots = slots
 
+    def plain(self) -> bool:
+        """Each character of the page's text is one of pdfium's (``align``)."""
+        return self._slots is None
+
     def _at(self, index: int) -> int:
         slots = self._slots
         return index if slots is None or index >= len(slots) else slots[index]
@@ -345,6 +350,26 @@ class _Boxes:
         _, last_top, right, last_bottom = cells
         bottoms = sorted((bottom, middle_bottom, last_bottom))
         return left, right, max(top, middle_top, last_top), bottoms[1]
+
+    def plain_line(self, first: int, last: int, glyph: int, spaces: list[int]
+                   ) -> tuple[float, float, float, float, float, bool, bool] | None:
+        """A plain line's measures in one go, as ``_pieces`` and ``_line_geometry`` find
+        them (left, right, top, bottom, type size, bold, italic): a line of single spaces
+        (``spaces``, ``_single_spaces``) from glyph ``first`` to ``last`` on a page without
+        shifted characters or ornaments; ``glyph``: the one near its middle
+        (``_glyph_near_middle``). None where the line is to be taken the general way: the
+        glyph's nominal size is a dummy, or glyphs beside a space stand ``WIDE_GAP`` apart
+        (the line is cut into pieces)."""
+        handle = self._handle
+        size: float = self._size(handle, glyph)
+        if size < MIN_NOMINAL_SIZE:
+            return None
+        if spaces and self.apart_spaces(spaces, "", _NO_SYMBOLS, WIDE_GAP * size, 0.0):
+            return None
+        left, right, top, bottom = self.extent(first, last)
+        self._info(handle, glyph, None, self._no_size, self._flags_pointer)
+        return (left, right, top, bottom, size, self._weight(handle, glyph) >= BOLD_WEIGHT,
+                bool(self._flags.value & _ITALIC_FLAG))
 
     def styled(self, page: int) -> None:
         """Find the page's text objects set in italic, bold or small-capital fonts (a page
@@ -586,6 +611,16 @@ def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float,
     size, bold, italic = boxes.font(glyph, known)
     if size < MIN_NOMINAL_SIZE:
         size = (top - bottom) / LOOSE_BOX_RATIO or size
+    return _placed(chars, boxes, page_height, raisable,
+                   (left, right, top, bottom, size, bold, italic))
+
+
+def _placed(chars: range, boxes: _Boxes, page_height: float, raisable: list[int],
+            measured: tuple[float, float, float, float, float, bool, bool]
+            ) -> tuple[Geometry, list[int]]:
+    """``_line_geometry`` from the line's measures: (left, right, top, bottom in PDF
+    points, type size, bold, italic)."""
+    left, right, top, bottom, size, bold, italic = measured
     geometry = _new_geometry(_NO_GEOMETRY, left, right, page_height - top, page_height - bottom,
                              size, bold, italic)
     low = bisect.bisect_left(raisable, chars.start)
@@ -620,6 +655,17 @@ def _glyph_near_middle(text: str, chars: range) -> int:
             if index in chars and not text[index].isspace():
                 return index
     return middle
+
+
+def _plain_middle(text: str, chars: range) -> int:
+    """``_glyph_near_middle`` of a line whose words stand apart by single spaces and none
+    at the ends (``_single_spaces``): a space there has a glyph after it.
+
+    >>> _plain_middle("ab cd", range(0, 5)), _plain_middle("a bc", range(0, 4))
+    (3, 2)
+    """
+    middle = chars.start + len(chars) // 2
+    return middle + 1 if text[middle] == " " else middle
 
 
 def _symbol(char: str) -> bool:
@@ -837,17 +883,31 @@ def _append_superscript(item: tuple[str, Geometry, bool], marker: str
     return text + marker, replace(geometry, superscripts=(*geometry.superscripts, span)), soft
 
 
-def _all_pieces(text: str, ranges: list[range], boxes: _Boxes, symbols: frozenset[str]
-                ) -> Iterator[tuple[range, tuple[int, float | None] | None, str | None]]:
-    """The pieces of every line (``_pieces``), each with its middle glyph and that glyph's
-    nominal size, and its plain text where known, where the piece is the whole line (else
-    None: to be asked)."""
+def _all_lines(text: str, ranges: list[range], boxes: _Boxes, symbols: frozenset[str], *,
+               page_height: float, raisable: list[int]
+               ) -> Iterator[tuple[range, tuple[Geometry, list[int]], str | None]]:
+    """The pieces of every line (``_pieces``), each with its geometry and raised characters
+    (``_line_geometry``) and, where the piece is the whole line, its plain text where known
+    (else None). A line of single spaces on a page without shifted characters or ornaments
+    (nearly every line) is measured in one go where it is one piece (``_Boxes.plain_line``)."""
+    plain_page = boxes.plain() and not symbols
     for line in ranges:
+        if plain_page:
+            segment = text[line.start:line.stop]
+            spaces = _single_spaces(segment, line.start)
+            if spaces is not None:  # no white space at the ends, none but single spaces
+                measured = boxes.plain_line(line.start, line.stop - 1,
+                                            _plain_middle(text, line), spaces)
+                if measured is not None:
+                    yield line, _placed(line, boxes, page_height, raisable, measured), segment
+                    continue
         pieces, middle, plain = _pieces(text, line, boxes, symbols)
         if len(pieces) == 1:
-            yield pieces[0], middle, plain
+            yield pieces[0], _line_geometry(text, pieces[0], boxes, page_height, raisable,
+                                            middle=middle), plain
         else:
-            yield from ((piece, None, None) for piece in pieces)
+            yield from ((piece, _line_geometry(text, piece, boxes, page_height, raisable), None)
+                        for piece in pieces)
 
 
 def _page_lines(page: int, index: int, respace: bool, check: bool = False,
@@ -892,10 +952,10 @@ def _text_lines(page: int, textpage: int, index: int, height: float, *, respace:
     boxes.align(page_text)
     raisable = [match.start() for match in _RAISABLE_FOUND.finditer(page_text)]
     symbols = frozenset(char for char in set(page_text).difference(_ASCII) if _symbol(char))
-    for chars, middle, plain in _all_pieces(page_text, ranges, boxes, symbols):
+    for chars, placed, plain in _all_lines(page_text, ranges, boxes, symbols,
+                                           page_height=height, raisable=raisable):
+        geometry, raised = placed
         soft = page_text[chars[-1]] == _PDFIUM_HYPHEN
-        geometry, raised = _line_geometry(page_text, chars, boxes, height, raisable,
-                                          middle=middle)
         size = geometry.font_size or 0.0
         if respace:
             text = _respaced(page_text, chars, boxes, size)
