@@ -565,6 +565,9 @@ def _font_marks(name: str, italic_flag: bool) -> tuple[str, ...]:
     return tuple(marks)
 
 
+_UNSEEN = object()  # no glyph's style yet (``_style_runs``)
+
+
 def _style_runs(text: str, chars: range, line_text: str, boxes: _Boxes,
                 heights: tuple[float, float]) -> tuple[tuple[int, int, str, str], ...]:
     """The line's runs of italic, bold and small-capital type, as (start, end, mark, font)
@@ -578,8 +581,15 @@ def _style_runs(text: str, chars: range, line_text: str, boxes: _Boxes,
     glyphs = [i for i in chars if not text[i].isspace()]
     runs: list[list[Any]] = []
     open_runs: dict[str, list[Any]] = {}
+    previous: object = _UNSEEN
     for position, index in zip(positions, glyphs, strict=False):
-        marks, font = boxes.style(index) or ((), "")
+        found = boxes.style(index)
+        if found is previous:  # the glyph before's marks and font: its runs go on (only
+            for run in open_runs.values():  # white space stands between the two glyphs)
+                run[1] = position + 1
+            continue
+        previous = found
+        marks, font = found or ((), "")
         for mark in marks:
             run = open_runs.get(mark)
             if run is not None and run[3] == font and not line_text[run[1]:position].strip():
