@@ -585,8 +585,8 @@ def _style_runs(text: str, chars: range, line_text: str, boxes: _Boxes,
     for position, index in zip(positions, glyphs, strict=False):
         found = boxes.style(index)
         if found is previous:  # the glyph before's marks and font: its runs go on (only
-            for run in open_runs.values():  # white space stands between the two glyphs)
-                run[1] = position + 1
+            for going in open_runs.values():  # white space stands between the glyphs)
+                going[1] = position + 1
             continue
         previous = found
         marks, font = found or ((), "")
