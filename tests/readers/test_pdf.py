@@ -247,3 +247,14 @@ def test_single_spaced_lines_are_their_plain_text_and_keep_their_middle_glyph():
         assert _plain_middle(text, chars) == _glyph_near_middle(text, chars)
         assert spaces == [i for i in chars if text[i].isspace()]
     assert taken >= 6 + 2  # the single-spaced lines (two for the ASCII space itself)
+
+
+def test_a_pages_other_characters_hold_every_symbol_and_every_astral_character():
+    """The reader looks for ornaments (``_symbol``) and characters outside the BMP only
+    among a page's characters outside ASCII (``_NON_ASCII``): over every code point, the
+    pattern takes exactly those, and no ASCII character is either."""
+    from pagemend.readers.pdf import _NON_ASCII, _symbol
+
+    every = "".join(map(chr, range(0x110000)))
+    assert _NON_ASCII.findall(every) == list(every[128:])
+    assert not [code for code in range(128) if _symbol(chr(code)) or code > 0xFFFF]

@@ -113,7 +113,6 @@ _SMALLCAPS_NAME = re.compile(r"Small-?Caps|SmallCap|Caps\d|[-_]SC\b|\bSC\d|^CMCS
                              re.IGNORECASE)
 _PDFIUM_HYPHEN = "\ufffe"
 _LAST_BMP = 0xFFFF
-_OUTSIDE_BMP = re.compile("[\U00010000-\U0010FFFF]")
 _LINE_END = re.compile("\r\n|[\r\n]|\ufffe")
 _RAISABLE = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
 _RAISABLE_FOUND = re.compile("[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]")
@@ -122,7 +121,9 @@ _RAISABLE_FOUND = re.compile("[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _WORD_GAP = re.compile(r"\S\s+(?=\S)")
 #: a word: a run without white space (glyphs only)
 _WORD = re.compile(r"\S+")
-_ASCII = frozenset(map(chr, range(128)))  # none is a symbol (``_symbol``)
+#: a character outside ASCII: a page's other characters are found by it (no ASCII character
+#: is a symbol, see ``_symbol``, or outside the BMP)
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 _NO_SYMBOLS: frozenset[str] = frozenset()
 #: A line's geometry and the line made as copies of these with the reader's fields set
 #: (``field_copier``: each slot set once, a third faster than the classes' own
@@ -235,11 +236,12 @@ class _Boxes:
         self._reach: list[float] = []
         self._slots: list[int] | None = None  # pdfium's index of each character, if shifted
 
-    def align(self, text: str) -> None:
+    def align(self, text: str, others: set[str]) -> None:
         """Pair the page's text with pdfium's characters: pdfium counts a character outside
         the Basic Multilingual Plane as two (its UTF-16 surrogates), Python as one, so every
-        later character's box would belong to its neighbour."""
-        if not _OUTSIDE_BMP.search(text):  # (as ``max(text) <= chr(_LAST_BMP)``, faster)
+        later character's box would belong to its neighbour. ``others``: the text's
+        characters outside ASCII (a few on a page), which those would be among."""
+        if max(others, default="") <= chr(_LAST_BMP):
             self._slots = None
             return
         slots, shift = [], 0
@@ -681,9 +683,9 @@ def _plain_middle(text: str, chars: range) -> int:
 def _symbol(char: str) -> bool:
     """An ornament or mark (``♣``, ``❧``, ``☞``): a symbol that is no letter, digit or
     punctuation, nor a currency or mathematical sign. No ASCII character is one (a page's
-    are not asked, see ``_ASCII``).
+    are not asked, see ``_NON_ASCII``).
 
-    >>> _symbol("☞"), _symbol("+"), [char for char in _ASCII if _symbol(char)]
+    >>> _symbol("☞"), _symbol("+"), [code for code in range(128) if _symbol(chr(code))]
     (True, False, [])
     """
     return unicodedata.category(char) == "So"
@@ -959,9 +961,10 @@ def _text_lines(page: int, textpage: int, index: int, height: float, *, respace:
     items = []
     missing = checked = 0
     page_text, ranges = _raw_lines(textpage)
-    boxes.align(page_text)
+    others = set(_NON_ASCII.findall(page_text))
+    boxes.align(page_text, others)
     raisable = [match.start() for match in _RAISABLE_FOUND.finditer(page_text)]
-    symbols = frozenset(char for char in set(page_text).difference(_ASCII) if _symbol(char))
+    symbols = frozenset(char for char in others if _symbol(char))
     for chars, placed, plain in _all_lines(page_text, ranges, boxes, symbols,
                                            page_height=height, raisable=raisable):
         geometry, raised = placed
