@@ -362,12 +362,32 @@ class _Boxes:
         (``_glyph_near_middle``). None where the line is to be taken the general way: the
         glyph's nominal size is a dummy, or glyphs beside a space stand ``WIDE_GAP`` apart
         (the line is cut into pieces)."""
-        handle = self._handle
-        size: float = self._size(handle, glyph)
+        size: float = self._size(self._handle, glyph)
         if size < MIN_NOMINAL_SIZE:
             return None
         if spaces and self.apart_spaces(spaces, "", _NO_SYMBOLS, WIDE_GAP * size, 0.0):
             return None
+        return self._measures(first, last, glyph, size)
+
+    def plain_line_spaced(self, text: str, chars: range, glyph: int
+                          ) -> tuple[tuple[float, float, float, float, float, bool, bool], str
+                                     ] | None:
+        """``plain_line`` where word spaces are placed by position (``_respaced``), with
+        the line's text so placed: ``spaced`` looks at every glyph, those beside the spaces
+        too, so the wide gaps are found on the way."""
+        size: float = self._size(self._handle, glyph)
+        if size < MIN_NOMINAL_SIZE:
+            return None
+        spaced = self.spaced(text, chars, SPACE_GAP * size, KEPT_SPACE_GAP * size,
+                             WIDE_GAP * size)
+        if spaced is None:
+            return None
+        return self._measures(chars.start, chars.stop - 1, glyph, size), spaced
+
+    def _measures(self, first: int, last: int, glyph: int, size: float
+                  ) -> tuple[float, float, float, float, float, bool, bool]:
+        """``plain_line``'s measures of a line that stands in one piece."""
+        handle = self._handle
         left, right, top, bottom = self.extent(first, last)
         self._info(handle, glyph, None, self._no_size, self._flags_pointer)
         return (left, right, top, bottom, size, self._weight(handle, glyph) >= BOLD_WEIGHT,
@@ -403,7 +423,8 @@ class _Boxes:
         below = bisect.bisect_left(self._lows, top)  # the objects starting below the top
         return below > 0 and self._reach[below - 1] > bottom  # one of them reaches up
 
-    def spaced(self, text: str, chars: range, gap: float, kept: float) -> str:
+    def spaced(self, text: str, chars: range, gap: float, kept: float, wide: float = math.inf
+               ) -> str | None:
         """The characters' text with its word spaces placed by the glyphs' positions: a
         space wherever two glyphs stand more than ``gap`` apart, and a space character of
         the text kept only where the next glyph starts more than ``kept`` after the glyph
@@ -411,7 +432,8 @@ class _Boxes:
         next glyph's origin, not its box, says where it starts: an italic's box overhangs
         to the left; and the boxes of the spaces pdfium adds carry no width. Taken word by
         word (runs without white space): a word's text goes whole where no glyph in it
-        stands apart."""
+        stands apart. None where the glyphs on the two sides of white space stand more
+        than ``wide`` apart (a line to be cut into pieces, ``_pieces``)."""
         get, handle, pointer, cells = self._get, self._handle, self._pointer, self._cells
         origin, x, x_pointer, y_pointer = self._origin, self._x, self._x_pointer, self._y_pointer
         slots = self._slots
@@ -424,7 +446,11 @@ class _Boxes:
                 origin(handle, slot, x_pointer, y_pointer)
                 if x.value - previous_right > kept:
                     out.append(" ")
-            get(handle, slot, pointer)
+                get(handle, slot, pointer)
+                if cells[0] - previous_right > wide:
+                    return None
+            else:
+                get(handle, slot, pointer)
             previous_right = cells[2]
             run = start  # where the text not yet written starts
             for index in range(start + 1, stop):
@@ -849,7 +875,8 @@ def _respaced(text: str, chars: range, boxes: _Boxes, size: float) -> str:
     """The line's text with its word spaces placed by the glyphs' positions (groff's PDFs:
     pdfium reads `Ilet him`, `runawa y`)."""
     size = size or 10.0
-    return boxes.spaced(text, chars, SPACE_GAP * size, KEPT_SPACE_GAP * size)
+    return boxes.spaced(text, chars, SPACE_GAP * size, KEPT_SPACE_GAP * size) or ""  # (no
+    # wide gap given: never None)
 
 
 def _lost_spaces(text: str, chars: range, boxes: _Boxes, size: float) -> int:
@@ -896,27 +923,34 @@ def _append_superscript(item: tuple[str, Geometry, bool], marker: str
 
 
 def _all_lines(text: str, ranges: list[range], boxes: _Boxes, symbols: frozenset[str], *,
-               page_height: float, raisable: list[int]
+               page_height: float, raisable: list[int], respace: bool
                ) -> Iterator[tuple[range, tuple[Geometry, list[int]], str | None]]:
     """The pieces of every line (``_pieces``), each with its geometry and raised characters
-    (``_line_geometry``) and, where the piece is the whole line, its plain text where known
-    (else None). A line of single spaces on a page without shifted characters or ornaments
-    (nearly every line) is measured in one go where it is one piece (``_Boxes.plain_line``)."""
+    (``_line_geometry``) and, where the piece is the whole line, its text where known: its
+    plain text, or where ``respace`` its text with the spaces placed by position (else
+    None). A line of single spaces on a page without shifted characters or ornaments
+    (nearly every line) is measured in one go where it is one piece (``_Boxes.plain_line``,
+    ``plain_line_spaced``)."""
     plain_page = boxes.plain() and not symbols
     for line in ranges:
         if plain_page:
             segment = text[line.start:line.stop]
             spaces = _single_spaces(segment, line.start)
             if spaces is not None:  # no white space at the ends, none but single spaces
-                measured = boxes.plain_line(line.start, line.stop - 1,
-                                            _plain_middle(text, line), spaces)
+                middle = _plain_middle(text, line)
+                if respace:
+                    found = boxes.plain_line_spaced(text, line, middle)
+                    measured, known = found if found is not None else (None, None)
+                else:
+                    measured = boxes.plain_line(line.start, line.stop - 1, middle, spaces)
+                    known = segment
                 if measured is not None:
-                    yield line, _placed(line, boxes, page_height, raisable, measured), segment
+                    yield line, _placed(line, boxes, page_height, raisable, measured), known
                     continue
-        pieces, middle, plain = _pieces(text, line, boxes, symbols)
+        pieces, middle_size, plain = _pieces(text, line, boxes, symbols)
         if len(pieces) == 1:
             yield pieces[0], _line_geometry(text, pieces[0], boxes, page_height, raisable,
-                                            middle=middle), plain
+                                            middle=middle_size), None if respace else plain
         else:
             yield from ((piece, _line_geometry(text, piece, boxes, page_height, raisable), None)
                         for piece in pieces)
@@ -965,15 +999,15 @@ def _text_lines(page: int, textpage: int, index: int, height: float, *, respace:
     boxes.align(page_text, others)
     raisable = [match.start() for match in _RAISABLE_FOUND.finditer(page_text)]
     symbols = frozenset(char for char in others if _symbol(char))
-    for chars, placed, plain in _all_lines(page_text, ranges, boxes, symbols,
-                                           page_height=height, raisable=raisable):
+    for chars, placed, known in _all_lines(page_text, ranges, boxes, symbols, page_height=height,
+                                           raisable=raisable, respace=respace):
         geometry, raised = placed
         soft = page_text[chars[-1]] == _PDFIUM_HYPHEN
         size = geometry.font_size or 0.0
         if respace:
-            text = _respaced(page_text, chars, boxes, size)
+            text = known if known is not None else _respaced(page_text, chars, boxes, size)
         else:
-            text = plain if plain is not None else _plain_text(page_text, chars)
+            text = known if known is not None else _plain_text(page_text, chars)
             if check:
                 missing += _lost_spaces(page_text, chars, boxes, size)
                 checked += len(chars)
