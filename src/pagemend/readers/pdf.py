@@ -507,7 +507,7 @@ def _styled_objects(page: int) -> tuple[dict[int, tuple[tuple[str, ...], str]] |
     for index in range(calls["FPDFPage_CountObjects"](page)):
         item = get_object(handle, index)
         # pdfium gives a font only for a text object: its type need not be asked
-        font = get_font(item).value
+        font = get_font(item)
         if not font:
             if get_type(item) == _FORM_OBJECT:
                 return None, []
@@ -531,10 +531,12 @@ class _Handle(ctypes.c_void_p):
 @functools.lru_cache(maxsize=1)
 def _bare_object_calls() -> dict[str, Any]:
     """The calls made once per page object, declared with their result type only (see
-    ``_bare_calls``): handles in and out as ``_Handle`` values, an index as a Python int."""
+    ``_bare_calls``): handles in and out as ``_Handle`` values, an index as a Python int;
+    a font's handle, only looked up and passed to converting calls, as a Python int (or
+    None for null: no ctypes value made)."""
     raw = _pdfium().raw
     results: dict[str, Any] = {"FPDFPage_GetObject": _Handle, "FPDFPageObj_GetType": ctypes.c_int,
-                               "FPDFTextObj_GetFont": _Handle}
+                               "FPDFTextObj_GetFont": ctypes.c_void_p}
     return {name: _PROTOTYPE(result)(_address(getattr(raw, name)))
             for name, result in results.items()}
 
