@@ -209,3 +209,52 @@ def test_a_bold_font_without_a_weight_makes_a_bold_line(tmp_path: Path):
     head, body = (line for line in read_pdf(path).pages[0].lines if line.text)
     assert head.geometry is not None and head.geometry.bold
     assert body.geometry is not None and not body.geometry.bold
+
+
+def _lines_with_white_space() -> list[str]:
+    """Lines of two to four words with every white space character of Unicode between,
+    before or after them, singly and doubled."""
+    spaces = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+    lines = []
+    for space in spaces:
+        for gap in (space, space * 2, " " + space):
+            lines += [f"ab{gap}c", f"ab{gap}c d", f"a b{gap}cd ef", f"{gap}ab c", f"ab c{gap}",
+                      f"a{gap}b{gap}c"]
+    return [*lines, "a", "ab", "a b", "ab cd", "a bc d", "abc de f gh"]
+
+
+def test_single_spaced_lines_are_their_plain_text_and_keep_their_middle_glyph():
+    """The reader's fast way for a line of single spaces (``_single_spaces`` not None) keeps
+    the line's text as it stands and finds its middle glyph without asking each character
+    (``_plain_middle``): both must agree with the general way on every white space."""
+    from pagemend.readers.pdf import (
+        _glyph_near_middle,
+        _plain_middle,
+        _plain_text,
+        _single_spaces,
+    )
+
+    taken = 0
+    for line in _lines_with_white_space():
+        text = "xy " + line + " z"
+        chars = range(3, 3 + len(line))
+        spaces = _single_spaces(line, chars.start)
+        if spaces is None:
+            assert " ".join(line.split()) != line
+            continue
+        taken += 1
+        assert _plain_text(text, chars) == line
+        assert _plain_middle(text, chars) == _glyph_near_middle(text, chars)
+        assert spaces == [i for i in chars if text[i].isspace()]
+    assert taken >= 6 + 2  # the single-spaced lines (two for the ASCII space itself)
+
+
+def test_a_pages_other_characters_hold_every_symbol_and_every_astral_character():
+    """The reader looks for ornaments (``_symbol``) and characters outside the BMP only
+    among a page's characters outside ASCII (``_NON_ASCII``): over every code point, the
+    pattern takes exactly those, and no ASCII character is either."""
+    from pagemend.readers.pdf import _NON_ASCII, _symbol
+
+    every = "".join(map(chr, range(0x110000)))
+    assert _NON_ASCII.findall(every) == list(every[128:])
+    assert not [code for code in range(128) if _symbol(chr(code)) or code > 0xFFFF]

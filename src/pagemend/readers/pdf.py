@@ -113,7 +113,6 @@ _SMALLCAPS_NAME = re.compile(r"Small-?Caps|SmallCap|Caps\d|[-_]SC\b|\bSC\d|^CMCS
                              re.IGNORECASE)
 _PDFIUM_HYPHEN = "\ufffe"
 _LAST_BMP = 0xFFFF
-_OUTSIDE_BMP = re.compile("[\U00010000-\U0010FFFF]")
 _LINE_END = re.compile("\r\n|[\r\n]|\ufffe")
 _RAISABLE = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")
 _RAISABLE_FOUND = re.compile("[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]")
@@ -122,7 +121,10 @@ _RAISABLE_FOUND = re.compile("[0-9*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]")
 _WORD_GAP = re.compile(r"\S\s+(?=\S)")
 #: a word: a run without white space (glyphs only)
 _WORD = re.compile(r"\S+")
-_ASCII = frozenset(map(chr, range(128)))  # none is a symbol (``_symbol``)
+#: a character outside ASCII: a page's other characters are found by it (no ASCII character
+#: is a symbol, see ``_symbol``, or outside the BMP)
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_NO_SYMBOLS: frozenset[str] = frozenset()
 
 
 def _pdfium() -> Any:
@@ -227,11 +229,12 @@ class _Boxes:
         self._reach: list[float] = []
         self._slots: list[int] | None = None  # pdfium's index of each character, if shifted
 
-    def align(self, text: str) -> None:
+    def align(self, text: str, others: set[str]) -> None:
         """Pair the page's text with pdfium's characters: pdfium counts a character outside
         the Basic Multilingual Plane as two (its UTF-16 surrogates), Python as one, so every
-        later character's box would belong to its neighbour."""
-        if not _OUTSIDE_BMP.search(text):  # (as ``max(text) <= chr(_LAST_BMP)``, faster)
+        later character's box would belong to its neighbour. ``others``: the text's
+        characters outside ASCII (a few on a page), which those would be among."""
+        if max(others, default="") <= chr(_LAST_BMP):
             self._slots = None
             return
         slots, shift = [], 0
@@ -239,6 +242,10 @@ class _Boxes:
             slots.append(position + shift)
             shift += ord(char) > _LAST_BMP
         self._slots = slots
+
+    def plain(self) -> bool:
+        """Each character of the page's text is one of pdfium's (``align``)."""
+        return self._slots is None
 
     def _at(self, index: int) -> int:
         slots = self._slots
@@ -339,6 +346,46 @@ class _Boxes:
         bottoms = sorted((bottom, middle_bottom, last_bottom))
         return left, right, max(top, middle_top, last_top), bottoms[1]
 
+    def plain_line(self, first: int, last: int, glyph: int, spaces: list[int]
+                   ) -> tuple[float, float, float, float, float, bool, bool] | None:
+        """A plain line's measures in one go, as ``_pieces`` and ``_line_geometry`` find
+        them (left, right, top, bottom, type size, bold, italic): a line of single spaces
+        (``spaces``, ``_single_spaces``) from glyph ``first`` to ``last`` on a page without
+        shifted characters or ornaments; ``glyph``: the one near its middle
+        (``_glyph_near_middle``). None where the line is to be taken the general way: the
+        glyph's nominal size is a dummy, or glyphs beside a space stand ``WIDE_GAP`` apart
+        (the line is cut into pieces)."""
+        size: float = self._size(self._handle, glyph)
+        if size < MIN_NOMINAL_SIZE:
+            return None
+        if spaces and self.apart_spaces(spaces, "", _NO_SYMBOLS, WIDE_GAP * size, 0.0):
+            return None
+        return self._measures(first, last, glyph, size)
+
+    def plain_line_spaced(self, text: str, chars: range, glyph: int
+                          ) -> tuple[tuple[float, float, float, float, float, bool, bool], str
+                                     ] | None:
+        """``plain_line`` where word spaces are placed by position (``_respaced``), with
+        the line's text so placed: ``spaced`` looks at every glyph, those beside the spaces
+        too, so the wide gaps are found on the way."""
+        size: float = self._size(self._handle, glyph)
+        if size < MIN_NOMINAL_SIZE:
+            return None
+        spaced = self.spaced(text, chars, SPACE_GAP * size, KEPT_SPACE_GAP * size,
+                             WIDE_GAP * size)
+        if spaced is None:
+            return None
+        return self._measures(chars.start, chars.stop - 1, glyph, size), spaced
+
+    def _measures(self, first: int, last: int, glyph: int, size: float
+                  ) -> tuple[float, float, float, float, float, bool, bool]:
+        """``plain_line``'s measures of a line that stands in one piece."""
+        handle = self._handle
+        left, right, top, bottom = self.extent(first, last)
+        self._info(handle, glyph, None, self._no_size, self._flags_pointer)
+        return (left, right, top, bottom, size, self._weight(handle, glyph) >= BOLD_WEIGHT,
+                bool(self._flags.value & _ITALIC_FLAG))
+
     def styled(self, page: int) -> None:
         """Find the page's text objects set in italic, bold or small-capital fonts (a page
         has tens of text objects and thousands of characters: the fonts are looked at once
@@ -369,7 +416,8 @@ class _Boxes:
         below = bisect.bisect_left(self._lows, top)  # the objects starting below the top
         return below > 0 and self._reach[below - 1] > bottom  # one of them reaches up
 
-    def spaced(self, text: str, chars: range, gap: float, kept: float) -> str:
+    def spaced(self, text: str, chars: range, gap: float, kept: float, wide: float = math.inf
+               ) -> str | None:
         """The characters' text with its word spaces placed by the glyphs' positions: a
         space wherever two glyphs stand more than ``gap`` apart, and a space character of
         the text kept only where the next glyph starts more than ``kept`` after the glyph
@@ -377,7 +425,8 @@ class _Boxes:
         next glyph's origin, not its box, says where it starts: an italic's box overhangs
         to the left; and the boxes of the spaces pdfium adds carry no width. Taken word by
         word (runs without white space): a word's text goes whole where no glyph in it
-        stands apart."""
+        stands apart. None where the glyphs on the two sides of white space stand more
+        than ``wide`` apart (a line to be cut into pieces, ``_pieces``)."""
         get, handle, pointer, cells = self._get, self._handle, self._pointer, self._cells
         origin, x, x_pointer, y_pointer = self._origin, self._x, self._x_pointer, self._y_pointer
         slots = self._slots
@@ -390,7 +439,11 @@ class _Boxes:
                 origin(handle, slot, x_pointer, y_pointer)
                 if x.value - previous_right > kept:
                     out.append(" ")
-            get(handle, slot, pointer)
+                get(handle, slot, pointer)
+                if cells[0] - previous_right > wide:
+                    return None
+            else:
+                get(handle, slot, pointer)
             previous_right = cells[2]
             run = start  # where the text not yet written starts
             for index in range(start + 1, stop):
@@ -447,7 +500,7 @@ def _styled_objects(page: int) -> tuple[dict[int, tuple[tuple[str, ...], str]] |
     for index in range(calls["FPDFPage_CountObjects"](page)):
         item = get_object(handle, index)
         # pdfium gives a font only for a text object: its type need not be asked
-        font = get_font(item).value
+        font = get_font(item)
         if not font:
             if get_type(item) == _FORM_OBJECT:
                 return None, []
@@ -471,10 +524,12 @@ class _Handle(ctypes.c_void_p):
 @functools.lru_cache(maxsize=1)
 def _bare_object_calls() -> dict[str, Any]:
     """The calls made once per page object, declared with their result type only (see
-    ``_bare_calls``): handles in and out as ``_Handle`` values, an index as a Python int."""
+    ``_bare_calls``): handles in and out as ``_Handle`` values, an index as a Python int;
+    a font's handle, only looked up and passed to converting calls, as a Python int (or
+    None for null: no ctypes value made)."""
     raw = _pdfium().raw
     results: dict[str, Any] = {"FPDFPage_GetObject": _Handle, "FPDFPageObj_GetType": ctypes.c_int,
-                               "FPDFTextObj_GetFont": _Handle}
+                               "FPDFTextObj_GetFont": ctypes.c_void_p}
     return {name: _PROTOTYPE(result)(_address(getattr(raw, name)))
             for name, result in results.items()}
 
@@ -533,6 +588,9 @@ def _font_marks(name: str, italic_flag: bool) -> tuple[str, ...]:
     return tuple(marks)
 
 
+_UNSEEN = object()  # no glyph's style yet (``_style_runs``)
+
+
 def _style_runs(text: str, chars: range, line_text: str, boxes: _Boxes,
                 heights: tuple[float, float]) -> tuple[tuple[int, int, str, str], ...]:
     """The line's runs of italic, bold and small-capital type, as (start, end, mark, font)
@@ -546,8 +604,15 @@ def _style_runs(text: str, chars: range, line_text: str, boxes: _Boxes,
     glyphs = [i for i in chars if not text[i].isspace()]
     runs: list[list[Any]] = []
     open_runs: dict[str, list[Any]] = {}
+    previous: object = _UNSEEN
     for position, index in zip(positions, glyphs, strict=False):
-        marks, font = boxes.style(index) or ((), "")
+        found = boxes.style(index)
+        if found is previous:  # the glyph before's marks and font: its runs go on (only
+            for going in open_runs.values():  # white space stands between the glyphs)
+                going[1] = position + 1
+            continue
+        previous = found
+        marks, font = found or ((), "")
         for mark in marks:
             run = open_runs.get(mark)
             if run is not None and run[3] == font and not line_text[run[1]:position].strip():
@@ -579,10 +644,18 @@ def _line_geometry(text: str, chars: range, boxes: _Boxes, page_height: float,
     size, bold, italic = boxes.font(glyph, known)
     if size < MIN_NOMINAL_SIZE:
         size = (top - bottom) / LOOSE_BOX_RATIO or size
-    geometry = Geometry(
-        x0=left, x1=right, top=page_height - top,
-        bottom=page_height - bottom, font_size=size, bold=bold, italic=italic,
-    )
+    return _placed(chars, boxes, page_height, raisable,
+                   (left, right, top, bottom, size, bold, italic))
+
+
+def _placed(chars: range, boxes: _Boxes, page_height: float, raisable: list[int],
+            measured: tuple[float, float, float, float, float, bool, bool]
+            ) -> tuple[Geometry, list[int]]:
+    """``_line_geometry`` from the line's measures: (left, right, top, bottom in PDF
+    points, type size, bold, italic)."""
+    left, right, top, bottom, size, bold, italic = measured
+    # (fields given in order, not by name: a third less time to construct)
+    geometry = Geometry(left, right, page_height - top, page_height - bottom, size, bold, italic)
     low = bisect.bisect_left(raisable, chars.start)
     high = bisect.bisect_left(raisable, chars.stop, low)
     return geometry, _raised(raisable[low:high], boxes, size, bottom) if high > low else []
@@ -617,30 +690,45 @@ def _glyph_near_middle(text: str, chars: range) -> int:
     return middle
 
 
+def _plain_middle(text: str, chars: range) -> int:
+    """``_glyph_near_middle`` of a line whose words stand apart by single spaces and none
+    at the ends (``_single_spaces``): a space there has a glyph after it.
+
+    >>> _plain_middle("ab cd", range(0, 5)), _plain_middle("a bc", range(0, 4))
+    (3, 2)
+    """
+    middle = chars.start + len(chars) // 2
+    return middle + 1 if text[middle] == " " else middle
+
+
 def _symbol(char: str) -> bool:
     """An ornament or mark (``♣``, ``❧``, ``☞``): a symbol that is no letter, digit or
     punctuation, nor a currency or mathematical sign. No ASCII character is one (a page's
-    are not asked, see ``_ASCII``).
+    are not asked, see ``_NON_ASCII``).
 
-    >>> _symbol("☞"), _symbol("+"), [char for char in _ASCII if _symbol(char)]
+    >>> _symbol("☞"), _symbol("+"), [code for code in range(128) if _symbol(chr(code))]
     (True, False, [])
     """
     return unicodedata.category(char) == "So"
 
 
 def _pieces(text: str, chars: range, boxes: _Boxes, symbols: frozenset[str]
-            ) -> tuple[list[range], tuple[int, float | None]]:
+            ) -> tuple[list[range], tuple[int, float | None], str | None]:
     """The line's characters cut where white space stands wider than ``WIDE_GAP`` type
     sizes between two glyphs (pieces set apart on one baseline), or ``ORNAMENT_GAP`` beside
     an ornament (a mark in the margin; ``symbols``: the page's ornaments, see ``_symbol``).
     Only the glyphs on the two sides of a space are looked at. Also the glyph near the
-    line's middle and its nominal size where it was asked (for ``_line_geometry``)."""
+    line's middle and its nominal size where it was asked (for ``_line_geometry``), and
+    the line's text where single spaces stand between its words and none at the ends: as
+    it stands, it is its ``_plain_text`` (else None)."""
     middle = _glyph_near_middle(text, chars)
-    spaces = _single_spaces(text, chars)
+    segment = text[chars.start:chars.stop]
+    spaces = _single_spaces(segment, chars.start)
+    plain = None if spaces is None else segment
     gaps = [] if spaces is not None else [
         gap.span() for gap in _WORD_GAP.finditer(text, chars.start, chars.stop)]
     if not spaces and not gaps:
-        return [chars], (middle, None)
+        return [chars], (middle, None), plain
     nominal = boxes.size(middle)
     size = boxes.type_size(middle, nominal)
     wide, near = WIDE_GAP * size, ORNAMENT_GAP * size
@@ -651,21 +739,20 @@ def _pieces(text: str, chars: range, boxes: _Boxes, symbols: frozenset[str]
         pieces.append(range(start, previous + 1))
         start = index
     pieces.append(range(start, chars.stop))
-    return pieces, (middle, nominal)
+    return pieces, (middle, nominal), plain
 
 
-def _single_spaces(text: str, chars: range) -> list[int] | None:
-    """Where the line's words stand apart by single spaces and none at the ends (nearly
-    every line), the indices of those spaces in the page's text, counted from the words'
-    lengths (no match object per space); None where the line has other white space.
+def _single_spaces(segment: str, start: int) -> list[int] | None:
+    """Where the line's words (``segment``: its text, from index ``start`` of the page's
+    text) stand apart by single spaces and none at the ends (nearly every line), the
+    indices of those spaces in the page's text, counted from the words' lengths (no match
+    object per space); None where the line has other white space.
 
-    >>> _single_spaces("xx ab cde f", range(3, 11)), _single_spaces("ab  c", range(0, 5))
+    >>> _single_spaces("ab cde f", 3), _single_spaces("ab  c", 0)
     ([5, 9], None)
-    >>> _single_spaces("abc ", range(0, 4)), _single_spaces("ab cd", range(0, 2))
+    >>> _single_spaces("abc ", 0), _single_spaces("ab", 0)
     (None, [])
     """
-    start = chars.start
-    segment = text[start:chars.stop]
     words = segment.split()
     if " ".join(words) != segment:
         return None
@@ -783,7 +870,8 @@ def _respaced(text: str, chars: range, boxes: _Boxes, size: float) -> str:
     """The line's text with its word spaces placed by the glyphs' positions (groff's PDFs:
     pdfium reads `Ilet him`, `runawa y`)."""
     size = size or 10.0
-    return boxes.spaced(text, chars, SPACE_GAP * size, KEPT_SPACE_GAP * size)
+    return boxes.spaced(text, chars, SPACE_GAP * size, KEPT_SPACE_GAP * size) or ""  # (no
+    # wide gap given: never None)
 
 
 def _lost_spaces(text: str, chars: range, boxes: _Boxes, size: float) -> int:
@@ -829,16 +917,38 @@ def _append_superscript(item: tuple[str, Geometry, bool], marker: str
     return text + marker, replace(geometry, superscripts=(*geometry.superscripts, span)), soft
 
 
-def _all_pieces(text: str, ranges: list[range], boxes: _Boxes, symbols: frozenset[str]
-                ) -> Iterator[tuple[range, tuple[int, float | None] | None]]:
-    """The pieces of every line (``_pieces``), each with its middle glyph and that glyph's
-    nominal size where the piece is the whole line (else None: to be asked)."""
+def _all_lines(text: str, ranges: list[range], boxes: _Boxes, symbols: frozenset[str], *,
+               page_height: float, raisable: list[int], respace: bool
+               ) -> Iterator[tuple[range, tuple[Geometry, list[int]], str | None]]:
+    """The pieces of every line (``_pieces``), each with its geometry and raised characters
+    (``_line_geometry``) and, where the piece is the whole line, its text where known: its
+    plain text, or where ``respace`` its text with the spaces placed by position (else
+    None). A line of single spaces on a page without shifted characters or ornaments
+    (nearly every line) is measured in one go where it is one piece (``_Boxes.plain_line``,
+    ``plain_line_spaced``)."""
+    plain_page = boxes.plain() and not symbols
     for line in ranges:
-        pieces, middle = _pieces(text, line, boxes, symbols)
+        if plain_page:
+            segment = text[line.start:line.stop]
+            spaces = _single_spaces(segment, line.start)
+            if spaces is not None:  # no white space at the ends, none but single spaces
+                middle = _plain_middle(text, line)
+                if respace:
+                    found = boxes.plain_line_spaced(text, line, middle)
+                    measured, known = found if found is not None else (None, None)
+                else:
+                    measured = boxes.plain_line(line.start, line.stop - 1, middle, spaces)
+                    known = segment
+                if measured is not None:
+                    yield line, _placed(line, boxes, page_height, raisable, measured), known
+                    continue
+        pieces, middle_size, plain = _pieces(text, line, boxes, symbols)
         if len(pieces) == 1:
-            yield pieces[0], middle
+            yield pieces[0], _line_geometry(text, pieces[0], boxes, page_height, raisable,
+                                            middle=middle_size), None if respace else plain
         else:
-            yield from ((piece, None) for piece in pieces)
+            yield from ((piece, _line_geometry(text, piece, boxes, page_height, raisable), None)
+                        for piece in pieces)
 
 
 def _page_lines(page: int, index: int, respace: bool, check: bool = False,
@@ -880,18 +990,19 @@ def _text_lines(page: int, textpage: int, index: int, height: float, *, respace:
     items = []
     missing = checked = 0
     page_text, ranges = _raw_lines(textpage)
-    boxes.align(page_text)
+    others = set(_NON_ASCII.findall(page_text))
+    boxes.align(page_text, others)
     raisable = [match.start() for match in _RAISABLE_FOUND.finditer(page_text)]
-    symbols = frozenset(char for char in set(page_text).difference(_ASCII) if _symbol(char))
-    for chars, middle in _all_pieces(page_text, ranges, boxes, symbols):
+    symbols = frozenset(char for char in others if _symbol(char))
+    for chars, placed, known in _all_lines(page_text, ranges, boxes, symbols, page_height=height,
+                                           raisable=raisable, respace=respace):
+        geometry, raised = placed
         soft = page_text[chars[-1]] == _PDFIUM_HYPHEN
-        geometry, raised = _line_geometry(page_text, chars, boxes, height, raisable,
-                                          middle=middle)
         size = geometry.font_size or 0.0
         if respace:
-            text = _respaced(page_text, chars, boxes, size)
+            text = known if known is not None else _respaced(page_text, chars, boxes, size)
         else:
-            text = _plain_text(page_text, chars)
+            text = known if known is not None else _plain_text(page_text, chars)
             if check:
                 missing += _lost_spaces(page_text, chars, boxes, size)
                 checked += len(chars)
@@ -912,7 +1023,7 @@ def _text_lines(page: int, textpage: int, index: int, height: float, *, respace:
                 span for span in geometry.superscripts if span[1] <= len(text) - len(stray))),
                 soft)
             items[-2] = _append_superscript(items[-2], stray)
-    lines = tuple(Line(text, index, number, geometry=geometry, soft_break=soft)
+    lines = tuple(Line(text, index, number, geometry, 0, soft)  # (indent 0, soft_break)
                   for number, (text, geometry, soft) in enumerate(items))
     return lines, missing, checked
 
