@@ -681,10 +681,9 @@ def catchword(page: Page, following: Page | None, right: float | None, body_size
               and (geometry.font_size or 0.0) >= smallest]
     if not placed:
         return None
-    low = placed[0][1]
-    for _, geometry in placed:  # the first of the lowest line (as max() finds it)
-        if geometry.bottom > low.bottom:
-            low = geometry
+    # the first of the lowest line: max() keeps the first of equal bottoms (as a NaN first)
+    bottoms = [geometry.bottom for _, geometry in placed]
+    low = placed[bottoms.index(max(bottoms))][1]
     size = low.font_size or 10.0
     reach, top = BASELINE_TOLERANCE * size, low.top
     row = sorted((line for line, geometry in placed if abs(geometry.top - top) <= reach),
