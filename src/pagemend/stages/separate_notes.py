@@ -667,9 +667,14 @@ def _endnote_sections(body: list[Line]) -> list[_NoteLine]:
     A section opens under an endnotes heading (``NOTES``, ``Notes to Chapter III``) whose next
     line opens with a note label, and runs to the next division heading or the end."""
     found: list[_NoteLine] = []
-    inside = False
-    for i, line in enumerate(body):
-        if line.text[:1] in _ENDNOTES_FIRST and ENDNOTES_HEADING.match(line.text):
+    headed = [i for i, line in enumerate(body)
+              if line.text[:1] in _ENDNOTES_FIRST and ENDNOTES_HEADING.match(line.text)]
+    if not headed:
+        return found  # (most documents: no endnotes heading, no section to walk)
+    inside, headings = False, set(headed)
+    for i in range(headed[0], len(body)):  # (no section opens above the first heading)
+        line = body[i]
+        if i in headings:
             following = body[i + 1] if i + 1 < len(body) else None
             inside = following is not None and _section_label(following.text) is not None
             heading = line.text
