@@ -497,12 +497,12 @@ def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int
     found: dict[int, tuple[int, Rule]] = {}
     starts = {page: min(labels) for page, labels in labelled.items() if labels}
     for _ in range(2):
-        body_lengths = [
-            len(line.text) for line in doc.lines()
-            if line.text and line.role == "body"
-            and not (line.page in found and line.number >= found[line.page][0])
-            and not (line.page in starts and line.number >= starts[line.page])
-        ]
+        body_lengths: list[int] = []
+        for page in doc.pages:  # each page's body lines above its notes (continued or labelled)
+            cut = min(found[page.index][0] if page.index in found else math.inf,
+                      starts.get(page.index, math.inf))
+            body_lengths += [len(line.text) for line in page.lines
+                             if line.text and line.role == "body" and line.number < cut]
         body_width = float(full_line(body_lengths)) if body_lengths else 0.0
         found = _continuations(doc, labelled, (body_width, ratio), body_size)
     return found
