@@ -45,3 +45,36 @@ def test_a_paragraphs_last_line_is_no_catchword():
     last = Line(moved.text, 0, moved.number, Geometry(50, 80, 313, 323, 10.0))
     first = Page(0, None, (*first.lines[:-1], last), width=300.0)
     assert catchword(first, second, 250.0, 10.0) is None
+
+
+def test_the_chapter_label_pattern_is_division_or_bare_numeral():
+    """``_LABEL_LINE`` looks ahead at a division word's first letter and length before it tries
+    the words: every division word, opening with any character that matches its first letter
+    ignoring case (every code point tried: the long s, the Kelvin sign), in either case, before
+    any white space and numeral, and random lines of those pieces, match it exactly where
+    ``DIVISION`` or ``BARE_NUMERAL`` does (fails when the look ahead drops a word, a first
+    character or a length the patterns take)."""
+    import random
+    import re
+
+    from pagemend.data.headings import BARE_NUMERAL, DIVISION, DIVISION_WORDS
+    from pagemend.furniture import _LABEL_LINE
+
+    def same(text: str) -> bool:
+        return bool(_LABEL_LINE.match(text)) == bool(
+            DIVISION.match(text) or BARE_NUMERAL.match(text))
+
+    firsts = re.compile("[" + "".join({word[0] for word in DIVISION_WORDS}) + "]", re.IGNORECASE)
+    openers = [char for char in map(chr, range(0x110000)) if firsts.fullmatch(char)]
+    for word in DIVISION_WORDS:
+        for char in openers:
+            for rest in (word[1:], word[1:].upper()):
+                for after in (" 3", "\tIV.", "\u2003XII — The End", "  one", "", "3"):
+                    text = char + rest + after
+                    assert same(text), text
+    pieces = [*DIVISION_WORDS, "CHAPTER", "Book", "ſection", "\u212aapitel", " ", "\t", "XII",
+              "iv", "3", ".", "§", "—", "Title", "the", "a", "\n"]
+    rng = random.Random(5)
+    for _ in range(30_000):
+        text = "".join(rng.choices(pieces, k=rng.randint(1, 5)))
+        assert same(text), repr(text)

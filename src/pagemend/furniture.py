@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from pagemend.data.folios import SEPARATORS, Folio, parse_folio, split_head
-from pagemend.data.headings import BARE_NUMERAL, DIVISION
+from pagemend.data.headings import BARE_NUMERAL, DIVISION, DIVISION_WORDS
 from pagemend.data.punctuation import CLOSING_MARKS, OPENS_CAPITAL
 from pagemend.model import Document, Geometry, Line, Page
 
@@ -76,8 +76,13 @@ Key = tuple[str, str, bool]
 #: a line that ends with a word broken by a hyphen (the next line finishes the word)
 _BROKEN_WORD = re.compile(r"[^\W\d_]-$")
 _DIGITS_AND_SPACES = re.compile(r"[\d\s]+")
-#: a chapter label: ``DIVISION`` or ``BARE_NUMERAL`` (each with its flags) as one pattern
-_LABEL_LINE = re.compile(rf"(?i:{DIVISION.pattern})|(?:{BARE_NUMERAL.pattern})")
+#: a chapter label: ``DIVISION`` or ``BARE_NUMERAL`` (each with its flags) as one pattern;
+#: before ``DIVISION`` tries its division words in turn, a look ahead at what every one of them
+#: opens the line with (a word of their first letters and lengths, then white space)
+_KEYWORD_LENGTHS = sorted(map(len, DIVISION_WORDS))
+_KEYWORD_START = (rf"(?=[{''.join(sorted({word[0] for word in DIVISION_WORDS}))}]"
+                  rf"\w{{{_KEYWORD_LENGTHS[0] - 1},{_KEYWORD_LENGTHS[-1] - 1}}}\s)")
+_LABEL_LINE = re.compile(rf"(?i:{_KEYWORD_START}{DIVISION.pattern})|(?:{BARE_NUMERAL.pattern})")
 _DIGIT = re.compile(r"\d")
 
 
@@ -681,10 +686,9 @@ def catchword(page: Page, following: Page | None, right: float | None, body_size
               and (geometry.font_size or 0.0) >= smallest]
     if not placed:
         return None
-    low = placed[0][1]
-    for _, geometry in placed:  # the first of the lowest line (as max() finds it)
-        if geometry.bottom > low.bottom:
-            low = geometry
+    # the first of the lowest line: max() keeps the first of equal bottoms (as a NaN first)
+    bottoms = [geometry.bottom for _, geometry in placed]
+    low = placed[bottoms.index(max(bottoms))][1]
     size = low.font_size or 10.0
     reach, top = BASELINE_TOLERANCE * size, low.top
     row = sorted((line for line, geometry in placed if abs(geometry.top - top) <= reach),

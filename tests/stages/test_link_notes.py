@@ -91,3 +91,46 @@ def test_bracketed_callouts_leave_no_bracket_behind():
 def test_a_closing_bracket_after_a_year_is_no_callout():
     assert linked("the treaty of 1739) and a) the\nrest.\na) So it is.")[0][0] == (
         "the treaty of 1739) and a) the")
+
+
+def test_the_ascii_marker_test_is_the_marker_test_on_every_ascii_character():
+    """``_MAYBE_MARKER_ASCII`` stands for ``_MAYBE_MARKER`` on a text of ASCII characters:
+    both are one character class, so agreeing on each ASCII character they agree on every
+    such text (fails when a character, a symbol added to the data, is left out)."""
+    from pagemend.stages.link_notes import _MAYBE_MARKER, _MAYBE_MARKER_ASCII
+
+    for char in map(chr, range(128)):
+        assert bool(_MAYBE_MARKER_ASCII.match(char)) == bool(_MAYBE_MARKER.match(char)), char
+
+
+def test_a_marker_pattern_finds_nothing_before_its_needed_character():
+    """``_find`` searches each of ``_MARKERS`` from one place before the first of its needed
+    characters (``_MARKER_NEEDS``): on random texts of the rules' own examples and the
+    patterns' characters, it finds the same matches as from the start (fails when a pattern
+    may begin further before: searched from the needed character itself, both spaced-digit
+    patterns do)."""
+    import random
+    import re
+
+    from pagemend.data.notes import NOTE_SYMBOLS
+    from pagemend.stages.link_notes import _MARKER_NEEDS, _MARKERS
+
+    examples = [example for rule in RULES.values() if rule.stage == "link_notes"
+                for example in re.findall(r"`([^`]+)`", rule.statement)]
+    pieces = ["a", "Ab", "1850", "1", "12", ".", ",", " ", "[", "]", "^", "¹", "“", "”", ")",
+              "B", "\n", *NOTE_SYMBOLS]
+    rng = random.Random(20)
+    matched = [0] * len(_MARKERS)
+    for _ in range(30_000):
+        text = "".join(rng.choice(examples) if rng.random() < 0.4 else rng.choice(pieces)
+                       for _ in range(rng.randint(1, 5)))
+        for k, ((pattern, _, _), needed) in enumerate(zip(_MARKERS, _MARKER_NEEDS, strict=True)):
+            first = needed.search(text)
+            spans = [match.span() for match in pattern.finditer(text)]
+            matched[k] += bool(spans)
+            if first is None:
+                assert not spans, (pattern.pattern, text)
+                continue
+            assert spans == [match.span() for match in pattern.finditer(
+                text, max(0, first.start() - 1))], (pattern.pattern, text)
+    assert min(matched) > 100  # every pattern found its markers in the texts

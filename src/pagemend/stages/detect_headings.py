@@ -475,7 +475,10 @@ class _Scan:
         self.pairs = [(line, following) for line, following in successors(doc)
                       if line.kind == "paragraph"]
         self.found: list[_Found] = []
-        sizes = Counter(_sizes([line for line, _ in self.pairs if line.geometry is not None]))
+        #: the prose lines with geometry and their sizes (``_large_lines`` asks them again)
+        self.placed = [line for line, _ in self.pairs if line.geometry is not None]
+        self.placed_sizes = _sizes(self.placed)
+        sizes = Counter(self.placed_sizes)
         self.body_size = sizes.most_common(1)[0][0] if sizes else 0.0
         self.counted_sections = self._counted_sections()
         self.title_pages = self._title_pages(doc)
@@ -836,17 +839,34 @@ def _same_heading(previous: _Found, item: _Found) -> bool:
 
 
 def _clusters(found: list[_Found], doc: Document) -> list[list[_Found]]:
-    order = {(line.page, line.number): i for i, (line, _) in enumerate(successors(doc))}
+    """The found lines in runs of lines that follow each other in the body (``successors``)."""
     clusters: list[list[_Found]] = []
     for item in found:
-        index = order[(item.line.page, item.line.number)]
         if clusters:
-            last = clusters[-1][-1].line
-            if order[(last.page, last.number)] == index - 1:
+            after = _next_body_line(doc, clusters[-1][-1].line)
+            if after is not None and (after.page, after.number) == (
+                    item.line.page, item.line.number):
                 clusters[-1].append(item)
                 continue
         clusters.append([item])
     return clusters
+
+
+def _next_body_line(doc: Document, line: Line) -> Line | None:
+    """The body line after ``line`` in reading order (its pair in ``successors``), found by
+    walking on from it (no index of the document's lines: few lines are headings).
+
+    >>> from pagemend.readers import read_text
+    >>> doc = read_text("a\\n\\nb\\f\\fc")
+    >>> [_next_body_line(doc, line) for line in doc.lines() if line.text] == [
+    ...     following for _, following in successors(doc)]
+    True
+    """
+    for page in doc.pages[line.page:]:
+        for other in page.lines[line.number + 1:] if page.index == line.page else page.lines:
+            if other.text and other.role == "body":
+                return other
+    return None
 
 
 def _top_of_page(line: Line, doc: Document) -> bool:
@@ -966,7 +986,8 @@ def detect_headings(doc: Document, config: DetectHeadingsConfig | None) -> Docum
     doc = _read_back_numerals(doc)
     changes = Changes()
     known: dict[str, int] = {}
-    found = _Scan(doc).run()
+    scan = _Scan(doc)
+    found = scan.run()
     ranked = division_levels(found)
     for cluster in _clusters(found, doc):
         levels = _levels(cluster, doc, known, ranked)
@@ -980,7 +1001,7 @@ def detect_headings(doc: Document, config: DetectHeadingsConfig | None) -> Docum
             else:
                 changes.set(item.line, item.by, item.evidence, starts_block=True)
             changes.set(item.line, by, evidence, level=level)
-    _set_large(doc, changes)
+    _set_large(doc, changes, scan)
     return changes.apply(doc)
 
 
@@ -1002,16 +1023,15 @@ def _sizes(lines: list[Line]) -> list[float]:
     return [rounded[size] for size in raw]
 
 
-def _large_lines(doc: Document, found: dict[tuple[int, int], Line]) -> tuple[list[Line], float]:
+def _large_lines(doc: Document, found: dict[tuple[int, int], Line], scan: _Scan
+                 ) -> tuple[list[Line], float]:
     """The short body lines in heading type (large, or bold and a little larger), and the
-    body's type size."""
-    prose = [line for page in doc.pages for line in page.lines if line.text
-             and line.role == "body" and line.kind == "paragraph" and line.geometry is not None]
-    line_sizes = _sizes(prose)
-    sizes = Counter(line_sizes)
-    if not sizes:
+    body's type size. ``scan``: the document's scan, which measured the prose lines with
+    geometry (the body's lines of kind paragraph, in order) and their commonest size."""
+    prose, line_sizes = scan.placed, scan.placed_sizes
+    if not prose:
         return [], 0.0
-    body = sizes.most_common(1)[0][0]
+    body = scan.body_size
     full = doc.stats.document_full_line_length if doc.stats else 0
     blocks: list[float] = []  # made at the first line that needs it
     large = []
@@ -1050,12 +1070,12 @@ def _block_widths(doc: Document) -> list[float]:
     return widths
 
 
-def _set_large(doc: Document, changes: Changes) -> None:
+def _set_large(doc: Document, changes: Changes, scan: _Scan) -> None:
     """With the reader's geometry: short body lines set in type ``HEADING_SIZE_RATIO`` times
     the body's or larger are headings too, where the text alone did not say so. Lines of one
     size that follow each other on a page are one heading. Its level is that of the headings
     already found in its size; else one below each larger heading size of the document."""
-    large, body = _large_lines(doc, changes.lines)
+    large, body = _large_lines(doc, changes.lines, scan)
     if not large:
         return
     level_of = {_size(line): line.level for line in changes.lines.values() if line.level}

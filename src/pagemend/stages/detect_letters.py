@@ -20,6 +20,7 @@ sentence (``Dear me, what a day`` does not end with the salutation's punctuation
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from pagemend.data.letters import CLOSING, SALUTATION
@@ -51,19 +52,25 @@ class DetectLettersConfig:
     enabled: bool = True
 
 
-def _short(line: Line, full: tuple[int, ...]) -> bool:
-    measure = full[line.page] if line.page < len(full) else 0
-    return not measure or len(line.text) <= MAX_SHARE * measure
+def _limits(full: tuple[int, ...]) -> list[float]:
+    """Per page, the most characters a short line has: ``MAX_SHARE`` of the page's full line
+    (no limit without one)."""
+    return [MAX_SHARE * measure if measure else math.inf for measure in full]
+
+
+def _short(line: Line, limits: list[float]) -> bool:
+    """The line is short on its page (``limits``: see ``_limits``)."""
+    return len(line.text) <= (limits[line.page] if line.page < len(limits) else math.inf)
 
 
 @stage(STAGE, DetectLettersConfig, requires=("stats", "line.role"), assigns=("line.kind",))
 def detect_letters(doc: Document, config: DetectLettersConfig | None) -> Document:
     """Mark salutations and closings; see the module docstring."""
-    full = doc.stats.full_line_length if doc.stats else ()
+    limits = _limits(doc.stats.full_line_length if doc.stats else ())
     lines = [line for line, _ in successors(doc)]
     changes = Changes()
     i = 0
-    for candidate in _candidates(lines, full):
+    for candidate in _candidates(lines, limits):
         if candidate < i:
             continue  # taken as a line of a closing
         i = candidate
@@ -79,7 +86,7 @@ def detect_letters(doc: Document, config: DetectLettersConfig | None) -> Documen
         if CLOSING.match(line.text):
             end = i + 1
             while (end < len(lines) and end - i < MAX_CLOSING_LINES
-                   and lines[end].kind == "paragraph" and _short(lines[end], full)):
+                   and lines[end].kind == "paragraph" and _short(lines[end], limits)):
                 end += 1
             for j in range(i, end):
                 changes.set(lines[j], CLOSING_LINES,
@@ -92,9 +99,12 @@ def detect_letters(doc: Document, config: DetectLettersConfig | None) -> Documen
     return changes.apply(doc)
 
 
-def _candidates(lines: list[Line], full: tuple[int, ...]) -> list[int]:
+def _candidates(lines: list[Line], limits: list[float]) -> list[int]:
     """The indices of the short prose lines in the form of a salutation or of a closing's
-    first line (the only lines that open a salutation or closing), in order."""
+    first line (the only lines that open a salutation or closing), in order (``_short``
+    inline: asked of every line)."""
+    pages = len(limits)
     return [i for i, line in enumerate(lines)
-            if line.kind == "paragraph" and _short(line, full)
+            if line.kind == "paragraph"
+            and len(line.text) <= (limits[line.page] if line.page < pages else math.inf)
             and (SALUTATION.match(line.text) or CLOSING.match(line.text))]

@@ -145,7 +145,32 @@ def _matching(lines: list[Line], pattern: re.Pattern[str], ends: list[int]) -> l
                 and "," in text and pattern.match(text)]
     return [i for i in ends
             if ((last := (text := lines[i].text)[-1:]).isdigit() or last in "ivxlc")
-            and pattern.match(text)]
+            and _numeral_set_apart(text) and pattern.match(text)]
+
+
+_ASCII_DIGITS = "0123456789"
+
+
+def _numeral_set_apart(text: str) -> bool:
+    """False where ``_TOC`` cannot match: its page number (``\\d{1,4}`` or ``[ivxlc]{1,6}``
+    ending the line) follows a separator that ends with white space or a full stop, so the
+    line's last run of ASCII digits or of those letters must be that short and stand after
+    one (a word's last letters, `all`, `public`, do not). True where that may hold, and where
+    a digit other than ASCII's stands before the run (``\\d`` takes it too).
+
+    >>> [_numeral_set_apart(text) for text in ("Contents 12", "A..iv", "the well", "in 18500")]
+    [True, True, False, False]
+    """
+    if text[-1:] in _ASCII_DIGITS:
+        run, longest = len(text) - len(text.rstrip(_ASCII_DIGITS)), 4
+    elif text[-1:] in "ivxlc":
+        run, longest = len(text) - len(text.rstrip("ivxlc")), 6
+    else:
+        return True
+    before = text[-run - 1:-run]
+    if before.isdecimal():
+        return True  # (a digit the ASCII run left out: the pattern decides)
+    return run <= longest and (before.isspace() or before == ".")
 
 
 def _entry_runs(lines: list[Line], pattern: re.Pattern[str], ends: list[int]

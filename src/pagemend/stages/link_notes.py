@@ -150,6 +150,10 @@ _AFTER_WORD_RULES = (GLUED_DIGITS, SYMBOL)
 
 
 _MAYBE_MARKER = re.compile(rf"[\d\[^{_SUPERSCRIPTS}{re.escape(NOTE_SYMBOLS)}]")
+#: ``_MAYBE_MARKER`` for a text of ASCII characters (most lines): the same ASCII characters
+#: (``\d`` is ``0-9`` there), searched twice as fast as the Unicode digit category
+_MAYBE_MARKER_ASCII = re.compile(
+    rf"[0-9\[^{re.escape(''.join(char for char in NOTE_SYMBOLS if char.isascii()))}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,13 +304,16 @@ def _find(line: Line, notes: _Index, ids: dict[tuple[int, int], str]
     if not _MAYBE_MARKER.search(line.text):
         return sorted(found, key=lambda marker: marker.start)
     taken: set[int] = {i for marker in found for i in range(marker.start, marker.end)}
-    present: dict[re.Pattern[str], bool] = {}
+    #: where each needed character first stands (-1: nowhere); every match of a pattern begins
+    #: at its needed character or (a spaced marker) one place before it: searched from there
+    first_needed: dict[re.Pattern[str], int] = {}
     for (pattern, by, needs_note), needed in zip(_MARKERS, _MARKER_NEEDS, strict=True):
-        if needed not in present:
-            present[needed] = needed.search(line.text) is not None
-        if not present[needed]:
+        if needed not in first_needed:
+            found_needed = needed.search(line.text)
+            first_needed[needed] = found_needed.start() if found_needed is not None else -1
+        if first_needed[needed] < 0:
             continue
-        for match in pattern.finditer(line.text):
+        for match in pattern.finditer(line.text, max(0, first_needed[needed] - 1)):
             if taken & set(range(match.start(), match.end())) or (
                     by in _AFTER_WORD_RULES and not _after_word(line.text, match.start())) or (
                     by is SPACED_DIGITS and _after_numeral(line.text, match.start())):
@@ -414,8 +421,10 @@ def _move_leading(changes: Changes, line: Line, previous: Line, markers: list[_M
 
 def _renumber(changes: Changes, doc: Document, ids: dict[tuple[int, int], str]) -> None:
     for line in doc.lines():
+        if line.role != "note" or line.note_id is None:
+            continue
         key = (line.page, line.number)
-        if line.role == "note" and line.note_id is not None and ids[key] != line.note_id:
+        if ids[key] != line.note_id:
             changes.set(line, RENUMBERED, f"label {line.note_id!r} is note {ids[key]} of "
                         f"{len(ids)} in order", note_id=ids[key])
 
@@ -432,13 +441,14 @@ def link_notes(doc: Document, config: LinkNotesConfig | None) -> Document:
     previous: Line | None = None
     linked: set[str] = set()
     closed = notes.closed is not None
-    maybe = _MAYBE_MARKER.search
+    maybe, maybe_ascii = _MAYBE_MARKER.search, _MAYBE_MARKER_ASCII.search
     for line in doc.lines():
         text = line.text
         if line.role != "body" or not text:
             continue
         geometry = line.geometry
-        if (geometry is None or not geometry.superscripts) and not maybe(text) and not (
+        if (geometry is None or not geometry.superscripts) and not (
+                maybe_ascii(text) if text.isascii() else maybe(text)) and not (
                 closed and ")" in text) and not text.isdigit():
             previous = line  # no label alone, no marker (``_alone``, ``_find``; no raised
             continue  # type for ``_raised``): most lines

@@ -515,12 +515,13 @@ def _margin_marks(page: Page, left: float | None, right: float | None) -> dict[i
     found: dict[int, _Found] = {}
     if left is None or right is None:
         return found
-    for line in page.lines:
+    # (most lines open with a letter or a digit: one comprehension's first test ends them)
+    for line in [line for line in page.lines if not line.text[:1].isalnum()]:
         geometry, text = line.geometry, line.text
-        if (geometry is None or line.role != "body" or text[:1].isalnum()
+        if (geometry is None or line.role != "body"
                 or _ALPHANUMERIC.search(text) is not None or not text.strip()
                 or not any(unicodedata.category(char) == "So" for char in text)):
-            continue  # (most lines open with a letter or a digit: the first test ends them)
+            continue
         room = MARGIN_SHARE * (geometry.font_size or 10.0)
         if geometry.x1 <= left - room or geometry.x0 >= right + room:
             side = "left" if geometry.x1 <= left - room else "right"

@@ -282,7 +282,7 @@ class _MarksAbove:
 
 def footnote_lines(page: Page, before: str | list[Line] = "",
                    follows: int | None = None, note_type_from: int | None = None,
-                   note_size: float = 0.0,
+                   note_size: float = 0.0, *, body: list[Line] | None = None,
                    ) -> tuple[dict[int, tuple[str, int]], Rule | None]:
     """Line number -> (label, label length) for the labelled lines of the page's footnote
     block, and the rule that found it; continuation lines are those between and after them.
@@ -292,8 +292,10 @@ def footnote_lines(page: Page, before: str | list[Line] = "",
     the pages before (see ``_glued_run``). ``note_type_from``: the index among the page's
     body lines from which all lines are in note type (see ``_note_type_tail``): a note may
     fill more of the page.
-    ``note_size``: with geometry, the type size at or below which a line is in note type."""
-    body = [line for line in page.lines if line.text and line.role == "body"]
+    ``note_size``: with geometry, the type size at or below which a line is in note type.
+    ``body``: the page's body lines (``_body_lines``), where the caller has them."""
+    if body is None:
+        body = _body_lines(page)
     by: Rule | None = None
     labelled: list[tuple[Line, tuple[str, int]]] = []
     lowest = len(body) - max(1, int(MAX_NOTE_SHARE * len(body))) if body else 0
@@ -495,12 +497,12 @@ def _continued_notes(doc: Document, labelled: dict[int, dict[int, tuple[str, int
     found: dict[int, tuple[int, Rule]] = {}
     starts = {page: min(labels) for page, labels in labelled.items() if labels}
     for _ in range(2):
-        body_lengths = [
-            len(line.text) for line in doc.lines()
-            if line.text and line.role == "body"
-            and not (line.page in found and line.number >= found[line.page][0])
-            and not (line.page in starts and line.number >= starts[line.page])
-        ]
+        body_lengths: list[int] = []
+        for page in doc.pages:  # each page's body lines above its notes (continued or labelled)
+            cut = min(found[page.index][0] if page.index in found else math.inf,
+                      starts.get(page.index, math.inf))
+            body_lengths += [len(line.text) for line in page.lines
+                             if line.text and line.role == "body" and line.number < cut]
         body_width = float(full_line(body_lengths)) if body_lengths else 0.0
         found = _continuations(doc, labelled, (body_width, ratio), body_size)
     return found
@@ -665,9 +667,14 @@ def _endnote_sections(body: list[Line]) -> list[_NoteLine]:
     A section opens under an endnotes heading (``NOTES``, ``Notes to Chapter III``) whose next
     line opens with a note label, and runs to the next division heading or the end."""
     found: list[_NoteLine] = []
-    inside = False
-    for i, line in enumerate(body):
-        if line.text[:1] in _ENDNOTES_FIRST and ENDNOTES_HEADING.match(line.text):
+    headed = [i for i, line in enumerate(body)
+              if line.text[:1] in _ENDNOTES_FIRST and ENDNOTES_HEADING.match(line.text)]
+    if not headed:
+        return found  # (most documents: no endnotes heading, no section to walk)
+    inside, headings = False, set(headed)
+    for i in range(headed[0], len(body)):  # (no section opens above the first heading)
+        line = body[i]
+        if i in headings:
             following = body[i + 1] if i + 1 < len(body) else None
             inside = following is not None and _section_label(following.text) is not None
             heading = line.text
@@ -702,12 +709,15 @@ class _BodyIndex:
         self.labels = [note_label(line.text) for line in body]
         self.ones = [j for j, label in enumerate(self.labels)
                      if label is not None and label[0] == "1"]
-        division, first = _DIVISION.match, _DIVISION_FIRST  # (``_division``, for every line)
-        self.divisions = [j for j, line in enumerate(body)
-                          if line.text[:1] in first and division(line.text)]
+        self.divisions: list[int] = []
         self.numbered: dict[str, list[int]] = {}  # a number -> its lines, top down
         #: (line numbered 2, end) -> ``_numbered_run``'s end and numbered lines from there
         self.runs: dict[tuple[int, int], tuple[int, list[int]]] = {}
+        if not self.ones:
+            return  # (most documents: no line labelled 1, no run to look for)
+        division, first = _DIVISION.match, _DIVISION_FIRST  # (``_division``, for every line)
+        self.divisions = [j for j, line in enumerate(body)
+                          if line.text[:1] in first and division(line.text)]
         for j, line in enumerate(body):
             label = self.labels[j]
             geometry = line.geometry  # (``_ocr_label`` asks for estimated sizes first)
@@ -866,9 +876,11 @@ def _endnote_lists(doc: Document, body: list[Line]) -> list[_NoteLine]:
     markers in the chapter's text above (after a short rule, which page text does not show:
     expression-xelatex)."""
     found: list[_NoteLine] = []
+    index = _BodyIndex(body)
+    if not index.ones:
+        return found  # (most documents: no line labelled 1, nothing to measure)
     measures = (_typical_width(doc), _body_size(doc))
     body_lengths = _body_lengths(doc)
-    index = _BodyIndex(body)
     text = _MarkedText(body)
     chapter = i = 0  # where the text searched for markers begins; the line looked at
     while (k := bisect_left(index.ones, i)) < len(index.ones):
@@ -994,18 +1006,22 @@ def _endnotes(doc: Document) -> Document:
     body = [line for line in doc.lines() if line.text and line.role == "body"]
     notes = _endnote_sections(body)
     taken = {(line.page, line.number) for line, *_ in notes}
-    notes += _endnote_lists(doc, [line for line in body
-                                  if (line.page, line.number) not in taken])
+    notes += _endnote_lists(doc, [line for line in body if (line.page, line.number) not in taken]
+                            if taken else body)
     changes = Changes()
     edits = _mark(changes, sorted(notes, key=lambda note: (note[0].page, note[0].number)))
     return changes.apply(doc).with_edits(edits)
 
 
-def _note_type_tail(page: Page, body_width: float, body_size: float) -> int | None:
-    """Index among the page's body lines of the bottom run in note type: smaller than the
+def _body_lines(page: Page) -> list[Line]:
+    """The page's body lines that hold text, in order."""
+    return [line for line in page.lines if line.text and line.role == "body"]
+
+
+def _note_type_tail(body: list[Line], body_width: float, body_size: float) -> int | None:
+    """Index among a page's body lines of the bottom run in note type: smaller than the
     body's (positions and sizes) or, in page text, full lines running ``NOTE_TYPE_RATIO``
     longer than the body's (short lines say nothing); None where the foot is in body type."""
-    body = [line for line in page.lines if line.text and line.role == "body"]
     k, long_lines = len(body), 0
     while k > 0:
         line = body[k - 1]
@@ -1045,12 +1061,14 @@ def _footnotes(doc: Document, body_size: float
     follows: int | None = None  # the last note number so far
     measures = (_typical_width(doc), body_size)
     for page in doc.pages:
-        tail = _note_type_tail(page, *measures)
+        body = _body_lines(page)  # (once a page: the foot's tests and the next page's text)
+        tail = _note_type_tail(body, *measures)
         labelled[page.index], by = footnote_lines(page, before, follows, tail,
-                                                  note_size=NOTE_SIZE_RATIO * measures[1])
+                                                  note_size=NOTE_SIZE_RATIO * measures[1],
+                                                  body=body)
         if by is FOOTNOTE_BLOCK and _quotes_misread(page, labelled[page.index], measures[1]):
             labelled[page.index], by = {}, None
-        lost = None if labelled[page.index] else _label_lost(page, measures[1], tail)
+        lost = None if labelled[page.index] else _label_lost(body, measures[1], tail)
         if lost is not None:
             labelled[page.index], by = {lost: ("*", 0)}, LABEL_MISREAD
         if by is not None:
@@ -1058,8 +1076,7 @@ def _footnotes(doc: Document, body_size: float
         numbers = [int(label) for label, _ in labelled[page.index].values() if label.isdigit()]
         follows = max(numbers) if numbers else follows
         start = min(labelled[page.index]) if labelled[page.index] else None
-        before = [line for line in page.lines if line.text and line.role == "body"
-                  and (start is None or line.number < start)]
+        before = body if start is None else [line for line in body if line.number < start]
     return labelled, routes
 
 
@@ -1088,8 +1105,8 @@ def _pitch(lines: list[Geometry]) -> float:
     return steps[len(steps) // 2] if steps else 0.0
 
 
-def _label_lost(page: Page, body_size: float, start: int | None) -> int | None:
-    """OCR (estimated sizes): the line number where the page's bottom run in note type
+def _label_lost(body: list[Line], body_size: float, start: int | None) -> int | None:
+    """OCR (estimated sizes): the line number where a page's bottom run in note type
     (``start``: ``_note_type_tail`` of the page) begins, where that line opens with an opening
     quotation mark or a symbol glued to a capitalised word (``“Washington, who``: the ``*``
     label read as a quote, mohicans-xelatex at 300 dpi); None elsewhere."""
@@ -1097,7 +1114,7 @@ def _label_lost(page: Page, body_size: float, start: int | None) -> int | None:
         return None
     if start is None:
         return None
-    first = [line for line in page.lines if line.text and line.role == "body"][start]
+    first = body[start]
     if first.geometry is None or not first.geometry.size_estimated or not _LOST_LABEL.match(
             first.text):
         return None
