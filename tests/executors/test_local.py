@@ -105,3 +105,23 @@ def test_books_that_would_overwrite_each_other_are_refused_before_any_work(tmp_p
     with pytest.raises(ConfigError, match=r"\[PM200\].*both be written to book.md"):
         list(run_local(twins, tmp_path / "out"))
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc and RLIMIT_AS: Linux")
+def test_the_memory_cap_comes_on_top_of_what_a_forked_worker_holds(tmp_path: Path):
+    """A worker forked from a process holding more address space than the cap (as one that
+    started Ray does: over 8 GiB, reserved, never touched) still loads pdfium and mends a
+    PDF: the cap counts from the worker's own start (it failed with PM900, "failed to map
+    segment from shared object", when the cap counted the whole address space)."""
+    import mmap
+
+    reserved = mmap.mmap(-1, 3 * 2**30, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS
+                         | getattr(mmap, "MAP_NORESERVE", 0))  # 3 GiB of address space, untouched
+    try:
+        task = local.BookTask(str(CASES / "two-columns-pdf" / "input.pdf"),
+                              str(tmp_path / "out.md"), "md", PipelineConfig())
+        result = local.mend_isolated(task, memory_mb=1024)
+    finally:
+        reserved.close()
+    assert (result.status, result.code) == ("ok", None), result.message
+    assert (tmp_path / "out.md").read_text(encoding="utf-8")
