@@ -5,6 +5,7 @@ root: /dev/full for a full disk, a path under a regular file for a missing folde
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -114,18 +115,22 @@ def test_verify_checks_a_written_json_output_of_a_pdf(tmp_path: Path):
 def test_ctrl_c_exits_130_with_a_coded_line(tmp_path: Path):
     from hostile.bounded import CORPUS
 
-    big = (CORPUS / "montecristo-weasy" / "input.pages.txt").read_bytes() * 10
+    big = tmp_path / "big.txt"
+    big.write_bytes((CORPUS / "montecristo-weasy" / "input.pages.txt").read_bytes() * 10)
     books = []
-    for i in range(40):  # minutes of work: still running when Ctrl-C comes
+    # a minute of work or more, still running when Ctrl-C comes even if this process is
+    # kept waiting for seconds (40 such books took 5.4 s once the mending got fast, and a
+    # loaded machine sent the signal after the batch had ended); hard links, not copies
+    for i in range(400):
         book = tmp_path / f"book{i}.txt"
-        book.write_bytes(big)
+        os.link(big, book)
         books.append(str(book))
     process = subprocess.Popen([sys.executable, "-m", "pagemend", "batch", *books, "-d",
                                 str(tmp_path / "out"), "--jobs", "2"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stderr is not None
     first = process.stderr.readline()  # the first book's line: the batch is at work
-    assert first.startswith(b"[1/40] ok"), first
+    assert first.startswith(b"[1/400] ok"), first
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=10)
     assert process.returncode == 130, err
