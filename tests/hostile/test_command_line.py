@@ -112,6 +112,15 @@ def test_verify_checks_a_written_json_output_of_a_pdf(tmp_path: Path):
     assert pagemend("verify", pdf, "--output", out).returncode == 0
 
 
+#: ``python -m pagemend`` as a terminal starts it, with Ctrl-C's signal neither ignored nor
+#: blocked: a test run started in the background (``make test &``) passes SIGINT ignored to
+#: its children, as a shell does for background jobs, and pagemend rightly keeps it so
+_AS_AT_A_TERMINAL = ("import runpy, signal; "
+                     "signal.signal(signal.SIGINT, signal.default_int_handler); "
+                     "signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}); "
+                     "runpy.run_module('pagemend', run_name='__main__', alter_sys=True)")
+
+
 def test_ctrl_c_exits_130_with_a_coded_line(tmp_path: Path):
     from hostile.bounded import CORPUS
 
@@ -125,7 +134,7 @@ def test_ctrl_c_exits_130_with_a_coded_line(tmp_path: Path):
         book = tmp_path / f"book{i}.txt"
         os.link(big, book)
         books.append(str(book))
-    process = subprocess.Popen([sys.executable, "-m", "pagemend", "batch", *books, "-d",
+    process = subprocess.Popen([sys.executable, "-c", _AS_AT_A_TERMINAL, "batch", *books, "-d",
                                 str(tmp_path / "out"), "--jobs", "2"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert process.stderr is not None
