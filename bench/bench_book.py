@@ -14,7 +14,9 @@ Every measurement runs in a fresh process, so that one does not warm or bloat th
 - PDF: pages/s on the corpus PDFs beside ``pdftotext -raw`` (7 paired rounds), pure Python and
   compiled, if pdftotext is installed;
 - batch: ``pagemend batch`` of the 2,000 pages as 8 books with 2 jobs against 1;
-- start-up: ``pagemend --version`` and a one-page mend (seconds and peak memory).
+- start-up: ``pagemend --version`` and a one-page mend (seconds and peak memory), with the
+  bytecode compiled first (``compile_bytecode``, as pip does on install), and a one-page mend
+  without it.
 
     python bench/bench_book.py [--baseline REF] [--rounds 3] [--quick]
 """
@@ -90,10 +92,11 @@ def _child(src: Path, *arguments: str) -> dict[str, float]:
     return found
 
 
-def _timed(command: list[str]) -> tuple[float, float]:
+def _timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall seconds and peak memory (MB) of a command, from its own resource usage."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env=env)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if status:
@@ -247,16 +250,33 @@ def batch(folder: Path) -> None:
            f"{os.cpu_count()} cores)")
 
 
-def start_up() -> None:
+def compile_bytecode() -> None:
+    """Compile this tree's bytecode (``__pycache__``), as pip does when it installs a package:
+    the editable install of ``make`` leaves it to the first run, which writes it, unless
+    ``PYTHONDONTWRITEBYTECODE`` is set (as on the machine these numbers come from), when every
+    run compiles every module again (0.15 s of a one-page mend; ``start_up`` shows both)."""
+    import compileall
+
+    if not compileall.compile_dir(str(ROOT / "src"), quiet=1):
+        raise RuntimeError("src does not compile")
+
+
+def start_up(folder: Path) -> None:
     program = str(ROOT / ".venv" / "bin" / "pagemend")
+    seed = str(ROOT / "tests" / "cases" / "seed" / "input.pages.txt")
     version = [_timed([program, "--version"]) for _ in range(5)]
-    page = [_timed([program, str(ROOT / "tests" / "cases" / "seed" / "input.pages.txt")])
-            for _ in range(5)]
-    _write("start-up (median of 5):")
-    _write(f"  pagemend --version    {statistics.median(s for s, _ in version):.2f} s, "
-           f"{statistics.median(m for _, m in version):.0f} MB")
-    _write(f"  a one-page mend       {statistics.median(s for s, _ in page):.2f} s, "
-           f"{statistics.median(m for _, m in page):.0f} MB")
+    page = [_timed([program, seed]) for _ in range(5)]
+    # no bytecode of pagemend's own: a copy of the source without it, where none is written
+    copy = folder / "no-bytecode"
+    if not copy.exists():
+        shutil.copytree(ROOT / "src", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    cold = dict(os.environ, PYTHONPATH=str(copy), PYTHONDONTWRITEBYTECODE="1")
+    uncompiled = [_timed([program, seed], cold) for _ in range(5)]
+    _write("start-up (median of 5; bytecode compiled, as pip installs it):")
+    for name, runs in [("pagemend --version", version), ("a one-page mend", page),
+                       ("the same, no bytecode", uncompiled)]:
+        _write(f"  {name:<22}{statistics.median(s for s, _ in runs):.2f} s, "
+               f"{statistics.median(m for _, m in runs):.0f} MB")
 
 
 def main() -> None:
@@ -272,8 +292,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="pagemend-bench-") as name, \
             _compiled_tree() as compiled:
         folder = Path(name)
+        compile_bytecode()
         page_text(folder, args.baseline, args.rounds, compiled)
-        start_up()
+        start_up(folder)
         if args.quick:
             return
         linearity(folder, [500, 1000, 2000, 8000])

@@ -139,13 +139,43 @@ def test_kept_patterns_hyphenate_as_pyphen(lang: str, tmp_path: Path,
     monkeypatch.setenv("PAGEMEND_CACHE", str(tmp_path))
     own = pyphen.Pyphen(lang=lang)
     words = [word for word in _pieces(lang) if word.isalpha()]
+    prefixes = frozenset(key[:end] for key in own.hd.patterns for end in range(1, len(key) + 1))
     for _ in range(2):  # written, then read
-        lexicon._dictionary.cache_clear()
-        ours = lexicon._dictionary(lang)
-        assert ours is not None
+        lexicon._patterns.cache_clear()
+        found = lexicon._patterns(lang)
+        assert found is not None
+        ours, kept_prefixes = found
         assert [list(ours.positions(word)) for word in words] == [
             list(own.positions(word)) for word in words]
-    lexicon._dictionary.cache_clear()
+        assert kept_prefixes == prefixes
+    lexicon._patterns.cache_clear()
+
+
+def test_a_new_cache_file_replaces_those_of_other_installs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reinstall of wordfreq or pyphen gives their data files a new time, so a new cache
+    file name: the files of the old install are removed when the new one is written (they
+    piled up, 15 MB a German word list), those of other languages are kept."""
+    monkeypatch.setenv("PAGEMEND_CACHE", str(tmp_path))
+    frequencies.table_of.cache_clear()
+    lexicon._patterns.cache_clear()
+    frequencies.table_of("da")
+    lexicon._patterns("da")
+    written = sorted(path.name for path in tmp_path.iterdir())
+    assert [name.split("-")[0] for name in written] == ["pyphen", "wordfreq"]
+    stale = [name.replace("-v", "1-v") for name in written] + [
+        "pyphen-hyph_da_DK-1-2.marshal", "wordfreq-small_xx-1-2-v3.bin"]
+    for name in stale:
+        (tmp_path / name).write_bytes(b"old")
+    for name in written:
+        (tmp_path / name).unlink()
+    frequencies.table_of.cache_clear()
+    lexicon._patterns.cache_clear()
+    assert frequencies.table_of("da") is not None and lexicon.has_patterns("da")
+    kept = "wordfreq-small_xx-1-2-v3.bin"
+    assert sorted(path.name for path in tmp_path.iterdir()) == [*written, kept]
+    frequencies.table_of.cache_clear()
+    lexicon._patterns.cache_clear()
 
 
 @pytest.mark.parametrize("lang", CANDIDATES)

@@ -33,6 +33,7 @@ import itertools
 import math
 import mmap
 import os
+import re
 import sys
 import threading
 import zlib
@@ -40,7 +41,7 @@ from array import array
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["Table", "available_languages", "cache_folder", "table_of",
+__all__ = ["Table", "available_languages", "cache_folder", "cache_name", "table_of",
            "write_atomically", "zipf_of_bin"]
 
 #: The cache file's format: its version is in the magic and in the file name (a version with
@@ -198,9 +199,51 @@ def _slots(keys: list[bytes]) -> array[int]:
     return slots
 
 
+def cache_name(kind: str, source: Path, version: int, suffix: str) -> str:
+    """The name of the cache file made from a dependency's data file: the kind, the file's
+    stem, its size and time (a reinstall or a new release makes a new name), the format's
+    version. ``write_atomically`` removes the names it replaces.
+
+    >>> import os, tempfile
+    >>> source = Path(tempfile.mkdtemp()) / "hyph_de_DE.dic"
+    >>> _ = source.write_bytes(b"UTF-8\\n"); os.utime(source, ns=(0, 34))
+    >>> cache_name("pyphen", source, 2, ".marshal")
+    'pyphen-hyph_de_DE-6-34-v2.marshal'
+    """
+    stat = source.stat()
+    return f"{kind}-{source.name.split('.')[0]}-{stat.st_size}-{stat.st_mtime_ns}-v{version}" \
+        f"{suffix}"
+
+
+def _stale(target: Path) -> list[Path]:
+    """The cache files that ``target`` replaces: those of the same kind and data file made
+    from another install or release of it, or in another format (``cache_name``; the names
+    before the version was part of them too). Each reinstall of wordfreq or pyphen gives its
+    data files a new time: kept, they would pile up (15 MB for German's word list each).
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> for name in ("pyphen-hyph_de_DE-9-1.marshal", "pyphen-hyph_de_DE-9-2-v2.marshal",
+    ...              "pyphen-hyph_de_AT-9-1-v2.marshal", "wordfreq-large_de-9-1-v3.bin"):
+    ...     _ = (folder / name).write_bytes(b"")
+    >>> sorted(path.name for path in _stale(folder / "pyphen-hyph_de_DE-9-3-v2.marshal"))
+    ['pyphen-hyph_de_DE-9-1.marshal', 'pyphen-hyph_de_DE-9-2-v2.marshal']
+    """
+    match = re.fullmatch(r"([a-z]+-[^-]+)-\d+-\d+(?:-v\d+)?(\.\w+)", target.name)
+    if match is None:
+        return []
+    kind, suffix = match.groups()
+    same = re.compile(rf"{re.escape(kind)}-\d+-\d+(?:-v\d+)?{re.escape(suffix)}")
+    with contextlib.suppress(OSError):
+        return [path for path in target.parent.iterdir()
+                if path.name != target.name and same.fullmatch(path.name)]
+    return []
+
+
 def write_atomically(target: Path, chunks: Iterable[bytes]) -> None:
     """Write a cache file under a name of this process and thread, then rename it (other
-    processes may be writing the same file; none ever reads half of one)."""
+    processes may be writing the same file; none ever reads half of one); then remove the
+    files it replaces (``_stale``: a process still reading one keeps what it opened)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.part")
     try:
@@ -211,6 +254,9 @@ def write_atomically(target: Path, chunks: Iterable[bytes]) -> None:
     finally:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
+    for path in _stale(target):
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 @functools.lru_cache(maxsize=16)
@@ -220,9 +266,7 @@ def table_of(lang: str) -> Table | None:
     source = available_languages().get(lang)
     if source is None:
         return None
-    stat = source.stat()
-    target = cache_folder() / f"wordfreq-{source.name.split('.')[0]}-{stat.st_size}-" \
-        f"{stat.st_mtime_ns}-v{_VERSION}.bin"
+    target = cache_folder() / cache_name("wordfreq", source, _VERSION, ".bin")
     try:
         return Table(path=target)
     except (OSError, ValueError):
