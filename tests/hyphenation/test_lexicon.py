@@ -76,13 +76,56 @@ def test_languages_found_as_wordfreq_finds_them() -> None:
     assert {lang: str(path) for lang, path in found.items()} == wordfreq.available_languages()
     segmented = {lang for lang in found if get_language_info(lang)["tokenizer"] != "regex"}
     assert segmented == lexicon.SEGMENTED
+    plain = {"tokenizer": "regex", "normal_form": "NFC", "remove_marks": False,
+             "dotless_i": False, "diacritics_under": None, "transliteration": None,
+             "lookup_transliteration": None}
+    prepared = {lang for lang in found if any(
+        get_language_info(lang)[key] != value for key, value in plain.items())}
+    assert prepared == lexicon.PREPARED
+
+
+#: languages of each kind: detected ones, others of the Latin, Greek and Cyrillic alphabets,
+#: ones wordfreq prepares otherwise (lexicon.PREPARED)
+TOKEN_LANGUAGES = [*CANDIDATES, "el", "ru", "cs", "vi", "hu", "ro", "tr", "ar", "he", "sh"]
+
+
+def _alphabet_words() -> list[str]:
+    """Words, capitalised and upper-case words and word pieces of Latin, Greek and Cyrillic
+    languages, every letter of the three alphabets' blocks alone, and random strings of
+    them with a few letters of other scripts."""
+    words: list[str] = []
+    for lang in ["el", "ru", "uk", "en", "de", "pl", "cs", "vi", "tr", "ro"]:
+        top = wordfreq.top_n_list(lang, 300)
+        words += top + [word.capitalize() for word in top] + [word.upper() for word in top[:100]]
+        words += [word[: len(word) // 2] for word in top] + [word[1:] for word in top]
+    letters = [chr(code) for code in [*range(0xAA, 0x250), *range(0x370, 0x500),
+                                      *range(0x1E00, 0x2000)] if chr(code).isalpha()]
+    # and letters of other scripts among them (Hebrew, Armenian, Arabic, Han, Thai,
+    # Devanagari), which the shortcut must leave to wordfreq's tokenizer
+    letters += list("אבגաբգابت中文กขअक")
+    rng = random.Random(7)
+    return words + letters + ["".join(rng.choices(letters, k=rng.randint(2, 6)))
+                              for _ in range(1500)]
+
+
+@pytest.mark.parametrize("lang", TOKEN_LANGUAGES)
+def test_one_token_words_look_up_as_wordfreq(lang: str) -> None:
+    """Words the lexicon looks up without wordfreq's tokenizer (``_token``: Latin, Greek and
+    Cyrillic letters, case-folded) have wordfreq's frequency, in every kind of language."""
+    lexicon.zipf.cache_clear()
+    words = _alphabet_words()
+    assert sum(lexicon._token(word, lang) is not None for word in words) > len(words) // 2 or (
+        lang in lexicon.PREPARED)
+    assert [lexicon.zipf(word, lang) for word in words] == [
+        float(wordfreq.zipf_frequency(word, lang)) for word in words]
+    lexicon.zipf.cache_clear()
 
 
 @pytest.mark.parametrize("lang", ["en", "de", "pl"])
 def test_bins_give_wordfreqs_zipf(lang: str) -> None:
     """Every bin's Zipf value is wordfreq's for a word of that bin."""
     for index, bucket in enumerate(wordfreq.get_frequency_list(lang)):
-        word = next((word for word in bucket if lexicon._own_token(word)), None)
+        word = next((word for word in bucket if lexicon._token(word, lang) == word), None)
         if word is not None:
             assert frequencies.zipf_of_bin(index) == wordfreq.zipf_frequency(word, lang), word
 

@@ -15,6 +15,7 @@ import contextlib
 import functools
 import marshal
 import math
+import re
 import unicodedata
 from pathlib import Path
 from types import ModuleType
@@ -55,29 +56,51 @@ def _frequencies(lang: str) -> frequencies.Table | None:
     return None if lang in SEGMENTED else frequencies.table_of(lang)
 
 
-#: letters of the Latin script (Basic Latin to Latin Extended-B): a word of them alone is one
-#: token to wordfreq's tokenizer in every language it splits by script
-_LATIN_END = "\u0250"
+#: The languages wordfreq prepares otherwise than by composing (NFC) and folding case before it
+#: splits their text by script: NFKC, marks removed (abjads), Turkish ``ı``, commas or cedillas
+#: under s and t, transliteration, and the segmented ones. tests/hyphenation/test_lexicon.py
+#: checks this against wordfreq's ``get_language_info``.
+PREPARED = frozenset({"ar", "bn", "fa", "he", "hi", "ja", "ko", "ro", "sh", "ta", "tr", "ur",
+                      "zh"})
+
+#: Letters of the Latin (Basic Latin to Latin Extended-B, Latin Extended Additional), Greek
+#: (with Greek Extended) and Cyrillic alphabets: a word of them alone is one token to
+#: wordfreq's tokenizer (Unicode's word boundaries: no break between letters)
+_ONE_TOKEN = re.compile(r"[A-Za-z\u00aa-\u024f\u0370-\u04ff\u1e00-\u1fff]+")
 
 
-def _own_token(word: str) -> bool:
-    """wordfreq would look the word up as it stands: Latin letters only, already case-folded
-    and in composed form (its tokenizer folds case and composes; ``ß`` folds to ``ss``)."""
+def _token(word: str, lang: str) -> str | None:
+    """The one token wordfreq would look the word up by, where that is plain without it: the
+    word case-folded, if it is composed letters of ``_ONE_TOKEN`` (``Straße`` -> ``strasse``,
+    ``Λόγος`` -> ``λόγοσ``; only lower-case ASCII letters in the ``PREPARED`` languages);
+    else None (wordfreq's tokenizer decides). tests/hyphenation/test_lexicon.py checks the
+    answers against wordfreq's in many languages and scripts.
+
+    >>> _token("Der", "en"), _token("Straße", "de"), _token("Λόγος", "en"), _token("x1", "en")
+    ('der', 'strasse', 'λόγοσ', None)
+    >>> _token("Istanbul", "tr"), _token("istanbul", "tr")
+    (None, 'istanbul')
+    """
     if word.isascii():  # most words: ASCII letters are composed, and fold as they lower
-        return word.isalpha() and word.islower()
-    return (word.isalpha() and max(word) < _LATIN_END and word.casefold() == word
-            and unicodedata.is_normalized("NFC", word))
+        if not word.isalpha():
+            return None
+        return word if word.islower() else None if lang in PREPARED else word.lower()
+    if lang in PREPARED or not word.isalpha() or not unicodedata.is_normalized("NFC", word):
+        return None
+    folded = word.casefold()
+    return folded if folded.isalpha() and _ONE_TOKEN.fullmatch(folded) else None
 
 
 @functools.lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str) -> float:
     """A word's frequency on the Zipf scale (0 unknown, 3 one in a million, 6 very common).
 
-    A word of case-folded Latin letters is its own only token in every language wordfreq
-    splits by script, so its frequency is its bin's in the table, and one missing from the
-    table is unknown, without tokenising it (most lookups are of word pieces no lexicon
-    knows: the word-space and hyphen tests try them); tests/hyphenation/test_lexicon.py
-    checks this against wordfreq's own answer.
+    A word of letters of the Latin, Greek or Cyrillic alphabet is one token, case-folded
+    (``_token``), in every language wordfreq splits by script, so its frequency is its
+    token's bin's in the table, and one missing from the table is unknown, without wordfreq
+    (most lookups are of word pieces no lexicon knows: the word-space and hyphen tests try
+    them; and importing wordfreq takes 0.1-0.2 s a process); tests/hyphenation/
+    test_lexicon.py checks this against wordfreq's own answer.
 
     >>> zipf("qzxv", "en"), zipf("the", "en") == float(_wordfreq().zipf_frequency("the", "en"))
     (0.0, True)
@@ -87,8 +110,9 @@ def zipf(word: str, lang: str) -> float:
     table = _frequencies(lang)
     if table is None:
         return float(_wordfreq().zipf_frequency(word, lang))
-    if _own_token(word):
-        found = table.bin(word)
+    token = _token(word, lang)
+    if token is not None:
+        found = table.bin(token)
         return 0.0 if found is None else frequencies.zipf_of_bin(found)
     return _zipf_of_tokens(word, lang, table)
 
