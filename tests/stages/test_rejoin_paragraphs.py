@@ -98,3 +98,17 @@ def test_a_blank_line_inside_a_sentence_ends_no_paragraph():
     beside = "beside the drop cap the line of prose ran on towards the right and"
     page = "\n".join([f"It was {FULL}", beside, "", f"Then {FULL}", FULL])
     assert [s for _, s in starts(page)] == [True, False, False, False]
+
+
+def test_lower_openings_are_the_characters_the_lower_case_pattern_opens_with():
+    """``_between`` looks a line's first character up in ``_LOWER_OPENINGS`` instead of
+    asking ``_OPENS_LOWER``: the set holds exactly the code points the pattern matches (fails
+    when a range of the set loses or gains a character), and an empty line opens with none."""
+    import sys
+
+    from pagemend.stages.rejoin_paragraphs import _LOWER_OPENINGS, _OPENS_LOWER
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert (char in _LOWER_OPENINGS) == bool(_OPENS_LOWER.match(char)), hex(code)
+    assert "" not in _LOWER_OPENINGS and _OPENS_LOWER.match("") is None

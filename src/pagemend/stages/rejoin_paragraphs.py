@@ -68,6 +68,10 @@ INITIAL_SPAN = 3
 DISPLAY_SHARE = 0.7
 
 _OPENS_LOWER = re.compile(r"^[a-zß-ÿ]")
+#: the characters ``_OPENS_LOWER`` matches, as a set: a line's first character looked up in it
+#: (a hash, not a pattern's call, asked of nearly every body line)
+_LOWER_OPENINGS = frozenset(map(chr, (*range(ord("a"), ord("z") + 1),
+                                      *range(ord("ß"), ord("ÿ") + 1))))
 #: a quotation closes at the line's end (`habe.“`, `ferat.”`), a note marker after it or not
 _CLOSED_QUOTE = re.compile(r"[“”»«\"'’][.,;:!?]?(?:\d{1,3}|[*†‡]|\(\w\))?$")
 #: an opening word whose first letter was a large initial: the transcription capitalises its
@@ -288,7 +292,7 @@ def _between(line: Line, following: Line, full: int, context: _Context) -> Verdi
         return FRAGMENT, f"{len(line.text.split())} words between blank lines", False
     if line.glue_next:
         return _GLUED_VERDICT
-    if (_OPENS_LOWER.match(following.text) and _HAS_LOWER.search(line.text)
+    if (following.text[:1] in _LOWER_OPENINGS and _HAS_LOWER.search(line.text)
             and not (line.text.endswith(":") and len(following.text) <= DISPLAY_SHARE * full)
             and not indented(following, context.margins[0])):  # the print shows an indent
         opening = following.text[:3]  # (one verdict per opening: a shared evidence text)
