@@ -13,11 +13,13 @@ from __future__ import annotations
 import difflib
 import functools
 import itertools
+import operator
 import re
 import statistics
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import cast
 
 from pagemend.data.folios import SEPARATORS, Folio, parse_folio, split_head
 from pagemend.data.headings import BARE_NUMERAL, DIVISION, DIVISION_WORDS
@@ -151,15 +153,14 @@ def edge_lines(page: Page) -> list[EdgeLine]:
     first = next((line for line in lines if line.text), None)
     if first is not None and first.geometry is not None:
         filled = [i for i, line in enumerate(lines) if line.text]
-        placed = [(geometry, i) for i in filled if (geometry := lines[i].geometry) is not None]
+        geometries = [lines[i].geometry for i in filled]
     else:  # page text: none placed, and only the first and last filled lines are edge lines
-        filled, placed = _outer_filled(lines), []
-    if filled and len(placed) == len(filled):  # by position: the reading order may set a
-        # column's head or foot among the body lines (sorted as tuples: (top, index) and
-        # (-bottom, -index) compared in C, no key function called per line)
-        top = [i for _, i in sorted([(geometry.top, i) for geometry, i in placed])[:ZONE_LINES]]
-        bottom = [-i for _, i in sorted([(-geometry.bottom, -i)
-                                         for geometry, i in placed])[:ZONE_LINES]]
+        filled, geometries = _outer_filled(lines), []
+    if filled and geometries and all(geometries):  # (a Geometry is true, None false)
+        # by position: the reading order may set a column's head or foot among the body lines
+        placed = cast("list[Geometry]", geometries)
+        top = _in_order(placed, filled, _TOP)
+        bottom = _in_order(placed, filled, _BOTTOM, lowest=True)
     else:
         top = filled[:ZONE_LINES]
         bottom = list(reversed(filled[-ZONE_LINES:]))
@@ -176,6 +177,34 @@ def edge_lines(page: Page) -> list[EdgeLine]:
     return [EdgeLine(lines[i], "top", blank(i + 1), completes(i)) for i in top] + [
         EdgeLine(lines[i], "bottom", blank(i - 1), completes(i)) for i in bottom
     ]
+
+
+_TOP, _BOTTOM = operator.attrgetter("top"), operator.attrgetter("bottom")
+
+
+def _in_order(geometries: list[Geometry], filled: list[int],
+              edge: operator.attrgetter[float], *, lowest: bool = False) -> list[int]:
+    """The first ``ZONE_LINES`` of the filled lines (``filled``: their indices, ``geometries``
+    their places) by their top edge, top down, or with ``lowest``, by their bottom edge,
+    bottom up (of equal edges, the first in reading order first, or with ``lowest`` the
+    last): the lines sorted as tuples, (top, index) or (-bottom, -index), compared in C. Where
+    the edges do not fall along the reading order (most pages: lines are read top down),
+    the order is the reading order, or its reverse, and nothing is sorted.
+
+    >>> placed = [Geometry(0, 9, top, top + 8, 10) for top in (10.0, 30.0, 20.0, 40.0)]
+    >>> _in_order(placed, [0, 1, 2, 3], _TOP), _in_order(placed, [0, 1, 2, 3], _BOTTOM,
+    ...                                                  lowest=True)
+    ([0, 2, 1], [3, 1, 2])
+    >>> _in_order(placed[:2], [4, 7], _TOP), _in_order(placed[:2], [4, 7], _BOTTOM, lowest=True)
+    ([4, 7], [7, 4])
+    """
+    edges = list(map(edge, geometries))
+    if all(map(operator.le, edges, edges[1:])):  # (a NaN falls to the sort)
+        return filled[::-1][:ZONE_LINES] if lowest else filled[:ZONE_LINES]
+    if not lowest:
+        return [i for _, i in sorted(zip(edges, filled, strict=True))[:ZONE_LINES]]
+    return [-i for _, i in sorted(zip(map(operator.neg, edges), map(operator.neg, filled),
+                                      strict=True))[:ZONE_LINES]]
 
 
 def _outer_filled(lines: tuple[Line, ...]) -> list[int]:
