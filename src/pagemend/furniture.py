@@ -24,7 +24,7 @@ from typing import cast
 from pagemend.data.folios import SEPARATORS, Folio, parse_folio, split_head
 from pagemend.data.headings import BARE_NUMERAL, DIVISION, DIVISION_WORDS
 from pagemend.data.punctuation import CLOSING_MARKS, OPENS_CAPITAL
-from pagemend.model import Document, Geometry, Line, Page
+from pagemend.model import Document, Geometry, Line, Page, _lean_init
 
 __all__ = ["CLAUSE_END", "EdgeLine", "Evidence", "Key", "catchword", "edge_lines",
            "folio_title_key", "gather",
@@ -129,20 +129,33 @@ class EdgeLine:
     zone: str  # "top" or "bottom"
     separated: bool  # a blank line stands between it and the body side
     #: the line finishes a word the line above broke with a hyphen (`nev-` / `er.`): text
-    completes_word: bool = False
+    completes_word: bool
     #: the line's ``head_key``, its folio if it holds nothing else (``parse_folio``) and
-    #: otherwise its head with a folio (``split_head``): found once, as every test of the
-    #: stage asks them of the edge lines
-    key: str = field(init=False, repr=False, compare=False)
-    folio: Folio | None = field(init=False, repr=False, compare=False)
-    split: tuple[Folio, str, str] | None = field(init=False, repr=False, compare=False)
+    #: otherwise its head with a folio (``split_head``): found once (``_edge``), as every
+    #: test of the stage asks them of the edge lines
+    key: str = field(repr=False, compare=False)
+    folio: Folio | None = field(repr=False, compare=False)
+    split: tuple[Folio, str, str] | None = field(repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        text = self.line.text
-        folio = parse_folio(text)
-        object.__setattr__(self, "key", head_key(text))
-        object.__setattr__(self, "folio", folio)
-        object.__setattr__(self, "split", split_head(text) if folio is None else None)
+
+def _edge(line: Line, zone: str, separated: bool, completes_word: bool) -> EdgeLine:
+    """The edge line, with its key, folio and head with a folio found from its text.
+
+    >>> edge = _edge(Line("12 | A Tale", 0, 0), "top", True, False)
+    >>> edge.key, edge.folio is None, edge.split[0].value, edge.split[2]
+    ('ATale', True, 12, 'A Tale')
+    """
+    text = line.text
+    folio = parse_folio(text)
+    return EdgeLine(line, zone, separated, completes_word, head_key(text), folio,
+                    split_head(text) if folio is None else None)
+
+
+# An edge line is made for each line at a page's edges: constructed as the document model's
+# classes are (``pagemend.model._lean_init``), unless compiled (the optional mypyc build,
+# docs/compiled.md, makes a native class with a constructor of its own).
+if "__mypyc_attrs__" not in vars(EdgeLine):
+    _lean_init(EdgeLine)
 
 
 def edge_lines(page: Page) -> list[EdgeLine]:
@@ -174,8 +187,8 @@ def edge_lines(page: Page) -> list[EdgeLine]:
         return i > 0 and lines[i].text[:1].islower() and bool(
             _BROKEN_WORD.search(lines[i - 1].text[-3:]))
 
-    return [EdgeLine(lines[i], "top", blank(i + 1), completes(i)) for i in top] + [
-        EdgeLine(lines[i], "bottom", blank(i - 1), completes(i)) for i in bottom
+    return [_edge(lines[i], "top", blank(i + 1), completes(i)) for i in top] + [
+        _edge(lines[i], "bottom", blank(i - 1), completes(i)) for i in bottom
     ]
 
 
