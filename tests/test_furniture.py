@@ -103,3 +103,12 @@ def test_edge_order_without_a_sort_is_the_sorted_order(tops, shuffled):
     assert _in_order(placed, filled, _BOTTOM, lowest=True) == [
         -i for _, i in sorted(zip([-v for v in values], [-i for i in filled], strict=True))[
             :ZONE_LINES]]
+
+
+@given(st.text(alphabet=st.sampled_from("aZß²½Ⅻ19._-|· \t"), max_size=12) | st.text(max_size=6))
+def test_has_words_is_a_letter_anywhere_in_the_key(key):
+    """``has_words`` asks the key's first character before walking the key: the same answer
+    as a walk over every character (fails when the first test answers for a key of no letter)."""
+    from pagemend.furniture import has_words
+
+    assert has_words(key) == any(ch.isalpha() for ch in key)

@@ -120,7 +120,8 @@ def folio_title_key(title: str) -> str:
 
 def has_words(key: str) -> bool:
     """A head is words: a key of digits and punctuation (``4.``, a numbered item) is none."""
-    return key.isalpha() or any(ch.isalpha() for ch in key)  # (most keys: letters alone)
+    # (most keys open with a letter: asked of the first character alone, in C, first)
+    return key[:1].isalpha() or any(ch.isalpha() for ch in key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -588,8 +589,8 @@ def _below_first(page: Page) -> list[str]:
 def _divided(filled: list[str]) -> bool:
     """The page before opens a chapter lower down: a chapter label below its first line
     (``filled``: its lines there, ``_below_first``)."""
-    label = _LABEL_LINE.match  # (one pattern asked of each line, not two)
-    return any(label(text) for text in filled)
+    # (one pattern asked of each line, not two; called by map: no generator step per line)
+    return any(map(_LABEL_LINE.match, filled))
 
 
 def _opened_before(filled: list[str], edge: EdgeLine) -> bool:
