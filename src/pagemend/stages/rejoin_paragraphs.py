@@ -35,6 +35,7 @@ Leaves alone: the lines' text, roles and kinds.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -202,24 +203,35 @@ Verdict = tuple[Rule, str, bool]
 def _running_quotes(pairs: list[tuple[Line, Line | None]]) -> set[tuple[int, int]]:
     """The lines that carry a running quotation mark: in a run of at least
     ``MIN_RUNNING_QUOTE_LINES`` lines that each open with the same quotation mark, and where
-    none but the last closes a quotation at its end, every line after the first."""
+    none but the last closes a quotation at its end, every line after the first.
+
+    >>> from pagemend.model import Line
+    >>> texts = ["„Und er", "„sprach: so", "„geht es.“", "„Nein", "so", "„Ja", "„gut", "„gut"]
+    >>> lines = [Line(text, 0, number) for number, text in enumerate(texts)]
+    >>> sorted(_running_quotes([(line, None) for line in lines]))
+    [(0, 1), (0, 2), (0, 6), (0, 7)]
+    """
     found: set[tuple[int, int]] = set()
+    # only the lines that open with a quotation mark open or carry a run (QUOTE_OPEN asked
+    # once per distinct first character); any other line ends the run before it
+    firsts = [line.text[:1] for line, _ in pairs]
+    marks = {mark for mark in set(firsts) if QUOTE_OPEN.match(mark)}
+    if not marks:
+        return found
     run: list[Line] = []
-    quoting: dict[str, bool] = {}  # whether QUOTE_OPEN matches each first character met
-    for line, _ in [*pairs, (None, None)]:
-        mark = line.text[:1] if line is not None else ""
-        opens = quoting.get(mark)
-        if opens is None:
-            opens = quoting[mark] = bool(QUOTE_OPEN.match(mark))
-        if not run and not opens:
-            continue  # no run open, none opening
-        if (line is not None and opens and run and run[-1].text[:1] == mark
+    last = -2  # the index of the run's last line
+    for index in itertools.compress(range(len(firsts)), map(marks.__contains__, firsts)):
+        line = pairs[index][0]
+        if (run and index == last + 1 and run[-1].text[:1] == firsts[index]
                 and not _CLOSED_QUOTE.search(run[-1].text)):
             run.append(line)
-            continue
-        if len(run) >= MIN_RUNNING_QUOTE_LINES:
-            found.update((x.page, x.number) for x in run[1:])
-        run = [line] if line is not None and opens else []
+        else:
+            if len(run) >= MIN_RUNNING_QUOTE_LINES:
+                found.update((x.page, x.number) for x in run[1:])
+            run = [line]
+        last = index
+    if len(run) >= MIN_RUNNING_QUOTE_LINES:
+        found.update((x.page, x.number) for x in run[1:])
     return found
 
 
@@ -241,9 +253,10 @@ def _beside_initial(pairs: list[tuple[Line, Line | None]]) -> set[tuple[int, int
     """The lines set beside a large initial: the first ``INITIAL_SPAN`` lines of prose
     under a heading whose first word carries the initial (`DEr andere Toden-Träger`)."""
     keys: set[tuple[int, int]] = set()
-    for i, (line, _) in enumerate(pairs):
-        if not (i and pairs[i - 1][0].kind == "heading" and line.kind == "paragraph"
-                and _INITIAL_WORD.match(line.text)):
+    # (the lines after a heading found by one comprehension: few, then asked the rest)
+    for i in [after for after, (line, _) in enumerate(pairs[:-1], 1) if line.kind == "heading"]:
+        line = pairs[i][0]
+        if not (line.kind == "paragraph" and _INITIAL_WORD.match(line.text)):
             continue
         for other, _ in pairs[i:i + INITIAL_SPAN]:
             if other.page == line.page and other.kind == "paragraph":
