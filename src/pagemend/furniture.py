@@ -561,13 +561,14 @@ def _openings(doc: Document, top: list[EdgeLine]) -> dict[Key, dict[int, bool | 
     openings: dict[Key, dict[int, bool | None]] = defaultdict(dict)
     for edge in top:
         page = doc.pages[edge.line.page]
-        under = next((line.text for line in itertools.islice(page.lines, edge.line.number + 1,
-                                                             None)
-                      if line.text and parse_folio(line.text) is None), "")
         before = ends[page.index - 1] if page.index else ""
         finished = finished_pages[page.index - 1] if page.index else False
         opening: bool | None = None
-        if under[:1].islower() or (before and not finished):
+        # (the text under the line looked for only where the page before leaves it open)
+        under = "" if before and not finished else next(
+            (line.text for line in itertools.islice(page.lines, edge.line.number + 1, None)
+             if line.text and parse_folio(line.text) is None), "")
+        if (before and not finished) or under[:1].islower():
             opening = False
         elif finished and OPENS_CAPITAL.match(under) and not _heading_under(under, edge):
             previous = doc.pages[page.index - 1]
