@@ -368,16 +368,22 @@ def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> D
         opens = bool(OPENS_CAPITAL.match(first.text))
         verdicts[(first.page, first.number)] = (FIRST_LINE, f"opens {first.text[:3]!r}", True)
         _decide(changes, first, (FIRST_LINE, f"opens {first.text[:3]!r}", opens))
+    changed, decide, pages = changes.lines, changes.decide, len(full_lines)
     for line, following in pairs:
         if following is None:
             _open_end(line, changes)
             continue
-        full = full_lines[line.page] if line.page < len(full_lines) else 0
-        verdict = _between(line, following, full, context)
-        if verdict is not None:
-            if verdict[2]:  # (``_paragraphs`` asks the verdicts of block starts alone)
-                verdicts[(following.page, following.number)] = verdict
-            _decide(changes, following, verdict)
+        verdict = _between(line, following, full_lines[line.page] if line.page < pages else 0,
+                           context)
+        if verdict is None:
+            continue
+        by, evidence, start = verdict
+        key = (following.page, following.number)
+        if start:  # (``_paragraphs`` asks the verdicts of block starts alone)
+            verdicts[key] = verdict
+        # (``_decide``, written out: asked of nearly every line)
+        if by.confirms or changed.get(key, following).starts_block != start:
+            decide(following, by, evidence, "starts_block", start)
     _paragraphs(changes, [line for line, _ in pairs], verdicts)
     return changes.apply(doc)
 
