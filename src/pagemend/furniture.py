@@ -676,7 +676,7 @@ def _book_habits(evidence: Evidence) -> None:
     flags: dict[str, list[bool]] = defaultdict(list)
     tops: dict[str, list[float]] = defaultdict(list)
     for key, pages in evidence.heads.items():
-        if not has_words(key[1]):
+        if len(pages) < 2 or not has_words(key[1]):  # (on one page, none follows another)
             continue
         for page in (p for p in pages if p - 1 in pages or p - 2 in pages):
             flags[key[0]].append(evidence.separated[key][page])
