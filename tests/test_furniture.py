@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from pagemend.furniture import catchword
 from pagemend.model import Geometry, Line, Page
 
@@ -78,3 +83,32 @@ def test_the_chapter_label_pattern_is_division_or_bare_numeral():
     for _ in range(30_000):
         text = "".join(rng.choices(pieces, k=rng.randint(1, 5)))
         assert same(text), repr(text)
+
+
+@given(st.lists(st.sampled_from([0.0, -0.0, 1.5, 2.0, 2.0, 7.25, float("nan"), float("inf")]),
+                min_size=1, max_size=9), st.booleans())
+def test_edge_order_without_a_sort_is_the_sorted_order(tops, shuffled):
+    """``_in_order`` answers a page whose edges fall along the reading order without sorting
+    (the reading order, or its reverse bottom up): the same lines as the sort of (top,
+    index) and (-bottom, -index) tuples it stands for, ties, NaN and -0.0 included (fails
+    when the shortcut takes a page whose edges do not fall along the reading order)."""
+    from pagemend.furniture import _BOTTOM, _TOP, ZONE_LINES, _in_order
+    from pagemend.model import Geometry
+
+    values = tops if shuffled else sorted(tops, key=lambda v: (math.isnan(v), v))  # NaN last
+    placed = [Geometry(0.0, 9.0, value, value, 10.0) for value in values]
+    filled = [3 * n + 1 for n in range(len(placed))]
+    assert _in_order(placed, filled, _TOP) == [
+        i for _, i in sorted(zip(values, filled, strict=True))[:ZONE_LINES]]
+    assert _in_order(placed, filled, _BOTTOM, lowest=True) == [
+        -i for _, i in sorted(zip([-v for v in values], [-i for i in filled], strict=True))[
+            :ZONE_LINES]]
+
+
+@given(st.text(alphabet=st.sampled_from("aZß²½Ⅻ19._-|· \t"), max_size=12) | st.text(max_size=6))
+def test_has_words_is_a_letter_anywhere_in_the_key(key):
+    """``has_words`` asks the key's first character before walking the key: the same answer
+    as a walk over every character (fails when the first test answers for a key of no letter)."""
+    from pagemend.furniture import has_words
+
+    assert has_words(key) == any(ch.isalpha() for ch in key)

@@ -13,16 +13,18 @@ from __future__ import annotations
 import difflib
 import functools
 import itertools
+import operator
 import re
 import statistics
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import cast
 
 from pagemend.data.folios import SEPARATORS, Folio, parse_folio, split_head
 from pagemend.data.headings import BARE_NUMERAL, DIVISION, DIVISION_WORDS
 from pagemend.data.punctuation import CLOSING_MARKS, OPENS_CAPITAL
-from pagemend.model import Document, Geometry, Line, Page
+from pagemend.model import Document, Geometry, Line, Page, _lean_init
 
 __all__ = ["CLAUSE_END", "EdgeLine", "Evidence", "Key", "catchword", "edge_lines",
            "folio_title_key", "gather",
@@ -118,7 +120,8 @@ def folio_title_key(title: str) -> str:
 
 def has_words(key: str) -> bool:
     """A head is words: a key of digits and punctuation (``4.``, a numbered item) is none."""
-    return key.isalpha() or any(ch.isalpha() for ch in key)  # (most keys: letters alone)
+    # (most keys open with a letter: asked of the first character alone, in C, first)
+    return key[:1].isalpha() or any(ch.isalpha() for ch in key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,20 +130,33 @@ class EdgeLine:
     zone: str  # "top" or "bottom"
     separated: bool  # a blank line stands between it and the body side
     #: the line finishes a word the line above broke with a hyphen (`nev-` / `er.`): text
-    completes_word: bool = False
+    completes_word: bool
     #: the line's ``head_key``, its folio if it holds nothing else (``parse_folio``) and
-    #: otherwise its head with a folio (``split_head``): found once, as every test of the
-    #: stage asks them of the edge lines
-    key: str = field(init=False, repr=False, compare=False)
-    folio: Folio | None = field(init=False, repr=False, compare=False)
-    split: tuple[Folio, str, str] | None = field(init=False, repr=False, compare=False)
+    #: otherwise its head with a folio (``split_head``): found once (``_edge``), as every
+    #: test of the stage asks them of the edge lines
+    key: str = field(repr=False, compare=False)
+    folio: Folio | None = field(repr=False, compare=False)
+    split: tuple[Folio, str, str] | None = field(repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        text = self.line.text
-        folio = parse_folio(text)
-        object.__setattr__(self, "key", head_key(text))
-        object.__setattr__(self, "folio", folio)
-        object.__setattr__(self, "split", split_head(text) if folio is None else None)
+
+def _edge(line: Line, zone: str, separated: bool, completes_word: bool) -> EdgeLine:
+    """The edge line, with its key, folio and head with a folio found from its text.
+
+    >>> edge = _edge(Line("12 | A Tale", 0, 0), "top", True, False)
+    >>> edge.key, edge.folio is None, edge.split[0].value, edge.split[2]
+    ('ATale', True, 12, 'A Tale')
+    """
+    text = line.text
+    folio = parse_folio(text)
+    return EdgeLine(line, zone, separated, completes_word, head_key(text), folio,
+                    split_head(text) if folio is None else None)
+
+
+# An edge line is made for each line at a page's edges: constructed as the document model's
+# classes are (``pagemend.model._lean_init``), unless compiled (the optional mypyc build,
+# docs/compiled.md, makes a native class with a constructor of its own).
+if "__mypyc_attrs__" not in vars(EdgeLine):
+    _lean_init(EdgeLine)
 
 
 def edge_lines(page: Page) -> list[EdgeLine]:
@@ -151,15 +167,14 @@ def edge_lines(page: Page) -> list[EdgeLine]:
     first = next((line for line in lines if line.text), None)
     if first is not None and first.geometry is not None:
         filled = [i for i, line in enumerate(lines) if line.text]
-        placed = [(geometry, i) for i in filled if (geometry := lines[i].geometry) is not None]
+        geometries = [lines[i].geometry for i in filled]
     else:  # page text: none placed, and only the first and last filled lines are edge lines
-        filled, placed = _outer_filled(lines), []
-    if filled and len(placed) == len(filled):  # by position: the reading order may set a
-        # column's head or foot among the body lines (sorted as tuples: (top, index) and
-        # (-bottom, -index) compared in C, no key function called per line)
-        top = [i for _, i in sorted([(geometry.top, i) for geometry, i in placed])[:ZONE_LINES]]
-        bottom = [-i for _, i in sorted([(-geometry.bottom, -i)
-                                         for geometry, i in placed])[:ZONE_LINES]]
+        filled, geometries = _outer_filled(lines), []
+    if filled and geometries and all(geometries):  # (a Geometry is true, None false)
+        # by position: the reading order may set a column's head or foot among the body lines
+        placed = cast("list[Geometry]", geometries)
+        top = _in_order(placed, filled, _TOP)
+        bottom = _in_order(placed, filled, _BOTTOM, lowest=True)
     else:
         top = filled[:ZONE_LINES]
         bottom = list(reversed(filled[-ZONE_LINES:]))
@@ -173,9 +188,37 @@ def edge_lines(page: Page) -> list[EdgeLine]:
         return i > 0 and lines[i].text[:1].islower() and bool(
             _BROKEN_WORD.search(lines[i - 1].text[-3:]))
 
-    return [EdgeLine(lines[i], "top", blank(i + 1), completes(i)) for i in top] + [
-        EdgeLine(lines[i], "bottom", blank(i - 1), completes(i)) for i in bottom
+    return [_edge(lines[i], "top", blank(i + 1), completes(i)) for i in top] + [
+        _edge(lines[i], "bottom", blank(i - 1), completes(i)) for i in bottom
     ]
+
+
+_TOP, _BOTTOM = operator.attrgetter("top"), operator.attrgetter("bottom")
+
+
+def _in_order(geometries: list[Geometry], filled: list[int],
+              edge: operator.attrgetter[float], *, lowest: bool = False) -> list[int]:
+    """The first ``ZONE_LINES`` of the filled lines (``filled``: their indices, ``geometries``
+    their places) by their top edge, top down, or with ``lowest``, by their bottom edge,
+    bottom up (of equal edges, the first in reading order first, or with ``lowest`` the
+    last): the lines sorted as tuples, (top, index) or (-bottom, -index), compared in C. Where
+    the edges do not fall along the reading order (most pages: lines are read top down),
+    the order is the reading order, or its reverse, and nothing is sorted.
+
+    >>> placed = [Geometry(0, 9, top, top + 8, 10) for top in (10.0, 30.0, 20.0, 40.0)]
+    >>> _in_order(placed, [0, 1, 2, 3], _TOP), _in_order(placed, [0, 1, 2, 3], _BOTTOM,
+    ...                                                  lowest=True)
+    ([0, 2, 1], [3, 1, 2])
+    >>> _in_order(placed[:2], [4, 7], _TOP), _in_order(placed[:2], [4, 7], _BOTTOM, lowest=True)
+    ([4, 7], [7, 4])
+    """
+    edges = list(map(edge, geometries))
+    if all(map(operator.le, edges, edges[1:])):  # (a NaN falls to the sort)
+        return filled[::-1][:ZONE_LINES] if lowest else filled[:ZONE_LINES]
+    if not lowest:
+        return [i for _, i in sorted(zip(edges, filled, strict=True))[:ZONE_LINES]]
+    return [-i for _, i in sorted(zip(map(operator.neg, edges), map(operator.neg, filled),
+                                      strict=True))[:ZONE_LINES]]
 
 
 def _outer_filled(lines: tuple[Line, ...]) -> list[int]:
@@ -518,13 +561,14 @@ def _openings(doc: Document, top: list[EdgeLine]) -> dict[Key, dict[int, bool | 
     openings: dict[Key, dict[int, bool | None]] = defaultdict(dict)
     for edge in top:
         page = doc.pages[edge.line.page]
-        under = next((line.text for line in itertools.islice(page.lines, edge.line.number + 1,
-                                                             None)
-                      if line.text and parse_folio(line.text) is None), "")
         before = ends[page.index - 1] if page.index else ""
         finished = finished_pages[page.index - 1] if page.index else False
         opening: bool | None = None
-        if under[:1].islower() or (before and not finished):
+        # (the text under the line looked for only where the page before leaves it open)
+        under = "" if before and not finished else next(
+            (line.text for line in itertools.islice(page.lines, edge.line.number + 1, None)
+             if line.text and parse_folio(line.text) is None), "")
+        if (before and not finished) or under[:1].islower():
             opening = False
         elif finished and OPENS_CAPITAL.match(under) and not _heading_under(under, edge):
             previous = doc.pages[page.index - 1]
@@ -546,8 +590,8 @@ def _below_first(page: Page) -> list[str]:
 def _divided(filled: list[str]) -> bool:
     """The page before opens a chapter lower down: a chapter label below its first line
     (``filled``: its lines there, ``_below_first``)."""
-    label = _LABEL_LINE.match  # (one pattern asked of each line, not two)
-    return any(label(text) for text in filled)
+    # (one pattern asked of each line, not two; called by map: no generator step per line)
+    return any(map(_LABEL_LINE.match, filled))
 
 
 def _opened_before(filled: list[str], edge: EdgeLine) -> bool:
@@ -632,7 +676,7 @@ def _book_habits(evidence: Evidence) -> None:
     flags: dict[str, list[bool]] = defaultdict(list)
     tops: dict[str, list[float]] = defaultdict(list)
     for key, pages in evidence.heads.items():
-        if not has_words(key[1]):
+        if len(pages) < 2 or not has_words(key[1]):  # (on one page, none follows another)
             continue
         for page in (p for p in pages if p - 1 in pages or p - 2 in pages):
             flags[key[0]].append(evidence.separated[key][page])

@@ -3,6 +3,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from helpers import CASES, make_doc
 from pagemend.pipeline import mend
@@ -98,3 +100,52 @@ def test_a_blank_line_inside_a_sentence_ends_no_paragraph():
     beside = "beside the drop cap the line of prose ran on towards the right and"
     page = "\n".join([f"It was {FULL}", beside, "", f"Then {FULL}", FULL])
     assert [s for _, s in starts(page)] == [True, False, False, False]
+
+
+def test_lower_openings_are_the_characters_the_lower_case_pattern_opens_with():
+    """``_between`` looks a line's first character up in ``_LOWER_OPENINGS`` instead of
+    asking ``_OPENS_LOWER``: the set holds exactly the code points the pattern matches (fails
+    when a range of the set loses or gains a character), and an empty line opens with none."""
+    import sys
+
+    from pagemend.stages.rejoin_paragraphs import _LOWER_OPENINGS, _OPENS_LOWER
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert (char in _LOWER_OPENINGS) == bool(_OPENS_LOWER.match(char)), hex(code)
+    assert "" not in _LOWER_OPENINGS and _OPENS_LOWER.match("") is None
+
+
+def _running_quotes_line_by_line(pairs):
+    """``_running_quotes`` as it walked every line (the reference for the test below)."""
+    from pagemend.data.punctuation import QUOTE_OPEN
+    from pagemend.stages.rejoin_paragraphs import _CLOSED_QUOTE, MIN_RUNNING_QUOTE_LINES
+
+    found, run = set(), []
+    for line, _ in [*pairs, (None, None)]:
+        mark = line.text[:1] if line is not None else ""
+        opens = bool(QUOTE_OPEN.match(mark))
+        if not run and not opens:
+            continue
+        if (line is not None and opens and run and run[-1].text[:1] == mark
+                and not _CLOSED_QUOTE.search(run[-1].text)):
+            run.append(line)
+            continue
+        if len(run) >= MIN_RUNNING_QUOTE_LINES:
+            found.update((x.page, x.number) for x in run[1:])
+        run = [line] if line is not None and opens else []
+    return found
+
+
+@given(st.lists(st.lists(st.sampled_from(["„", '"', "«", "“", "'", "a", "B", "x.“", "geht.«",
+                                          "1", " ", "so\""]), min_size=1, max_size=3),
+                max_size=14))
+def test_running_quotes_walk_only_the_lines_that_open_with_a_mark(texts):
+    """``_running_quotes`` walks the lines that open with a quotation mark alone (any other
+    line ends a run): the same lines as the walk over every line."""
+    from pagemend.model import Line
+    from pagemend.stages.rejoin_paragraphs import _running_quotes
+
+    lines = [(Line("".join(parts), number // 5, number), None)
+             for number, parts in enumerate(texts)]
+    assert _running_quotes(lines) == _running_quotes_line_by_line(lines)

@@ -24,7 +24,6 @@ Every site gets an edit naming the evidence. Leaves alone: hyphens inside a line
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -40,7 +39,7 @@ from pagemend.hyphenation.sources import (
     lexicon,
     suspended_hyphen,
 )
-from pagemend.layout import first_word, successors
+from pagemend.layout import first_word
 from pagemend.model import Document, Edit, Line, replace
 from pagemend.registry import stage
 from pagemend.rules import Changes, Rule, rule
@@ -96,13 +95,15 @@ def _site(line: Line, following: Line) -> HyphenSite | None:
     if not line.text.endswith("-"):
         return None
     token = _site_token(line.text)
+    if token is None:  # (the pattern asked only of a site's next line)
+        return None
     right = _RIGHT_WORD.match(following.text)
-    if token is None or right is None:
+    if right is None:
         return None
     left = _LEADING.sub("", token) if not token[0].isalnum() else token
     # the letters after the last inner hyphen: in `Jone's-Fall-` the break follows `Fall`
-    return HyphenSite(left=left.rsplit("-", 1)[-1], right=right.group("word"),
-                      right_token=following.text.split(None, 1)[0], before=left)
+    return HyphenSite(left.rsplit("-", 1)[-1], right.group("word"),
+                      following.text.split(None, 1)[0], left)
 
 
 def _site_token(text: str) -> str | None:
@@ -118,6 +119,26 @@ def _site_token(text: str) -> str | None:
     if len(last) < 2 or last[-1] != "-" or not last[-2].isalnum():
         return None
     return last[:-1]
+
+
+def _candidates(doc: Document) -> list[tuple[Line, Line]]:
+    """The body lines, then the note lines, that the cheap tests of ``_misread_hyphen`` and
+    ``_site`` leave (most lines end otherwise), each with the next line of its role:
+    ``successors``' pairs, made here for these lines alone (no pair made for every line; the
+    stage changes the document, so no later stage asks for them).
+
+    >>> from pagemend.readers import read_text
+    >>> [(line.text, following.text) for line, following in _candidates(read_text(
+    ...     "to de-\\nfend the\\nharbour»\\n\\nlay-"))]
+    [('to de-', 'fend the'), ('harbour»', 'lay-')]
+    """
+    found: list[tuple[Line, Line]] = []
+    for role in ("body", "note"):
+        lines = [line for page in doc.pages for line in page.lines
+                 if line.text and line.role == role]
+        found += [(line, lines[after]) for after, line in enumerate(lines[:-1], 1)
+                  if line.text[-1] == "-" or "»" in line.text[-2:]]
+    return found
 
 
 def _context(word_counts: Mapping[str, int], lang: str | None) -> Context:
@@ -234,10 +255,7 @@ def join_hyphenated_words(doc: Document, config: JoinHyphenatedWordsConfig) -> D
     #: by the site's fields (a tuple hashes faster than the frozen dataclass)
     verdicts: dict[tuple[str, str, str, str], tuple[Rule, str, bool]] = {}
     evidence = config.policy == "evidence"
-    # (the cheap tests of ``_misread_hyphen`` and ``_site`` first: most lines end otherwise)
-    candidates = [(line, following) for line, following in itertools.chain(
-        successors(doc, "body"), successors(doc, "note"))
-        if following is not None and (line.text[-1:] == "-" or "»" in line.text[-2:])]
+    candidates = _candidates(doc)
     for line, following in candidates:
         misread = (_misread_hyphen(line, following, context)
                    if evidence and "»" in line.text[-2:] else None)

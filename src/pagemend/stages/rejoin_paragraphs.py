@@ -35,6 +35,7 @@ Leaves alone: the lines' text, roles and kinds.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -68,6 +69,10 @@ INITIAL_SPAN = 3
 DISPLAY_SHARE = 0.7
 
 _OPENS_LOWER = re.compile(r"^[a-zß-ÿ]")
+#: the characters ``_OPENS_LOWER`` matches, as a set: a line's first character looked up in it
+#: (a hash, not a pattern's call, asked of nearly every body line)
+_LOWER_OPENINGS = frozenset(map(chr, (*range(ord("a"), ord("z") + 1),
+                                      *range(ord("ß"), ord("ÿ") + 1))))
 #: a quotation closes at the line's end (`habe.“`, `ferat.”`), a note marker after it or not
 _CLOSED_QUOTE = re.compile(r"[“”»«\"'’][.,;:!?]?(?:\d{1,3}|[*†‡]|\(\w\))?$")
 #: an opening word whose first letter was a large initial: the transcription capitalises its
@@ -198,24 +203,35 @@ Verdict = tuple[Rule, str, bool]
 def _running_quotes(pairs: list[tuple[Line, Line | None]]) -> set[tuple[int, int]]:
     """The lines that carry a running quotation mark: in a run of at least
     ``MIN_RUNNING_QUOTE_LINES`` lines that each open with the same quotation mark, and where
-    none but the last closes a quotation at its end, every line after the first."""
+    none but the last closes a quotation at its end, every line after the first.
+
+    >>> from pagemend.model import Line
+    >>> texts = ["„Und er", "„sprach: so", "„geht es.“", "„Nein", "so", "„Ja", "„gut", "„gut"]
+    >>> lines = [Line(text, 0, number) for number, text in enumerate(texts)]
+    >>> sorted(_running_quotes([(line, None) for line in lines]))
+    [(0, 1), (0, 2), (0, 6), (0, 7)]
+    """
     found: set[tuple[int, int]] = set()
+    # only the lines that open with a quotation mark open or carry a run (QUOTE_OPEN asked
+    # once per distinct first character); any other line ends the run before it
+    firsts = [line.text[:1] for line, _ in pairs]
+    marks = {mark for mark in set(firsts) if QUOTE_OPEN.match(mark)}
+    if not marks:
+        return found
     run: list[Line] = []
-    quoting: dict[str, bool] = {}  # whether QUOTE_OPEN matches each first character met
-    for line, _ in [*pairs, (None, None)]:
-        mark = line.text[:1] if line is not None else ""
-        opens = quoting.get(mark)
-        if opens is None:
-            opens = quoting[mark] = bool(QUOTE_OPEN.match(mark))
-        if not run and not opens:
-            continue  # no run open, none opening
-        if (line is not None and opens and run and run[-1].text[:1] == mark
+    last = -2  # the index of the run's last line
+    for index in itertools.compress(range(len(firsts)), map(marks.__contains__, firsts)):
+        line = pairs[index][0]
+        if (run and index == last + 1 and run[-1].text[:1] == firsts[index]
                 and not _CLOSED_QUOTE.search(run[-1].text)):
             run.append(line)
-            continue
-        if len(run) >= MIN_RUNNING_QUOTE_LINES:
-            found.update((x.page, x.number) for x in run[1:])
-        run = [line] if line is not None and opens else []
+        else:
+            if len(run) >= MIN_RUNNING_QUOTE_LINES:
+                found.update((x.page, x.number) for x in run[1:])
+            run = [line]
+        last = index
+    if len(run) >= MIN_RUNNING_QUOTE_LINES:
+        found.update((x.page, x.number) for x in run[1:])
     return found
 
 
@@ -237,9 +253,10 @@ def _beside_initial(pairs: list[tuple[Line, Line | None]]) -> set[tuple[int, int
     """The lines set beside a large initial: the first ``INITIAL_SPAN`` lines of prose
     under a heading whose first word carries the initial (`DEr andere Toden-Träger`)."""
     keys: set[tuple[int, int]] = set()
-    for i, (line, _) in enumerate(pairs):
-        if not (i and pairs[i - 1][0].kind == "heading" and line.kind == "paragraph"
-                and _INITIAL_WORD.match(line.text)):
+    # (the lines after a heading found by one comprehension: few, then asked the rest)
+    for i in [after for after, (line, _) in enumerate(pairs[:-1], 1) if line.kind == "heading"]:
+        line = pairs[i][0]
+        if not (line.kind == "paragraph" and _INITIAL_WORD.match(line.text)):
             continue
         for other, _ in pairs[i:i + INITIAL_SPAN]:
             if other.page == line.page and other.kind == "paragraph":
@@ -288,7 +305,7 @@ def _between(line: Line, following: Line, full: int, context: _Context) -> Verdi
         return FRAGMENT, f"{len(line.text.split())} words between blank lines", False
     if line.glue_next:
         return _GLUED_VERDICT
-    if (_OPENS_LOWER.match(following.text) and _HAS_LOWER.search(line.text)
+    if (following.text[:1] in _LOWER_OPENINGS and _HAS_LOWER.search(line.text)
             and not (line.text.endswith(":") and len(following.text) <= DISPLAY_SHARE * full)
             and not indented(following, context.margins[0])):  # the print shows an indent
         opening = following.text[:3]  # (one verdict per opening: a shared evidence text)
@@ -351,16 +368,22 @@ def rejoin_paragraphs(doc: Document, config: RejoinParagraphsConfig | None) -> D
         opens = bool(OPENS_CAPITAL.match(first.text))
         verdicts[(first.page, first.number)] = (FIRST_LINE, f"opens {first.text[:3]!r}", True)
         _decide(changes, first, (FIRST_LINE, f"opens {first.text[:3]!r}", opens))
+    changed, decide, pages = changes.lines, changes.decide, len(full_lines)
     for line, following in pairs:
         if following is None:
             _open_end(line, changes)
             continue
-        full = full_lines[line.page] if line.page < len(full_lines) else 0
-        verdict = _between(line, following, full, context)
-        if verdict is not None:
-            if verdict[2]:  # (``_paragraphs`` asks the verdicts of block starts alone)
-                verdicts[(following.page, following.number)] = verdict
-            _decide(changes, following, verdict)
+        verdict = _between(line, following, full_lines[line.page] if line.page < pages else 0,
+                           context)
+        if verdict is None:
+            continue
+        by, evidence, start = verdict
+        key = (following.page, following.number)
+        if start:  # (``_paragraphs`` asks the verdicts of block starts alone)
+            verdicts[key] = verdict
+        # (``_decide``, written out: asked of nearly every line)
+        if by.confirms or changed.get(key, following).starts_block != start:
+            decide(following, by, evidence, "starts_block", start)
     _paragraphs(changes, [line for line, _ in pairs], verdicts)
     return changes.apply(doc)
 

@@ -551,7 +551,7 @@ def remove_running_heads(doc: Document, config: RemoveRunningHeadsConfig) -> Doc
             page.index, {}) | _margin_marks(page, lefts[page.index], rights[page.index])
         for number, (by, role, reason) in sorted(found.items()):
             line = page.lines[number]
-            changes.set(line, by, reason, role=role)
+            changes.decide(line, by, reason, "role", role)  # (one field: no dict of values)
             edits.append(Edit(STAGE, _ACTIONS[role], page.index, number, line.text, "", reason))
         previous_end = _last_body_line(page, found) or previous_end
     return changes.apply(doc).with_edits(edits)
