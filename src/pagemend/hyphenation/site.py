@@ -59,9 +59,7 @@ class Decision:
 def decide(site: HyphenSite, votes: list[Vote]) -> Decision:
     """Sum the votes (join positive). No votes: join, the prior of a line-end hyphen. Votes
     on both sides that nearly cancel: keep the hyphen and flag the site."""
-    score: float = 0  # (summed in order as ``sum`` does, without a generator: a few votes)
-    for vote in votes:
-        score += vote.weight if vote.decision == "join" else -vote.weight
+    score = sum(v.weight if v.decision == "join" else -v.weight for v in votes)
     if abs(score) < FLAG_BELOW and len({v.decision for v in votes}) == 2:
         return Decision(False, True, score, tuple(votes))
     return Decision(score >= 0, False, score, tuple(votes))
