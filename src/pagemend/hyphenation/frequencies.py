@@ -142,6 +142,20 @@ class Table:
             at = (at + 1) & mask
         return None
 
+    def words_up_to(self, last_bin: int) -> list[str]:
+        """The words of bins ``0`` to ``last_bin`` (the most frequent), in the table's order.
+
+        >>> table = Table(words={"the": 0, "of": 30, "zither": 700})
+        >>> table.words_up_to(100)
+        ['the', 'of']
+        """
+        if self._words is not None:
+            return [word for word, found in self._words.items() if found <= last_bin]
+        blob, start, offsets = self._map, self._text_at, self._offsets
+        return [blob[start + offsets[index]:start + offsets[index + 1] - 1].decode("utf-8")
+                for index in itertools.compress(itertools.count(), (
+                    found <= last_bin for found in self._bins))]
+
 
 def _read_source(path: Path) -> dict[str, int]:
     """A wordfreq list file (gzip of msgpack: a header, then one list of words per bin) as

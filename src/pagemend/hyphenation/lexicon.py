@@ -25,7 +25,7 @@ import pyphen
 
 from pagemend.hyphenation import frequencies
 
-__all__ = ["has_lexicon", "has_patterns", "legal_break", "zipf"]
+__all__ = ["common_words", "has_lexicon", "has_patterns", "legal_break", "zipf"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -115,6 +115,33 @@ def zipf(word: str, lang: str) -> float:
         found = table.bin(token)
         return 0.0 if found is None else frequencies.zipf_of_bin(found)
     return _zipf_of_tokens(word, lang, table)
+
+
+#: The largest bin of wordfreq's lists (tables give bins up to about 900: 10^-9)
+_LAST_BIN = 1000
+
+
+@functools.lru_cache(maxsize=16)
+def common_words(lang: str, min_zipf: float) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The words ``zipf`` gives at least ``min_zipf`` (> 0) among those of lower-case ASCII
+    letters, and every prefix of them: for those words ``zipf(word, lang) >= min_zipf`` if
+    and only if ``word`` is among the first, and a piece that is no prefix begins none of
+    them (a search over ever longer pieces of a word stops there). None where the language
+    has no table. About 30 ms a language (15,000 words of Zipf 3.5 or more in English).
+
+    >>> words, prefixes = common_words("en", 3.5)
+    >>> "their" in words, "thei" in words, "thei" in prefixes, "knewt" in prefixes
+    (True, False, True, False)
+    """
+    table = _frequencies(lang) if has_lexicon(lang) and min_zipf > 0 else None
+    if table is None:
+        return None
+    # zipf_of_bin falls as the bin grows: the bins of min_zipf or more are 0 to the last
+    last = max((found for found in range(_LAST_BIN) if frequencies.zipf_of_bin(found)
+                >= min_zipf), default=-1)
+    words = [word for word in table.words_up_to(last) if word.isascii()]
+    return frozenset(words), frozenset(
+        word[:end] for word in words for end in range(1, len(word) + 1))
 
 
 def _zipf_of_tokens(word: str, lang: str, table: frequencies.Table) -> float:

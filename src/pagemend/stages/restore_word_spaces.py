@@ -29,7 +29,7 @@ import operator
 import re
 from dataclasses import dataclass
 
-from pagemend.hyphenation.lexicon import has_lexicon, zipf
+from pagemend.hyphenation.lexicon import common_words, has_lexicon, zipf
 from pagemend.model import Document, Edit, Line, replace
 from pagemend.registry import stage
 from pagemend.stages.measure_document import count_words, line_ends_with_hyphen
@@ -87,18 +87,35 @@ def _common(part: str, lang: str) -> bool:
     return zipf(part.lower(), lang) >= _floor(len(part))
 
 
-def _split(word: str, lang: str) -> int | None:
+#: Common words and their prefixes (``lexicon.common_words``), where a document tries enough
+#: words for them to pay (``COMMON_WORDS_FROM``); None: every piece is looked up.
+Vocabulary = tuple[frozenset[str], frozenset[str]] | None
+
+#: ``_lost_spaces`` takes the common words of the language (about 30 ms) when it may try this
+#: many distinct words: with them an unknown word's pieces stop at the first that begins no
+#: common word (a 250-page book of the benchmark tries 11,000 to 15,000, and the lookups of
+#: their pieces took 60-100 ms; a page tries about 100).
+COMMON_WORDS_FROM = 2000
+
+
+def _split(word: str, lang: str, vocabulary: Vocabulary = None) -> int | None:
     """Where an unknown word splits into two common words (the split whose rarer part is the
-    most common), or None. A capital may stand only where a word begins."""
+    most common), or None. A capital may stand only where a word begins. With the
+    ``vocabulary`` a word of ASCII letters is split the same way with fewer lookups.
+
+    >>> _split("knewtheir", "en"), _split("knewtheir", "en", _vocabulary("en"))
+    (4, 4)
+    """
     # a word in lower case is its own lower case, and so is each part of it (no character
     # that lower() changes is in one): most words, as the counts are case-folded
     lowered = word.islower()
     if len(word) > 2 * MAX_PART_LETTERS or zipf(word if lowered else word.lower(), lang) > 0:
         return None
+    if vocabulary is not None and word.isascii() and word.isalpha():
+        return _split_ascii(word if lowered else word.lower(), lang, vocabulary,
+                            _last_capital(word, lowered))
     best, best_score, floors = None, 0.0, _FLOORS
-    # a capital after the right part's first letter: any split left of the last capital
-    last_capital = -1 if lowered else max(
-        (j for j, c in enumerate(word) if c.isupper()), default=-1)
+    last_capital = _last_capital(word, lowered)
     for i in range(max(1, len(word) - MAX_PART_LETTERS), min(len(word), MAX_PART_LETTERS + 1)):
         if last_capital > i:
             continue
@@ -110,6 +127,39 @@ def _split(word: str, lang: str) -> int | None:
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def _last_capital(word: str, lowered: bool) -> int:
+    """Where the word's last capital stands (-1: none): a split must not be left of it."""
+    return -1 if lowered else max((j for j, c in enumerate(word) if c.isupper()), default=-1)
+
+
+def _split_ascii(low: str, lang: str, vocabulary: tuple[frozenset[str], frozenset[str]],
+                 last_capital: int) -> int | None:
+    """``_split`` of a word of ASCII letters, in lower case (``low``; each part its own token
+    to ``zipf``): a part is common only if it is one of the common words (every floor is at
+    least ``MIN_PART_ZIPF``), and the left parts grow, so the first that begins no common
+    word ends the search."""
+    words, prefixes = vocabulary
+    best, best_score, floors = None, 0.0, _FLOORS
+    for i in range(max(1, len(low) - MAX_PART_LETTERS), min(len(low), MAX_PART_LETTERS + 1)):
+        left = low[:i]
+        if left not in prefixes:
+            break  # nor does any longer left part begin a common word
+        if last_capital > i or left not in words or low[i:] not in words:
+            continue
+        left_zipf, right_zipf = zipf(left, lang), zipf(low[i:], lang)
+        if left_zipf < floors[i] or right_zipf < floors[len(low) - i]:
+            continue
+        score = min(left_zipf, right_zipf)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _vocabulary(lang: str) -> Vocabulary:
+    """The language's words of at least ``MIN_PART_ZIPF`` and their prefixes."""
+    return common_words(lang, MIN_PART_ZIPF)
 
 
 def _candidate(word: str) -> bool:
@@ -179,13 +229,14 @@ def _lost_spaces(doc: Document, lang: str) -> bool:
         return False  # a rate of 0
     splits, left = 0, total
     tried.sort(key=operator.itemgetter(0), reverse=True)
+    vocabulary = _vocabulary(lang) if len(tried) >= COMMON_WORDS_FROM else None
     for count, word in tried:
         if (splits + left) / total < MIN_SPLIT_RATE:
             return False  # below even if every word left split
         if splits / total >= MIN_SPLIT_RATE:
             return True
         left -= count
-        if _split(word, lang) is not None:
+        if _split(word, lang, vocabulary) is not None:
             splits += count
     return splits / total >= MIN_SPLIT_RATE
 
