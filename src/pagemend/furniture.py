@@ -153,10 +153,8 @@ def _edge(line: Line, zone: str, separated: bool, completes_word: bool) -> EdgeL
 
 
 # An edge line is made for each line at a page's edges: constructed as the document model's
-# classes are (``pagemend.model._lean_init``), unless compiled (the optional mypyc build,
-# docs/compiled.md, makes a native class with a constructor of its own).
-if "__mypyc_attrs__" not in vars(EdgeLine):
-    _lean_init(EdgeLine)
+# classes are (``pagemend.model._lean_init``, which leaves a compiled one)
+_lean_init(EdgeLine)
 
 
 def edge_lines(page: Page) -> list[EdgeLine]:

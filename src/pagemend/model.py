@@ -504,9 +504,14 @@ def _lean_init(cls: type) -> None:
     parameters, defaults and values, four times as fast to construct; the reader, the
     decisions and the blocks construct hundreds of thousands.
 
+    A class mypyc compiled (the optional build, docs/compiled.md: a native class with a
+    constructor of its own; modules outside this one that use this) is left as it is.
+
     >>> Line("a", 0, 1, role="note") == Line(text="a", page=0, number=1, role="note")
     True
     """
+    if "__mypyc_attrs__" in vars(cls):
+        return
     parameters, body = [], []
     setters = _slot_setters(cls, tuple(item.name for item in fields(cls)))
     scope: dict[str, Any] = {"put": object.__setattr__, **_setter_scope(cls, setters)}

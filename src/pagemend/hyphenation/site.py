@@ -66,8 +66,6 @@ def decide(site: HyphenSite, votes: list[Vote]) -> Decision:
 
 
 # A site, its votes and their decision are made for every line-end hyphen: constructed as the
-# document model's classes are (``pagemend.model._lean_init``), unless compiled (the optional
-# mypyc build, docs/compiled.md, makes native classes with a constructor of their own).
+# document model's classes are (``pagemend.model._lean_init``, which leaves compiled ones)
 for _site_class in (HyphenSite, Vote, Decision):
-    if "__mypyc_attrs__" not in vars(_site_class):
-        _lean_init(_site_class)
+    _lean_init(_site_class)
